@@ -1,0 +1,105 @@
+//! Brute-force throttling (security.md §1.4): per account, a doubling delay after 5 consecutive
+//! failures (kept in the database, so every instance sees it) and a lock at 100; per client
+//! address, 20 attempts a minute (kept in memory, per instance).
+
+use chrono::{DateTime, Duration, Utc};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+pub const FREE_FAILURES: i32 = 5;
+pub const LOCK_AT_FAILURES: i32 = 100;
+const MAX_DELAY: Duration = Duration::minutes(15);
+
+/// How long an account with `failures` consecutive failures must wait after the last one.
+pub fn account_delay(failures: i32) -> Option<Duration> {
+    if failures < FREE_FAILURES {
+        return None;
+    }
+    if failures >= LOCK_AT_FAILURES {
+        return Some(Duration::days(36_500));
+    }
+    let doublings = u32::try_from(failures - FREE_FAILURES)
+        .unwrap_or(u32::MAX)
+        .min(20);
+    Some(Duration::seconds(1i64 << doublings).min(MAX_DELAY))
+}
+
+/// Whole seconds left before the account may try again, if it must wait.
+pub fn account_retry_after(
+    failures: i32,
+    last_failure: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Option<u64> {
+    let until = last_failure? + account_delay(failures)?;
+    let wait = until - now;
+    (wait > Duration::zero()).then(|| u64::try_from(wait.num_seconds()).unwrap_or(0).max(1))
+}
+
+#[derive(Clone)]
+pub struct AddressLimiter(Arc<DefaultKeyedRateLimiter<IpAddr>>);
+
+impl AddressLimiter {
+    pub fn per_minute(attempts: u32) -> Self {
+        let quota = Quota::per_minute(NonZeroU32::new(attempts).unwrap_or(NonZeroU32::MIN));
+        Self(Arc::new(RateLimiter::keyed(quota)))
+    }
+
+    /// `Err(seconds)` to wait when the address has used up its attempts.
+    pub fn check(&self, address: IpAddr) -> Result<(), u64> {
+        self.0.check_key(&address).map_err(|not_until| {
+            let wait = not_until.wait_time_from(governor::clock::Clock::now(
+                &governor::clock::DefaultClock::default(),
+            ));
+            wait.as_secs().max(1)
+        })?;
+        if self.0.len() > 100_000 {
+            self.0.retain_recent();
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delays_double_after_five_failures_and_cap() {
+        assert_eq!(account_delay(4), None);
+        assert_eq!(account_delay(5), Some(Duration::seconds(1)));
+        assert_eq!(account_delay(6), Some(Duration::seconds(2)));
+        assert_eq!(account_delay(9), Some(Duration::seconds(16)));
+        assert_eq!(account_delay(40), Some(MAX_DELAY));
+        assert!(account_delay(100).unwrap() > Duration::days(365));
+    }
+
+    #[test]
+    fn retry_after_counts_down_from_the_last_failure() {
+        let now = Utc::now();
+        assert_eq!(account_retry_after(6, Some(now), now), Some(2));
+        assert_eq!(
+            account_retry_after(6, Some(now - Duration::seconds(3)), now),
+            None
+        );
+        assert_eq!(account_retry_after(3, Some(now), now), None);
+    }
+
+    #[test]
+    fn addresses_get_twenty_attempts_a_minute() {
+        let limiter = AddressLimiter::per_minute(20);
+        let address: IpAddr = "127.0.0.9".parse().unwrap();
+        for attempt in 1..=20 {
+            assert!(
+                limiter.check(address).is_ok(),
+                "attempt {attempt} should pass"
+            );
+        }
+        assert!(limiter.check(address).unwrap_err() >= 1);
+        assert!(
+            limiter.check("127.0.0.10".parse().unwrap()).is_ok(),
+            "another address is not blocked"
+        );
+    }
+}

@@ -1,0 +1,246 @@
+//! The HTTP API under `/api/v1`: one module per resource, the problem format, and the OpenAPI
+//! document collected from the handlers themselves.
+
+pub mod accounts;
+mod body;
+pub mod caller;
+pub mod creators;
+mod health;
+pub mod lists;
+pub mod pagination;
+pub mod problem;
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use std::sync::LazyLock;
+use utoipa::OpenApi;
+use utoipa::openapi::path::{HttpMethod, Operation};
+use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr};
+use utoipa_actix_web::AppExt;
+
+pub use body::JSON_LIMIT;
+use problem::ApiError;
+
+pub const API_PREFIX: &str = "/api/v1";
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "zzyzx",
+        description = "Tracks TikTok creators over time for brands.\n\n\
+            **Authentication.** Log in for a short-lived access token and send it as \
+            `Authorization: Bearer <token>`. The web app refreshes it through an HttpOnly cookie; other \
+            clients ask for the refresh token in the body (`refresh_token_delivery: body`).\n\n\
+            **Workspaces.** Every request acts in one workspace: the one named by the `X-Workspace-Id` \
+            header, or the caller's first workspace without it. Another workspace's objects answer 404.\n\n\
+            **Errors** are RFC 9457 problem details (`application/problem+json`) with a stable `code`.\n\n\
+            **Limits.** JSON bodies up to 64 KiB (metric batches 2 MiB, CSV imports 16 MiB); pages of 1 to \
+            100 items (50 by default); unknown query parameters are ignored, unknown body fields refused.",
+        license(name = "AGPL-3.0-only")
+    ),
+    tags(
+        (name = "auth", description = "Accounts and sessions"),
+        (name = "lists", description = "Lists of creators and their order"),
+        (name = "creators", description = "Creators and their metric history"),
+        (name = "health", description = "Liveness and readiness"),
+    ),
+    components(schemas(problem::Problem, problem::FieldError, problem::ErrorCode))
+)]
+struct ApiDoc;
+
+/// Registers every API route; used by the server and by the OpenAPI generator alike.
+pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    config
+        .configure(health::routes)
+        .configure(accounts::routes)
+        .configure(lists::routes)
+        .configure(creators::routes);
+}
+
+/// The OpenAPI document, collected from the registered handlers and completed with the error
+/// responses every operation can give.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    static DOCUMENT: LazyLock<utoipa::openapi::OpenApi> = LazyLock::new(|| {
+        let (_, mut document) = actix_web::App::new()
+            .into_utoipa_app()
+            .openapi(ApiDoc::openapi())
+            .service(utoipa_actix_web::scope(API_PREFIX).configure(routes))
+            .split_for_parts();
+        complete(&mut document);
+        document
+    });
+    DOCUMENT.clone()
+}
+
+pub fn openapi_yaml() -> String {
+    openapi()
+        .to_yaml()
+        .expect("the OpenAPI document serialises")
+}
+
+fn problem_response(description: &str) -> RefOr<utoipa::openapi::Response> {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .into()
+}
+
+/// Adds the security scheme and, to every operation, the problem responses it can give.
+fn complete(document: &mut utoipa::openapi::OpenApi) {
+    let components = document.components.get_or_insert_with(Default::default);
+    components.add_security_scheme(
+        "bearer",
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .bearer_format("JWT")
+                .build(),
+        ),
+    );
+    for (path, item) in document.paths.paths.iter_mut() {
+        let has_path_parameters = path.contains('{');
+        for (method, operation) in operations(item) {
+            let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
+            let has_query = operation.parameters.as_ref().is_some_and(|ps| {
+                ps.iter()
+                    .any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query))
+            });
+            let has_body = operation.request_body.is_some();
+            let mut add = |status: &str, description: &str| {
+                operation
+                    .responses
+                    .responses
+                    .entry(status.to_string())
+                    .or_insert_with(|| problem_response(description));
+            };
+            if has_body || has_query || secured {
+                add(
+                    "400",
+                    "Malformed request: invalid JSON, query string or workspace header",
+                );
+            }
+            if secured {
+                add("401", "Missing, invalid, expired or revoked access token");
+                add("404", "Not found, or not visible in this workspace");
+                if method != HttpMethod::Get {
+                    add("403", "Your role in this workspace does not allow this");
+                }
+            } else if has_path_parameters {
+                add("404", "Not found");
+            }
+            if has_body {
+                add("413", "The body is larger than this endpoint accepts");
+                add("415", "Wrong content type");
+            }
+            if has_body || has_query {
+                add("422", "Invalid input; `errors` points at each problem");
+            }
+            add("500", "Unexpected server error");
+        }
+    }
+}
+
+fn operations(item: &mut utoipa::openapi::PathItem) -> Vec<(HttpMethod, &mut Operation)> {
+    [
+        (HttpMethod::Get, item.get.as_mut()),
+        (HttpMethod::Post, item.post.as_mut()),
+        (HttpMethod::Put, item.put.as_mut()),
+        (HttpMethod::Patch, item.patch.as_mut()),
+        (HttpMethod::Delete, item.delete.as_mut()),
+    ]
+    .into_iter()
+    .filter_map(|(method, operation)| operation.map(|o| (method, o)))
+    .collect()
+}
+
+/// Path templates and their methods, to tell "no such resource" (404) from "no such method
+/// here" (405 with `Allow`).
+static ROUTES: LazyLock<Vec<(Vec<String>, String)>> = LazyLock::new(|| {
+    let document = openapi();
+    document
+        .paths
+        .paths
+        .iter()
+        .map(|(path, item)| {
+            let segments = path.split('/').map(str::to_owned).collect();
+            let mut allowed: Vec<&str> = Vec::new();
+            for (present, name) in [
+                (item.get.is_some(), "GET"),
+                (item.post.is_some(), "POST"),
+                (item.put.is_some(), "PUT"),
+                (item.patch.is_some(), "PATCH"),
+                (item.delete.is_some(), "DELETE"),
+            ] {
+                if present {
+                    allowed.push(name);
+                }
+            }
+            (segments, allowed.join(", "))
+        })
+        .collect()
+});
+
+fn allowed_methods(path: &str) -> Option<&'static str> {
+    let segments: Vec<&str> = path.split('/').collect();
+    ROUTES.iter().find_map(|(template, allowed)| {
+        let matches = template.len() == segments.len()
+            && template
+                .iter()
+                .zip(&segments)
+                .all(|(t, s)| (t.starts_with('{') && !s.is_empty()) || t == s);
+        matches.then_some(allowed.as_str())
+    })
+}
+
+/// What answers when no route matched.
+pub async fn fallback(request: HttpRequest) -> Result<HttpResponse, ApiError> {
+    match allowed_methods(request.path()) {
+        Some(allowed) => Err(ApiError::MethodNotAllowed(allowed.to_owned())),
+        None => Err(ApiError::NotFound),
+    }
+}
+
+/// Configures actix-web's own extractors to answer with problem details.
+pub fn extractor_configs() -> (web::JsonConfig, web::QueryConfig, web::PathConfig) {
+    (
+        web::JsonConfig::default()
+            .limit(JSON_LIMIT)
+            .error_handler(problem::json_error),
+        web::QueryConfig::default().error_handler(problem::query_error),
+        web::PathConfig::default().error_handler(problem::path_error),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn methods_are_found_for_templates() {
+        assert_eq!(allowed_methods("/api/v1/auth/login"), Some("POST"));
+        assert_eq!(
+            allowed_methods("/api/v1/lists/abc"),
+            Some("GET, PATCH, DELETE")
+        );
+        assert_eq!(allowed_methods("/api/v1/nothing"), None);
+    }
+
+    #[test]
+    fn every_operation_documents_problem_responses() {
+        let document = openapi();
+        for (path, item) in document.paths.paths.clone().iter_mut() {
+            for (_, operation) in operations(item) {
+                assert!(
+                    operation.responses.responses.contains_key("500"),
+                    "{path} lacks a 500 response"
+                );
+            }
+        }
+    }
+}

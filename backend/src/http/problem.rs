@@ -1,0 +1,423 @@
+//! Errors as RFC 9457 problem details (`application/problem+json`) with a stable machine `code`,
+//! including the ones actix-web raises itself (bad JSON, wrong content type, oversized bodies).
+
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
+use serde::Serialize;
+use std::fmt;
+use utoipa::ToSchema;
+
+use crate::store::StoreError;
+
+/// Stable, machine-readable error codes: clients switch on these, never on `title` or `detail`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    ValidationFailed,
+    MalformedJson,
+    InvalidQuery,
+    InvalidCursor,
+    InvalidWorkspaceHeader,
+    CredentialsInQuery,
+    UnsupportedMediaType,
+    PayloadTooLarge,
+    AuthenticationRequired,
+    InvalidToken,
+    InvalidCredentials,
+    Forbidden,
+    NotFound,
+    MethodNotAllowed,
+    EmailTaken,
+    DuplicateListName,
+    CreatorAlreadyInList,
+    StaleVersion,
+    StaleCursor,
+    ItemSetMismatch,
+    LimitReached,
+    ImportRejected,
+    TooManyRequests,
+    Unavailable,
+    Internal,
+}
+
+impl ErrorCode {
+    fn as_str(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+}
+
+/// One invalid input: `pointer` is a JSON Pointer into the body, `parameter` names a query or
+/// path parameter, `line` a line of an uploaded file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldError {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    pub detail: String,
+}
+
+impl FieldError {
+    pub fn body(pointer: impl Into<String>, detail: impl fmt::Display) -> Self {
+        Self {
+            pointer: Some(pointer.into()),
+            parameter: None,
+            line: None,
+            detail: detail.to_string(),
+        }
+    }
+
+    pub fn parameter(name: impl Into<String>, detail: impl fmt::Display) -> Self {
+        Self {
+            pointer: None,
+            parameter: Some(name.into()),
+            line: None,
+            detail: detail.to_string(),
+        }
+    }
+
+    pub fn line(line: u64, detail: impl fmt::Display) -> Self {
+        Self {
+            pointer: None,
+            parameter: None,
+            line: Some(line),
+            detail: detail.to_string(),
+        }
+    }
+}
+
+/// An RFC 9457 problem details object.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "type": "urn:zzyzx:problem:validation_failed",
+    "title": "Request validation failed",
+    "status": 422,
+    "detail": "One or more fields are invalid.",
+    "code": "validation_failed",
+    "errors": [{"pointer": "/name", "detail": "must be at most 100 characters"}]
+}))]
+pub struct Problem {
+    /// `urn:zzyzx:problem:<code>`.
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    pub code: ErrorCode,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    #[error("bad request: {detail}")]
+    BadRequest { code: ErrorCode, detail: String },
+    #[error("unsupported media type")]
+    UnsupportedMediaType(&'static str),
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error("authentication required")]
+    AuthenticationRequired,
+    #[error("invalid token")]
+    InvalidToken,
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed(String),
+    #[error("conflict: {detail}")]
+    Conflict { code: ErrorCode, detail: String },
+    #[error("import rejected")]
+    ImportRejected {
+        errors: Vec<FieldError>,
+        total: usize,
+    },
+    #[error("too many requests")]
+    TooManyRequests { retry_after: u64 },
+    #[error("unavailable")]
+    Unavailable,
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    pub fn invalid(pointer: &str, detail: impl fmt::Display) -> Self {
+        ApiError::Validation(vec![FieldError::body(pointer, detail)])
+    }
+
+    pub fn invalid_parameter(name: &str, detail: impl fmt::Display) -> Self {
+        ApiError::Validation(vec![FieldError::parameter(name, detail)])
+    }
+
+    pub fn bad_request(code: ErrorCode, detail: impl Into<String>) -> Self {
+        ApiError::BadRequest {
+            code,
+            detail: detail.into(),
+        }
+    }
+
+    fn parts(&self) -> (ErrorCode, &'static str, String) {
+        match self {
+            ApiError::Validation(_) => (
+                ErrorCode::ValidationFailed,
+                "Request validation failed",
+                "One or more fields are invalid.".into(),
+            ),
+            ApiError::BadRequest { code, detail } => (*code, "Bad request", detail.clone()),
+            ApiError::UnsupportedMediaType(expected) => (
+                ErrorCode::UnsupportedMediaType,
+                "Unsupported media type",
+                format!("Send the body as {expected}."),
+            ),
+            ApiError::PayloadTooLarge => (
+                ErrorCode::PayloadTooLarge,
+                "Payload too large",
+                "The request body is larger than this endpoint accepts.".into(),
+            ),
+            ApiError::AuthenticationRequired => (
+                ErrorCode::AuthenticationRequired,
+                "Authentication required",
+                "Send an access token as 'Authorization: Bearer <token>'.".into(),
+            ),
+            ApiError::InvalidToken => (
+                ErrorCode::InvalidToken,
+                "Invalid token",
+                "The token is invalid, expired or revoked.".into(),
+            ),
+            ApiError::InvalidCredentials => (
+                ErrorCode::InvalidCredentials,
+                "Invalid credentials",
+                "The e-mail address or password is incorrect.".into(),
+            ),
+            ApiError::Forbidden => (
+                ErrorCode::Forbidden,
+                "Forbidden",
+                "Your role in this workspace does not allow this.".into(),
+            ),
+            ApiError::NotFound => (ErrorCode::NotFound, "Not found", "No such resource.".into()),
+            ApiError::MethodNotAllowed(_) => (
+                ErrorCode::MethodNotAllowed,
+                "Method not allowed",
+                "This resource does not support that method.".into(),
+            ),
+            ApiError::Conflict { code, detail } => (*code, "Conflict", detail.clone()),
+            ApiError::ImportRejected { total, .. } => (
+                ErrorCode::ImportRejected,
+                "Import rejected",
+                format!(
+                    "{total} row(s) are invalid; nothing was imported. Fix them, or import in partial mode."
+                ),
+            ),
+            ApiError::TooManyRequests { retry_after } => (
+                ErrorCode::TooManyRequests,
+                "Too many requests",
+                format!("Try again in {retry_after} second(s)."),
+            ),
+            ApiError::Unavailable => (
+                ErrorCode::Unavailable,
+                "Service unavailable",
+                "The database cannot be reached.".into(),
+            ),
+            ApiError::Unexpected(_) => (
+                ErrorCode::Internal,
+                "Internal server error",
+                "Something went wrong on our side.".into(),
+            ),
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::Validation(_) | ApiError::ImportRejected { .. } => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::AuthenticationRequired
+            | ApiError::InvalidToken
+            | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let ApiError::Unexpected(error) = self {
+            tracing::error!(error = ?error, "request failed");
+        }
+        let status = self.status_code();
+        let (code, title, detail) = self.parts();
+        let errors = match self {
+            ApiError::Validation(errors) | ApiError::ImportRejected { errors, .. } => {
+                errors.clone()
+            }
+            _ => Vec::new(),
+        };
+        let problem = Problem {
+            type_: format!("urn:zzyzx:problem:{}", code.as_str()),
+            title: title.into(),
+            status: status.as_u16(),
+            detail,
+            code,
+            errors,
+        };
+        let mut response = HttpResponse::build(status);
+        response
+            .content_type("application/problem+json")
+            .insert_header((header::CACHE_CONTROL, "no-store"));
+        match self {
+            ApiError::TooManyRequests { retry_after } => {
+                response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+            }
+            ApiError::MethodNotAllowed(allow) => {
+                if let Ok(value) = HeaderValue::from_str(allow) {
+                    response.insert_header((header::ALLOW, value));
+                }
+            }
+            ApiError::AuthenticationRequired | ApiError::InvalidToken => {
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            _ => {}
+        }
+        response.json(problem)
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound => ApiError::NotFound,
+            StoreError::Conflict("email_taken") => ApiError::Conflict {
+                code: ErrorCode::EmailTaken,
+                detail: "An account with this e-mail address exists; log in instead.".into(),
+            },
+            StoreError::Conflict("duplicate_list_name") => ApiError::Conflict {
+                code: ErrorCode::DuplicateListName,
+                detail: "A list with this name exists in this workspace.".into(),
+            },
+            StoreError::Conflict("creator_already_in_list") => ApiError::Conflict {
+                code: ErrorCode::CreatorAlreadyInList,
+                detail: "This creator is already in the list.".into(),
+            },
+            StoreError::Conflict(other) => {
+                ApiError::Unexpected(anyhow::anyhow!("unmapped conflict {other}"))
+            }
+            StoreError::StaleVersion => ApiError::Conflict {
+                code: ErrorCode::StaleVersion,
+                detail: "The list changed since you loaded it; reload and try again.".into(),
+            },
+            StoreError::ItemSetMismatch => ApiError::Conflict {
+                code: ErrorCode::ItemSetMismatch,
+                detail: "The order must name every item of the list exactly once.".into(),
+            },
+            StoreError::LimitReached(what) => ApiError::Validation(vec![FieldError::body(
+                "",
+                match what {
+                    "list_full" => "a list holds at most 1000 creators".to_string(),
+                    other => format!("limit reached: {other}"),
+                },
+            )]),
+            StoreError::Unexpected(error) => ApiError::Unexpected(error),
+        }
+    }
+}
+
+/// Classifies a JSON body error: syntax → 400, wrong shape or unknown field → 422 (with a
+/// pointer where serde names the field), wrong content type → 415, too large → 413.
+pub fn json_error(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
+    let api_error = match &error {
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType("application/json"),
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+            ApiError::PayloadTooLarge
+        }
+        JsonPayloadError::Deserialize(inner) if inner.is_data() => {
+            let message = inner.to_string();
+            if message.starts_with("duplicate field") {
+                ApiError::bad_request(ErrorCode::MalformedJson, "The body has a duplicate key.")
+            } else {
+                ApiError::Validation(vec![FieldError::body(
+                    pointer_of(&message),
+                    strip_position(&message),
+                )])
+            }
+        }
+        JsonPayloadError::Deserialize(_) => {
+            ApiError::bad_request(ErrorCode::MalformedJson, "The body is not valid JSON.")
+        }
+        _ => ApiError::bad_request(ErrorCode::MalformedJson, "The body could not be read."),
+    };
+    api_error.into()
+}
+
+/// "unknown field `owner_id`, expected …" → "/owner_id"; other messages point at the whole body.
+fn pointer_of(message: &str) -> String {
+    for prefix in ["unknown field `", "missing field `"] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            if let Some(field) = rest.split('`').next() {
+                return format!("/{field}");
+            }
+        }
+    }
+    String::new()
+}
+
+fn strip_position(message: &str) -> String {
+    message
+        .split(" at line ")
+        .next()
+        .unwrap_or(message)
+        .to_string()
+}
+
+pub fn query_error(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
+    let detail = strip_position(&error.to_string());
+    ApiError::bad_request(
+        ErrorCode::InvalidQuery,
+        format!("Invalid query string: {detail}"),
+    )
+    .into()
+}
+
+/// A malformed id in a path is indistinguishable from a missing object.
+pub fn path_error(_: PathError, _: &HttpRequest) -> actix_web::Error {
+    ApiError::NotFound.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_fields_become_pointers() {
+        assert_eq!(
+            pointer_of("unknown field `owner_id`, expected one of `name`"),
+            "/owner_id"
+        );
+        assert_eq!(pointer_of("invalid type: string"), "");
+    }
+
+    #[test]
+    fn codes_serialise_in_snake_case() {
+        assert_eq!(ErrorCode::DuplicateListName.as_str(), "duplicate_list_name");
+    }
+}

@@ -1,0 +1,10 @@
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    match zzyzx::cli::run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("zzyzx: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Registration, login, token refresh and password change (security.md §1).
+
+use chrono::Utc;
+use std::net::IpAddr;
+use uuid::Uuid;
+
+use crate::auth::passwords::Verification;
+use crate::auth::throttle::account_retry_after;
+use crate::auth::tokens::{self, AccessToken, REFRESH_TOKEN_IDLE, SESSION_LIFETIME};
+use crate::domain::{Email, Password};
+use crate::http::problem::ApiError;
+use crate::state::AppState;
+use crate::store::{Membership, NewRefreshToken, NewSession, NewUser, RefreshOutcome, User};
+
+/// A started or renewed session: what the client needs to make requests.
+pub struct Session {
+    pub user: User,
+    pub memberships: Vec<Membership>,
+    pub access: AccessToken,
+    pub refresh_token: String,
+}
+
+pub async fn register(
+    state: &AppState,
+    email: Email,
+    password: Password,
+    display_name: String,
+    client: IpAddr,
+) -> Result<Session, ApiError> {
+    state
+        .auth_attempts
+        .check(client)
+        .map_err(|retry_after| ApiError::TooManyRequests { retry_after })?;
+    let password_hash = state.hashing.hash(&password).await?;
+    let now = Utc::now();
+    let workspace_name = format!("{display_name}'s workspace");
+    let (user, membership) = state
+        .store
+        .create_user(NewUser {
+            id: Uuid::now_v7(),
+            email: email.as_ref().to_owned(),
+            display_name,
+            password_hash,
+            workspace_id: Uuid::now_v7(),
+            workspace_name,
+            now,
+        })
+        .await?;
+    start_session(state, user, vec![membership]).await
+}
+
+/// Logs in. Unknown e-mail and wrong password answer alike, and cost the same (a dummy hash).
+pub async fn login(
+    state: &AppState,
+    email: &str,
+    password: String,
+    client: IpAddr,
+) -> Result<Session, ApiError> {
+    state
+        .auth_attempts
+        .check(client)
+        .map_err(|retry_after| ApiError::TooManyRequests { retry_after })?;
+    let now = Utc::now();
+    let user = match Email::parse(email) {
+        Ok(email) => state.store.user_by_email(email.as_ref()).await?,
+        Err(_) => None,
+    };
+    if let Some(user) = &user {
+        if let Some(retry_after) =
+            account_retry_after(user.failed_logins, user.last_failed_login_at, now)
+        {
+            return Err(ApiError::TooManyRequests { retry_after });
+        }
+    }
+    let stored_hash = user.as_ref().map(|u| u.password_hash.clone());
+    match (state.hashing.verify(password, stored_hash).await?, user) {
+        (Verification::Valid { rehashed }, Some(user)) => {
+            state
+                .store
+                .record_successful_login(user.id, rehashed)
+                .await?;
+            let memberships = state.store.memberships(user.id).await?;
+            start_session(state, user, memberships).await
+        }
+        (_, Some(user)) => {
+            state.store.record_failed_login(user.id, now).await?;
+            Err(ApiError::InvalidCredentials)
+        }
+        (_, None) => Err(ApiError::InvalidCredentials),
+    }
+}
+
+/// Exchanges a refresh token for a new pair. A token presented twice ends its whole session.
+pub async fn refresh(state: &AppState, presented: &str) -> Result<Session, ApiError> {
+    let now = Utc::now();
+    let (refresh_token, hash) = tokens::new_refresh_token();
+    let outcome = state
+        .store
+        .rotate_refresh_token(
+            &tokens::hash_secret(presented),
+            NewRefreshToken {
+                hash,
+                now,
+                expires_at: now + REFRESH_TOKEN_IDLE,
+            },
+        )
+        .await?;
+    let RefreshOutcome::Rotated {
+        user_id,
+        session_id,
+    } = outcome
+    else {
+        if outcome == RefreshOutcome::Reused {
+            tracing::warn!("a refresh token was used twice; its session is revoked");
+        }
+        return Err(ApiError::InvalidToken);
+    };
+    let user = state
+        .store
+        .user_by_id(user_id)
+        .await?
+        .ok_or(ApiError::InvalidToken)?;
+    let memberships = state.store.memberships(user_id).await?;
+    let access = state.keys.issue(user_id, session_id, now)?;
+    Ok(Session {
+        user,
+        memberships,
+        access,
+        refresh_token,
+    })
+}
+
+/// Changes the password, ends every session of the user, and starts a new one for this client.
+pub async fn change_password(
+    state: &AppState,
+    user_id: Uuid,
+    current: String,
+    new: Password,
+) -> Result<Session, ApiError> {
+    let user = state
+        .store
+        .user_by_id(user_id)
+        .await?
+        .ok_or(ApiError::InvalidToken)?;
+    if let Verification::Invalid = state
+        .hashing
+        .verify(current, Some(user.password_hash.clone()))
+        .await?
+    {
+        return Err(ApiError::invalid("/current_password", "is incorrect"));
+    }
+    let new_hash = state.hashing.hash(&new).await?;
+    state
+        .store
+        .set_password(user_id, &new_hash, Utc::now())
+        .await?;
+    let memberships = state.store.memberships(user_id).await?;
+    start_session(state, user, memberships).await
+}
+
+async fn start_session(
+    state: &AppState,
+    user: User,
+    memberships: Vec<Membership>,
+) -> Result<Session, ApiError> {
+    let now = Utc::now();
+    let session_id = Uuid::now_v7();
+    let (refresh_token, hash) = tokens::new_refresh_token();
+    state
+        .store
+        .create_session(NewSession {
+            id: session_id,
+            user_id: user.id,
+            now,
+            expires_at: now + SESSION_LIFETIME,
+            refresh_token: NewRefreshToken {
+                hash,
+                now,
+                expires_at: now + REFRESH_TOKEN_IDLE,
+            },
+        })
+        .await?;
+    let access = state.keys.issue(user.id, session_id, now)?;
+    Ok(Session {
+        user,
+        memberships,
+        access,
+        refresh_token,
+    })
+}

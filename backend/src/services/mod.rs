@@ -1,0 +1,4 @@
+//! Use cases that take more than one store call or carry rules of their own.
+
+pub mod accounts;
+pub mod import;

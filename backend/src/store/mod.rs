@@ -1,0 +1,190 @@
+//! Persistence. Handlers and services talk to the [`Store`] trait; PostgreSQL and SQLite each have
+//! a native sqlx implementation. The SQL they share is written once (`sql_impl.rs`) and compiled
+//! against each database's own types; where the dialects differ, each module says so itself.
+
+mod models;
+mod postgres;
+mod sqlite;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use std::sync::Arc;
+use uuid::Uuid;
+
+use crate::domain::{Handle, MetricPoint};
+pub use models::*;
+pub use postgres::PgStore;
+pub use sqlite::SqliteStore;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Failures a caller can act on; everything else is `Unexpected` and becomes an opaque 500.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// A uniqueness rule was broken; the string names which one, for the error code.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    /// The caller's idea of a list's order is out of date.
+    #[error("stale version")]
+    StaleVersion,
+    /// The request names items that are not (all) in the list.
+    #[error("item set mismatch")]
+    ItemSetMismatch,
+    #[error("limit reached: {0}")]
+    LimitReached(&'static str),
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        match &error {
+            sqlx::Error::RowNotFound => StoreError::NotFound,
+            _ => StoreError::Unexpected(anyhow::Error::new(error)),
+        }
+    }
+}
+
+/// Turns a unique-constraint violation into `Conflict(code)`; other errors pass through.
+fn on_unique_violation(code: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
+    move |error| match error.as_database_error().map(|e| e.kind()) {
+        Some(sqlx::error::ErrorKind::UniqueViolation) => StoreError::Conflict(code),
+        _ => StoreError::from(error),
+    }
+}
+
+/// Opens the database named by `url` (`postgres://…` or `sqlite://…`) and applies migrations.
+pub async fn connect(url: &str) -> anyhow::Result<Arc<dyn Store>> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Arc::new(PgStore::connect(url).await?))
+    } else if url.starts_with("sqlite:") {
+        Ok(Arc::new(SqliteStore::connect(url).await?))
+    } else {
+        anyhow::bail!("unsupported database URL scheme: use postgres://… or sqlite://…")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    fn backend(&self) -> Backend;
+    async fn migrate(&self) -> anyhow::Result<()>;
+    async fn ping(&self) -> Result<()>;
+
+    /// The value stored under `key`, storing `value` first when there is none.
+    async fn setting_or_insert(&self, key: &str, value: &str) -> Result<String>;
+
+    // Accounts and sessions.
+    async fn create_user(&self, user: NewUser) -> Result<(User, Membership)>;
+    async fn user_by_email(&self, email: &str) -> Result<Option<User>>;
+    async fn user_by_id(&self, id: Uuid) -> Result<Option<User>>;
+    async fn record_failed_login(&self, user_id: Uuid, at: DateTime<Utc>) -> Result<()>;
+    async fn record_successful_login(
+        &self,
+        user_id: Uuid,
+        rehashed_password: Option<String>,
+    ) -> Result<()>;
+    /// Replaces the password hash and revokes every session of the user.
+    async fn set_password(
+        &self,
+        user_id: Uuid,
+        password_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    async fn memberships(&self, user_id: Uuid) -> Result<Vec<Membership>>;
+    async fn create_session(&self, session: NewSession) -> Result<()>;
+    async fn rotate_refresh_token(
+        &self,
+        presented: &[u8],
+        next: NewRefreshToken,
+    ) -> Result<RefreshOutcome>;
+    async fn revoke_session(&self, session_id: Uuid, now: DateTime<Utc>) -> Result<()>;
+    async fn session_access(
+        &self,
+        session_id: Uuid,
+        user_id: Uuid,
+        workspace_id: Option<Uuid>,
+        now: DateTime<Utc>,
+    ) -> Result<SessionAccess>;
+
+    // Lists and their items.
+    async fn create_list(&self, list: NewList) -> Result<List>;
+    async fn lists(&self, workspace_id: Uuid, after: Option<Uuid>, limit: i64)
+    -> Result<Vec<List>>;
+    async fn list(&self, workspace_id: Uuid, list_id: Uuid) -> Result<List>;
+    async fn update_list(
+        &self,
+        workspace_id: Uuid,
+        list_id: Uuid,
+        change: ListChange,
+    ) -> Result<List>;
+    async fn delete_list(&self, workspace_id: Uuid, list_id: Uuid) -> Result<()>;
+    async fn add_list_item(
+        &self,
+        workspace_id: Uuid,
+        list_id: Uuid,
+        item: NewListItem,
+    ) -> Result<ListItem>;
+    /// Items in list order from position `from`, and the list's version.
+    async fn list_items(
+        &self,
+        workspace_id: Uuid,
+        list_id: Uuid,
+        from: i64,
+        limit: i64,
+    ) -> Result<(i64, Vec<ListItem>)>;
+    async fn update_list_item(
+        &self,
+        workspace_id: Uuid,
+        list_id: Uuid,
+        item_id: Uuid,
+        change: ItemChange,
+    ) -> Result<ListItem>;
+    /// Removes an item and returns the list's new version. The creator and its history stay.
+    async fn remove_list_item(
+        &self,
+        workspace_id: Uuid,
+        list_id: Uuid,
+        item_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<i64>;
+    async fn reorder_list(
+        &self,
+        workspace_id: Uuid,
+        list_id: Uuid,
+        reorder: Reorder,
+    ) -> Result<i64>;
+
+    // Creators and their metric history.
+    async fn creator(&self, workspace_id: Uuid, creator_id: Uuid) -> Result<CreatorProfile>;
+    async fn write_snapshots(
+        &self,
+        workspace_id: Uuid,
+        creator_id: Uuid,
+        points: &[MetricPoint],
+        source: SnapshotSource,
+        now: DateTime<Utc>,
+    ) -> Result<u64>;
+    async fn snapshots(
+        &self,
+        workspace_id: Uuid,
+        creator_id: Uuid,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Snapshot>>;
+    /// Writes rows for creators named by handle, creating unknown creators; one transaction.
+    async fn import_snapshots(
+        &self,
+        workspace_id: Uuid,
+        rows: &[(Handle, MetricPoint)],
+        source: SnapshotSource,
+        now: DateTime<Utc>,
+    ) -> Result<ImportSummary>;
+}

@@ -1,0 +1,241 @@
+//! Rows and commands exchanged with the store. API types live in `http`; these never leave the
+//! server as they are.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::domain::Handle;
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    utoipa::ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Viewer,
+    Editor,
+    Owner,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "owner",
+            Role::Editor => "editor",
+            Role::Viewer => "viewer",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "owner" => Some(Role::Owner),
+            "editor" => Some(Role::Editor),
+            "viewer" => Some(Role::Viewer),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct User {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub failed_logins: i32,
+    pub last_failed_login_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub struct NewUser {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub workspace_id: Uuid,
+    pub workspace_name: String,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Membership {
+    pub workspace_id: Uuid,
+    pub workspace_name: String,
+    pub role: Role,
+}
+
+pub struct NewSession {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub now: DateTime<Utc>,
+    /// The session ends here whatever happens (absolute lifetime).
+    pub expires_at: DateTime<Utc>,
+    pub refresh_token: NewRefreshToken,
+}
+
+pub struct NewRefreshToken {
+    pub hash: Vec<u8>,
+    pub now: DateTime<Utc>,
+    /// Idle lifetime: the token must be used (rotated) before this.
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum RefreshOutcome {
+    Rotated {
+        user_id: Uuid,
+        session_id: Uuid,
+    },
+    /// A token that was already used: its whole session has been revoked.
+    Reused,
+    /// Unknown, expired or revoked.
+    Invalid,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum SessionAccess {
+    /// Logged out, revoked, expired, or the user is gone.
+    Inactive,
+    /// The session is fine but the user is not a member of the workspace asked for.
+    NotAMember,
+    Granted {
+        workspace_id: Uuid,
+        role: Role,
+    },
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct List {
+    pub id: Uuid,
+    pub workspace_id: Uuid,
+    pub name: String,
+    pub description: String,
+    pub version: i64,
+    pub item_count: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub struct NewList {
+    pub id: Uuid,
+    pub workspace_id: Uuid,
+    pub name: String,
+    pub description: String,
+    pub now: DateTime<Utc>,
+}
+
+pub struct ListChange {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub now: DateTime<Utc>,
+}
+
+pub struct NewListItem {
+    pub id: Uuid,
+    pub handle: Handle,
+    pub note: String,
+    pub tags: Vec<String>,
+    pub now: DateTime<Utc>,
+}
+
+pub struct ItemChange {
+    pub note: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub now: DateTime<Utc>,
+}
+
+pub enum Reorder {
+    /// Move one item to `position` (0-based; past the end means last).
+    Move {
+        item_id: Uuid,
+        position: i64,
+        expected_version: i64,
+        now: DateTime<Utc>,
+    },
+    /// Set the whole order: `item_ids` must be exactly the list's items.
+    Set {
+        item_ids: Vec<Uuid>,
+        expected_version: i64,
+        now: DateTime<Utc>,
+    },
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Creator {
+    pub id: Uuid,
+    pub handle: String,
+    pub platform_user_id: Option<String>,
+    pub display_name: Option<String>,
+    pub avatar_url: Option<String>,
+    pub bio: Option<String>,
+    pub verified: bool,
+    pub region: Option<String>,
+    pub status: String,
+    pub next_fetch_at: Option<DateTime<Utc>>,
+    pub last_fetched_at: Option<DateTime<Utc>>,
+    pub failures: i32,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CreatorProfile {
+    pub creator: Creator,
+    pub latest: Option<Snapshot>,
+    pub tracking_since: Option<DateTime<Utc>>,
+    pub snapshot_count: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnapshotSource {
+    /// Written through the API, one point or a batch.
+    Manual,
+    /// Imported from CSV.
+    Import,
+}
+
+impl SnapshotSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SnapshotSource::Manual => "manual",
+            SnapshotSource::Import => "import",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Snapshot {
+    pub captured_at: DateTime<Utc>,
+    pub followers: i64,
+    pub following: i64,
+    pub likes: i64,
+    pub videos: i64,
+    pub source: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ListItem {
+    pub id: Uuid,
+    pub list_id: Uuid,
+    pub position: i64,
+    pub note: String,
+    pub tags: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub creator: Creator,
+    pub latest: Option<Snapshot>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub rows_written: u64,
+    pub creators_created: u64,
+}
