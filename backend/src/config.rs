@@ -7,13 +7,10 @@ use uuid::Uuid;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://zzyzx.db";
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+pub const DEFAULT_WEB_DIR: &str = "frontend/dist";
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "zzyzx",
-    version,
-    about = "Tracks TikTok creators over time for brands"
-)]
+#[command(name = "zzyzx", version, about = "Tracks TikTok creators over time for brands")]
 pub struct Cli {
     /// Database URL: postgres://… or sqlite://FILE (created if missing). Also read from DATABASE_URL.
     #[arg(long, env = "ZZYZX_DATABASE_URL", global = true)]
@@ -35,11 +32,14 @@ pub enum Command {
     Import(ImportArgs),
 }
 
-#[derive(Debug, Args, Default)]
+#[derive(Debug, Args)]
 pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "ZZYZX_BIND", default_value = DEFAULT_BIND)]
     pub bind: String,
+    /// The built web app to serve at `/`; skipped when the folder does not exist.
+    #[arg(long, env = "ZZYZX_WEB_DIR", default_value = DEFAULT_WEB_DIR)]
+    pub web_dir: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -58,6 +58,8 @@ pub struct ImportArgs {
 pub struct Settings {
     pub database_url: String,
     pub bind: String,
+    /// The built web app, when there is one.
+    pub web_dir: Option<PathBuf>,
     /// `ZZYZX_JWT_SECRET`; generated and kept in the database for SQLite when absent.
     pub jwt_secret: Option<SecretString>,
 }
@@ -72,8 +74,5 @@ impl Cli {
 }
 
 pub fn jwt_secret_from_env() -> Option<SecretString> {
-    std::env::var("ZZYZX_JWT_SECRET")
-        .ok()
-        .filter(|v| !v.is_empty())
-        .map(SecretString::from)
+    std::env::var("ZZYZX_JWT_SECRET").ok().filter(|v| !v.is_empty()).map(SecretString::from)
 }

@@ -15,6 +15,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::auth::tokens::{TokenKeys, generate_signing_secret};
 use crate::config::Settings;
 use crate::http;
+use crate::http::web_app::WebDir;
 use crate::state::AppState;
 use crate::store::{self, Backend, Store};
 
@@ -25,100 +26,78 @@ pub struct Application {
 }
 
 /// Opens the database, applies migrations and settles the token signing secret.
-pub async fn open_state(
-    database_url: &str,
-    jwt_secret: Option<SecretString>,
-) -> anyhow::Result<AppState> {
-    let store = store::connect(database_url)
-        .await
-        .context("cannot open the database")?;
-    store
-        .migrate()
-        .await
-        .context("cannot apply database migrations")?;
+pub async fn open_state(database_url: &str, jwt_secret: Option<SecretString>) -> anyhow::Result<AppState> {
+    let store = store::connect(database_url).await.context("cannot open the database")?;
+    store.migrate().await.context("cannot apply database migrations")?;
     let secret = signing_secret(store.as_ref(), jwt_secret).await?;
     Ok(AppState::new(store, TokenKeys::new(&secret)))
 }
 
-async fn signing_secret(
-    store: &dyn Store,
-    configured: Option<SecretString>,
-) -> anyhow::Result<SecretString> {
+async fn signing_secret(store: &dyn Store, configured: Option<SecretString>) -> anyhow::Result<SecretString> {
     use secrecy::ExposeSecret;
     match configured {
         Some(secret) if secret.expose_secret().len() >= 32 => Ok(secret),
         Some(_) => anyhow::bail!("ZZYZX_JWT_SECRET must be at least 32 characters"),
         // With one SQLite file there is one server, so a secret kept beside the data is enough.
         None if store.backend() == Backend::Sqlite => {
-            let stored = store
-                .setting_or_insert("jwt_secret", &generate_signing_secret())
-                .await?;
+            let stored = store.setting_or_insert("jwt_secret", &generate_signing_secret()).await?;
             Ok(SecretString::from(stored))
         }
-        None => anyhow::bail!(
-            "ZZYZX_JWT_SECRET is required with PostgreSQL, so that every instance signs tokens alike"
-        ),
+        None => {
+            anyhow::bail!("ZZYZX_JWT_SECRET is required with PostgreSQL, so that every instance signs tokens alike")
+        }
     }
 }
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let state = open_state(&settings.database_url, settings.jwt_secret).await?;
-        let listener = TcpListener::bind(&settings.bind)
-            .with_context(|| format!("cannot listen on {}", settings.bind))?;
-        Self::with_state(state, listener)
+        let listener =
+            TcpListener::bind(&settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
+        Self::with_state(state, listener, WebDir(settings.web_dir))
     }
 
-    pub fn with_state(state: AppState, listener: TcpListener) -> anyhow::Result<Self> {
+    pub fn with_state(state: AppState, listener: TcpListener, web_dir: WebDir) -> anyhow::Result<Self> {
         let port = listener.local_addr()?.port();
         let data = web::Data::new(state.clone());
+        let web_dir = web::Data::new(web_dir);
         let server = HttpServer::new(move || {
             let (json, query, path) = http::extractor_configs();
             let (app, _) = App::new()
                 .into_utoipa_app()
                 .app_data(data.clone())
+                .app_data(web_dir.clone())
                 .app_data(json)
                 .app_data(query)
                 .app_data(path)
                 .service(utoipa_actix_web::scope(http::API_PREFIX).configure(http::routes))
                 .split_for_parts();
-            app.service(
-                SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", http::openapi()),
-            )
-            .default_service(web::to(http::fallback))
-            .wrap(
-                DefaultHeaders::new()
-                    .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-                    .add((header::X_FRAME_OPTIONS, "DENY"))
-                    .add((header::REFERRER_POLICY, "no-referrer"))
-                    .add((header::CACHE_CONTROL, "no-store")),
-            )
-            .wrap_fn(|request, service| {
-                let request_id = request
-                    .extensions()
-                    .get::<RequestId>()
-                    .map(|id| id.to_string());
-                let response = service.call(request);
-                async move {
-                    let mut response = response.await?;
-                    if let Some(value) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
-                        response
-                            .headers_mut()
-                            .insert(HeaderName::from_static("x-request-id"), value);
+            app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", http::openapi()))
+                .default_service(web::to(http::fallback))
+                .wrap(
+                    DefaultHeaders::new()
+                        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                        .add((header::X_FRAME_OPTIONS, "DENY"))
+                        .add((header::REFERRER_POLICY, "no-referrer"))
+                        .add((header::CACHE_CONTROL, "no-store")),
+                )
+                .wrap_fn(|request, service| {
+                    let request_id = request.extensions().get::<RequestId>().map(|id| id.to_string());
+                    let response = service.call(request);
+                    async move {
+                        let mut response = response.await?;
+                        if let Some(value) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+                            response.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+                        }
+                        Ok(response)
                     }
-                    Ok(response)
-                }
-            })
-            .wrap(TracingLogger::default())
+                })
+                .wrap(TracingLogger::default())
         })
         .listen(listener)?
         .shutdown_timeout(30)
         .run();
-        Ok(Self {
-            server,
-            port,
-            state,
-        })
+        Ok(Self { server, port, state })
     }
 
     pub fn port(&self) -> u16 {

@@ -18,11 +18,6 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, keys: TokenKeys) -> Self {
-        Self {
-            store,
-            keys,
-            hashing: PasswordHashing::new(),
-            auth_attempts: AddressLimiter::per_minute(20),
-        }
+        Self { store, keys, hashing: PasswordHashing::new(), auth_attempts: AddressLimiter::per_minute(20) }
     }
 }

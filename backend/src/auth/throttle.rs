@@ -20,18 +20,12 @@ pub fn account_delay(failures: i32) -> Option<Duration> {
     if failures >= LOCK_AT_FAILURES {
         return Some(Duration::days(36_500));
     }
-    let doublings = u32::try_from(failures - FREE_FAILURES)
-        .unwrap_or(u32::MAX)
-        .min(20);
+    let doublings = u32::try_from(failures - FREE_FAILURES).unwrap_or(u32::MAX).min(20);
     Some(Duration::seconds(1i64 << doublings).min(MAX_DELAY))
 }
 
 /// Whole seconds left before the account may try again, if it must wait.
-pub fn account_retry_after(
-    failures: i32,
-    last_failure: Option<DateTime<Utc>>,
-    now: DateTime<Utc>,
-) -> Option<u64> {
+pub fn account_retry_after(failures: i32, last_failure: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Option<u64> {
     let until = last_failure? + account_delay(failures)?;
     let wait = until - now;
     (wait > Duration::zero()).then(|| u64::try_from(wait.num_seconds()).unwrap_or(0).max(1))
@@ -49,9 +43,7 @@ impl AddressLimiter {
     /// `Err(seconds)` to wait when the address has used up its attempts.
     pub fn check(&self, address: IpAddr) -> Result<(), u64> {
         self.0.check_key(&address).map_err(|not_until| {
-            let wait = not_until.wait_time_from(governor::clock::Clock::now(
-                &governor::clock::DefaultClock::default(),
-            ));
+            let wait = not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
             wait.as_secs().max(1)
         })?;
         if self.0.len() > 100_000 {
@@ -79,10 +71,7 @@ mod tests {
     fn retry_after_counts_down_from_the_last_failure() {
         let now = Utc::now();
         assert_eq!(account_retry_after(6, Some(now), now), Some(2));
-        assert_eq!(
-            account_retry_after(6, Some(now - Duration::seconds(3)), now),
-            None
-        );
+        assert_eq!(account_retry_after(6, Some(now - Duration::seconds(3)), now), None);
         assert_eq!(account_retry_after(3, Some(now), now), None);
     }
 
@@ -91,15 +80,9 @@ mod tests {
         let limiter = AddressLimiter::per_minute(20);
         let address: IpAddr = "127.0.0.9".parse().unwrap();
         for attempt in 1..=20 {
-            assert!(
-                limiter.check(address).is_ok(),
-                "attempt {attempt} should pass"
-            );
+            assert!(limiter.check(address).is_ok(), "attempt {attempt} should pass");
         }
         assert!(limiter.check(address).unwrap_err() >= 1);
-        assert!(
-            limiter.check("127.0.0.10".parse().unwrap()).is_ok(),
-            "another address is not blocked"
-        );
+        assert!(limiter.check("127.0.0.10".parse().unwrap()).is_ok(), "another address is not blocked");
     }
 }

@@ -53,18 +53,10 @@ pub struct InvalidToken;
 impl TokenKeys {
     pub fn new(secret: &SecretString) -> Self {
         let bytes = secret.expose_secret().as_bytes();
-        Self {
-            encoding: EncodingKey::from_secret(bytes),
-            decoding: DecodingKey::from_secret(bytes),
-        }
+        Self { encoding: EncodingKey::from_secret(bytes), decoding: DecodingKey::from_secret(bytes) }
     }
 
-    pub fn issue(
-        &self,
-        user_id: Uuid,
-        session_id: Uuid,
-        now: DateTime<Utc>,
-    ) -> anyhow::Result<AccessToken> {
+    pub fn issue(&self, user_id: Uuid, session_id: Uuid, now: DateTime<Utc>) -> anyhow::Result<AccessToken> {
         let expires_at = now + ACCESS_TOKEN_LIFETIME;
         let claims = AccessClaims {
             iss: ISSUER.into(),
@@ -76,17 +68,14 @@ impl TokenKeys {
             nbf: now.timestamp(),
             exp: expires_at.timestamp(),
         };
-        let header = Header {
-            typ: Some(ACCESS_TOKEN_TYPE.into()),
-            ..Header::new(Algorithm::HS256)
-        };
+        let header = Header { typ: Some(ACCESS_TOKEN_TYPE.into()), ..Header::new(Algorithm::HS256) };
         let token = jsonwebtoken::encode(&header, &claims, &self.encoding)?;
         Ok(AccessToken { token, expires_at })
     }
 
     pub fn verify(&self, token: &str) -> Result<AccessClaims, InvalidToken> {
-        let data = jsonwebtoken::decode::<AccessClaims>(token, &self.decoding, &validation())
-            .map_err(|_| InvalidToken)?;
+        let data =
+            jsonwebtoken::decode::<AccessClaims>(token, &self.decoding, &validation()).map_err(|_| InvalidToken)?;
         if data.header.typ.as_deref() != Some(ACCESS_TOKEN_TYPE) {
             return Err(InvalidToken);
         }
@@ -143,15 +132,9 @@ mod tests {
         let token = keys.issue(Uuid::new_v4(), Uuid::new_v4(), now).unwrap();
         let claims = keys.verify(&token.token).unwrap();
         assert!(claims.exp - claims.iat <= 900);
-        assert_eq!(
-            (claims.iss.as_str(), claims.aud.as_str()),
-            (ISSUER, AUDIENCE)
-        );
+        assert_eq!((claims.iss.as_str(), claims.aud.as_str()), (ISSUER, AUDIENCE));
         let other = TokenKeys::new(&SecretString::from("another secret entirely, also long"));
-        assert!(
-            other.verify(&token.token).is_err(),
-            "a token signed with another key must fail"
-        );
+        assert!(other.verify(&token.token).is_err(), "a token signed with another key must fail");
     }
 
     #[test]

@@ -37,18 +37,8 @@ mod tests {
 
     #[test]
     fn lowercases_and_validates() {
-        assert_eq!(
-            Email::parse(" Maya@Example.COM ").unwrap().as_ref(),
-            "maya@example.com"
-        );
-        for bad in [
-            "",
-            "maya",
-            "maya@",
-            "@example.com",
-            "ma ya@example.com",
-            "a\0b@example.com",
-        ] {
+        assert_eq!(Email::parse(" Maya@Example.COM ").unwrap().as_ref(), "maya@example.com");
+        for bad in ["", "maya", "maya@", "@example.com", "ma ya@example.com", "a\0b@example.com"] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
     }

@@ -26,13 +26,8 @@ impl Handle {
         let raw = raw.trim();
         let candidate = Self::from_profile_url(raw).unwrap_or(raw);
         let candidate = candidate.strip_prefix('@').unwrap_or(candidate);
-        let valid_chars = candidate
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-        if !valid_chars
-            || !(Self::MIN_CHARS..=Self::MAX_CHARS).contains(&candidate.len())
-            || candidate.ends_with('.')
-        {
+        let valid_chars = candidate.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+        if !valid_chars || !(Self::MIN_CHARS..=Self::MAX_CHARS).contains(&candidate.len()) || candidate.ends_with('.') {
             return Err(InvalidHandle);
         }
         Ok(Self(candidate.to_ascii_lowercase()))
@@ -40,14 +35,8 @@ impl Handle {
 
     /// `https://www.tiktok.com/@name`, `tiktok.com/@name/video/123?lang=en` → `@name`.
     fn from_profile_url(raw: &str) -> Option<&str> {
-        let rest = raw
-            .strip_prefix("https://")
-            .or_else(|| raw.strip_prefix("http://"))
-            .unwrap_or(raw);
-        let rest = rest
-            .strip_prefix("www.")
-            .or_else(|| rest.strip_prefix("m."))
-            .unwrap_or(rest);
+        let rest = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://")).unwrap_or(raw);
+        let rest = rest.strip_prefix("www.").or_else(|| rest.strip_prefix("m.")).unwrap_or(rest);
         let path = rest.strip_prefix("tiktok.com/")?;
         let segment = path.split(['/', '?', '#']).next()?;
         segment.starts_with('@').then_some(segment)
@@ -77,40 +66,20 @@ mod tests {
             ("mayabakes", "mayabakes"),
             ("@Some.User_1", "some.user_1"),
             ("https://www.tiktok.com/@MayaBakes", "mayabakes"),
-            (
-                "tiktok.com/@maya.bakes/video/7468123456789012345?lang=en",
-                "maya.bakes",
-            ),
+            ("tiktok.com/@maya.bakes/video/7468123456789012345?lang=en", "maya.bakes"),
             ("https://m.tiktok.com/@ab", "ab"),
         ];
         for (raw, expected) in cases {
-            assert_eq!(
-                Handle::parse(raw).map(|h| h.0),
-                Ok(expected.to_string()),
-                "{raw}"
-            );
+            assert_eq!(Handle::parse(raw).map(|h| h.0), Ok(expected.to_string()), "{raw}");
         }
     }
 
     #[test]
     fn refuses_look_alikes_and_bad_lengths() {
         let cyrillic_e = "som\u{435}_user";
-        for raw in [
-            cyrillic_e,
-            "a",
-            &"a".repeat(25),
-            "name.",
-            "na me",
-            "",
-            "@",
-            "ｆｕｌｌ",
-            "https://evil.com/@maya",
-        ] {
-            assert_eq!(
-                Handle::parse(raw),
-                Err(InvalidHandle),
-                "{raw:?} should be refused"
-            );
+        for raw in [cyrillic_e, "a", &"a".repeat(25), "name.", "na me", "", "@", "ｆｕｌｌ", "https://evil.com/@maya"]
+        {
+            assert_eq!(Handle::parse(raw), Err(InvalidHandle), "{raw:?} should be refused");
         }
     }
 

@@ -33,10 +33,7 @@ mod tests {
         assert!(ListName::parse(&"a".repeat(100)).is_ok());
         assert!(ListName::parse(&"a".repeat(101)).is_err());
         assert!(ListName::parse("a\u{0}b").is_err());
-        assert_eq!(
-            ListName::parse("  Équipe 🚀 ").unwrap().as_ref(),
-            "Équipe 🚀"
-        );
+        assert_eq!(ListName::parse("  Équipe 🚀 ").unwrap().as_ref(), "Équipe 🚀");
     }
 
     proptest! {

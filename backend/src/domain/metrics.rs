@@ -39,12 +39,8 @@ impl MetricPoint {
         [followers, following, likes, videos]: [i64; 4],
         now: DateTime<Utc>,
     ) -> Result<Self, MetricsError> {
-        for (name, value) in [
-            ("followers", followers),
-            ("following", following),
-            ("likes", likes),
-            ("videos", videos),
-        ] {
+        for (name, value) in [("followers", followers), ("following", following), ("likes", likes), ("videos", videos)]
+        {
             if value < 0 {
                 return Err(MetricsError::Negative(name));
             }
@@ -56,15 +52,8 @@ impl MetricPoint {
             return Err(MetricsError::BeforeTikTok);
         }
         // Stored to the microsecond, as PostgreSQL does, so both databases hold the same value.
-        let captured_at =
-            DateTime::from_timestamp_micros(captured_at.timestamp_micros()).unwrap_or(captured_at);
-        Ok(Self {
-            captured_at,
-            followers,
-            following,
-            likes,
-            videos,
-        })
+        let captured_at = DateTime::from_timestamp_micros(captured_at.timestamp_micros()).unwrap_or(captured_at);
+        Ok(Self { captured_at, followers, following, likes, videos })
     }
 }
 
@@ -84,9 +73,7 @@ impl Interval {
         match self {
             Interval::Raw => None,
             Interval::Day => Some(day),
-            Interval::Week => {
-                Some(day - Duration::days(i64::from(day.weekday().num_days_from_monday())))
-            }
+            Interval::Week => Some(day - Duration::days(i64::from(day.weekday().num_days_from_monday()))),
             Interval::Month => day.with_day(1),
         }
     }
@@ -119,33 +106,18 @@ mod tests {
     fn refuses_negative_future_and_prehistoric_points() {
         let now = at(20, 12);
         assert!(MetricPoint::parse(at(20, 12), [1, 2, 3, 4], now).is_ok());
-        assert_eq!(
-            MetricPoint::parse(at(20, 12), [1, -2, 3, 4], now),
-            Err(MetricsError::Negative("following"))
-        );
-        assert_eq!(
-            MetricPoint::parse(at(21, 12), [1, 2, 3, 4], now),
-            Err(MetricsError::InTheFuture)
-        );
+        assert_eq!(MetricPoint::parse(at(20, 12), [1, -2, 3, 4], now), Err(MetricsError::Negative("following")));
+        assert_eq!(MetricPoint::parse(at(21, 12), [1, 2, 3, 4], now), Err(MetricsError::InTheFuture));
         let ancient = Utc.with_ymd_and_hms(2010, 1, 1, 0, 0, 0).unwrap();
-        assert_eq!(
-            MetricPoint::parse(ancient, [1, 2, 3, 4], now),
-            Err(MetricsError::BeforeTikTok)
-        );
+        assert_eq!(MetricPoint::parse(ancient, [1, 2, 3, 4], now), Err(MetricsError::BeforeTikTok));
     }
 
     #[test]
     fn downsampling_keeps_the_last_point_of_each_bucket() {
         // 2026-03-01 is a Sunday, so the 1st and the 2nd fall into different ISO weeks.
         let points = [at(1, 1), at(1, 23), at(2, 5), at(3, 5), at(9, 5)];
-        assert_eq!(
-            Interval::Day.downsample(&points, |p| *p),
-            vec![at(1, 23), at(2, 5), at(3, 5), at(9, 5)]
-        );
-        assert_eq!(
-            Interval::Week.downsample(&points, |p| *p),
-            vec![at(1, 23), at(3, 5), at(9, 5)]
-        );
+        assert_eq!(Interval::Day.downsample(&points, |p| *p), vec![at(1, 23), at(2, 5), at(3, 5), at(9, 5)]);
+        assert_eq!(Interval::Week.downsample(&points, |p| *p), vec![at(1, 23), at(3, 5), at(9, 5)]);
         assert_eq!(Interval::Month.downsample(&points, |p| *p), vec![at(9, 5)]);
         assert_eq!(Interval::Raw.downsample(&points, |p| *p).len(), 5);
     }

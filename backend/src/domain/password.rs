@@ -26,19 +26,13 @@ impl fmt::Display for PasswordError {
             PasswordError::TooLong => {
                 write!(f, "must be at most {} characters", Password::MAX_CHARS)
             }
-            PasswordError::Common => {
-                f.write_str("is too common; choose a longer, less predictable passphrase")
-            }
+            PasswordError::Common => f.write_str("is too common; choose a longer, less predictable passphrase"),
         }
     }
 }
 
-static COMMON_PASSWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("common-passwords.txt")
-        .lines()
-        .filter(|l| !l.is_empty())
-        .collect()
-});
+static COMMON_PASSWORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| include_str!("common-passwords.txt").lines().filter(|l| !l.is_empty()).collect());
 
 impl Password {
     pub const MIN_CHARS: usize = 15;
@@ -67,8 +61,7 @@ impl Password {
 /// punctuation, or one short unit repeated.
 fn is_predictable(raw: &str) -> bool {
     let lower = raw.to_lowercase();
-    let core =
-        lower.trim_matches(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation() || c == ' ');
+    let core = lower.trim_matches(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation() || c == ' ');
     core.is_empty()
         || COMMON_PASSWORDS.contains(lower.as_str())
         || COMMON_PASSWORDS.contains(core)
@@ -79,7 +72,7 @@ fn is_predictable(raw: &str) -> bool {
 fn is_one_repeated_unit(raw: &str) -> bool {
     let chars: Vec<char> = raw.chars().collect();
     (1..=chars.len() / 2)
-        .any(|unit| chars.len() % unit == 0 && chars.chunks(unit).all(|c| c == &chars[..unit]))
+        .any(|unit| chars.len().is_multiple_of(unit) && chars.chunks(unit).all(|c| c == &chars[..unit]))
 }
 
 #[cfg(test)]
@@ -89,13 +82,10 @@ mod tests {
     #[test]
     fn policy_matches_the_documented_cases() {
         let cases: [(String, Result<(), PasswordError>); 6] = [
-            ("a".repeat(3) + "bcdefghijklm", Err(PasswordError::TooShort)), // 14 characters
-            ("correct horse b".into(), Ok(())),                             // 15
-            ("xyzzy-plover-".repeat(9) + "abcdefghijk", Ok(())),            // 128
-            (
-                "xyzzy-plover-".repeat(9) + "abcdefghijkl",
-                Err(PasswordError::TooLong),
-            ),
+            ("abcdefghijklmn".into(), Err(PasswordError::TooShort)), // 14 characters
+            ("correct horse b".into(), Ok(())),                      // 15
+            ("xyzzy-plover-".repeat(9) + "abcdefghijk", Ok(())),     // 128
+            ("xyzzy-plover-".repeat(9) + "abcdefghijkl", Err(PasswordError::TooLong)),
             ("password1234567".into(), Err(PasswordError::Common)),
             ("🦊🐻🐼🐨🐯🦁🐮🐷🐸🐵🐔🐧🐦🐤🦆".repeat(4) + "🦅", Ok(())),
         ];
@@ -107,13 +97,9 @@ mod tests {
 
     #[test]
     fn padded_and_doubled_common_passwords_are_refused() {
-        for raw in [
-            "Password1234567!",
-            "!!!qwerty1234567890",
-            "123456789012345",
-            "passwordpassword",
-            "monkeymonkeymonkey",
-        ] {
+        for raw in
+            ["Password1234567!", "!!!qwerty1234567890", "123456789012345", "passwordpassword", "monkeymonkeymonkey"]
+        {
             assert!(is_predictable(raw), "{raw:?} should be refused");
         }
         assert!(!is_predictable("sourdough starter saga"));
@@ -128,10 +114,6 @@ mod tests {
 
     #[test]
     fn the_shipped_list_is_loaded() {
-        assert!(
-            COMMON_PASSWORDS.len() >= 1000,
-            "only {} common passwords",
-            COMMON_PASSWORDS.len()
-        );
+        assert!(COMMON_PASSWORDS.len() >= 1000, "only {} common passwords", COMMON_PASSWORDS.len());
     }
 }

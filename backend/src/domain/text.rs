@@ -78,9 +78,7 @@ impl Tags {
 
     pub fn parse(raw: &[String]) -> Result<Self, TextError> {
         if raw.len() > Self::MAX_TAGS {
-            return Err(TextError::TooLong {
-                max: Self::MAX_TAGS,
-            });
+            return Err(TextError::TooLong { max: Self::MAX_TAGS });
         }
         let mut tags: Vec<String> = Vec::with_capacity(raw.len());
         for tag in raw {
@@ -110,11 +108,7 @@ mod tests {
     #[test]
     fn nul_controls_and_bidi_overrides_are_refused() {
         for bad in ["a\0b", "a\u{7}b", "a\u{202E}b", "a\u{2067}b", "a\nb"] {
-            assert_eq!(
-                clean(bad, 0, 10, false),
-                Err(TextError::ForbiddenCharacter),
-                "{bad:?}"
-            );
+            assert_eq!(clean(bad, 0, 10, false), Err(TextError::ForbiddenCharacter), "{bad:?}");
         }
         assert!(clean("line one\nline two", 0, 100, true).is_ok());
     }
@@ -122,14 +116,8 @@ mod tests {
     #[test]
     fn length_counts_characters_not_bytes() {
         assert!(clean(&"🚀".repeat(10), 1, 10, false).is_ok());
-        assert_eq!(
-            clean(&"🚀".repeat(11), 1, 10, false),
-            Err(TextError::TooLong { max: 10 })
-        );
-        assert_eq!(
-            clean("   ", 1, 10, false),
-            Err(TextError::TooShort { min: 1 })
-        );
+        assert_eq!(clean(&"🚀".repeat(11), 1, 10, false), Err(TextError::TooLong { max: 10 }));
+        assert_eq!(clean("   ", 1, 10, false), Err(TextError::TooShort { min: 1 }));
     }
 
     #[test]

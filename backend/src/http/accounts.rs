@@ -8,6 +8,7 @@ use std::net::{IpAddr, Ipv4Addr};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::body::Json;
 use super::caller::Caller;
 use super::problem::{ApiError, FieldError};
 use crate::auth::tokens::SESSION_LIFETIME;
@@ -118,36 +119,21 @@ pub struct MeResponse {
 
 impl From<User> for UserResponse {
     fn from(user: User) -> Self {
-        Self {
-            id: user.id,
-            email: user.email,
-            display_name: user.display_name,
-            created_at: user.created_at,
-        }
+        Self { id: user.id, email: user.email, display_name: user.display_name, created_at: user.created_at }
     }
 }
 
 impl From<Membership> for WorkspaceResponse {
     fn from(m: Membership) -> Self {
-        Self {
-            id: m.workspace_id,
-            name: m.workspace_name,
-            role: m.role,
-        }
+        Self { id: m.workspace_id, name: m.workspace_name, role: m.role }
     }
 }
 
 fn client_address(request: &HttpRequest) -> IpAddr {
-    request
-        .peer_addr()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip())
+    request.peer_addr().map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip())
 }
 
-fn refresh_cookie(
-    request: &HttpRequest,
-    value: String,
-    max_age: CookieDuration,
-) -> Cookie<'static> {
+fn refresh_cookie(request: &HttpRequest, value: String, max_age: CookieDuration) -> Cookie<'static> {
     Cookie::build(REFRESH_COOKIE, value)
         .path(REFRESH_COOKIE_PATH)
         .http_only(true)
@@ -202,36 +188,20 @@ fn session_response(
 async fn register(
     request: HttpRequest,
     state: web::Data<AppState>,
-    body: web::Json<RegisterRequest>,
+    body: Json<RegisterRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let mut errors = Vec::new();
-    let email = Email::parse(&body.email)
-        .map_err(|e| errors.push(FieldError::body("/email", e)))
-        .ok();
-    let password = Password::parse(body.password)
-        .map_err(|e| errors.push(FieldError::body("/password", e)))
-        .ok();
+    let email = Email::parse(&body.email).map_err(|e| errors.push(FieldError::body("/email", e))).ok();
+    let password = Password::parse(body.password).map_err(|e| errors.push(FieldError::body("/password", e))).ok();
     let display_name = text::clean(&body.display_name, 1, 100, false)
         .map_err(|e| errors.push(FieldError::body("/display_name", e)))
         .ok();
     let (Some(email), Some(password), Some(display_name)) = (email, password, display_name) else {
         return Err(ApiError::Validation(errors));
     };
-    let session = accounts::register(
-        &state,
-        email,
-        password,
-        display_name,
-        client_address(&request),
-    )
-    .await?;
-    Ok(session_response(
-        &request,
-        session,
-        body.refresh_token_delivery,
-        actix_web::http::StatusCode::CREATED,
-    ))
+    let session = accounts::register(&state, email, password, display_name, client_address(&request)).await?;
+    Ok(session_response(&request, session, body.refresh_token_delivery, actix_web::http::StatusCode::CREATED))
 }
 
 /// Logs in with e-mail and password.
@@ -253,17 +223,11 @@ async fn register(
 async fn login(
     request: HttpRequest,
     state: web::Data<AppState>,
-    body: web::Json<LoginRequest>,
+    body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
-    let session =
-        accounts::login(&state, &body.email, body.password, client_address(&request)).await?;
-    Ok(session_response(
-        &request,
-        session,
-        body.refresh_token_delivery,
-        actix_web::http::StatusCode::OK,
-    ))
+    let session = accounts::login(&state, &body.email, body.password, client_address(&request)).await?;
+    Ok(session_response(&request, session, body.refresh_token_delivery, actix_web::http::StatusCode::OK))
 }
 
 /// Exchanges a refresh token (the cookie, or `refresh_token` in the body) for new tokens.
@@ -281,7 +245,7 @@ async fn login(
 async fn refresh(
     request: HttpRequest,
     state: web::Data<AppState>,
-    body: web::Json<RefreshRequest>,
+    body: Json<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let presented = body
@@ -289,44 +253,22 @@ async fn refresh(
         .or_else(|| request.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()))
         .ok_or(ApiError::InvalidToken)?;
     let session = accounts::refresh(&state, &presented).await?;
-    Ok(session_response(
-        &request,
-        session,
-        body.refresh_token_delivery,
-        actix_web::http::StatusCode::OK,
-    ))
+    Ok(session_response(&request, session, body.refresh_token_delivery, actix_web::http::StatusCode::OK))
 }
 
 /// Ends this session: its refresh token and access tokens stop working at once.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 204, description = "Logged out")))]
 #[post("/auth/logout")]
-async fn logout(
-    request: HttpRequest,
-    state: web::Data<AppState>,
-    caller: Caller,
-) -> Result<HttpResponse, ApiError> {
-    state
-        .store
-        .revoke_session(caller.session_id, Utc::now())
-        .await?;
-    Ok(HttpResponse::NoContent()
-        .cookie(refresh_cookie(
-            &request,
-            String::new(),
-            CookieDuration::ZERO,
-        ))
-        .finish())
+async fn logout(request: HttpRequest, state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    state.store.revoke_session(caller.session_id, Utc::now()).await?;
+    Ok(HttpResponse::NoContent().cookie(refresh_cookie(&request, String::new(), CookieDuration::ZERO)).finish())
 }
 
 /// The logged-in user, their workspaces, and the workspace this request acts in.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200, description = "You", body = MeResponse)))]
 #[get("/auth/me")]
 async fn me(state: web::Data<AppState>, caller: Caller) -> Result<web::Json<MeResponse>, ApiError> {
-    let user = state
-        .store
-        .user_by_id(caller.user_id)
-        .await?
-        .ok_or(ApiError::InvalidToken)?;
+    let user = state.store.user_by_id(caller.user_id).await?.ok_or(ApiError::InvalidToken)?;
     let workspaces = state.store.memberships(caller.user_id).await?;
     Ok(web::Json(MeResponse {
         user: user.into(),
@@ -349,27 +291,14 @@ async fn change_password(
     request: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<ChangePasswordRequest>,
+    body: Json<ChangePasswordRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
-    let new =
-        Password::parse(body.new_password).map_err(|e| ApiError::invalid("/new_password", e))?;
-    let session =
-        accounts::change_password(&state, caller.user_id, body.current_password, new).await?;
-    Ok(session_response(
-        &request,
-        session,
-        body.refresh_token_delivery,
-        actix_web::http::StatusCode::OK,
-    ))
+    let new = Password::parse(body.new_password).map_err(|e| ApiError::invalid("/new_password", e))?;
+    let session = accounts::change_password(&state, caller.user_id, body.current_password, new).await?;
+    Ok(session_response(&request, session, body.refresh_token_delivery, actix_web::http::StatusCode::OK))
 }
 
 pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    config
-        .service(register)
-        .service(login)
-        .service(refresh)
-        .service(logout)
-        .service(me)
-        .service(change_password);
+    config.service(register).service(login).service(refresh).service(logout).service(me).service(change_password);
 }

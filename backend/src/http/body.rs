@@ -9,34 +9,49 @@ use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 use std::ops::Deref;
 
-use super::problem::{ApiError, json_error};
+use serde_json::value::RawValue;
+
+use super::problem::{ApiError, deserialize_error, json_error};
 
 /// The JSON limit for every endpoint but the ones below.
 pub const JSON_LIMIT: usize = 64 * 1024;
 pub const LARGE_JSON_LIMIT: usize = 2 * 1024 * 1024;
 pub const CSV_LIMIT: usize = 16 * 1024 * 1024;
 
-/// JSON up to [`LARGE_JSON_LIMIT`], with the same error handling as `web::Json`.
-pub struct LargeJson<T>(pub T);
+/// A JSON object body of at most `LIMIT` bytes, parsed strictly: the top level must be an
+/// object (serde would also take an array for a struct), unknown fields and duplicate keys are
+/// refused, and every failure is a problem response.
+pub struct Json<T, const LIMIT: usize = JSON_LIMIT>(pub T);
 
-impl<T> Deref for LargeJson<T> {
+/// For the endpoints that take metric batches.
+pub type LargeJson<T> = Json<T, LARGE_JSON_LIMIT>;
+
+impl<T, const LIMIT: usize> Json<T, LIMIT> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T, const LIMIT: usize> Deref for Json<T, LIMIT> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.0
     }
 }
 
-impl<T: DeserializeOwned + 'static> FromRequest for LargeJson<T> {
+impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Json<T, LIMIT> {
     type Error = actix_web::Error;
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let request = request.clone();
-        let body = web::JsonBody::<T>::new(&request, payload, None, true).limit(LARGE_JSON_LIMIT);
+        let body = web::JsonBody::<Box<RawValue>>::new(&request, payload, None, true).limit(LIMIT);
         Box::pin(async move {
-            body.await
-                .map(LargeJson)
-                .map_err(|e| json_error(e, &request))
+            let raw = body.await.map_err(|e| json_error(e, &request))?;
+            if !raw.get().starts_with('{') {
+                return Err(ApiError::invalid("", "the body must be a JSON object").into());
+            }
+            serde_json::from_str::<T>(raw.get()).map(Json).map_err(|e| deserialize_error(&e).into())
         })
     }
 }
@@ -71,10 +86,7 @@ impl FromRequest for CsvBody {
             let mut body = web::BytesMut::new();
             while let Some(chunk) = payload.next().await {
                 let chunk = chunk.map_err(|_| {
-                    ApiError::bad_request(
-                        super::problem::ErrorCode::MalformedJson,
-                        "The body could not be read.",
-                    )
+                    ApiError::bad_request(super::problem::ErrorCode::MalformedJson, "The body could not be read.")
                 })?;
                 if body.len() + chunk.len() > CSV_LIMIT {
                     return Err(ApiError::PayloadTooLarge);

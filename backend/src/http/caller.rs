@@ -27,19 +27,12 @@ pub struct Caller {
 impl Caller {
     /// Refuses with 403 unless the caller's role is at least `role`.
     pub fn require(&self, role: Role) -> Result<(), ApiError> {
-        if self.role >= role {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden)
-        }
+        if self.role >= role { Ok(()) } else { Err(ApiError::Forbidden) }
     }
 }
 
 fn bearer_token(request: &HttpRequest) -> Result<String, ApiError> {
-    let value = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .ok_or(ApiError::AuthenticationRequired)?;
+    let value = request.headers().get(header::AUTHORIZATION).ok_or(ApiError::AuthenticationRequired)?;
     let value = value.to_str().map_err(|_| ApiError::InvalidToken)?;
     let (scheme, token) = value.split_once(' ').ok_or(ApiError::InvalidToken)?;
     if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
@@ -52,17 +45,9 @@ fn requested_workspace(request: &HttpRequest) -> Result<Option<Uuid>, ApiError> 
     let Some(value) = request.headers().get(WORKSPACE_HEADER) else {
         return Ok(None);
     };
-    value
-        .to_str()
-        .ok()
-        .and_then(|raw| Uuid::parse_str(raw.trim()).ok())
-        .map(Some)
-        .ok_or_else(|| {
-            ApiError::bad_request(
-                ErrorCode::InvalidWorkspaceHeader,
-                format!("{WORKSPACE_HEADER} must be a workspace id."),
-            )
-        })
+    value.to_str().ok().and_then(|raw| Uuid::parse_str(raw.trim()).ok()).map(Some).ok_or_else(|| {
+        ApiError::bad_request(ErrorCode::InvalidWorkspaceHeader, format!("{WORKSPACE_HEADER} must be a workspace id."))
+    })
 }
 
 fn refuse_credentials_in_query(request: &HttpRequest) -> Result<(), ApiError> {
@@ -93,24 +78,12 @@ impl FromRequest for Caller {
                 .ok_or_else(|| anyhow::anyhow!("application state is missing"))?;
             let token = bearer_token(&request)?;
             let workspace = requested_workspace(&request)?;
-            let claims = state
-                .keys
-                .verify(&token)
-                .map_err(|_| ApiError::InvalidToken)?;
-            let access = state
-                .store
-                .session_access(claims.sid, claims.sub, workspace, chrono::Utc::now())
-                .await?;
+            let claims = state.keys.verify(&token).map_err(|_| ApiError::InvalidToken)?;
+            let access = state.store.session_access(claims.sid, claims.sub, workspace, chrono::Utc::now()).await?;
             match access {
                 SessionAccess::Granted { workspace_id, role } => {
-                    tracing::Span::current()
-                        .record("workspace_id", tracing::field::display(workspace_id));
-                    Ok(Caller {
-                        user_id: claims.sub,
-                        session_id: claims.sid,
-                        workspace_id,
-                        role,
-                    })
+                    tracing::Span::current().record("workspace_id", tracing::field::display(workspace_id));
+                    Ok(Caller { user_id: claims.sub, session_id: claims.sid, workspace_id, role })
                 }
                 SessionAccess::NotAMember => Err(ApiError::NotFound),
                 SessionAccess::Inactive => Err(ApiError::InvalidToken),

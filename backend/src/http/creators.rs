@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::body::{CsvBody, LargeJson};
+use super::body::{CsvBody, Json, LargeJson};
 use super::caller::Caller;
 use super::problem::{ApiError, FieldError, Problem};
 use crate::domain::{Interval, MetricPoint};
@@ -230,17 +230,9 @@ pub struct ImportResponse {
     pub errors: Vec<FieldError>,
 }
 
-fn point_from(
-    input: &MetricPointInput,
-    now: DateTime<Utc>,
-    pointer: &str,
-) -> Result<MetricPoint, FieldError> {
-    MetricPoint::parse(
-        input.captured_at,
-        [input.followers, input.following, input.likes, input.videos],
-        now,
-    )
-    .map_err(|e| FieldError::body(pointer, e))
+fn point_from(input: &MetricPointInput, now: DateTime<Utc>, pointer: &str) -> Result<MetricPoint, FieldError> {
+    MetricPoint::parse(input.captured_at, [input.followers, input.following, input.likes, input.videos], now)
+        .map_err(|e| FieldError::body(pointer, e))
 }
 
 /// A creator this workspace tracks: profile, latest counts and tracking state.
@@ -252,13 +244,7 @@ async fn get_creator(
     caller: Caller,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<CreatorResponse>, ApiError> {
-    Ok(web::Json(
-        state
-            .store
-            .creator(caller.workspace_id, *path)
-            .await?
-            .into(),
-    ))
+    Ok(web::Json(state.store.creator(caller.workspace_id, *path).await?.into()))
 }
 
 /// Records one point of history, visible only to this workspace (source `manual`).
@@ -270,22 +256,13 @@ async fn write_metric(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<Uuid>,
-    body: web::Json<MetricPointInput>,
+    body: Json<MetricPointInput>,
 ) -> Result<web::Json<WrittenResponse>, ApiError> {
     caller.require(Role::Editor)?;
     let now = Utc::now();
-    let point =
-        point_from(&body, now, "/captured_at").map_err(|e| ApiError::Validation(vec![e]))?;
-    let written = state
-        .store
-        .write_snapshots(
-            caller.workspace_id,
-            *path,
-            &[point],
-            SnapshotSource::Manual,
-            now,
-        )
-        .await?;
+    let point = point_from(&body, now, "/captured_at").map_err(|e| ApiError::Validation(vec![e]))?;
+    let written =
+        state.store.write_snapshots(caller.workspace_id, *path, &[point], SnapshotSource::Manual, now).await?;
     Ok(web::Json(WrittenResponse { written }))
 }
 
@@ -302,10 +279,7 @@ async fn write_metric_batch(
 ) -> Result<web::Json<WrittenResponse>, ApiError> {
     caller.require(Role::Editor)?;
     if body.points.is_empty() || body.points.len() > MAX_BATCH_POINTS {
-        return Err(ApiError::invalid(
-            "/points",
-            format!("must hold 1 to {MAX_BATCH_POINTS} points"),
-        ));
+        return Err(ApiError::invalid("/points", format!("must hold 1 to {MAX_BATCH_POINTS} points")));
     }
     let now = Utc::now();
     let mut points = Vec::with_capacity(body.points.len());
@@ -320,16 +294,7 @@ async fn write_metric_batch(
         errors.truncate(100);
         return Err(ApiError::Validation(errors));
     }
-    let written = state
-        .store
-        .write_snapshots(
-            caller.workspace_id,
-            *path,
-            &points,
-            SnapshotSource::Manual,
-            now,
-        )
-        .await?;
+    let written = state.store.write_snapshots(caller.workspace_id, *path, &points, SnapshotSource::Manual, now).await?;
     Ok(web::Json(WrittenResponse { written }))
 }
 
@@ -344,10 +309,7 @@ async fn history(
     let interval_param = query.interval.unwrap_or_default();
     let interval = Interval::from(interval_param);
     if from > to {
-        return Err(ApiError::invalid_parameter(
-            "from",
-            "must not be after `to`",
-        ));
+        return Err(ApiError::invalid_parameter("from", "must not be after `to`"));
     }
     if interval == Interval::Raw && to - from > MAX_RAW_RANGE {
         return Err(ApiError::invalid_parameter(
@@ -355,10 +317,7 @@ async fn history(
             "a raw history covers at most 366 days; use a day, week or month interval",
         ));
     }
-    let snapshots = state
-        .store
-        .snapshots(caller.workspace_id, creator_id, from, to)
-        .await?;
+    let snapshots = state.store.snapshots(caller.workspace_id, creator_id, from, to).await?;
     let kept = interval.downsample(&snapshots.iter().collect::<Vec<_>>(), |s| s.captured_at);
     let mut previous: Option<&Snapshot> = None;
     let points = kept
@@ -371,19 +330,10 @@ async fn history(
                 videos: snapshot.videos - p.videos,
             });
             previous = Some(snapshot);
-            HistoryPoint {
-                metrics: snapshot.clone().into(),
-                change,
-            }
+            HistoryPoint { metrics: snapshot.clone().into(), change }
         })
         .collect();
-    Ok(HistoryResponse {
-        creator_id,
-        from,
-        to,
-        interval: interval_param,
-        points,
-    })
+    Ok(HistoryResponse { creator_id, from, to, interval: interval_param, points })
 }
 
 /// A creator's history over a range, bucketed, with the change from each previous point.
@@ -428,8 +378,7 @@ async fn get_history_csv(
     for point in &history.points {
         let m = &point.metrics;
         let change = point.change.as_ref();
-        let delta =
-            |f: fn(&MetricChange) -> i64| change.map(f).map(|v| v.to_string()).unwrap_or_default();
+        let delta = |f: fn(&MetricChange) -> i64| change.map(f).map(|v| v.to_string()).unwrap_or_default();
         writer
             .write_record([
                 m.captured_at.to_rfc3339(),
@@ -445,17 +394,12 @@ async fn get_history_csv(
             ])
             .map_err(csv_error)?;
     }
-    let body = writer
-        .into_inner()
-        .map_err(|e| ApiError::Unexpected(anyhow::anyhow!("csv: {e}")))?;
+    let body = writer.into_inner().map_err(|e| ApiError::Unexpected(anyhow::anyhow!("csv: {e}")))?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!(
-                "attachment; filename=\"creator-{}-metrics.csv\"",
-                history.creator_id
-            ),
+            format!("attachment; filename=\"creator-{}-metrics.csv\"", history.creator_id),
         ))
         .body(body))
 }
@@ -482,28 +426,13 @@ async fn import_metrics(
         .await
         .map_err(|e| ApiError::Unexpected(anyhow::anyhow!("import parsing failed: {e}")))?;
     let rejected = parsed.errors.len();
-    let errors: Vec<FieldError> = parsed
-        .errors
-        .iter()
-        .take(100)
-        .map(|e| FieldError::line(e.line, &e.message))
-        .collect();
+    let errors: Vec<FieldError> =
+        parsed.errors.iter().take(100).map(|e| FieldError::line(e.line, &e.message)).collect();
     let partial = matches!(query.mode, Some(ImportMode::Partial));
     if rejected > 0 && !partial {
-        return Err(ApiError::ImportRejected {
-            errors,
-            total: rejected,
-        });
+        return Err(ApiError::ImportRejected { errors, total: rejected });
     }
-    let summary = state
-        .store
-        .import_snapshots(
-            caller.workspace_id,
-            &parsed.rows,
-            SnapshotSource::Import,
-            now,
-        )
-        .await?;
+    let summary = state.store.import_snapshots(caller.workspace_id, &parsed.rows, SnapshotSource::Import, now).await?;
     Ok(web::Json(ImportResponse {
         rows_written: summary.rows_written,
         creators_created: summary.creators_created,

@@ -17,9 +17,7 @@ pub struct HealthResponse {
 #[utoipa::path(tag = "health", responses((status = 200, description = "Alive", body = HealthResponse)))]
 #[get("/health")]
 async fn health() -> web::Json<HealthResponse> {
-    web::Json(HealthResponse {
-        status: "ok".into(),
-    })
+    web::Json(HealthResponse { status: "ok".into() })
 }
 
 /// Readiness: the database answers too.
@@ -33,9 +31,7 @@ async fn ready(state: web::Data<AppState>) -> Result<web::Json<HealthResponse>, 
         tracing::warn!(error = ?error, "readiness check failed");
         ApiError::Unavailable
     })?;
-    Ok(web::Json(HealthResponse {
-        status: "ready".into(),
-    }))
+    Ok(web::Json(HealthResponse { status: "ready".into() }))
 }
 
 pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::body::Json;
 use super::caller::Caller;
 use super::creators::{CreatorSummary, MetricsResponse};
 use super::pagination::{Page, PageQuery, encode_cursor};
@@ -153,15 +154,11 @@ struct ItemsCursor {
 }
 
 fn description(raw: &str) -> Result<String, ApiError> {
-    Description::parse(raw)
-        .map(FreeText::into_inner)
-        .map_err(|e| ApiError::invalid("/description", e))
+    Description::parse(raw).map(FreeText::into_inner).map_err(|e| ApiError::invalid("/description", e))
 }
 
 fn list_name(raw: &str) -> Result<String, ApiError> {
-    ListName::parse(raw)
-        .map(ListName::into_inner)
-        .map_err(|e| ApiError::invalid("/name", e))
+    ListName::parse(raw).map(ListName::into_inner).map_err(|e| ApiError::invalid("/name", e))
 }
 
 /// Your lists, oldest first.
@@ -175,18 +172,12 @@ async fn list_lists(
 ) -> Result<web::Json<Page<ListResponse>>, ApiError> {
     let limit = query.limit()?;
     let after = query.cursor::<Uuid>()?;
-    let mut lists = state
-        .store
-        .lists(caller.workspace_id, after, limit + 1)
-        .await?;
+    let mut lists = state.store.lists(caller.workspace_id, after, limit + 1).await?;
     let next_cursor = (lists.len() as i64 > limit).then(|| {
         lists.truncate(limit as usize);
         encode_cursor(&lists.last().map(|l| l.id))
     });
-    Ok(web::Json(Page {
-        items: lists.into_iter().map(Into::into).collect(),
-        next_cursor,
-    }))
+    Ok(web::Json(Page { items: lists.into_iter().map(Into::into).collect(), next_cursor }))
 }
 
 /// Creates a list.
@@ -199,7 +190,7 @@ async fn list_lists(
 async fn create_list(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<CreateListRequest>,
+    body: Json<CreateListRequest>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Role::Editor)?;
     let name = list_name(&body.name)?;
@@ -226,9 +217,7 @@ async fn get_list(
     caller: Caller,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<ListResponse>, ApiError> {
-    Ok(web::Json(
-        state.store.list(caller.workspace_id, *path).await?.into(),
-    ))
+    Ok(web::Json(state.store.list(caller.workspace_id, *path).await?.into()))
 }
 
 /// Renames a list or changes its description.
@@ -243,7 +232,7 @@ async fn update_list(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<Uuid>,
-    body: web::Json<UpdateListRequest>,
+    body: Json<UpdateListRequest>,
 ) -> Result<web::Json<ListResponse>, ApiError> {
     caller.require(Role::Editor)?;
     let change = ListChange {
@@ -251,13 +240,7 @@ async fn update_list(
         description: body.description.as_deref().map(description).transpose()?,
         now: Utc::now(),
     };
-    Ok(web::Json(
-        state
-            .store
-            .update_list(caller.workspace_id, *path, change)
-            .await?
-            .into(),
-    ))
+    Ok(web::Json(state.store.update_list(caller.workspace_id, *path, change).await?.into()))
 }
 
 /// Deletes a list. Its creators and their history stay.
@@ -293,30 +276,19 @@ async fn list_items(
     let limit = query.limit()?;
     let cursor = query.cursor::<ItemsCursor>()?;
     let from = cursor.as_ref().map_or(0, |c| c.position);
-    let (version, mut items) = state
-        .store
-        .list_items(caller.workspace_id, *path, from, limit + 1)
-        .await?;
+    let (version, mut items) = state.store.list_items(caller.workspace_id, *path, from, limit + 1).await?;
     if cursor.is_some_and(|c| c.version != version) {
         return Err(ApiError::Conflict {
             code: ErrorCode::StaleCursor,
-            detail: "The list changed since the previous page; read it again from the start."
-                .into(),
+            detail: "The list changed since the previous page; read it again from the start.".into(),
         });
     }
     let next_cursor = (items.len() as i64 > limit).then(|| {
         let next = items.pop().map_or(0, |item| item.position);
         items.truncate(limit as usize);
-        encode_cursor(&ItemsCursor {
-            version,
-            position: next,
-        })
+        encode_cursor(&ItemsCursor { version, position: next })
     });
-    Ok(web::Json(ItemsPage {
-        version,
-        items: items.into_iter().map(Into::into).collect(),
-        next_cursor,
-    }))
+    Ok(web::Json(ItemsPage { version, items: items.into_iter().map(Into::into).collect(), next_cursor }))
 }
 
 /// Adds a creator by handle, `@handle` or profile URL; the creator is tracked from then on.
@@ -331,34 +303,20 @@ async fn add_item(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<Uuid>,
-    body: web::Json<AddItemRequest>,
+    body: Json<AddItemRequest>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Role::Editor)?;
     let body = body.into_inner();
     let mut errors = Vec::new();
-    let handle = Handle::parse(&body.handle)
-        .map_err(|e| errors.push(FieldError::body("/handle", e)))
-        .ok();
-    let note = Note::parse(&body.note)
-        .map_err(|e| errors.push(FieldError::body("/note", e)))
-        .ok();
-    let tags = Tags::parse(&body.tags)
-        .map_err(|e| errors.push(FieldError::body("/tags", e)))
-        .ok();
+    let handle = Handle::parse(&body.handle).map_err(|e| errors.push(FieldError::body("/handle", e))).ok();
+    let note = Note::parse(&body.note).map_err(|e| errors.push(FieldError::body("/note", e))).ok();
+    let tags = Tags::parse(&body.tags).map_err(|e| errors.push(FieldError::body("/tags", e))).ok();
     let (Some(handle), Some(note), Some(tags)) = (handle, note, tags) else {
         return Err(ApiError::Validation(errors));
     };
-    let item = NewListItem {
-        id: Uuid::now_v7(),
-        handle,
-        note: note.into_inner(),
-        tags: tags.into_inner(),
-        now: Utc::now(),
-    };
-    let item = state
-        .store
-        .add_list_item(caller.workspace_id, *path, item)
-        .await?;
+    let item =
+        NewListItem { id: Uuid::now_v7(), handle, note: note.into_inner(), tags: tags.into_inner(), now: Utc::now() };
+    let item = state.store.add_list_item(caller.workspace_id, *path, item).await?;
     Ok(HttpResponse::Created().json(ListItemResponse::from(item)))
 }
 
@@ -372,7 +330,7 @@ async fn update_item(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
-    body: web::Json<UpdateItemRequest>,
+    body: Json<UpdateItemRequest>,
 ) -> Result<web::Json<ListItemResponse>, ApiError> {
     caller.require(Role::Editor)?;
     let (list_id, item_id) = path.into_inner();
@@ -380,30 +338,16 @@ async fn update_item(
         note: body
             .note
             .as_deref()
-            .map(|n| {
-                Note::parse(n)
-                    .map(FreeText::into_inner)
-                    .map_err(|e| ApiError::invalid("/note", e))
-            })
+            .map(|n| Note::parse(n).map(FreeText::into_inner).map_err(|e| ApiError::invalid("/note", e)))
             .transpose()?,
         tags: body
             .tags
             .as_deref()
-            .map(|t| {
-                Tags::parse(t)
-                    .map(Tags::into_inner)
-                    .map_err(|e| ApiError::invalid("/tags", e))
-            })
+            .map(|t| Tags::parse(t).map(Tags::into_inner).map_err(|e| ApiError::invalid("/tags", e)))
             .transpose()?,
         now: Utc::now(),
     };
-    Ok(web::Json(
-        state
-            .store
-            .update_list_item(caller.workspace_id, list_id, item_id, change)
-            .await?
-            .into(),
-    ))
+    Ok(web::Json(state.store.update_list_item(caller.workspace_id, list_id, item_id, change).await?.into()))
 }
 
 /// Removes a creator from the list. The creator's history stays.
@@ -418,10 +362,7 @@ async fn remove_item(
 ) -> Result<web::Json<OrderResponse>, ApiError> {
     caller.require(Role::Editor)?;
     let (list_id, item_id) = path.into_inner();
-    let version = state
-        .store
-        .remove_list_item(caller.workspace_id, list_id, item_id, Utc::now())
-        .await?;
+    let version = state.store.remove_list_item(caller.workspace_id, list_id, item_id, Utc::now()).await?;
     Ok(web::Json(OrderResponse { version }))
 }
 
@@ -438,23 +379,15 @@ async fn move_item(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
-    body: web::Json<MoveItemRequest>,
+    body: Json<MoveItemRequest>,
 ) -> Result<web::Json<OrderResponse>, ApiError> {
     caller.require(Role::Editor)?;
     if body.position < 0 {
         return Err(ApiError::invalid("/position", "must not be negative"));
     }
     let (list_id, item_id) = path.into_inner();
-    let reorder = Reorder::Move {
-        item_id,
-        position: body.position,
-        expected_version: body.version,
-        now: Utc::now(),
-    };
-    let version = state
-        .store
-        .reorder_list(caller.workspace_id, list_id, reorder)
-        .await?;
+    let reorder = Reorder::Move { item_id, position: body.position, expected_version: body.version, now: Utc::now() };
+    let version = state.store.reorder_list(caller.workspace_id, list_id, reorder).await?;
     Ok(web::Json(OrderResponse { version }))
 }
 
@@ -470,19 +403,12 @@ async fn set_order(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<Uuid>,
-    body: web::Json<SetOrderRequest>,
+    body: Json<SetOrderRequest>,
 ) -> Result<web::Json<OrderResponse>, ApiError> {
     caller.require(Role::Editor)?;
     let body = body.into_inner();
-    let reorder = Reorder::Set {
-        item_ids: body.item_ids,
-        expected_version: body.version,
-        now: Utc::now(),
-    };
-    let version = state
-        .store
-        .reorder_list(caller.workspace_id, *path, reorder)
-        .await?;
+    let reorder = Reorder::Set { item_ids: body.item_ids, expected_version: body.version, now: Utc::now() };
+    let version = state.store.reorder_list(caller.workspace_id, *path, reorder).await?;
     Ok(web::Json(OrderResponse { version }))
 }
 

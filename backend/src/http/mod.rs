@@ -9,6 +9,7 @@ mod health;
 pub mod lists;
 pub mod pagination;
 pub mod problem;
+pub mod web_app;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use std::sync::LazyLock;
@@ -51,11 +52,7 @@ struct ApiDoc;
 
 /// Registers every API route; used by the server and by the OpenAPI generator alike.
 pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    config
-        .configure(health::routes)
-        .configure(accounts::routes)
-        .configure(lists::routes)
-        .configure(creators::routes);
+    config.configure(health::routes).configure(accounts::routes).configure(lists::routes).configure(creators::routes);
 }
 
 /// The OpenAPI document, collected from the registered handlers and completed with the error
@@ -74,9 +71,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 }
 
 pub fn openapi_yaml() -> String {
-    openapi()
-        .to_yaml()
-        .expect("the OpenAPI document serialises")
+    openapi().to_yaml().expect("the OpenAPI document serialises")
 }
 
 fn problem_response(description: &str) -> RefOr<utoipa::openapi::Response> {
@@ -84,9 +79,7 @@ fn problem_response(description: &str) -> RefOr<utoipa::openapi::Response> {
         .description(description)
         .content(
             "application/problem+json",
-            ContentBuilder::new()
-                .schema(Some(Ref::from_schema_name("Problem")))
-                .build(),
+            ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
         )
         .into()
 }
@@ -96,20 +89,14 @@ fn complete(document: &mut utoipa::openapi::OpenApi) {
     let components = document.components.get_or_insert_with(Default::default);
     components.add_security_scheme(
         "bearer",
-        SecurityScheme::Http(
-            HttpBuilder::new()
-                .scheme(HttpAuthScheme::Bearer)
-                .bearer_format("JWT")
-                .build(),
-        ),
+        SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
     );
     for (path, item) in document.paths.paths.iter_mut() {
         let has_path_parameters = path.contains('{');
         for (method, operation) in operations(item) {
             let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
             let has_query = operation.parameters.as_ref().is_some_and(|ps| {
-                ps.iter()
-                    .any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query))
+                ps.iter().any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query))
             });
             let has_body = operation.request_body.is_some();
             let mut add = |status: &str, description: &str| {
@@ -120,10 +107,7 @@ fn complete(document: &mut utoipa::openapi::OpenApi) {
                     .or_insert_with(|| problem_response(description));
             };
             if has_body || has_query || secured {
-                add(
-                    "400",
-                    "Malformed request: invalid JSON, query string or workspace header",
-                );
+                add("400", "Malformed request: invalid JSON, query string or workspace header");
             }
             if secured {
                 add("401", "Missing, invalid, expired or revoked access token");
@@ -190,28 +174,26 @@ fn allowed_methods(path: &str) -> Option<&'static str> {
     let segments: Vec<&str> = path.split('/').collect();
     ROUTES.iter().find_map(|(template, allowed)| {
         let matches = template.len() == segments.len()
-            && template
-                .iter()
-                .zip(&segments)
-                .all(|(t, s)| (t.starts_with('{') && !s.is_empty()) || t == s);
+            && template.iter().zip(&segments).all(|(t, s)| (t.starts_with('{') && !s.is_empty()) || t == s);
         matches.then_some(allowed.as_str())
     })
 }
 
-/// What answers when no route matched.
-pub async fn fallback(request: HttpRequest) -> Result<HttpResponse, ApiError> {
-    match allowed_methods(request.path()) {
-        Some(allowed) => Err(ApiError::MethodNotAllowed(allowed.to_owned())),
-        None => Err(ApiError::NotFound),
+/// What answers when no route matched: a problem under `/api`, the web app elsewhere.
+pub async fn fallback(request: HttpRequest, web_dir: web::Data<web_app::WebDir>) -> Result<HttpResponse, ApiError> {
+    if request.path() == "/api" || request.path().starts_with("/api/") {
+        return match allowed_methods(request.path()) {
+            Some(allowed) => Err(ApiError::MethodNotAllowed(allowed.to_owned())),
+            None => Err(ApiError::NotFound),
+        };
     }
+    web_app::serve(request, web_dir).await
 }
 
 /// Configures actix-web's own extractors to answer with problem details.
 pub fn extractor_configs() -> (web::JsonConfig, web::QueryConfig, web::PathConfig) {
     (
-        web::JsonConfig::default()
-            .limit(JSON_LIMIT)
-            .error_handler(problem::json_error),
+        web::JsonConfig::default().limit(JSON_LIMIT).error_handler(problem::json_error),
         web::QueryConfig::default().error_handler(problem::query_error),
         web::PathConfig::default().error_handler(problem::path_error),
     )
@@ -224,10 +206,7 @@ mod tests {
     #[test]
     fn methods_are_found_for_templates() {
         assert_eq!(allowed_methods("/api/v1/auth/login"), Some("POST"));
-        assert_eq!(
-            allowed_methods("/api/v1/lists/abc"),
-            Some("GET, PATCH, DELETE")
-        );
+        assert_eq!(allowed_methods("/api/v1/lists/abc"), Some("GET, PATCH, DELETE"));
         assert_eq!(allowed_methods("/api/v1/nothing"), None);
     }
 
@@ -236,10 +215,7 @@ mod tests {
         let document = openapi();
         for (path, item) in document.paths.paths.clone().iter_mut() {
             for (_, operation) in operations(item) {
-                assert!(
-                    operation.responses.responses.contains_key("500"),
-                    "{path} lacks a 500 response"
-                );
+                assert!(operation.responses.responses.contains_key("500"), "{path} lacks a 500 response");
             }
         }
     }

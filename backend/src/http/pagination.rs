@@ -25,10 +25,7 @@ impl PageQuery {
         match self.limit {
             None => Ok(DEFAULT_LIMIT),
             Some(limit) if (1..=MAX_LIMIT).contains(&limit) => Ok(limit),
-            Some(_) => Err(ApiError::invalid_parameter(
-                "limit",
-                "must be between 1 and 100",
-            )),
+            Some(_) => Err(ApiError::invalid_parameter("limit", "must be between 1 and 100")),
         }
     }
 
@@ -54,12 +51,7 @@ fn decode_cursor<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<T, ApiError>
         .decode(raw)
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .ok_or_else(|| {
-            ApiError::bad_request(
-                ErrorCode::InvalidCursor,
-                "The cursor is not one this API issued.",
-            )
-        })
+        .ok_or_else(|| ApiError::bad_request(ErrorCode::InvalidCursor, "The cursor is not one this API issued."))
 }
 
 #[cfg(test)]
@@ -69,24 +61,10 @@ mod tests {
 
     #[test]
     fn limits_are_bounded() {
-        for (limit, ok) in [
-            (None, true),
-            (Some(1), true),
-            (Some(100), true),
-            (Some(0), false),
-            (Some(-1), false),
-            (Some(101), false),
-        ] {
-            assert_eq!(
-                PageQuery {
-                    limit,
-                    cursor: None
-                }
-                .limit()
-                .is_ok(),
-                ok,
-                "{limit:?}"
-            );
+        for (limit, ok) in
+            [(None, true), (Some(1), true), (Some(100), true), (Some(0), false), (Some(-1), false), (Some(101), false)]
+        {
+            assert_eq!(PageQuery { limit, cursor: None }.limit().is_ok(), ok, "{limit:?}");
         }
     }
 
@@ -94,15 +72,9 @@ mod tests {
     fn cursors_round_trip_and_tampering_is_refused() {
         let id = Uuid::now_v7();
         let cursor = encode_cursor(&id);
-        let page = PageQuery {
-            limit: None,
-            cursor: Some(cursor.clone()),
-        };
+        let page = PageQuery { limit: None, cursor: Some(cursor.clone()) };
         assert_eq!(page.cursor::<Uuid>().unwrap(), Some(id));
-        let tampered = PageQuery {
-            limit: None,
-            cursor: Some(format!("x{cursor}")),
-        };
+        let tampered = PageQuery { limit: None, cursor: Some(format!("x{cursor}")) };
         assert!(tampered.cursor::<Uuid>().is_err());
     }
 }

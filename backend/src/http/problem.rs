@@ -44,10 +44,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     fn as_str(self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default()
+        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
     }
 }
 
@@ -66,30 +63,15 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn body(pointer: impl Into<String>, detail: impl fmt::Display) -> Self {
-        Self {
-            pointer: Some(pointer.into()),
-            parameter: None,
-            line: None,
-            detail: detail.to_string(),
-        }
+        Self { pointer: Some(pointer.into()), parameter: None, line: None, detail: detail.to_string() }
     }
 
     pub fn parameter(name: impl Into<String>, detail: impl fmt::Display) -> Self {
-        Self {
-            pointer: None,
-            parameter: Some(name.into()),
-            line: None,
-            detail: detail.to_string(),
-        }
+        Self { pointer: None, parameter: Some(name.into()), line: None, detail: detail.to_string() }
     }
 
     pub fn line(line: u64, detail: impl fmt::Display) -> Self {
-        Self {
-            pointer: None,
-            parameter: None,
-            line: Some(line),
-            detail: detail.to_string(),
-        }
+        Self { pointer: None, parameter: None, line: Some(line), detail: detail.to_string() }
     }
 }
 
@@ -140,10 +122,7 @@ pub enum ApiError {
     #[error("conflict: {detail}")]
     Conflict { code: ErrorCode, detail: String },
     #[error("import rejected")]
-    ImportRejected {
-        errors: Vec<FieldError>,
-        total: usize,
-    },
+    ImportRejected { errors: Vec<FieldError>, total: usize },
     #[error("too many requests")]
     TooManyRequests { retry_after: u64 },
     #[error("unavailable")]
@@ -162,25 +141,18 @@ impl ApiError {
     }
 
     pub fn bad_request(code: ErrorCode, detail: impl Into<String>) -> Self {
-        ApiError::BadRequest {
-            code,
-            detail: detail.into(),
-        }
+        ApiError::BadRequest { code, detail: detail.into() }
     }
 
     fn parts(&self) -> (ErrorCode, &'static str, String) {
         match self {
-            ApiError::Validation(_) => (
-                ErrorCode::ValidationFailed,
-                "Request validation failed",
-                "One or more fields are invalid.".into(),
-            ),
+            ApiError::Validation(_) => {
+                (ErrorCode::ValidationFailed, "Request validation failed", "One or more fields are invalid.".into())
+            }
             ApiError::BadRequest { code, detail } => (*code, "Bad request", detail.clone()),
-            ApiError::UnsupportedMediaType(expected) => (
-                ErrorCode::UnsupportedMediaType,
-                "Unsupported media type",
-                format!("Send the body as {expected}."),
-            ),
+            ApiError::UnsupportedMediaType(expected) => {
+                (ErrorCode::UnsupportedMediaType, "Unsupported media type", format!("Send the body as {expected}."))
+            }
             ApiError::PayloadTooLarge => (
                 ErrorCode::PayloadTooLarge,
                 "Payload too large",
@@ -191,21 +163,17 @@ impl ApiError {
                 "Authentication required",
                 "Send an access token as 'Authorization: Bearer <token>'.".into(),
             ),
-            ApiError::InvalidToken => (
-                ErrorCode::InvalidToken,
-                "Invalid token",
-                "The token is invalid, expired or revoked.".into(),
-            ),
+            ApiError::InvalidToken => {
+                (ErrorCode::InvalidToken, "Invalid token", "The token is invalid, expired or revoked.".into())
+            }
             ApiError::InvalidCredentials => (
                 ErrorCode::InvalidCredentials,
                 "Invalid credentials",
                 "The e-mail address or password is incorrect.".into(),
             ),
-            ApiError::Forbidden => (
-                ErrorCode::Forbidden,
-                "Forbidden",
-                "Your role in this workspace does not allow this.".into(),
-            ),
+            ApiError::Forbidden => {
+                (ErrorCode::Forbidden, "Forbidden", "Your role in this workspace does not allow this.".into())
+            }
             ApiError::NotFound => (ErrorCode::NotFound, "Not found", "No such resource.".into()),
             ApiError::MethodNotAllowed(_) => (
                 ErrorCode::MethodNotAllowed,
@@ -216,25 +184,17 @@ impl ApiError {
             ApiError::ImportRejected { total, .. } => (
                 ErrorCode::ImportRejected,
                 "Import rejected",
-                format!(
-                    "{total} row(s) are invalid; nothing was imported. Fix them, or import in partial mode."
-                ),
+                format!("{total} row(s) are invalid; nothing was imported. Fix them, or import in partial mode."),
             ),
-            ApiError::TooManyRequests { retry_after } => (
-                ErrorCode::TooManyRequests,
-                "Too many requests",
-                format!("Try again in {retry_after} second(s)."),
-            ),
-            ApiError::Unavailable => (
-                ErrorCode::Unavailable,
-                "Service unavailable",
-                "The database cannot be reached.".into(),
-            ),
-            ApiError::Unexpected(_) => (
-                ErrorCode::Internal,
-                "Internal server error",
-                "Something went wrong on our side.".into(),
-            ),
+            ApiError::TooManyRequests { retry_after } => {
+                (ErrorCode::TooManyRequests, "Too many requests", format!("Try again in {retry_after} second(s)."))
+            }
+            ApiError::Unavailable => {
+                (ErrorCode::Unavailable, "Service unavailable", "The database cannot be reached.".into())
+            }
+            ApiError::Unexpected(_) => {
+                (ErrorCode::Internal, "Internal server error", "Something went wrong on our side.".into())
+            }
         }
     }
 }
@@ -242,15 +202,13 @@ impl ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            ApiError::Validation(_) | ApiError::ImportRejected { .. } => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            ApiError::Validation(_) | ApiError::ImportRejected { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::AuthenticationRequired
-            | ApiError::InvalidToken
-            | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            ApiError::AuthenticationRequired | ApiError::InvalidToken | ApiError::InvalidCredentials => {
+                StatusCode::UNAUTHORIZED
+            }
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
@@ -268,9 +226,7 @@ impl ResponseError for ApiError {
         let status = self.status_code();
         let (code, title, detail) = self.parts();
         let errors = match self {
-            ApiError::Validation(errors) | ApiError::ImportRejected { errors, .. } => {
-                errors.clone()
-            }
+            ApiError::Validation(errors) | ApiError::ImportRejected { errors, .. } => errors.clone(),
             _ => Vec::new(),
         };
         let problem = Problem {
@@ -282,9 +238,7 @@ impl ResponseError for ApiError {
             errors,
         };
         let mut response = HttpResponse::build(status);
-        response
-            .content_type("application/problem+json")
-            .insert_header((header::CACHE_CONTROL, "no-store"));
+        response.content_type("application/problem+json").insert_header((header::CACHE_CONTROL, "no-store"));
         match self {
             ApiError::TooManyRequests { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
@@ -319,9 +273,7 @@ impl From<StoreError> for ApiError {
                 code: ErrorCode::CreatorAlreadyInList,
                 detail: "This creator is already in the list.".into(),
             },
-            StoreError::Conflict(other) => {
-                ApiError::Unexpected(anyhow::anyhow!("unmapped conflict {other}"))
-            }
+            StoreError::Conflict(other) => ApiError::Unexpected(anyhow::anyhow!("unmapped conflict {other}")),
             StoreError::StaleVersion => ApiError::Conflict {
                 code: ErrorCode::StaleVersion,
                 detail: "The list changed since you loaded it; reload and try again.".into(),
@@ -347,55 +299,45 @@ impl From<StoreError> for ApiError {
 pub fn json_error(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
     let api_error = match &error {
         JsonPayloadError::ContentType => ApiError::UnsupportedMediaType("application/json"),
-        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
-            ApiError::PayloadTooLarge
-        }
-        JsonPayloadError::Deserialize(inner) if inner.is_data() => {
-            let message = inner.to_string();
-            if message.starts_with("duplicate field") {
-                ApiError::bad_request(ErrorCode::MalformedJson, "The body has a duplicate key.")
-            } else {
-                ApiError::Validation(vec![FieldError::body(
-                    pointer_of(&message),
-                    strip_position(&message),
-                )])
-            }
-        }
-        JsonPayloadError::Deserialize(_) => {
-            ApiError::bad_request(ErrorCode::MalformedJson, "The body is not valid JSON.")
-        }
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => ApiError::PayloadTooLarge,
+        JsonPayloadError::Deserialize(inner) => deserialize_error(inner),
         _ => ApiError::bad_request(ErrorCode::MalformedJson, "The body could not be read."),
     };
     api_error.into()
 }
 
+/// Syntax errors (truncated JSON, invalid UTF-8, lone surrogates, duplicate keys) are 400; a
+/// body of the wrong shape is 422 with a pointer where serde names the field.
+pub fn deserialize_error(error: &serde_json::Error) -> ApiError {
+    let message = error.to_string();
+    if !error.is_data() || message.starts_with("duplicate field") {
+        let detail = if message.starts_with("duplicate field") {
+            "The body has a duplicate key."
+        } else {
+            "The body is not valid JSON."
+        };
+        return ApiError::bad_request(ErrorCode::MalformedJson, detail);
+    }
+    ApiError::Validation(vec![FieldError::body(pointer_of(&message), strip_position(&message))])
+}
+
 /// "unknown field `owner_id`, expected …" → "/owner_id"; other messages point at the whole body.
 fn pointer_of(message: &str) -> String {
     for prefix in ["unknown field `", "missing field `"] {
-        if let Some(rest) = message.strip_prefix(prefix) {
-            if let Some(field) = rest.split('`').next() {
-                return format!("/{field}");
-            }
+        if let Some(field) = message.strip_prefix(prefix).and_then(|rest| rest.split('`').next()) {
+            return format!("/{field}");
         }
     }
     String::new()
 }
 
 fn strip_position(message: &str) -> String {
-    message
-        .split(" at line ")
-        .next()
-        .unwrap_or(message)
-        .to_string()
+    message.split(" at line ").next().unwrap_or(message).to_string()
 }
 
 pub fn query_error(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
     let detail = strip_position(&error.to_string());
-    ApiError::bad_request(
-        ErrorCode::InvalidQuery,
-        format!("Invalid query string: {detail}"),
-    )
-    .into()
+    ApiError::bad_request(ErrorCode::InvalidQuery, format!("Invalid query string: {detail}")).into()
 }
 
 /// A malformed id in a path is indistinguishable from a missing object.
@@ -409,10 +351,7 @@ mod tests {
 
     #[test]
     fn unknown_fields_become_pointers() {
-        assert_eq!(
-            pointer_of("unknown field `owner_id`, expected one of `name`"),
-            "/owner_id"
-        );
+        assert_eq!(pointer_of("unknown field `owner_id`, expected one of `name`"), "/owner_id");
         assert_eq!(pointer_of("invalid type: string"), "");
     }
 

@@ -27,10 +27,7 @@ pub async fn register(
     display_name: String,
     client: IpAddr,
 ) -> Result<Session, ApiError> {
-    state
-        .auth_attempts
-        .check(client)
-        .map_err(|retry_after| ApiError::TooManyRequests { retry_after })?;
+    state.auth_attempts.check(client).map_err(|retry_after| ApiError::TooManyRequests { retry_after })?;
     let password_hash = state.hashing.hash(&password).await?;
     let now = Utc::now();
     let workspace_name = format!("{display_name}'s workspace");
@@ -50,35 +47,22 @@ pub async fn register(
 }
 
 /// Logs in. Unknown e-mail and wrong password answer alike, and cost the same (a dummy hash).
-pub async fn login(
-    state: &AppState,
-    email: &str,
-    password: String,
-    client: IpAddr,
-) -> Result<Session, ApiError> {
-    state
-        .auth_attempts
-        .check(client)
-        .map_err(|retry_after| ApiError::TooManyRequests { retry_after })?;
+pub async fn login(state: &AppState, email: &str, password: String, client: IpAddr) -> Result<Session, ApiError> {
+    state.auth_attempts.check(client).map_err(|retry_after| ApiError::TooManyRequests { retry_after })?;
     let now = Utc::now();
     let user = match Email::parse(email) {
         Ok(email) => state.store.user_by_email(email.as_ref()).await?,
         Err(_) => None,
     };
-    if let Some(user) = &user {
-        if let Some(retry_after) =
-            account_retry_after(user.failed_logins, user.last_failed_login_at, now)
-        {
-            return Err(ApiError::TooManyRequests { retry_after });
-        }
+    if let Some(retry_after) =
+        user.as_ref().and_then(|u| account_retry_after(u.failed_logins, u.last_failed_login_at, now))
+    {
+        return Err(ApiError::TooManyRequests { retry_after });
     }
     let stored_hash = user.as_ref().map(|u| u.password_hash.clone());
     match (state.hashing.verify(password, stored_hash).await?, user) {
         (Verification::Valid { rehashed }, Some(user)) => {
-            state
-                .store
-                .record_successful_login(user.id, rehashed)
-                .await?;
+            state.store.record_successful_login(user.id, rehashed).await?;
             let memberships = state.store.memberships(user.id).await?;
             start_session(state, user, memberships).await
         }
@@ -98,36 +82,19 @@ pub async fn refresh(state: &AppState, presented: &str) -> Result<Session, ApiEr
         .store
         .rotate_refresh_token(
             &tokens::hash_secret(presented),
-            NewRefreshToken {
-                hash,
-                now,
-                expires_at: now + REFRESH_TOKEN_IDLE,
-            },
+            NewRefreshToken { hash, now, expires_at: now + REFRESH_TOKEN_IDLE },
         )
         .await?;
-    let RefreshOutcome::Rotated {
-        user_id,
-        session_id,
-    } = outcome
-    else {
+    let RefreshOutcome::Rotated { user_id, session_id } = outcome else {
         if outcome == RefreshOutcome::Reused {
             tracing::warn!("a refresh token was used twice; its session is revoked");
         }
         return Err(ApiError::InvalidToken);
     };
-    let user = state
-        .store
-        .user_by_id(user_id)
-        .await?
-        .ok_or(ApiError::InvalidToken)?;
+    let user = state.store.user_by_id(user_id).await?.ok_or(ApiError::InvalidToken)?;
     let memberships = state.store.memberships(user_id).await?;
     let access = state.keys.issue(user_id, session_id, now)?;
-    Ok(Session {
-        user,
-        memberships,
-        access,
-        refresh_token,
-    })
+    Ok(Session { user, memberships, access, refresh_token })
 }
 
 /// Changes the password, ends every session of the user, and starts a new one for this client.
@@ -137,32 +104,17 @@ pub async fn change_password(
     current: String,
     new: Password,
 ) -> Result<Session, ApiError> {
-    let user = state
-        .store
-        .user_by_id(user_id)
-        .await?
-        .ok_or(ApiError::InvalidToken)?;
-    if let Verification::Invalid = state
-        .hashing
-        .verify(current, Some(user.password_hash.clone()))
-        .await?
-    {
+    let user = state.store.user_by_id(user_id).await?.ok_or(ApiError::InvalidToken)?;
+    if let Verification::Invalid = state.hashing.verify(current, Some(user.password_hash.clone())).await? {
         return Err(ApiError::invalid("/current_password", "is incorrect"));
     }
     let new_hash = state.hashing.hash(&new).await?;
-    state
-        .store
-        .set_password(user_id, &new_hash, Utc::now())
-        .await?;
+    state.store.set_password(user_id, &new_hash, Utc::now()).await?;
     let memberships = state.store.memberships(user_id).await?;
     start_session(state, user, memberships).await
 }
 
-async fn start_session(
-    state: &AppState,
-    user: User,
-    memberships: Vec<Membership>,
-) -> Result<Session, ApiError> {
+async fn start_session(state: &AppState, user: User, memberships: Vec<Membership>) -> Result<Session, ApiError> {
     let now = Utc::now();
     let session_id = Uuid::now_v7();
     let (refresh_token, hash) = tokens::new_refresh_token();
@@ -173,18 +125,9 @@ async fn start_session(
             user_id: user.id,
             now,
             expires_at: now + SESSION_LIFETIME,
-            refresh_token: NewRefreshToken {
-                hash,
-                now,
-                expires_at: now + REFRESH_TOKEN_IDLE,
-            },
+            refresh_token: NewRefreshToken { hash, now, expires_at: now + REFRESH_TOKEN_IDLE },
         })
         .await?;
     let access = state.keys.issue(user.id, session_id, now)?;
-    Ok(Session {
-        user,
-        memberships,
-        access,
-        refresh_token,
-    })
+    Ok(Session { user, memberships, access, refresh_token })
 }

@@ -7,14 +7,7 @@ use std::io::Read;
 
 use crate::domain::{Handle, MetricPoint};
 
-pub const HEADER: [&str; 6] = [
-    "handle",
-    "captured_at",
-    "followers",
-    "following",
-    "likes",
-    "videos",
-];
+pub const HEADER: [&str; 6] = ["handle", "captured_at", "followers", "following", "likes", "videos"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
@@ -34,23 +27,12 @@ fn parse_time(raw: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(raw)
         .map(|t| t.with_timezone(&Utc))
         .ok()
-        .or_else(|| {
-            NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-                .ok()
-                .map(|d| d.and_time(Default::default()).and_utc())
-        })
+        .or_else(|| NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok().map(|d| d.and_time(Default::default()).and_utc()))
 }
 
-fn parse_row(
-    record: &csv::StringRecord,
-    now: DateTime<Utc>,
-) -> Result<(Handle, MetricPoint), String> {
+fn parse_row(record: &csv::StringRecord, now: DateTime<Utc>) -> Result<(Handle, MetricPoint), String> {
     if record.len() != HEADER.len() {
-        return Err(format!(
-            "expected {} fields, found {}",
-            HEADER.len(),
-            record.len()
-        ));
+        return Err(format!("expected {} fields, found {}", HEADER.len(), record.len()));
     }
     let handle = Handle::parse(&record[0]).map_err(|e| format!("handle {e}"))?;
     let captured_at = parse_time(record[1].trim())
@@ -59,10 +41,7 @@ fn parse_row(
     for (index, count) in counts.iter_mut().enumerate() {
         let raw = record[index + 2].trim();
         *count = raw.parse().map_err(|_| {
-            format!(
-                "{} must be a whole number from 0 to 9223372036854775807, not {raw:?}",
-                HEADER[index + 2]
-            )
+            format!("{} must be a whole number from 0 to 9223372036854775807, not {raw:?}", HEADER[index + 2])
         })?;
     }
     let point = MetricPoint::parse(captured_at, counts, now).map_err(|e| e.to_string())?;
@@ -70,16 +49,9 @@ fn parse_row(
 }
 
 /// Parses a whole file. `progress` is told how many bytes have been read, for a progress bar.
-pub fn parse_csv(
-    input: impl Read,
-    now: DateTime<Utc>,
-    mut progress: impl FnMut(u64),
-) -> ParsedImport {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(input);
+pub fn parse_csv(input: impl Read, now: DateTime<Utc>, mut progress: impl FnMut(u64)) -> ParsedImport {
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).trim(csv::Trim::All).from_reader(input);
     let mut parsed = ParsedImport::default();
     let mut record = csv::StringRecord::new();
     let mut header_seen = false;
@@ -91,10 +63,7 @@ pub fn parse_csv(
                 header_seen = true;
                 let header: Vec<String> = record.iter().map(str::to_ascii_lowercase).collect();
                 if header != HEADER {
-                    parsed.errors.push(RowError {
-                        line,
-                        message: format!("the header must be {}", HEADER.join(",")),
-                    });
+                    parsed.errors.push(RowError { line, message: format!("the header must be {}", HEADER.join(",")) });
                     return parsed;
                 }
             }
@@ -116,10 +85,7 @@ pub fn parse_csv(
         progress(reader.position().byte());
     }
     if !header_seen {
-        parsed.errors.push(RowError {
-            line: 1,
-            message: "the file is empty".into(),
-        });
+        parsed.errors.push(RowError { line: 1, message: "the file is empty".into() });
     }
     parsed
 }
@@ -146,10 +112,7 @@ mod tests {
 
     #[test]
     fn refuses_a_wrong_header_and_an_empty_file() {
-        assert_eq!(
-            parse_csv("a,b,c\n".as_bytes(), Utc::now(), |_| {}).errors[0].line,
-            1
-        );
+        assert_eq!(parse_csv("a,b,c\n".as_bytes(), Utc::now(), |_| {}).errors[0].line, 1);
         assert_eq!(parse_csv("".as_bytes(), Utc::now(), |_| {}).errors.len(), 1);
     }
 

@@ -86,25 +86,12 @@ pub trait Store: Send + Sync + 'static {
     async fn user_by_email(&self, email: &str) -> Result<Option<User>>;
     async fn user_by_id(&self, id: Uuid) -> Result<Option<User>>;
     async fn record_failed_login(&self, user_id: Uuid, at: DateTime<Utc>) -> Result<()>;
-    async fn record_successful_login(
-        &self,
-        user_id: Uuid,
-        rehashed_password: Option<String>,
-    ) -> Result<()>;
+    async fn record_successful_login(&self, user_id: Uuid, rehashed_password: Option<String>) -> Result<()>;
     /// Replaces the password hash and revokes every session of the user.
-    async fn set_password(
-        &self,
-        user_id: Uuid,
-        password_hash: &str,
-        now: DateTime<Utc>,
-    ) -> Result<()>;
+    async fn set_password(&self, user_id: Uuid, password_hash: &str, now: DateTime<Utc>) -> Result<()>;
     async fn memberships(&self, user_id: Uuid) -> Result<Vec<Membership>>;
     async fn create_session(&self, session: NewSession) -> Result<()>;
-    async fn rotate_refresh_token(
-        &self,
-        presented: &[u8],
-        next: NewRefreshToken,
-    ) -> Result<RefreshOutcome>;
+    async fn rotate_refresh_token(&self, presented: &[u8], next: NewRefreshToken) -> Result<RefreshOutcome>;
     async fn revoke_session(&self, session_id: Uuid, now: DateTime<Utc>) -> Result<()>;
     async fn session_access(
         &self,
@@ -116,22 +103,11 @@ pub trait Store: Send + Sync + 'static {
 
     // Lists and their items.
     async fn create_list(&self, list: NewList) -> Result<List>;
-    async fn lists(&self, workspace_id: Uuid, after: Option<Uuid>, limit: i64)
-    -> Result<Vec<List>>;
+    async fn lists(&self, workspace_id: Uuid, after: Option<Uuid>, limit: i64) -> Result<Vec<List>>;
     async fn list(&self, workspace_id: Uuid, list_id: Uuid) -> Result<List>;
-    async fn update_list(
-        &self,
-        workspace_id: Uuid,
-        list_id: Uuid,
-        change: ListChange,
-    ) -> Result<List>;
+    async fn update_list(&self, workspace_id: Uuid, list_id: Uuid, change: ListChange) -> Result<List>;
     async fn delete_list(&self, workspace_id: Uuid, list_id: Uuid) -> Result<()>;
-    async fn add_list_item(
-        &self,
-        workspace_id: Uuid,
-        list_id: Uuid,
-        item: NewListItem,
-    ) -> Result<ListItem>;
+    async fn add_list_item(&self, workspace_id: Uuid, list_id: Uuid, item: NewListItem) -> Result<ListItem>;
     /// Items in list order from position `from`, and the list's version.
     async fn list_items(
         &self,
@@ -155,12 +131,7 @@ pub trait Store: Send + Sync + 'static {
         item_id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<i64>;
-    async fn reorder_list(
-        &self,
-        workspace_id: Uuid,
-        list_id: Uuid,
-        reorder: Reorder,
-    ) -> Result<i64>;
+    async fn reorder_list(&self, workspace_id: Uuid, list_id: Uuid, reorder: Reorder) -> Result<i64>;
 
     // Creators and their metric history.
     async fn creator(&self, workspace_id: Uuid, creator_id: Uuid) -> Result<CreatorProfile>;

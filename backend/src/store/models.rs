@@ -7,16 +7,7 @@ use uuid::Uuid;
 use crate::domain::Handle;
 
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize,
-    utoipa::ToSchema,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -154,18 +145,9 @@ pub struct ItemChange {
 
 pub enum Reorder {
     /// Move one item to `position` (0-based; past the end means last).
-    Move {
-        item_id: Uuid,
-        position: i64,
-        expected_version: i64,
-        now: DateTime<Utc>,
-    },
+    Move { item_id: Uuid, position: i64, expected_version: i64, now: DateTime<Utc> },
     /// Set the whole order: `item_ids` must be exactly the list's items.
-    Set {
-        item_ids: Vec<Uuid>,
-        expected_version: i64,
-        now: DateTime<Utc>,
-    },
+    Set { item_ids: Vec<Uuid>, expected_version: i64, now: DateTime<Utc> },
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -28,9 +28,7 @@ impl PgStore {
     const BACKEND: Backend = Backend::Postgres;
 
     async fn run_migrations(&self) -> anyhow::Result<()> {
-        sqlx::migrate!("../migrations/postgres")
-            .run(&self.pool)
-            .await?;
+        sqlx::migrate!("../migrations/postgres").run(&self.pool).await?;
         Ok(())
     }
 

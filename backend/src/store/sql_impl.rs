@@ -122,7 +122,7 @@ impl SqlStore {
     }
 
     async fn ensure_creator_visible(&self, workspace_id: Uuid, creator_id: Uuid) -> Result<()> {
-        sqlx::query_scalar::<_, i64>("select 1 from workspace_creators where workspace_id = $1 and creator_id = $2")
+        sqlx::query_scalar::<_, i32>("select 1 from workspace_creators where workspace_id = $1 and creator_id = $2")
             .bind(workspace_id)
             .bind(creator_id)
             .fetch_optional(&self.pool)
@@ -407,7 +407,7 @@ impl Store for SqlStore {
             let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role {role:?} in memberships"))?;
             return Ok(SessionAccess::Granted { workspace_id, role });
         }
-        let active = sqlx::query_scalar::<_, i64>(
+        let active = sqlx::query_scalar::<_, i32>(
             "select 1 from sessions s where s.id = $1 and s.user_id = $2 and s.revoked_at is null and s.expires_at > $3",
         )
         .bind(session_id)

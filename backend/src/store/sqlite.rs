@@ -16,9 +16,7 @@ pub struct SqliteStore {
 impl SqliteStore {
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
         if url.contains(":memory:") || url.contains("mode=memory") {
-            anyhow::bail!(
-                "an in-memory SQLite database would vanish between connections; name a file"
-            );
+            anyhow::bail!("an in-memory SQLite database would vanish between connections; name a file");
         }
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
@@ -37,9 +35,7 @@ impl SqliteStore {
     const BACKEND: Backend = Backend::Sqlite;
 
     async fn run_migrations(&self) -> anyhow::Result<()> {
-        sqlx::migrate!("../migrations/sqlite")
-            .run(&self.pool)
-            .await?;
+        sqlx::migrate!("../migrations/sqlite").run(&self.pool).await?;
         Ok(())
     }
 

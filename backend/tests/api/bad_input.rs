@@ -1,0 +1,97 @@
+//! Malformed requests get a clean 4xx problem and change nothing; never a 500.
+
+use crate::both_databases;
+use crate::helpers::*;
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+both_databases! {
+    async fn malformed_bodies_get_the_right_problem(app) {
+        let user = app.new_user().await;
+        let raw = |content_type: Option<&'static str>, body: Vec<u8>| {
+            let mut request = app.client.post(app.url("/lists")).bearer_auth(&user.token).body(body);
+            if let Some(content_type) = content_type {
+                request = request.header("content-type", content_type);
+            }
+            request.send()
+        };
+        let json_type = Some("application/json");
+        let cases: Vec<(Option<&'static str>, Vec<u8>, StatusCode, &str)> = vec![
+            (json_type, br#"{"name": "trunc"#.to_vec(), StatusCode::BAD_REQUEST, "malformed_json"),
+            (Some("text/plain"), br#"{"name": "x"}"#.to_vec(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+            (None, br#"{"name": "x"}"#.to_vec(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+            (json_type, b"{\"name\": \"\xff\xfe\"}".to_vec(), StatusCode::BAD_REQUEST, "malformed_json"),
+            (json_type, br#"{"name": "\ud800"}"#.to_vec(), StatusCode::BAD_REQUEST, "malformed_json"),
+            (json_type, br#"{"name": "a", "name": "b"}"#.to_vec(), StatusCode::BAD_REQUEST, "malformed_json"),
+            (json_type, br#"{"name": 5}"#.to_vec(), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
+            (json_type, br#"["name"]"#.to_vec(), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
+            (json_type, b"{\"name\": \"a\\u0000b\"}".to_vec(), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
+        ];
+        for (content_type, body, status, code) in cases {
+            let shown = String::from_utf8_lossy(&body).into_owned();
+            let response = raw(content_type, body).await.unwrap();
+            assert_eq!(response.status(), status, "{content_type:?} {shown}");
+            expect_problem(response, status, code).await;
+        }
+        let lists = expect_json(app.get(&user.token, "/lists").await, StatusCode::OK).await;
+        assert_eq!(lists["items"].as_array().unwrap().len(), 0, "nothing was created");
+    }
+
+    async fn bodies_over_the_limit_are_refused(app) {
+        let user = app.new_user().await;
+        let exactly = |size: usize| {
+            let filler = size - r#"{"name":"x","description":""}"#.len();
+            format!(r#"{{"name":"x","description":"{}"}}"#, "d".repeat(filler))
+        };
+        let at_limit = app.client.post(app.url("/lists")).bearer_auth(&user.token).header("content-type", "application/json").body(exactly(65_536)).send().await.unwrap();
+        // 65,536 bytes is read; it fails on its content (a description over 2,000 characters).
+        expect_problem(at_limit, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let over = app.client.post(app.url("/lists")).bearer_auth(&user.token).header("content-type", "application/json").body(exactly(65_537)).send().await.unwrap();
+        expect_problem(over, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+
+        let chunks = futures_util::stream::iter((0..160).map(|_| Ok::<_, std::io::Error>(vec![b' '; 64 * 1024])));
+        let streamed = app.client.post(app.url("/lists")).bearer_auth(&user.token).header("content-type", "application/json").body(reqwest::Body::wrap_stream(chunks)).send().await;
+        if let Ok(response) = streamed {
+            // The server may also close the connection before the client finishes sending.
+            expect_problem(response, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+        }
+    }
+
+    async fn unknown_routes_methods_and_ids_get_problems(app) {
+        let user = app.new_user().await;
+        expect_problem(app.get(&user.token, "/nothing/here").await, StatusCode::NOT_FOUND, "not_found").await;
+        let wrong_method = app.send(Method::PATCH, "/auth/login", None, Some(json!({}))).await;
+        assert_eq!(wrong_method.headers()["allow"], "POST");
+        expect_problem(wrong_method, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
+        let delete_collection = app.send(Method::DELETE, "/lists", Some(&user.token), None).await;
+        assert_eq!(delete_collection.headers()["allow"], "GET, POST");
+        expect_problem(app.get(&user.token, "/lists/not-a-uuid").await, StatusCode::NOT_FOUND, "not_found").await;
+        expect_problem(app.get(&user.token, "/creators/123").await, StatusCode::NOT_FOUND, "not_found").await;
+    }
+
+    async fn credentials_in_the_url_are_refused(app) {
+        let user = app.new_user().await;
+        let response = app.get(&user.token, &format!("/lists?access_token={}", user.token)).await;
+        expect_problem(response, StatusCode::BAD_REQUEST, "credentials_in_query").await;
+        let response = app.get(&user.token, "/lists?api_key=zz_something").await;
+        expect_problem(response, StatusCode::BAD_REQUEST, "credentials_in_query").await;
+    }
+
+    async fn every_response_carries_the_security_headers(app) {
+        let user = app.new_user().await;
+        for response in [app.get(&user.token, "/lists").await, app.get(&user.token, "/nothing").await] {
+            let headers = response.headers();
+            assert_eq!(headers["x-content-type-options"], "nosniff");
+            assert_eq!(headers["cache-control"], "no-store");
+            assert!(headers.contains_key("x-request-id"));
+            assert!(!headers.contains_key("access-control-allow-origin"));
+        }
+    }
+
+    async fn health_and_readiness_answer(app) {
+        let health = app.send(Method::GET, "/health", None, None).await;
+        assert_eq!(expect_json(health, StatusCode::OK).await["status"], "ok");
+        let ready = app.send(Method::GET, "/health/ready", None, None).await;
+        assert_eq!(expect_json(ready, StatusCode::OK).await["status"], "ready");
+    }
+}

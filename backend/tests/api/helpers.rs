@@ -1,0 +1,221 @@
+//! Starts the real application on port 0 against a fresh database, and speaks to it over HTTP.
+
+use reqwest::{Method, Response, StatusCode};
+use serde_json::{Value, json};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use uuid::Uuid;
+use zzyzx::startup::{Application, open_state};
+use zzyzx::store::Store;
+
+pub const TEST_SECRET: &str = "integration-test-signing-secret-0123456789";
+pub const PASSWORD: &str = "sourdough starter saga";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Db {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs each test body once against SQLite and once against PostgreSQL.
+#[macro_export]
+macro_rules! both_databases {
+    ($(async fn $name:ident($app:ident) $body:block)*) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test]
+            async fn sqlite() {
+                let $app = $crate::helpers::spawn_app($crate::helpers::Db::Sqlite).await;
+                $body
+            }
+            #[tokio::test]
+            async fn postgres() {
+                let $app = $crate::helpers::spawn_app($crate::helpers::Db::Postgres).await;
+                $body
+            }
+        }
+    )*};
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub store: Arc<dyn Store>,
+    _database: tempfile_dir::TempDir,
+}
+
+/// A registered user, logged in.
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub email: String,
+    pub token: String,
+    pub refresh_token: String,
+    pub workspace_id: Uuid,
+}
+
+pub mod tempfile_dir {
+    /// A directory removed when the test ends.
+    pub struct TempDir(pub std::path::PathBuf);
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+fn unique_name() -> String {
+    format!("zt_{}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed), Uuid::new_v4().simple())
+}
+
+pub fn postgres_base_url() -> String {
+    std::env::var("ZZYZX_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+/// A fresh, empty schema for one test; PostgreSQL being unreachable fails the test.
+async fn postgres_schema_url() -> String {
+    use sqlx::Connection;
+    let base = postgres_base_url();
+    let schema = unique_name();
+    let mut connection = sqlx::PgConnection::connect(&base).await.unwrap_or_else(|error| {
+        panic!(
+            "PostgreSQL is required for the PostgreSQL half of the suite and cannot be reached at {base} \
+             (set ZZYZX_TEST_POSTGRES_URL): {error}"
+        )
+    });
+    sqlx::query(&format!("create schema {schema}")).execute(&mut connection).await.expect("create a test schema");
+    let separator = if base.contains('?') { '&' } else { '?' };
+    format!("{base}{separator}options=-c%20search_path%3D{schema}")
+}
+
+/// A URL for an empty database of kind `db`, and the directory to remove afterwards.
+pub async fn fresh_database(db: Db) -> (String, tempfile_dir::TempDir) {
+    let directory = std::env::temp_dir().join(unique_name());
+    std::fs::create_dir_all(&directory).expect("create a temporary directory");
+    let url = match db {
+        Db::Sqlite => format!("sqlite://{}", directory.join("test.db").display()),
+        Db::Postgres => postgres_schema_url().await,
+    };
+    (url, tempfile_dir::TempDir(directory))
+}
+
+pub async fn spawn_app(db: Db) -> TestApp {
+    let (url, directory) = fresh_database(db).await;
+    let state = open_state(&url, Some(TEST_SECRET.to_string().into())).await.expect("open the database");
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a port");
+    let application = Application::with_state(state, listener, zzyzx::http::web_app::WebDir(None)).expect("build");
+    let address = format!("http://127.0.0.1:{}", application.port());
+    let store = application.store();
+    tokio::spawn(application.run_until_stopped());
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    TestApp { address, client, store, _database: directory }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}/api/v1{path}", self.address)
+    }
+
+    pub async fn send(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Response {
+        let mut request = self.client.request(method, self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send().await.expect("the request reaches the server")
+    }
+
+    pub async fn get(&self, token: &str, path: &str) -> Response {
+        self.send(Method::GET, path, Some(token), None).await
+    }
+
+    pub async fn post(&self, token: &str, path: &str, body: Value) -> Response {
+        self.send(Method::POST, path, Some(token), Some(body)).await
+    }
+
+    pub async fn patch(&self, token: &str, path: &str, body: Value) -> Response {
+        self.send(Method::PATCH, path, Some(token), Some(body)).await
+    }
+
+    pub async fn put(&self, token: &str, path: &str, body: Value) -> Response {
+        self.send(Method::PUT, path, Some(token), Some(body)).await
+    }
+
+    pub async fn delete(&self, token: &str, path: &str) -> Response {
+        self.send(Method::DELETE, path, Some(token), None).await
+    }
+
+    pub async fn register_response(&self, email: &str, password: &str) -> Response {
+        let body =
+            json!({"email": email, "password": password, "display_name": "Tester", "refresh_token_delivery": "body"});
+        self.send(Method::POST, "/auth/register", None, Some(body)).await
+    }
+
+    pub async fn login_response(&self, email: &str, password: &str) -> Response {
+        let body = json!({"email": email, "password": password, "refresh_token_delivery": "body"});
+        self.send(Method::POST, "/auth/login", None, Some(body)).await
+    }
+
+    /// Registers a new user with a unique e-mail address.
+    pub async fn new_user(&self) -> TestUser {
+        let email = format!("user-{}@example.com", Uuid::new_v4().simple());
+        let response = self.register_response(&email, PASSWORD).await;
+        let body = expect_json(response, StatusCode::CREATED).await;
+        user_from_session(email, &body)
+    }
+
+    pub async fn create_list(&self, user: &TestUser, name: &str) -> Value {
+        expect_json(self.post(&user.token, "/lists", json!({"name": name})).await, StatusCode::CREATED).await
+    }
+
+    pub async fn add_item(&self, user: &TestUser, list_id: &str, handle: &str) -> Value {
+        let response = self.post(&user.token, &format!("/lists/{list_id}/items"), json!({"handle": handle})).await;
+        expect_json(response, StatusCode::CREATED).await
+    }
+
+    pub async fn items(&self, user: &TestUser, list_id: &str) -> Value {
+        expect_json(self.get(&user.token, &format!("/lists/{list_id}/items?limit=100")).await, StatusCode::OK).await
+    }
+}
+
+pub fn user_from_session(email: String, body: &Value) -> TestUser {
+    TestUser {
+        email,
+        token: body["access_token"].as_str().expect("an access token").to_owned(),
+        refresh_token: body["refresh_token"].as_str().unwrap_or_default().to_owned(),
+        workspace_id: body["workspaces"][0]["id"].as_str().and_then(|id| id.parse().ok()).expect("a workspace"),
+    }
+}
+
+/// Asserts the status, then returns the JSON body.
+pub async fn expect_json(response: Response, status: StatusCode) -> Value {
+    let actual = response.status();
+    let text = response.text().await.expect("a body");
+    assert_eq!(actual, status, "expected {status}, got {actual} with body {text}");
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+/// Asserts an RFC 9457 problem with this status and code, and returns it.
+pub async fn expect_problem(response: Response, status: StatusCode, code: &str) -> Value {
+    let content_type = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let body = expect_json(response, status).await;
+    assert_eq!(content_type, "application/problem+json", "a problem response, got {content_type}: {body}");
+    assert_eq!(body["code"], code, "expected problem code {code}: {body}");
+    assert_eq!(body["status"], status.as_u16(), "problem status matches: {body}");
+    assert_eq!(body["type"], format!("urn:zzyzx:problem:{code}"));
+    body
+}
+
+/// The handles of a list's items, in order.
+pub fn handles(items: &Value) -> Vec<String> {
+    items["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["creator"]["handle"].as_str().unwrap().to_owned())
+        .collect()
+}

@@ -1,0 +1,83 @@
+//! One workspace never sees or changes another's data: every endpoint that takes an id answers
+//! another workspace's object exactly as it answers a missing one.
+
+use crate::both_databases;
+use crate::helpers::*;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+/// Every endpoint with an id in its path, with a body where it needs one.
+fn id_routes(list: &str, item: &str, creator: &str) -> Vec<(Method, String, Option<Value>)> {
+    let point = json!({"captured_at": "2026-01-01T00:00:00Z", "followers": 1, "following": 1, "likes": 1, "videos": 1});
+    vec![
+        (Method::GET, format!("/lists/{list}"), None),
+        (Method::PATCH, format!("/lists/{list}"), Some(json!({"name": "taken over"}))),
+        (Method::DELETE, format!("/lists/{list}"), None),
+        (Method::GET, format!("/lists/{list}/items"), None),
+        (Method::POST, format!("/lists/{list}/items"), Some(json!({"handle": "intruder"}))),
+        (Method::PATCH, format!("/lists/{list}/items/{item}"), Some(json!({"note": "mine now"}))),
+        (Method::DELETE, format!("/lists/{list}/items/{item}"), None),
+        (Method::POST, format!("/lists/{list}/items/{item}/move"), Some(json!({"version": 1, "position": 0}))),
+        (Method::PUT, format!("/lists/{list}/order"), Some(json!({"version": 1, "item_ids": [item]}))),
+        (Method::GET, format!("/creators/{creator}"), None),
+        (Method::POST, format!("/creators/{creator}/metrics"), Some(point.clone())),
+        (Method::POST, format!("/creators/{creator}/metrics/batch"), Some(json!({"points": [point]}))),
+        (Method::GET, format!("/creators/{creator}/metrics"), None),
+        (Method::GET, format!("/creators/{creator}/metrics.csv"), None),
+    ]
+}
+
+async fn snapshot_of(app: &TestApp, user: &TestUser, list: &str, creator: &str) -> (Value, Value, Value) {
+    let list_json = expect_json(app.get(&user.token, &format!("/lists/{list}")).await, StatusCode::OK).await;
+    let items = app.items(user, list).await;
+    let history = expect_json(
+        app.get(
+            &user.token,
+            &format!("/creators/{creator}/metrics?interval=raw&from=2025-12-01T00:00:00Z&to=2026-06-01T00:00:00Z"),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    (list_json, items, history)
+}
+
+both_databases! {
+    async fn another_workspaces_objects_answer_like_missing_ones(app) {
+        let alice = app.new_user().await;
+        let bob = app.new_user().await;
+        let list = app.create_list(&alice, "Alice's").await;
+        let list_id = list["id"].as_str().unwrap().to_owned();
+        let item = app.add_item(&alice, &list_id, "alices.creator").await;
+        let item_id = item["id"].as_str().unwrap().to_owned();
+        let creator_id = item["creator"]["id"].as_str().unwrap().to_owned();
+        let before = snapshot_of(&app, &alice, &list_id, &creator_id).await;
+
+        let random = Uuid::new_v4().to_string();
+        let missing_routes = id_routes(&random, &random, &random);
+        for ((method, path, body), (_, missing_path, missing_body)) in id_routes(&list_id, &item_id, &creator_id).into_iter().zip(missing_routes) {
+            let theirs = app.send(method.clone(), &path, Some(&bob.token), body).await;
+            let missing = app.send(method.clone(), &missing_path, Some(&bob.token), missing_body).await;
+            let (theirs_status, missing_status) = (theirs.status(), missing.status());
+            let (theirs_body, missing_body) = (theirs.text().await.unwrap(), missing.text().await.unwrap());
+            assert_eq!(theirs_status, StatusCode::NOT_FOUND, "{method} {path} with Bob's token: {theirs_body}");
+            assert_eq!(missing_status, StatusCode::NOT_FOUND, "{method} {missing_path}");
+            assert_eq!(theirs_body, missing_body, "{method} {path}: identical to a missing object");
+        }
+        assert_eq!(snapshot_of(&app, &alice, &list_id, &creator_id).await, before, "Alice's data is unchanged");
+        let bobs_lists = expect_json(app.get(&bob.token, "/lists").await, StatusCode::OK).await;
+        assert_eq!(bobs_lists["items"].as_array().unwrap().len(), 0);
+    }
+
+    async fn a_workspace_header_for_a_foreign_workspace_is_not_found(app) {
+        let alice = app.new_user().await;
+        let bob = app.new_user().await;
+        let response = app.client.get(app.url("/lists")).bearer_auth(&bob.token).header("X-Workspace-Id", alice.workspace_id.to_string()).send().await.unwrap();
+        expect_problem(response, StatusCode::NOT_FOUND, "not_found").await;
+        let garbage = app.client.get(app.url("/lists")).bearer_auth(&bob.token).header("X-Workspace-Id", "not-a-uuid").send().await.unwrap();
+        expect_problem(garbage, StatusCode::BAD_REQUEST, "invalid_workspace_header").await;
+        let own = app.client.get(app.url("/lists")).bearer_auth(&bob.token).header("X-Workspace-Id", bob.workspace_id.to_string()).send().await.unwrap();
+        assert_eq!(own.status(), StatusCode::OK);
+    }
+}

@@ -1,0 +1,13 @@
+//! HTTP integration tests: the real application on port 0, a fresh database per test, every
+//! test run against SQLite and PostgreSQL.
+
+mod helpers;
+
+mod accounts;
+mod bad_input;
+mod creators;
+mod isolation;
+mod items;
+mod lists;
+mod openapi;
+mod store_contract;

@@ -1,0 +1,231 @@
+//! The store contract: the same behaviour from the PostgreSQL and the SQLite implementation.
+
+use chrono::{Duration, TimeZone, Utc};
+use std::sync::Arc;
+use uuid::Uuid;
+use zzyzx::domain::{Handle, MetricPoint};
+use zzyzx::store::*;
+
+use crate::helpers::{Db, fresh_database, tempfile_dir::TempDir};
+
+async fn fresh_store(db: Db) -> (Arc<dyn Store>, TempDir) {
+    let (url, directory) = fresh_database(db).await;
+    let store = connect(&url).await.expect("connect");
+    store.migrate().await.expect("migrate");
+    (store, directory)
+}
+
+macro_rules! both_stores {
+    ($(async fn $name:ident($store:ident) $body:block)*) => {$(
+        mod $name {
+            use super::*;
+            #[tokio::test]
+            async fn sqlite() {
+                let ($store, _directory) = fresh_store(Db::Sqlite).await;
+                $body
+            }
+            #[tokio::test]
+            async fn postgres() {
+                let ($store, _directory) = fresh_store(Db::Postgres).await;
+                $body
+            }
+        }
+    )*};
+}
+
+async fn user(store: &Arc<dyn Store>, email: &str) -> (User, Membership) {
+    store
+        .create_user(NewUser {
+            id: Uuid::now_v7(),
+            email: email.into(),
+            display_name: "Tester".into(),
+            password_hash: "not-a-real-hash".into(),
+            workspace_id: Uuid::now_v7(),
+            workspace_name: "Tester's workspace".into(),
+            now: Utc::now(),
+        })
+        .await
+        .expect("create a user")
+}
+
+async fn session(store: &Arc<dyn Store>, user_id: Uuid, hash: &[u8]) -> Uuid {
+    let now = Utc::now();
+    let id = Uuid::now_v7();
+    let refresh_token = NewRefreshToken { hash: hash.to_vec(), now, expires_at: now + Duration::days(7) };
+    store
+        .create_session(NewSession { id, user_id, now, expires_at: now + Duration::days(30), refresh_token })
+        .await
+        .unwrap();
+    id
+}
+
+fn point(day: u32, followers: i64) -> MetricPoint {
+    let at = Utc.with_ymd_and_hms(2026, 3, day, 12, 0, 0).unwrap();
+    MetricPoint::parse(at, [followers, 1, followers * 10, 2], Utc::now()).unwrap()
+}
+
+async fn list_with(store: &Arc<dyn Store>, workspace_id: Uuid, handles: &[&str]) -> (List, Vec<ListItem>) {
+    let now = Utc::now();
+    let list = store
+        .create_list(NewList {
+            id: Uuid::now_v7(),
+            workspace_id,
+            name: format!("list {}", Uuid::new_v4()),
+            description: String::new(),
+            now,
+        })
+        .await
+        .unwrap();
+    let mut items = Vec::new();
+    for handle in handles {
+        let item = NewListItem {
+            id: Uuid::now_v7(),
+            handle: Handle::parse(handle).unwrap(),
+            note: String::new(),
+            tags: vec![],
+            now,
+        };
+        items.push(store.add_list_item(workspace_id, list.id, item).await.unwrap());
+    }
+    let list = store.list(workspace_id, list.id).await.unwrap();
+    (list, items)
+}
+
+both_stores! {
+    async fn users_are_unique_by_email(store) {
+        user(&store, "same@example.com").await;
+        let second = store
+            .create_user(NewUser {
+                id: Uuid::now_v7(),
+                email: "same@example.com".into(),
+                display_name: "Again".into(),
+                password_hash: "x".into(),
+                workspace_id: Uuid::now_v7(),
+                workspace_name: "w".into(),
+                now: Utc::now(),
+            })
+            .await;
+        assert!(matches!(second, Err(StoreError::Conflict("email_taken"))), "{second:?}");
+    }
+
+    async fn sessions_grant_access_until_revoked(store) {
+        let (alice, workspace) = user(&store, "alice@example.com").await;
+        let (_, other) = user(&store, "bob@example.com").await;
+        let id = session(&store, alice.id, b"first-token-hash").await;
+        let now = Utc::now();
+        assert_eq!(
+            store.session_access(id, alice.id, None, now).await.unwrap(),
+            SessionAccess::Granted { workspace_id: workspace.workspace_id, role: Role::Owner }
+        );
+        assert_eq!(store.session_access(id, alice.id, Some(other.workspace_id), now).await.unwrap(), SessionAccess::NotAMember);
+        assert_eq!(store.session_access(id, Uuid::now_v7(), None, now).await.unwrap(), SessionAccess::Inactive);
+        store.revoke_session(id, now).await.unwrap();
+        assert_eq!(store.session_access(id, alice.id, None, now).await.unwrap(), SessionAccess::Inactive);
+    }
+
+    async fn refresh_tokens_rotate_once_and_reuse_ends_the_session(store) {
+        let (alice, _) = user(&store, "alice@example.com").await;
+        let id = session(&store, alice.id, b"rt1").await;
+        let next = |hash: &[u8]| NewRefreshToken { hash: hash.to_vec(), now: Utc::now(), expires_at: Utc::now() + Duration::days(7) };
+        assert_eq!(store.rotate_refresh_token(b"rt1", next(b"rt2")).await.unwrap(), RefreshOutcome::Rotated { user_id: alice.id, session_id: id });
+        assert_eq!(store.rotate_refresh_token(b"rt1", next(b"rt3")).await.unwrap(), RefreshOutcome::Reused);
+        assert_eq!(store.rotate_refresh_token(b"rt2", next(b"rt4")).await.unwrap(), RefreshOutcome::Invalid, "the family is revoked");
+        assert_eq!(store.rotate_refresh_token(b"unknown", next(b"rt5")).await.unwrap(), RefreshOutcome::Invalid);
+        assert_eq!(store.session_access(id, alice.id, None, Utc::now()).await.unwrap(), SessionAccess::Inactive);
+    }
+
+    async fn expired_refresh_tokens_are_invalid(store) {
+        let (alice, _) = user(&store, "alice@example.com").await;
+        let now = Utc::now();
+        let refresh_token = NewRefreshToken { hash: b"old".to_vec(), now: now - Duration::days(8), expires_at: now - Duration::days(1) };
+        store.create_session(NewSession { id: Uuid::now_v7(), user_id: alice.id, now, expires_at: now + Duration::days(30), refresh_token }).await.unwrap();
+        let next = NewRefreshToken { hash: b"new".to_vec(), now, expires_at: now + Duration::days(7) };
+        assert_eq!(store.rotate_refresh_token(b"old", next).await.unwrap(), RefreshOutcome::Invalid);
+    }
+
+    async fn failed_logins_count_up_and_reset(store) {
+        let (alice, _) = user(&store, "alice@example.com").await;
+        for _ in 0..3 {
+            store.record_failed_login(alice.id, Utc::now()).await.unwrap();
+        }
+        assert_eq!(store.user_by_id(alice.id).await.unwrap().unwrap().failed_logins, 3);
+        store.record_successful_login(alice.id, Some("rehashed".into())).await.unwrap();
+        let after = store.user_by_id(alice.id).await.unwrap().unwrap();
+        assert_eq!((after.failed_logins, after.password_hash.as_str()), (0, "rehashed"));
+    }
+
+    async fn list_names_are_unique_per_workspace_only(store) {
+        let (_, a) = user(&store, "a@example.com").await;
+        let (_, b) = user(&store, "b@example.com").await;
+        let new = |workspace_id| NewList { id: Uuid::now_v7(), workspace_id, name: "Same".into(), description: String::new(), now: Utc::now() };
+        store.create_list(new(a.workspace_id)).await.unwrap();
+        assert!(matches!(store.create_list(new(a.workspace_id)).await, Err(StoreError::Conflict("duplicate_list_name"))));
+        store.create_list(new(b.workspace_id)).await.expect("another workspace may use the name");
+        assert!(matches!(store.list(b.workspace_id, Uuid::now_v7()).await, Err(StoreError::NotFound)));
+    }
+
+    async fn reorders_check_the_version_and_the_item_set(store) {
+        let (_, ws) = user(&store, "a@example.com").await;
+        let (list, items) = list_with(&store, ws.workspace_id, &["one", "two", "three"]).await;
+        let ids: Vec<Uuid> = items.iter().map(|i| i.id).collect();
+        assert_eq!(items.iter().map(|i| i.position).collect::<Vec<_>>(), vec![0, 1, 2]);
+        let now = Utc::now();
+        let stale = Reorder::Move { item_id: ids[0], position: 2, expected_version: list.version - 1, now };
+        assert!(matches!(store.reorder_list(ws.workspace_id, list.id, stale).await, Err(StoreError::StaleVersion)));
+        let version = store
+            .reorder_list(ws.workspace_id, list.id, Reorder::Move { item_id: ids[0], position: 2, expected_version: list.version, now })
+            .await
+            .unwrap();
+        assert_eq!(version, list.version + 1);
+        let (_, after) = store.list_items(ws.workspace_id, list.id, 0, 10).await.unwrap();
+        assert_eq!(after.iter().map(|i| i.creator.handle.as_str()).collect::<Vec<_>>(), vec!["two", "three", "one"]);
+        let wrong_set = Reorder::Set { item_ids: vec![ids[0], ids[1]], expected_version: version, now };
+        assert!(matches!(store.reorder_list(ws.workspace_id, list.id, wrong_set).await, Err(StoreError::ItemSetMismatch)));
+        let (version_after, _) = store.list_items(ws.workspace_id, list.id, 0, 10).await.unwrap();
+        assert_eq!(version_after, version, "a refused reorder leaves the version alone");
+        let missing = Reorder::Set { item_ids: vec![], expected_version: version, now };
+        assert!(matches!(store.reorder_list(ws.workspace_id, Uuid::now_v7(), missing).await, Err(StoreError::NotFound)));
+    }
+
+    async fn written_snapshots_upsert_and_stay_in_their_workspace(store) {
+        let (_, a) = user(&store, "a@example.com").await;
+        let (_, b) = user(&store, "b@example.com").await;
+        let (_, items) = list_with(&store, a.workspace_id, &["shared"]).await;
+        let creator = items[0].creator.id;
+        let now = Utc::now();
+        let written = store
+            .write_snapshots(a.workspace_id, creator, &[point(1, 10), point(2, 20), point(2, 25)], SnapshotSource::Manual, now)
+            .await
+            .unwrap();
+        assert_eq!(written, 2, "two points at the same time collapse into the last");
+        let range = (Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), Utc::now());
+        let history = store.snapshots(a.workspace_id, creator, range.0, range.1).await.unwrap();
+        assert_eq!(history.iter().map(|s| s.followers).collect::<Vec<_>>(), vec![10, 25]);
+
+        assert!(matches!(store.snapshots(b.workspace_id, creator, range.0, range.1).await, Err(StoreError::NotFound)), "B does not know the creator");
+        list_with(&store, b.workspace_id, &["shared"]).await;
+        assert!(store.snapshots(b.workspace_id, creator, range.0, range.1).await.unwrap().is_empty(), "A's points are A's");
+        let profile = store.creator(a.workspace_id, creator).await.unwrap();
+        assert_eq!((profile.snapshot_count, profile.latest.map(|s| s.followers)), (2, Some(25)));
+    }
+
+    async fn imports_create_creators_once_and_replace_rows(store) {
+        let (_, a) = user(&store, "a@example.com").await;
+        let rows: Vec<(Handle, MetricPoint)> = (1..=20)
+            .flat_map(|day| ["first", "second", "third"].map(|h| (Handle::parse(h).unwrap(), point(day, i64::from(day)))))
+            .collect();
+        let summary = store.import_snapshots(a.workspace_id, &rows, SnapshotSource::Import, Utc::now()).await.unwrap();
+        assert_eq!(summary, ImportSummary { rows_written: 60, creators_created: 3 });
+        let again = store.import_snapshots(a.workspace_id, &rows, SnapshotSource::Import, Utc::now()).await.unwrap();
+        assert_eq!(again.creators_created, 0);
+        let (_, items) = list_with(&store, a.workspace_id, &["first"]).await;
+        let profile = store.creator(a.workspace_id, items[0].creator.id).await.unwrap();
+        assert_eq!(profile.snapshot_count, 20, "a second import replaces rows instead of adding");
+        assert_eq!(profile.latest.unwrap().source, "import");
+    }
+
+    async fn settings_keep_their_first_value(store) {
+        assert_eq!(store.setting_or_insert("k", "first").await.unwrap(), "first");
+        assert_eq!(store.setting_or_insert("k", "second").await.unwrap(), "first");
+    }
+}
