@@ -84,9 +84,8 @@ async fn import_file(database_url: &str, args: ImportArgs) -> anyhow::Result<()>
     let spinner = ProgressBar::new_spinner().with_message("writing");
     spinner.enable_steady_tick(std::time::Duration::from_millis(120));
     let summary = state.store.import_snapshots(args.workspace, &parsed.rows, SnapshotSource::Import, now).await?;
-    spinner.finish_with_message(format!(
-        "imported {} row(s); {} new creator(s)",
-        summary.rows_written, summary.creators_created
-    ));
+    spinner.finish_and_clear();
+    // Printed plainly too: progress bars stay silent when stderr is not a terminal.
+    eprintln!("imported {} row(s); {} new creator(s)", summary.rows_written, summary.creators_created);
     Ok(())
 }

@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod bad_input;
+mod cli;
 mod creators;
 mod isolation;
 mod items;

@@ -1,0 +1,36 @@
+# Builds the web app and the server, then ships both in a slim image.
+
+FROM node:20-bookworm-slim AS web
+WORKDIR /src
+COPY openapi.yaml ./
+COPY frontend/package.json frontend/package-lock.json ./frontend/
+RUN npm --prefix frontend ci --no-audit --no-fund
+COPY frontend ./frontend
+RUN npm --prefix frontend run build
+
+FROM rust:1.90-bookworm AS server
+WORKDIR /src
+COPY Cargo.toml Cargo.lock rustfmt.toml ./
+COPY backend ./backend
+COPY migrations ./migrations
+COPY openapi.yaml ./
+RUN cargo build --release --locked --bin zzyzx
+
+FROM debian:bookworm-slim
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --home /var/lib/zzyzx --create-home zzyzx
+COPY --from=server /src/target/release/zzyzx /usr/local/bin/zzyzx
+COPY --from=web /src/frontend/dist /usr/share/zzyzx/web
+USER zzyzx
+WORKDIR /var/lib/zzyzx
+ENV ZZYZX_BIND=0.0.0.0:8080 \
+    ZZYZX_WEB_DIR=/usr/share/zzyzx/web \
+    ZZYZX_DATABASE_URL=sqlite:///var/lib/zzyzx/zzyzx.db \
+    ZZYZX_LOG_FORMAT=json
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
+    CMD curl -fsS http://127.0.0.1:8080/api/v1/health/ready || exit 1
+ENTRYPOINT ["zzyzx"]
+CMD ["serve"]

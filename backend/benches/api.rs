@@ -1,0 +1,270 @@
+//! End-to-end benchmark over HTTP on loopback, on SQLite and PostgreSQL:
+//! `cargo bench --bench api` (add `-- sqlite` or `-- postgres` for one database).
+//!
+//! Seeds 1,000 creators × 365 daily snapshots (the first 100,000 through the CSV import endpoint,
+//! which is one of the measurements), then measures one creator's year of history, and
+//! authenticated reads per second at 32 concurrent clients. Prints a table; asserts nothing.
+
+use chrono::{Duration, Utc};
+use serde_json::{Value, json};
+use std::time::{Duration as StdDuration, Instant};
+use uuid::Uuid;
+use zzyzx::domain::{Handle, MetricPoint};
+use zzyzx::startup::{Application, open_state};
+use zzyzx::store::SnapshotSource;
+
+const CREATORS: usize = 1_000;
+const DAYS: i64 = 365;
+const IMPORTED_DAYS: i64 = 100;
+const LIST_SIZE: usize = 500;
+const CLIENTS: usize = 32;
+const LOAD_SECONDS: u64 = 10;
+
+struct Report {
+    database: &'static str,
+    import_100k: StdDuration,
+    seed_rest: StdDuration,
+    history: (StdDuration, StdDuration),
+    reads_per_second: f64,
+    read_latency: (StdDuration, StdDuration),
+    errors: usize,
+    rss_mib: f64,
+}
+
+fn percentile(samples: &mut [StdDuration], p: f64) -> StdDuration {
+    samples.sort_unstable();
+    samples[((samples.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(str::to_owned))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+async fn database_url(database: &str) -> (String, Option<(String, String)>) {
+    if database == "sqlite" {
+        let path = std::env::temp_dir().join(format!("zzyzx-bench-{}.db", Uuid::new_v4().simple()));
+        return (format!("sqlite://{}", path.display()), None);
+    }
+    use sqlx::Connection;
+    let base =
+        std::env::var("ZZYZX_BENCH_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    let schema = format!("bench_{}", Uuid::new_v4().simple());
+    let mut connection = sqlx::PgConnection::connect(&base).await.expect("PostgreSQL for the benchmark");
+    sqlx::query(&format!("create schema {schema}")).execute(&mut connection).await.unwrap();
+    let separator = if base.contains('?') { '&' } else { '?' };
+    (format!("{base}{separator}options=-c%20search_path%3D{schema}"), Some((base, schema)))
+}
+
+async fn run(database: &'static str) -> Report {
+    let (url, cleanup) = database_url(database).await;
+    let state = open_state(&url, Some("benchmark-signing-secret-0123456789abcdef".to_string().into())).await.unwrap();
+    let store = state.store.clone();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let application = Application::with_state(state, listener, zzyzx::http::web_app::WebDir(None)).unwrap();
+    let base = format!("http://127.0.0.1:{}/api/v1", application.port());
+    tokio::spawn(application.run_until_stopped());
+    let client = reqwest::Client::builder().pool_max_idle_per_host(CLIENTS).build().unwrap();
+
+    let session: Value = client
+        .post(format!("{base}/auth/register"))
+        .json(&json!({"email": "bench@example.com", "password": "benchmark passphrase", "display_name": "Bench", "refresh_token_delivery": "body"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = session["access_token"].as_str().unwrap().to_owned();
+    let workspace_id: Uuid = session["workspaces"][0]["id"].as_str().unwrap().parse().unwrap();
+
+    // 100,000 rows through the CSV endpoint: the first 100 days of every creator.
+    let start = Utc::now() - Duration::days(DAYS);
+    let mut csv = String::from("handle,captured_at,followers,following,likes,videos\n");
+    for creator in 0..CREATORS {
+        for day in 0..IMPORTED_DAYS {
+            let at = (start + Duration::days(day)).format("%Y-%m-%dT%H:%M:%SZ");
+            let followers = 1_000 + creator as i64 * 10 + day * 7;
+            csv.push_str(&format!(
+                "bench{creator:04},{at},{followers},{},{},{}\n",
+                100 + day % 5,
+                followers * 12,
+                10 + day / 3
+            ));
+        }
+    }
+    let timer = Instant::now();
+    let imported: Value = client
+        .post(format!("{base}/imports/metrics"))
+        .bearer_auth(&token)
+        .header("content-type", "text/csv")
+        .body(csv)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let import_100k = timer.elapsed();
+    assert_eq!(imported["rows_written"], 100_000, "import failed: {imported}");
+
+    // The remaining 265 days straight through the store.
+    let timer = Instant::now();
+    let now = Utc::now();
+    for chunk in (0..CREATORS).collect::<Vec<_>>().chunks(100) {
+        let rows: Vec<(Handle, MetricPoint)> = chunk
+            .iter()
+            .flat_map(|creator| {
+                (IMPORTED_DAYS..DAYS).map(move |day| {
+                    let followers = 1_000 + *creator as i64 * 10 + day * 7;
+                    let point = MetricPoint::parse(
+                        start + Duration::days(day),
+                        [followers, 100, followers * 12, 10 + day / 3],
+                        now,
+                    )
+                    .unwrap();
+                    (Handle::parse(&format!("bench{creator:04}")).unwrap(), point)
+                })
+            })
+            .collect();
+        store.import_snapshots(workspace_id, &rows, SnapshotSource::Import, now).await.unwrap();
+    }
+    let seed_rest = timer.elapsed();
+
+    let list: Value = client
+        .post(format!("{base}/lists"))
+        .bearer_auth(&token)
+        .json(&json!({"name": "Benchmark"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let list_id = list["id"].as_str().unwrap().to_owned();
+    let mut creator_ids = Vec::new();
+    for creator in 0..LIST_SIZE {
+        let item: Value = client
+            .post(format!("{base}/lists/{list_id}/items"))
+            .bearer_auth(&token)
+            .json(&json!({"handle": format!("bench{creator:04}")}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        creator_ids.push(item["creator"]["id"].as_str().unwrap().to_owned());
+    }
+
+    // One creator's year of daily history, sequentially, after a warm-up.
+    let mut samples = Vec::new();
+    for (n, creator) in creator_ids.iter().cycle().take(550).enumerate() {
+        let timer = Instant::now();
+        let response = client
+            .get(format!("{base}/creators/{creator}/metrics?interval=day"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_success());
+        let body = response.bytes().await.unwrap();
+        if n >= 50 {
+            samples.push(timer.elapsed());
+        }
+        assert!(body.len() > 10_000, "a year of points");
+    }
+    let history = (percentile(&mut samples, 0.5), percentile(&mut samples, 0.99));
+
+    // Authenticated reads from 32 concurrent clients: the lists, one list, a page of items, a history.
+    let deadline = Instant::now() + StdDuration::from_secs(LOAD_SECONDS);
+    let workers = (0..CLIENTS).map(|worker| {
+        let client = client.clone();
+        let token = token.clone();
+        let paths = [
+            format!("{base}/lists"),
+            format!("{base}/lists/{list_id}"),
+            format!("{base}/lists/{list_id}/items?limit=50"),
+            format!("{base}/creators/{}/metrics?interval=week", creator_ids[worker % creator_ids.len()]),
+            format!("{base}/creators/{}", creator_ids[(worker * 7) % creator_ids.len()]),
+        ];
+        tokio::spawn(async move {
+            let (mut latencies, mut errors) = (Vec::new(), 0usize);
+            let mut n = worker;
+            while Instant::now() < deadline {
+                let timer = Instant::now();
+                match client.get(&paths[n % paths.len()]).bearer_auth(&token).send().await {
+                    Ok(response) if response.status().is_success() => {
+                        let _ = response.bytes().await;
+                        latencies.push(timer.elapsed());
+                    }
+                    _ => errors += 1,
+                }
+                n += 1;
+            }
+            (latencies, errors)
+        })
+    });
+    let timer = Instant::now();
+    let mut latencies = Vec::new();
+    let mut errors = 0;
+    for worker in futures_util::future::join_all(workers).await {
+        let (l, e) = worker.unwrap();
+        latencies.extend(l);
+        errors += e;
+    }
+    let elapsed = timer.elapsed().as_secs_f64();
+    let reads_per_second = latencies.len() as f64 / elapsed;
+    let read_latency = (percentile(&mut latencies, 0.5), percentile(&mut latencies, 0.99));
+    let rss = rss_mib();
+
+    if let Some((base, schema)) = cleanup {
+        use sqlx::Connection;
+        if let Ok(mut connection) = sqlx::PgConnection::connect(&base).await {
+            let _ = sqlx::query(&format!("drop schema {schema} cascade")).execute(&mut connection).await;
+        }
+    } else if let Some(path) = url.strip_prefix("sqlite://") {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{path}{suffix}"));
+        }
+    }
+    Report { database, import_100k, seed_rest, history, reads_per_second, read_latency, errors, rss_mib: rss }
+}
+
+fn ms(d: StdDuration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+#[tokio::main]
+async fn main() {
+    let wanted: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let mut reports = Vec::new();
+    for database in ["sqlite", "postgres"] {
+        if wanted.is_empty() || wanted.iter().any(|w| w == database) {
+            eprintln!("benchmarking {database} …");
+            reports.push(run(database).await);
+        }
+    }
+    println!(
+        "| database | import 100k (CSV, HTTP) | seed 265k (store) | history p50 / p99 | reads/s @32 | read p50 / p99 | errors | process RSS |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    for r in reports {
+        println!(
+            "| {} | {:.2} s | {:.2} s | {} / {} | {:.0} | {} / {} | {} | {:.0} MiB |",
+            r.database,
+            r.import_100k.as_secs_f64(),
+            r.seed_rest.as_secs_f64(),
+            ms(r.history.0),
+            ms(r.history.1),
+            r.reads_per_second,
+            ms(r.read_latency.0),
+            ms(r.read_latency.1),
+            r.errors,
+            r.rss_mib
+        );
+    }
+}
