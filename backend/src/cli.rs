@@ -5,13 +5,16 @@ use chrono::Utc;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::config::{
-    Cli, Command, DEFAULT_BIND, DEFAULT_WEB_DIR, ImportArgs, ServeArgs, Settings, jwt_secret_from_env,
-};
+use crate::config::{Cli, Command, ImportArgs, ServeArgs, SourceArgs, SourceKind, jwt_secret_from_env};
+use crate::http::web_app::WebDir;
+use crate::refresh::RefreshWorker;
+use crate::services::demo;
 use crate::services::import;
 use crate::startup::{Application, open_state};
 use crate::store::{self, SnapshotSource};
 use crate::{http, telemetry};
+use std::sync::Arc;
+use tokio_util::sync::CancellationToken;
 
 pub async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
@@ -29,6 +32,13 @@ pub async fn run() -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Import(args)) => import_file(&database_url, args).await,
+        Some(Command::Worker(source)) => worker(&database_url, source).await,
+        Some(Command::Demo) => {
+            telemetry::init();
+            let state = open_state(&database_url, jwt_secret_from_env()).await?;
+            demo::load(state.store.as_ref(), &state.hashing).await?.print();
+            Ok(())
+        }
         Some(Command::Serve(args)) => serve(database_url, args).await,
         None => serve(database_url, ServeArgs::parse_from_env()).await,
     }
@@ -37,25 +47,102 @@ pub async fn run() -> anyhow::Result<()> {
 impl ServeArgs {
     /// `zzyzx` with no subcommand serves with the environment's settings.
     fn parse_from_env() -> Self {
-        let env = |name: &str, default: &str| {
-            std::env::var(name).ok().filter(|v| !v.is_empty()).unwrap_or_else(|| default.into())
-        };
-        Self { bind: env("ZZYZX_BIND", DEFAULT_BIND), web_dir: env("ZZYZX_WEB_DIR", DEFAULT_WEB_DIR).into() }
+        #[derive(clap::Parser)]
+        struct Env {
+            #[command(flatten)]
+            serve: ServeArgs,
+        }
+        Env::parse_from(["zzyzx"]).serve
     }
 }
 
-async fn serve(database_url: String, args: ServeArgs) -> anyhow::Result<()> {
+/// Resolves on SIGTERM or Ctrl-C.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        let mut terminate = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(signal) => signal,
+            Err(_) => return std::future::pending().await,
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+async fn serve(database_url: String, mut args: ServeArgs) -> anyhow::Result<()> {
     telemetry::init();
+    if args.demo {
+        args.source.kind = SourceKind::Demo;
+    }
+    let mut state = open_state(&database_url, jwt_secret_from_env()).await?;
+    state.source = args.source.build()?;
+    state.hashtag_cache_ttl = args.source.hashtag_cache_ttl;
+    if args.demo {
+        demo::load(state.store.as_ref(), &state.hashing).await?.print();
+    }
+    let worker = match (&state.source, args.no_worker) {
+        (Some(source), false) => Some(Arc::new(RefreshWorker::new(
+            state.store.clone(),
+            source.clone(),
+            args.source.worker_config(),
+            state.refresh_wake.clone(),
+        ))),
+        _ => None,
+    };
+    state.worker = worker.clone();
     let web_dir = args.web_dir.join("index.html").is_file().then_some(args.web_dir);
     if web_dir.is_none() {
         tracing::warn!("no built web app found (ZZYZX_WEB_DIR); serving the API only");
     }
-    let settings = Settings { database_url, bind: args.bind, web_dir, jwt_secret: jwt_secret_from_env() };
-    let bind = settings.bind.clone();
-    let application = Application::build(settings).await?;
-    tracing::info!(%bind, port = application.port(), "zzyzx is listening; API docs at /api/docs/");
+    let listener =
+        std::net::TcpListener::bind(&args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
+    let application = Application::with_state(state, listener, WebDir(web_dir))?;
+    tracing::info!(bind = %args.bind, source = ?args.source.kind, "zzyzx is listening; API docs at /api/docs/");
+
+    let shutdown = CancellationToken::new();
+    let worker_task = worker.map(|worker| {
+        let shutdown = shutdown.clone();
+        tokio::spawn(async move { worker.run(shutdown).await })
+    });
+    let server = application.handle();
+    tokio::spawn({
+        let shutdown = shutdown.clone();
+        async move {
+            stop_signal().await;
+            tracing::info!("stopping: no new refreshes, finishing requests in flight");
+            shutdown.cancel();
+            server.stop(true).await;
+        }
+    });
     application.run_until_stopped().await?;
+    shutdown.cancel();
+    if let Some(task) = worker_task {
+        let _ = task.await;
+    }
     tracing::info!("stopped");
+    Ok(())
+}
+
+async fn worker(database_url: &str, source: SourceArgs) -> anyhow::Result<()> {
+    telemetry::init();
+    let state = open_state(database_url, jwt_secret_from_env()).await?;
+    let Some(built) = source.build()? else {
+        anyhow::bail!("the worker needs a data source: set ZZYZX_SOURCE to tikapi, research or demo");
+    };
+    let worker = RefreshWorker::new(state.store.clone(), built, source.worker_config(), state.refresh_wake.clone());
+    let shutdown = CancellationToken::new();
+    tokio::spawn({
+        let shutdown = shutdown.clone();
+        async move {
+            stop_signal().await;
+            shutdown.cancel();
+        }
+    });
+    worker.run(shutdown).await;
     Ok(())
 }
 

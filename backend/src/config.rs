@@ -22,8 +22,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run the API and serve the web app (the default).
+    /// Run the API, the refresh worker and the web app (the default).
     Serve(ServeArgs),
+    /// Run only the refresh worker (for scaling out: several may share one PostgreSQL).
+    Worker(SourceArgs),
+    /// Load the demo workspace (about 60 synthetic creators, 180 days of history) and print its login.
+    Demo,
     /// Apply database migrations and exit.
     Migrate,
     /// Print the OpenAPI document (YAML).
@@ -40,6 +44,55 @@ pub struct ServeArgs {
     /// The built web app to serve at `/`; skipped when the folder does not exist.
     #[arg(long, env = "ZZYZX_WEB_DIR", default_value = DEFAULT_WEB_DIR)]
     pub web_dir: PathBuf,
+    /// Load the demo workspace first and use the demo source (labelled "demo" everywhere).
+    #[arg(long)]
+    pub demo: bool,
+    /// Do not run the refresh worker in this process (run `zzyzx worker` elsewhere).
+    #[arg(long, env = "ZZYZX_NO_WORKER")]
+    pub no_worker: bool,
+    #[command(flatten)]
+    pub source: SourceArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SourceKind {
+    /// No data source: metrics come only from imports and the API.
+    None,
+    /// TikAPI (paid, unofficial): profiles, videos, hashtags, user search.
+    Tikapi,
+    /// TikTok Research API (approved academic, non-commercial use only).
+    Research,
+    /// Synthetic creators for a first run, labelled "demo".
+    Demo,
+}
+
+/// Where creator data comes from, and how fast zzyzx may ask.
+#[derive(Debug, Clone, Args)]
+pub struct SourceArgs {
+    #[arg(long = "source", env = "ZZYZX_SOURCE", value_enum, default_value = "none")]
+    pub kind: SourceKind,
+    #[arg(long, env = "ZZYZX_TIKAPI_KEY", hide_env_values = true)]
+    pub tikapi_key: Option<SecretString>,
+    #[arg(long, env = "ZZYZX_TIKAPI_BASE_URL", default_value = "https://api.tikapi.io")]
+    pub tikapi_base_url: String,
+    #[arg(long, env = "ZZYZX_RESEARCH_CLIENT_KEY")]
+    pub research_client_key: Option<String>,
+    #[arg(long, env = "ZZYZX_RESEARCH_CLIENT_SECRET", hide_env_values = true)]
+    pub research_client_secret: Option<SecretString>,
+    #[arg(long, env = "ZZYZX_RESEARCH_BASE_URL", default_value = "https://open.tiktokapis.com")]
+    pub research_base_url: String,
+    /// How long after a fetch a creator is fetched again (e.g. `24h`, `12h`, `30m`).
+    #[arg(long, env = "ZZYZX_REFRESH_INTERVAL", default_value = "24h", value_parser = humantime::parse_duration)]
+    pub refresh_interval: std::time::Duration,
+    /// Calls per second this process makes to the source.
+    #[arg(long, env = "ZZYZX_SOURCE_RATE", default_value_t = 5)]
+    pub source_rate: u32,
+    /// Creators fetched at once by this process's worker.
+    #[arg(long, env = "ZZYZX_WORKER_CONCURRENCY", default_value_t = 8)]
+    pub worker_concurrency: usize,
+    /// How long a hashtag pull is reused before the source is asked again.
+    #[arg(long, env = "ZZYZX_HASHTAG_CACHE_TTL", default_value = "1h", value_parser = humantime::parse_duration)]
+    pub hashtag_cache_ttl: std::time::Duration,
 }
 
 #[derive(Debug, Args)]
@@ -53,15 +106,46 @@ pub struct ImportArgs {
     pub partial: bool,
 }
 
-/// What the server needs to start.
-#[derive(Debug)]
-pub struct Settings {
-    pub database_url: String,
-    pub bind: String,
-    /// The built web app, when there is one.
-    pub web_dir: Option<PathBuf>,
-    /// `ZZYZX_JWT_SECRET`; generated and kept in the database for SQLite when absent.
-    pub jwt_secret: Option<SecretString>,
+impl SourceArgs {
+    /// The configured source, or `None` for `none`. Missing credentials are an error.
+    pub fn build(&self) -> anyhow::Result<Option<std::sync::Arc<dyn zzyzx_sources::Source>>> {
+        use secrecy::ExposeSecret;
+        use std::sync::Arc;
+        use zzyzx_sources::{ClientOptions, DemoSource, ResearchApi, TikApi};
+        Ok(match self.kind {
+            SourceKind::None => None,
+            SourceKind::Demo => Some(Arc::new(DemoSource::new())),
+            SourceKind::Tikapi => {
+                let key = self
+                    .tikapi_key
+                    .as_ref()
+                    .ok_or_else(|| anyhow::anyhow!("ZZYZX_SOURCE=tikapi needs ZZYZX_TIKAPI_KEY"))?;
+                Some(Arc::new(TikApi::new(key.expose_secret(), &self.tikapi_base_url, ClientOptions::default())?))
+            }
+            SourceKind::Research => {
+                let (Some(key), Some(secret)) = (&self.research_client_key, &self.research_client_secret) else {
+                    anyhow::bail!(
+                        "ZZYZX_SOURCE=research needs ZZYZX_RESEARCH_CLIENT_KEY and ZZYZX_RESEARCH_CLIENT_SECRET"
+                    );
+                };
+                Some(Arc::new(ResearchApi::new(
+                    key,
+                    secret.expose_secret(),
+                    &self.research_base_url,
+                    ClientOptions::default(),
+                )?))
+            }
+        })
+    }
+
+    pub fn worker_config(&self) -> crate::refresh::WorkerConfig {
+        crate::refresh::WorkerConfig {
+            refresh_interval: self.refresh_interval,
+            requests_per_second: self.source_rate.max(1),
+            concurrency: self.worker_concurrency.max(1),
+            ..crate::refresh::WorkerConfig::default()
+        }
+    }
 }
 
 impl Cli {

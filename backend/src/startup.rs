@@ -13,7 +13,6 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::tokens::{TokenKeys, generate_signing_secret};
-use crate::config::Settings;
 use crate::http;
 use crate::http::web_app::WebDir;
 use crate::state::AppState;
@@ -50,13 +49,6 @@ async fn signing_secret(store: &dyn Store, configured: Option<SecretString>) -> 
 }
 
 impl Application {
-    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let state = open_state(&settings.database_url, settings.jwt_secret).await?;
-        let listener =
-            TcpListener::bind(&settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
-        Self::with_state(state, listener, WebDir(settings.web_dir))
-    }
-
     pub fn with_state(state: AppState, listener: TcpListener, web_dir: WebDir) -> anyhow::Result<Self> {
         let port = listener.local_addr()?.port();
         let data = web::Data::new(state.clone());
@@ -95,6 +87,8 @@ impl Application {
                 .wrap(TracingLogger::default())
         })
         .listen(listener)?
+        // The CLI handles SIGTERM and Ctrl-C itself, to stop the refresh worker as well.
+        .disable_signals()
         .shutdown_timeout(30)
         .run();
         Ok(Self { server, port, state })
@@ -104,11 +98,17 @@ impl Application {
         self.port
     }
 
+    /// Stops the server from elsewhere (signal handling in the CLI).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
     pub fn store(&self) -> Arc<dyn Store> {
         self.state.store.clone()
     }
 
-    /// Serves until SIGTERM or Ctrl-C, then lets requests in flight finish (up to 30 s).
+    /// Serves until stopped through [`Application::handle`], then lets requests in flight finish
+    /// (up to 30 s).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }

@@ -1,10 +1,16 @@
-//! What every request handler shares: the store, token keys, hashing and the throttles.
+//! What every request handler shares: the store, token keys, hashing, throttles and the data
+//! source with its caches.
 
 use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Notify;
+use zzyzx_sources::Source;
 
 use crate::auth::passwords::PasswordHashing;
 use crate::auth::throttle::AddressLimiter;
 use crate::auth::tokens::TokenKeys;
+use crate::refresh::RefreshWorker;
+use crate::services::discovery::UserSearchCache;
 use crate::store::Store;
 
 #[derive(Clone)]
@@ -14,10 +20,28 @@ pub struct AppState {
     pub hashing: PasswordHashing,
     /// Login and registration attempts per client address.
     pub auth_attempts: AddressLimiter,
+    /// The configured data source, if any.
+    pub source: Option<Arc<dyn Source>>,
+    /// Wakes this process's refresh worker when a refresh is asked for.
+    pub refresh_wake: Arc<Notify>,
+    /// This process's worker, when it runs one (for its breaker state).
+    pub worker: Option<Arc<RefreshWorker>>,
+    pub hashtag_cache_ttl: Duration,
+    pub user_search_cache: UserSearchCache,
 }
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, keys: TokenKeys) -> Self {
-        Self { store, keys, hashing: PasswordHashing::new(), auth_attempts: AddressLimiter::per_minute(20) }
+        Self {
+            store,
+            keys,
+            hashing: PasswordHashing::new(),
+            auth_attempts: AddressLimiter::per_minute(20),
+            source: None,
+            refresh_wake: Arc::new(Notify::new()),
+            worker: None,
+            hashtag_cache_ttl: Duration::from_secs(60 * 60),
+            user_search_cache: UserSearchCache::new(Duration::from_secs(60)),
+        }
     }
 }

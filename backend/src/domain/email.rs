@@ -31,6 +31,8 @@ impl AsRef<str> for Email {
     }
 }
 
+impl std::error::Error for InvalidEmail {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -55,6 +55,8 @@ impl fmt::Display for Handle {
     }
 }
 
+impl std::error::Error for InvalidHandle {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -94,6 +94,8 @@ impl Interval {
     }
 }
 
+impl std::error::Error for MetricsError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -75,6 +75,8 @@ fn is_one_repeated_unit(raw: &str) -> bool {
         .any(|unit| chars.len().is_multiple_of(unit) && chars.chunks(unit).all(|c| c == &chars[..unit]))
 }
 
+impl std::error::Error for PasswordError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

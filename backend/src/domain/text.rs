@@ -95,6 +95,8 @@ impl Tags {
     }
 }
 
+impl std::error::Error for TextError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

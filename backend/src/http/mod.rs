@@ -9,6 +9,7 @@ mod health;
 pub mod lists;
 pub mod pagination;
 pub mod problem;
+pub mod tracking;
 pub mod web_app;
 
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -43,7 +44,10 @@ pub const API_PREFIX: &str = "/api/v1";
     tags(
         (name = "auth", description = "Accounts and sessions"),
         (name = "lists", description = "Lists of creators and their order"),
-        (name = "creators", description = "Creators and their metric history"),
+        (name = "creators", description = "Creators, their metric history and videos"),
+        (name = "discovery", description = "Finding new creators through hashtags"),
+        (name = "jobs", description = "Progress of long operations"),
+        (name = "sources", description = "The TikTok data source"),
         (name = "health", description = "Liveness and readiness"),
     ),
     components(schemas(problem::Problem, problem::FieldError, problem::ErrorCode))
@@ -52,7 +56,13 @@ struct ApiDoc;
 
 /// Registers every API route; used by the server and by the OpenAPI generator alike.
 pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    config.configure(health::routes).configure(accounts::routes).configure(lists::routes).configure(creators::routes);
+    config
+        .configure(health::routes)
+        .configure(accounts::routes)
+        .configure(lists::routes)
+        .configure(tracking::routes_before_creators)
+        .configure(creators::routes)
+        .configure(tracking::routes);
 }
 
 /// The OpenAPI document, collected from the registered handlers and completed with the error

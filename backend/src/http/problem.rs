@@ -38,6 +38,8 @@ pub enum ErrorCode {
     LimitReached,
     ImportRejected,
     TooManyRequests,
+    SourceUnavailable,
+    UpstreamFailed,
     Unavailable,
     Internal,
 }
@@ -125,6 +127,12 @@ pub enum ApiError {
     ImportRejected { errors: Vec<FieldError>, total: usize },
     #[error("too many requests")]
     TooManyRequests { retry_after: u64 },
+    /// No data source is configured that can do this.
+    #[error("source unavailable: {0}")]
+    SourceUnavailable(&'static str),
+    /// The data source failed while answering this request.
+    #[error("upstream failed: {0}")]
+    UpstreamFailed(String),
     #[error("unavailable")]
     Unavailable,
     #[error(transparent)]
@@ -189,6 +197,14 @@ impl ApiError {
             ApiError::TooManyRequests { retry_after } => {
                 (ErrorCode::TooManyRequests, "Too many requests", format!("Try again in {retry_after} second(s)."))
             }
+            ApiError::SourceUnavailable(detail) => {
+                (ErrorCode::SourceUnavailable, "No data source for this", (*detail).into())
+            }
+            ApiError::UpstreamFailed(_) => (
+                ErrorCode::UpstreamFailed,
+                "The data source failed",
+                "The TikTok data source did not answer usefully; try again later.".into(),
+            ),
             ApiError::Unavailable => {
                 (ErrorCode::Unavailable, "Service unavailable", "The database cannot be reached.".into())
             }
@@ -214,6 +230,8 @@ impl ResponseError for ApiError {
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::SourceUnavailable(_) => StatusCode::CONFLICT,
+            ApiError::UpstreamFailed(_) => StatusCode::BAD_GATEWAY,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -1,4 +1,6 @@
 //! Use cases that take more than one store call or carry rules of their own.
 
 pub mod accounts;
+pub mod demo;
+pub mod discovery;
 pub mod import;

@@ -158,4 +158,74 @@ pub trait Store: Send + Sync + 'static {
         source: SnapshotSource,
         now: DateTime<Utc>,
     ) -> Result<ImportSummary>;
+
+    /// Writes fetched (shared) snapshots in bulk, as a source would have: for demo data and
+    /// backfills. At most one per creator per hour.
+    async fn write_fetched_snapshots(
+        &self,
+        rows: &[(Uuid, MetricPoint)],
+        source: &str,
+        now: DateTime<Utc>,
+    ) -> Result<u64>;
+
+    // Refreshing creators from a data source.
+    /// Leases up to `limit` due creators (in a list, next fetch passed, no live lease) to `owner`.
+    async fn claim_due_creators(
+        &self,
+        owner: &str,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<ClaimedCreator>>;
+    /// Writes a fetched profile, its snapshot (at most one per creator per hour) and videos, and
+    /// releases the lease; finishes the creator's pending refresh jobs.
+    async fn record_fetch_success(&self, success: FetchSuccess) -> Result<()>;
+    async fn record_fetch_failure(&self, failure: FetchFailure) -> Result<()>;
+    /// Gives a leased creator back, due at `next_fetch_at`, without counting a failure.
+    async fn reschedule_creator(&self, creator_id: Uuid, next_fetch_at: DateTime<Utc>) -> Result<()>;
+    /// Gives back every lease `owner` holds (graceful shutdown).
+    async fn release_leases(&self, owner: &str) -> Result<u64>;
+    /// Makes a creator due now and records a job the client can poll.
+    async fn request_refresh(
+        &self,
+        workspace_id: Uuid,
+        creator_id: Uuid,
+        job_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<Job>;
+    async fn job(&self, workspace_id: Uuid, job_id: Uuid) -> Result<Job>;
+    async fn source_state(&self, source: &str) -> Result<SourceState>;
+    async fn record_source_event(&self, source: &str, event: SourceEvent, now: DateTime<Utc>) -> Result<()>;
+
+    // Videos, hashtags and search.
+    async fn creator_videos(
+        &self,
+        workspace_id: Uuid,
+        creator_id: Uuid,
+        order: VideoOrder,
+        after: Option<VideoCursor>,
+        limit: i64,
+    ) -> Result<Vec<VideoRow>>;
+    async fn top_video(&self, workspace_id: Uuid, creator_id: Uuid, since: DateTime<Utc>) -> Result<Option<VideoRow>>;
+    /// Prefix search over every known creator's handle and display name (case-insensitive).
+    async fn search_creators(&self, workspace_id: Uuid, prefix: &str, limit: i64) -> Result<Vec<SearchHit>>;
+    /// The videos of the last pull of `tag`, if any, and when it was made.
+    async fn hashtag_pull(&self, workspace_id: Uuid, tag: &str) -> Result<Option<(DateTime<Utc>, Vec<HashtagVideo>)>>;
+    /// Stores a pull of `tag`: creates unknown authors and upserts the videos.
+    async fn store_hashtag_pull(
+        &self,
+        workspace_id: Uuid,
+        tag: &str,
+        source: &'static str,
+        videos: &[zzyzx_sources::Video],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<HashtagVideo>>;
+    /// Lets the workspace open these creators' profiles; `origin` says how it met them.
+    async fn remember_creators(
+        &self,
+        workspace_id: Uuid,
+        creator_ids: &[Uuid],
+        origin: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
 }

@@ -221,3 +221,135 @@ pub struct ImportSummary {
     pub rows_written: u64,
     pub creators_created: u64,
 }
+
+/// A creator a worker has leased for fetching.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ClaimedCreator {
+    pub id: Uuid,
+    pub handle: String,
+    pub sec_uid: Option<String>,
+    pub failures: i32,
+}
+
+/// What a successful fetch writes, all at once.
+pub struct FetchSuccess {
+    pub creator_id: Uuid,
+    pub source: &'static str,
+    pub profile: zzyzx_sources::Profile,
+    pub videos: Vec<zzyzx_sources::Video>,
+    pub next_fetch_at: DateTime<Utc>,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreatorStatus {
+    Active,
+    NotFound,
+    Private,
+    Banned,
+}
+
+impl CreatorStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CreatorStatus::Active => "active",
+            CreatorStatus::NotFound => "not_found",
+            CreatorStatus::Private => "private",
+            CreatorStatus::Banned => "banned",
+        }
+    }
+}
+
+pub struct FetchFailure {
+    pub creator_id: Uuid,
+    pub error: String,
+    pub status: CreatorStatus,
+    pub next_fetch_at: DateTime<Utc>,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct VideoRow {
+    pub id: Uuid,
+    pub platform_id: String,
+    pub creator_id: Uuid,
+    pub posted_at: DateTime<Utc>,
+    pub description: String,
+    pub hashtags: sqlx::types::Json<Vec<String>>,
+    pub duration_seconds: Option<i32>,
+    pub cover_url: Option<String>,
+    pub share_url: String,
+    pub region: Option<String>,
+    pub views: i64,
+    pub likes: i64,
+    pub comments: i64,
+    pub shares: i64,
+    pub saves: Option<i64>,
+    pub source: String,
+    pub fetched_at: DateTime<Utc>,
+}
+
+/// Where a page of videos starts: after this (key, id) in the chosen order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum VideoCursor {
+    Recent { posted_at: DateTime<Utc>, id: Uuid },
+    Views { views: i64, id: Uuid },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VideoOrder {
+    Recent,
+    Views,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Job {
+    pub id: Uuid,
+    pub workspace_id: Uuid,
+    pub kind: String,
+    pub creator_id: Option<Uuid>,
+    pub status: String,
+    pub progress: i32,
+    pub message: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct SourceState {
+    pub last_success_at: Option<DateTime<Utc>>,
+    pub last_error: Option<String>,
+    pub last_error_at: Option<DateTime<Utc>>,
+    pub paused_until: Option<DateTime<Utc>>,
+    pub pause_reason: Option<String>,
+}
+
+/// A change to a source's shared state.
+pub enum SourceEvent {
+    Success,
+    Error(String),
+    Paused { until: DateTime<Utc>, reason: String },
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SearchHit {
+    pub id: Uuid,
+    pub handle: String,
+    pub display_name: Option<String>,
+    pub avatar_url: Option<String>,
+    pub verified: bool,
+    pub followers: Option<i64>,
+    /// The workspace may open this creator's profile.
+    pub known: bool,
+    /// The creator is in one of the workspace's lists.
+    pub tracked: bool,
+}
+
+/// A video found under a hashtag, with its author and whether the workspace tracks them.
+#[derive(Debug, Clone)]
+pub struct HashtagVideo {
+    pub video: VideoRow,
+    pub creator: Creator,
+    pub tracked: bool,
+}

@@ -26,6 +26,8 @@ impl PgStore {
     }
 
     const BACKEND: Backend = Backend::Postgres;
+    /// Claims skip rows another worker holds instead of waiting for them.
+    const SKIP_LOCKED: &str = "for update skip locked";
 
     async fn run_migrations(&self) -> anyhow::Result<()> {
         sqlx::migrate!("../migrations/postgres").run(&self.pool).await?;

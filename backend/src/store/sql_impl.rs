@@ -12,6 +12,10 @@ use uuid::Uuid;
 
 use crate::domain::{Handle, MetricPoint};
 use crate::store::{
+    ClaimedCreator, CreatorStatus, FetchFailure, FetchSuccess, HashtagVideo, Job, SearchHit, SourceEvent, SourceState,
+    VideoCursor, VideoOrder, VideoRow,
+};
+use crate::store::{
     Creator, CreatorProfile, ImportSummary, ItemChange, List, ListChange, ListItem, Membership,
     NewList, NewListItem, NewRefreshToken, NewSession, NewUser, RefreshOutcome, Reorder, Result,
     Role, SessionAccess, Snapshot, SnapshotSource, Store, StoreError, User, on_unique_violation,
@@ -28,6 +32,10 @@ const LIST_COLUMNS: &str = "l.id, l.workspace_id, l.name, l.description, l.versi
      (select count(*) from list_items i where i.list_id = l.id) as item_count, l.created_at, l.updated_at";
 const CREATOR_COLUMNS: &str = "c.id, c.handle, c.platform_user_id, c.display_name, c.avatar_url, c.bio, \
      c.verified, c.region, c.status, c.next_fetch_at, c.last_fetched_at, c.failures, c.last_error, c.created_at";
+const VIDEO_COLUMNS: &str = "v.id, v.platform_id, v.creator_id, v.posted_at, v.description, v.hashtags, \
+     v.duration_seconds, v.cover_url, v.share_url, v.region, v.views, v.likes, v.comments, v.shares, v.saves, v.source, v.fetched_at";
+const JOB_COLUMNS: &str =
+    "id, workspace_id, kind, creator_id, status, progress, message, created_at, updated_at, finished_at";
 const SNAPSHOT_COLUMNS: &str = "s.captured_at, s.followers, s.following, s.likes, s.videos, s.source";
 
 /// A list item joined with its creator and the creator's latest snapshot visible to the workspace.
@@ -121,6 +129,45 @@ impl SqlStore {
             .ok_or(StoreError::NotFound)
     }
 
+    /// Videos by TikTok id, most viewed first, with their authors and whether the workspace tracks them.
+    async fn hashtag_videos(&self, workspace_id: Uuid, platform_ids: &[String]) -> Result<Vec<HashtagVideo>> {
+        if platform_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut select = QueryBuilder::<Db>::new(format!("select {VIDEO_COLUMNS} from videos v where v.platform_id in ("));
+        let mut separated = select.separated(", ");
+        for id in platform_ids {
+            separated.push_bind(id);
+        }
+        select.push(") order by v.views desc, v.id");
+        let videos = select.build_query_as::<VideoRow>().fetch_all(&self.pool).await?;
+        let mut creator_ids: Vec<Uuid> = videos.iter().map(|v| v.creator_id).collect();
+        creator_ids.sort_unstable();
+        creator_ids.dedup();
+        let mut creators_query = QueryBuilder::<Db>::new(format!("select {CREATOR_COLUMNS} from creators c where c.id in ("));
+        let mut separated = creators_query.separated(", ");
+        for id in &creator_ids {
+            separated.push_bind(*id);
+        }
+        creators_query.push(")");
+        let creators: HashMap<Uuid, Creator> =
+            creators_query.build_query_as::<Creator>().fetch_all(&self.pool).await?.into_iter().map(|c| (c.id, c)).collect();
+        let tracked: Vec<Uuid> = sqlx::query_scalar(
+            "select distinct i.creator_id from list_items i join lists l on l.id = i.list_id where l.workspace_id = $1",
+        )
+        .bind(workspace_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(videos
+            .into_iter()
+            .filter_map(|video| {
+                let creator = creators.get(&video.creator_id)?.clone();
+                let tracked = tracked.contains(&creator.id);
+                Some(HashtagVideo { video, creator, tracked })
+            })
+            .collect())
+    }
+
     async fn ensure_creator_visible(&self, workspace_id: Uuid, creator_id: Uuid) -> Result<()> {
         sqlx::query_scalar::<_, i32>("select 1 from workspace_creators where workspace_id = $1 and creator_id = $2")
             .bind(workspace_id)
@@ -133,11 +180,12 @@ impl SqlStore {
 }
 
 /// Inserts snapshot rows in chunks; rows with the same creator, workspace and time replace each other.
+/// `workspace_id` is `None` for fetched snapshots, which are shared and kept one per hour.
 async fn upsert_snapshots(
     tx: &mut Transaction<'static, Db>,
-    workspace_id: Uuid,
+    workspace_id: Option<Uuid>,
     rows: &[(Uuid, MetricPoint)],
-    source: SnapshotSource,
+    source: &str,
     now: DateTime<Utc>,
 ) -> Result<u64> {
     let mut written = 0;
@@ -155,12 +203,15 @@ async fn upsert_snapshots(
                 .push_bind(point.following)
                 .push_bind(point.likes)
                 .push_bind(point.videos)
-                .push_bind(source.as_str())
+                .push_bind(source)
                 .push_bind(now);
         });
+        insert.push(match workspace_id {
+            Some(_) => " on conflict (creator_id, workspace_id, captured_at) where workspace_id is not null do update set ",
+            None => " on conflict (creator_id, captured_hour) where workspace_id is null do update set captured_at = excluded.captured_at, ",
+        });
         insert.push(
-            " on conflict (creator_id, workspace_id, captured_at) where workspace_id is not null do update set \
-             followers = excluded.followers, following = excluded.following, likes = excluded.likes, \
+            "followers = excluded.followers, following = excluded.following, likes = excluded.likes, \
              videos = excluded.videos, source = excluded.source, created_at = excluded.created_at",
         );
         written += insert.build().execute(&mut **tx).await?.rows_affected();
@@ -179,6 +230,125 @@ fn dedupe_points(rows: Vec<(Uuid, MetricPoint)>) -> Vec<(Uuid, MetricPoint)> {
         .filter(|(index, (creator_id, point))| last.get(&(*creator_id, point.captured_at)) == Some(index))
         .map(|(_, row)| row)
         .collect()
+}
+
+
+/// Creates the creators that do not exist yet and returns every handle's id.
+async fn upsert_creator_handles(
+    tx: &mut Transaction<'static, Db>,
+    handles: &[&str],
+    now: DateTime<Utc>,
+) -> Result<(HashMap<String, Uuid>, u64)> {
+    let mut ids = HashMap::with_capacity(handles.len());
+    let mut created = 0;
+    for chunk in handles.chunks(ROWS_PER_INSERT) {
+        let mut insert = QueryBuilder::<Db>::new("insert into creators (id, handle, next_fetch_at, created_at, updated_at) ");
+        insert.push_values(chunk, |mut row, handle| {
+            row.push_bind(Uuid::now_v7()).push_bind(*handle).push_bind(now).push_bind(now).push_bind(now);
+        });
+        insert.push(" on conflict (handle) do nothing");
+        created += insert.build().execute(&mut **tx).await?.rows_affected();
+
+        let mut select = QueryBuilder::<Db>::new("select id, handle from creators where handle in (");
+        let mut separated = select.separated(", ");
+        for handle in chunk {
+            separated.push_bind(*handle);
+        }
+        select.push(")");
+        for (id, handle) in select.build_query_as::<(Uuid, String)>().fetch_all(&mut **tx).await? {
+            ids.insert(handle, id);
+        }
+    }
+    Ok((ids, created))
+}
+
+async fn remember(
+    tx: &mut Transaction<'static, Db>,
+    workspace_id: Uuid,
+    creator_ids: &[Uuid],
+    origin: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for chunk in creator_ids.chunks(ROWS_PER_INSERT) {
+        let mut known =
+            QueryBuilder::<Db>::new("insert into workspace_creators (workspace_id, creator_id, created_at, origin) ");
+        known.push_values(chunk, |mut row, creator_id| {
+            row.push_bind(workspace_id).push_bind(*creator_id).push_bind(now).push_bind(origin);
+        });
+        known.push(" on conflict (workspace_id, creator_id) do nothing");
+        known.build().execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Upserts videos (by TikTok id) and one stats snapshot per video per hour.
+async fn upsert_videos(
+    tx: &mut Transaction<'static, Db>,
+    creator_ids: &HashMap<String, Uuid>,
+    videos: &[zzyzx_sources::Video],
+    source: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut unique: HashMap<&str, &zzyzx_sources::Video> = HashMap::new();
+    for video in videos {
+        unique.insert(video.platform_id.as_str(), video);
+    }
+    let mut videos: Vec<(&zzyzx_sources::Video, Uuid)> =
+        unique.into_values().filter_map(|v| creator_ids.get(&v.author_handle).map(|id| (v, *id))).collect();
+    // One order for every writer, so concurrent upserts lock rows in the same order.
+    videos.sort_unstable_by(|a, b| a.0.platform_id.cmp(&b.0.platform_id));
+    for chunk in videos.chunks(ROWS_PER_INSERT / 2) {
+        let mut insert = QueryBuilder::<Db>::new(
+            "insert into videos (id, platform_id, creator_id, posted_at, description, hashtags, duration_seconds, \
+             cover_url, share_url, region, views, likes, comments, shares, saves, source, fetched_at, created_at, updated_at) ",
+        );
+        insert.push_values(chunk, |mut row, (video, creator_id)| {
+            row.push_bind(Uuid::now_v7())
+                .push_bind(&video.platform_id)
+                .push_bind(*creator_id)
+                .push_bind(video.posted_at)
+                .push_bind(&video.description)
+                .push_bind(Json(&video.hashtags))
+                .push_bind(video.duration_seconds)
+                .push_bind(&video.cover_url)
+                .push_bind(&video.share_url)
+                .push_bind(&video.region)
+                .push_bind(video.views)
+                .push_bind(video.likes)
+                .push_bind(video.comments)
+                .push_bind(video.shares)
+                .push_bind(video.saves)
+                .push_bind(source)
+                .push_bind(now)
+                .push_bind(now)
+                .push_bind(now);
+        });
+        insert.push(
+            " on conflict (platform_id) do update set description = excluded.description, hashtags = excluded.hashtags, \
+             duration_seconds = excluded.duration_seconds, cover_url = excluded.cover_url, region = excluded.region, \
+             views = excluded.views, likes = excluded.likes, comments = excluded.comments, shares = excluded.shares, \
+             saves = excluded.saves, source = excluded.source, fetched_at = excluded.fetched_at, updated_at = excluded.updated_at",
+        );
+        insert.build().execute(&mut **tx).await?;
+
+        let mut stats = QueryBuilder::<Db>::new(
+            "insert into video_snapshots (video_id, captured_hour, captured_at, views, likes, comments, shares) \
+             select v.id, ",
+        );
+        stats.push_bind(hour_of(now)).push(", ").push_bind(now).push(
+            ", v.views, v.likes, v.comments, v.shares from videos v where v.platform_id in (",
+        );
+        let mut separated = stats.separated(", ");
+        for (video, _) in chunk {
+            separated.push_bind(&video.platform_id);
+        }
+        stats.push(
+            ") on conflict (video_id, captured_hour) do update set captured_at = excluded.captured_at, \
+             views = excluded.views, likes = excluded.likes, comments = excluded.comments, shares = excluded.shares",
+        );
+        stats.build().execute(&mut **tx).await?;
+    }
+    Ok(())
 }
 
 #[async_trait]
@@ -682,7 +852,7 @@ impl Store for SqlStore {
         self.ensure_creator_visible(workspace_id, creator_id).await?;
         let rows = dedupe_points(points.iter().map(|point| (creator_id, *point)).collect());
         let mut tx = self.begin_write().await?;
-        let written = upsert_snapshots(&mut tx, workspace_id, &rows, source, now).await?;
+        let written = upsert_snapshots(&mut tx, Some(workspace_id), &rows, source.as_str(), now).await?;
         tx.commit().await?;
         Ok(written)
     }
@@ -715,37 +885,374 @@ impl Store for SqlStore {
         handles.dedup();
 
         let mut tx = self.begin_write().await?;
-        let mut creators_created = 0;
-        let mut ids: HashMap<String, Uuid> = HashMap::with_capacity(handles.len());
-        for chunk in handles.chunks(ROWS_PER_INSERT) {
-            let mut insert = QueryBuilder::<Db>::new("insert into creators (id, handle, next_fetch_at, created_at, updated_at) ");
-            insert.push_values(chunk, |mut row, handle| {
-                row.push_bind(Uuid::now_v7()).push_bind(*handle).push_bind(now).push_bind(now).push_bind(now);
-            });
-            insert.push(" on conflict (handle) do nothing");
-            creators_created += insert.build().execute(&mut *tx).await?.rows_affected();
-
-            let mut select = QueryBuilder::<Db>::new("select id, handle from creators where handle in (");
-            let mut separated = select.separated(", ");
-            for handle in chunk {
-                separated.push_bind(*handle);
-            }
-            select.push(")");
-            for (id, handle) in select.build_query_as::<(Uuid, String)>().fetch_all(&mut *tx).await? {
-                ids.insert(handle, id);
-            }
-
-            let mut known = QueryBuilder::<Db>::new("insert into workspace_creators (workspace_id, creator_id, created_at) ");
-            known.push_values(chunk, |mut row, handle| {
-                row.push_bind(workspace_id).push_bind(ids[*handle]).push_bind(now);
-            });
-            known.push(" on conflict (workspace_id, creator_id) do nothing");
-            known.build().execute(&mut *tx).await?;
-        }
+        let (ids, creators_created) = upsert_creator_handles(&mut tx, &handles, now).await?;
+        let creator_ids: Vec<Uuid> = ids.values().copied().collect();
+        remember(&mut tx, workspace_id, &creator_ids, "import", now).await?;
 
         let points = dedupe_points(rows.iter().map(|(handle, point)| (ids[handle.as_ref()], *point)).collect());
-        let rows_written = upsert_snapshots(&mut tx, workspace_id, &points, source, now).await?;
+        let rows_written = upsert_snapshots(&mut tx, Some(workspace_id), &points, source.as_str(), now).await?;
         tx.commit().await?;
         Ok(ImportSummary { rows_written, creators_created })
+    }
+
+    async fn write_fetched_snapshots(&self, rows: &[(Uuid, MetricPoint)], source: &str, now: DateTime<Utc>) -> Result<u64> {
+        // One point per creator and hour: the last one given wins.
+        let mut by_hour: HashMap<(Uuid, DateTime<Utc>), MetricPoint> = HashMap::new();
+        for (creator_id, point) in rows {
+            by_hour.insert((*creator_id, hour_of(point.captured_at)), *point);
+        }
+        let mut rows: Vec<(Uuid, MetricPoint)> = by_hour.into_iter().map(|((id, _), point)| (id, point)).collect();
+        rows.sort_unstable_by_key(|(id, point)| (*id, point.captured_at));
+        let mut tx = self.begin_write().await?;
+        let written = upsert_snapshots(&mut tx, None, &rows, source, now).await?;
+        tx.commit().await?;
+        Ok(written)
+    }
+
+    async fn claim_due_creators(
+        &self,
+        owner: &str,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<ClaimedCreator>> {
+        let due = "next_fetch_at <= $3 and (lease_until is null or lease_until < $3)";
+        let sql = format!(
+            "update creators set lease_until = $1, lease_owner = $2, updated_at = $3 \
+             where id in ( \
+                 select c.id from creators c \
+                 where {due} and exists (select 1 from list_items i where i.creator_id = c.id) \
+                 order by c.next_fetch_at, c.id limit $4 {skip_locked}) \
+               and {due} \
+             returning id, handle, sec_uid, failures",
+            skip_locked = Self::SKIP_LOCKED,
+        );
+        let mut tx = self.begin_write().await?;
+        let claimed = sqlx::query_as::<_, ClaimedCreator>(&sql)
+            .bind(lease_until)
+            .bind(owner)
+            .bind(now)
+            .bind(limit)
+            .fetch_all(&mut *tx)
+            .await?;
+        if !claimed.is_empty() {
+            sqlx::query(
+                "update jobs set status = 'running', progress = 50, updated_at = $2 \
+                 where status = 'queued' and creator_id in (select id from creators where lease_owner = $1)",
+            )
+            .bind(owner)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(claimed)
+    }
+
+    async fn record_fetch_success(&self, success: FetchSuccess) -> Result<()> {
+        let FetchSuccess { creator_id, source, profile, videos, next_fetch_at, now } = success;
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "update creators set platform_user_id = $2, sec_uid = coalesce($3, sec_uid), display_name = $4, \
+             display_name_key = $5, avatar_url = $6, bio = $7, verified = $8, region = $9, counts_may_be_rounded = $10, \
+             status = 'active', failures = 0, last_error = null, last_fetched_at = $11, next_fetch_at = $12, \
+             lease_until = null, lease_owner = null, updated_at = $11 where id = $1",
+        )
+        .bind(creator_id)
+        .bind(&profile.platform_user_id)
+        .bind(&profile.sec_uid)
+        .bind(&profile.display_name)
+        .bind(profile.display_name.as_deref().map(str::to_lowercase))
+        .bind(&profile.avatar_url)
+        .bind(&profile.bio)
+        .bind(profile.verified)
+        .bind(&profile.region)
+        .bind(profile.counts_may_be_rounded)
+        .bind(now)
+        .bind(next_fetch_at)
+        .execute(&mut *tx)
+        .await?;
+        let captured_at = DateTime::from_timestamp_micros(profile.fetched_at.timestamp_micros()).unwrap_or(profile.fetched_at);
+        sqlx::query(
+            "insert into creator_snapshots \
+             (creator_id, workspace_id, captured_at, captured_hour, followers, following, likes, videos, source, created_at) \
+             values ($1, null, $2, $3, $4, $5, $6, $7, $8, $9) \
+             on conflict (creator_id, captured_hour) where workspace_id is null do update set \
+             captured_at = excluded.captured_at, followers = excluded.followers, following = excluded.following, \
+             likes = excluded.likes, videos = excluded.videos, source = excluded.source",
+        )
+        .bind(creator_id)
+        .bind(captured_at)
+        .bind(hour_of(captured_at))
+        .bind(profile.followers)
+        .bind(profile.following)
+        .bind(profile.likes)
+        .bind(profile.videos)
+        .bind(source)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let handle: String = sqlx::query_scalar("select handle from creators where id = $1").bind(creator_id).fetch_one(&mut *tx).await?;
+        let own: Vec<zzyzx_sources::Video> = videos.into_iter().filter(|v| v.author_handle == handle).collect();
+        upsert_videos(&mut tx, &HashMap::from([(handle, creator_id)]), &own, source, now).await?;
+        sqlx::query(
+            "update jobs set status = 'succeeded', progress = 100, message = null, updated_at = $2, finished_at = $2 \
+             where creator_id = $1 and status in ('queued', 'running')",
+        )
+        .bind(creator_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn record_fetch_failure(&self, failure: FetchFailure) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "update creators set failures = failures + 1, last_error = $2, status = $3, next_fetch_at = $4, \
+             lease_until = null, lease_owner = null, updated_at = $5 where id = $1",
+        )
+        .bind(failure.creator_id)
+        .bind(&failure.error)
+        .bind(failure.status.as_str())
+        .bind(failure.next_fetch_at)
+        .bind(failure.now)
+        .execute(&mut *tx)
+        .await?;
+        let message = match failure.status {
+            CreatorStatus::Active => format!("the fetch failed and will be retried: {}", failure.error),
+            status => format!("the creator is {}", status.as_str().replace('_', " ")),
+        };
+        sqlx::query(
+            "update jobs set status = 'failed', progress = 100, message = $2, updated_at = $3, finished_at = $3 \
+             where creator_id = $1 and status in ('queued', 'running')",
+        )
+        .bind(failure.creator_id)
+        .bind(message)
+        .bind(failure.now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn reschedule_creator(&self, creator_id: Uuid, next_fetch_at: DateTime<Utc>) -> Result<()> {
+        sqlx::query("update creators set next_fetch_at = $2, lease_until = null, lease_owner = null where id = $1")
+            .bind(creator_id)
+            .bind(next_fetch_at)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn release_leases(&self, owner: &str) -> Result<u64> {
+        let released = sqlx::query("update creators set lease_until = null, lease_owner = null where lease_owner = $1")
+            .bind(owner)
+            .execute(&self.pool)
+            .await?;
+        Ok(released.rows_affected())
+    }
+
+    async fn request_refresh(&self, workspace_id: Uuid, creator_id: Uuid, job_id: Uuid, now: DateTime<Utc>) -> Result<Job> {
+        self.ensure_creator_visible(workspace_id, creator_id).await?;
+        let mut tx = self.begin_write().await?;
+        sqlx::query("update creators set next_fetch_at = $2, updated_at = $2 where id = $1")
+            .bind(creator_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        let job = sqlx::query_as::<_, Job>(&format!(
+            "insert into jobs (id, workspace_id, kind, creator_id, status, progress, created_at, updated_at) \
+             values ($1, $2, 'refresh', $3, 'queued', 0, $4, $4) returning {JOB_COLUMNS}"
+        ))
+        .bind(job_id)
+        .bind(workspace_id)
+        .bind(creator_id)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(job)
+    }
+
+    async fn job(&self, workspace_id: Uuid, job_id: Uuid) -> Result<Job> {
+        sqlx::query_as::<_, Job>(&format!("select {JOB_COLUMNS} from jobs where id = $1 and workspace_id = $2"))
+            .bind(job_id)
+            .bind(workspace_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    async fn source_state(&self, source: &str) -> Result<SourceState> {
+        Ok(sqlx::query_as::<_, SourceState>(
+            "select last_success_at, last_error, last_error_at, paused_until, pause_reason from source_state where source = $1",
+        )
+        .bind(source)
+        .fetch_optional(&self.pool)
+        .await?
+        .unwrap_or_default())
+    }
+
+    async fn record_source_event(&self, source: &str, event: SourceEvent, now: DateTime<Utc>) -> Result<()> {
+        sqlx::query("insert into source_state (source, updated_at) values ($1, $2) on conflict (source) do nothing")
+            .bind(source)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        let (sql, text, until) = match event {
+            SourceEvent::Success => {
+                ("update source_state set last_success_at = $2, updated_at = $2 where source = $1", None, None)
+            }
+            SourceEvent::Error(error) => (
+                "update source_state set last_error = $3, last_error_at = $2, updated_at = $2 where source = $1",
+                Some(error),
+                None,
+            ),
+            SourceEvent::Paused { until, reason } => (
+                "update source_state set pause_reason = $3, paused_until = $4, updated_at = $2 where source = $1",
+                Some(reason),
+                Some(until),
+            ),
+        };
+        let mut query = sqlx::query(sql).bind(source).bind(now);
+        if let Some(text) = text {
+            query = query.bind(text);
+        }
+        if let Some(until) = until {
+            query = query.bind(until);
+        }
+        query.execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn creator_videos(
+        &self,
+        workspace_id: Uuid,
+        creator_id: Uuid,
+        order: VideoOrder,
+        after: Option<VideoCursor>,
+        limit: i64,
+    ) -> Result<Vec<VideoRow>> {
+        self.ensure_creator_visible(workspace_id, creator_id).await?;
+        let mut query = QueryBuilder::<Db>::new(format!("select {VIDEO_COLUMNS} from videos v where v.creator_id = "));
+        query.push_bind(creator_id);
+        match after {
+            Some(VideoCursor::Recent { posted_at, id }) => {
+                query.push(" and (v.posted_at < ").push_bind(posted_at);
+                query.push(" or (v.posted_at = ").push_bind(posted_at).push(" and v.id < ").push_bind(id).push("))");
+            }
+            Some(VideoCursor::Views { views, id }) => {
+                query.push(" and (v.views < ").push_bind(views);
+                query.push(" or (v.views = ").push_bind(views).push(" and v.id < ").push_bind(id).push("))");
+            }
+            None => {}
+        }
+        query.push(match order {
+            VideoOrder::Recent => " order by v.posted_at desc, v.id desc limit ",
+            VideoOrder::Views => " order by v.views desc, v.id desc limit ",
+        });
+        query.push_bind(limit);
+        Ok(query.build_query_as::<VideoRow>().fetch_all(&self.pool).await?)
+    }
+
+    async fn top_video(&self, workspace_id: Uuid, creator_id: Uuid, since: DateTime<Utc>) -> Result<Option<VideoRow>> {
+        self.ensure_creator_visible(workspace_id, creator_id).await?;
+        Ok(sqlx::query_as::<_, VideoRow>(&format!(
+            "select {VIDEO_COLUMNS} from videos v where v.creator_id = $1 and v.posted_at >= $2 \
+             order by v.views desc, v.id desc limit 1"
+        ))
+        .bind(creator_id)
+        .bind(since)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn search_creators(&self, workspace_id: Uuid, prefix: &str, limit: i64) -> Result<Vec<SearchHit>> {
+        // Every string that starts with `prefix` sorts between it and `prefix` + U+10FFFF, bytewise.
+        let upper = format!("{prefix}\u{10FFFF}");
+        Ok(sqlx::query_as::<_, SearchHit>(
+            "select c.id, c.handle, c.display_name, c.avatar_url, c.verified, \
+                (select s.followers from creator_snapshots s \
+                 where s.creator_id = c.id and (s.workspace_id is null or s.workspace_id = $1) \
+                 order by s.captured_at desc limit 1) as followers, \
+                exists (select 1 from workspace_creators w where w.workspace_id = $1 and w.creator_id = c.id) as known, \
+                exists (select 1 from list_items i join lists l on l.id = i.list_id \
+                        where l.workspace_id = $1 and i.creator_id = c.id) as tracked \
+             from creators c where c.id in ( \
+                 select id from (select id from creators where handle >= $2 and handle < $3 order by handle limit $4) by_handle \
+                 union \
+                 select id from (select id from creators where display_name_key >= $2 and display_name_key < $3 \
+                                 order by display_name_key limit $4) by_name) \
+             order by c.handle limit $4",
+        )
+        .bind(workspace_id)
+        .bind(prefix)
+        .bind(upper)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn hashtag_pull(&self, workspace_id: Uuid, tag: &str) -> Result<Option<(DateTime<Utc>, Vec<HashtagVideo>)>> {
+        let pull = sqlx::query_as::<_, (DateTime<Utc>, Json<Vec<String>>)>(
+            "select fetched_at, video_ids from hashtag_pulls where tag = $1",
+        )
+        .bind(tag)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((fetched_at, Json(platform_ids))) = pull else { return Ok(None) };
+        Ok(Some((fetched_at, self.hashtag_videos(workspace_id, &platform_ids).await?)))
+    }
+
+    async fn store_hashtag_pull(
+        &self,
+        workspace_id: Uuid,
+        tag: &str,
+        source: &'static str,
+        videos: &[zzyzx_sources::Video],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<HashtagVideo>> {
+        let mut handles: Vec<&str> = videos.iter().map(|v| v.author_handle.as_str()).collect();
+        handles.sort_unstable();
+        handles.dedup();
+        let mut tx = self.begin_write().await?;
+        let (creator_ids, _) = upsert_creator_handles(&mut tx, &handles, now).await?;
+        for video in videos {
+            // Authors met here have no profile yet: keep what the video says about them.
+            sqlx::query(
+                "update creators set display_name = coalesce(display_name, $2), display_name_key = coalesce(display_name_key, $3), \
+                 avatar_url = coalesce(avatar_url, $4) where handle = $1",
+            )
+            .bind(&video.author_handle)
+            .bind(&video.author_display_name)
+            .bind(video.author_display_name.as_deref().map(str::to_lowercase))
+            .bind(&video.author_avatar_url)
+            .execute(&mut *tx)
+            .await?;
+        }
+        upsert_videos(&mut tx, &creator_ids, videos, source, now).await?;
+        let platform_ids: Vec<&str> = videos.iter().map(|v| v.platform_id.as_str()).collect();
+        sqlx::query(
+            "insert into hashtag_pulls (tag, source, video_ids, fetched_at) values ($1, $2, $3, $4) \
+             on conflict (tag) do update set source = excluded.source, video_ids = excluded.video_ids, fetched_at = excluded.fetched_at",
+        )
+        .bind(tag)
+        .bind(source)
+        .bind(Json(&platform_ids))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let platform_ids: Vec<String> = platform_ids.into_iter().map(str::to_owned).collect();
+        self.hashtag_videos(workspace_id, &platform_ids).await
+    }
+
+    async fn remember_creators(&self, workspace_id: Uuid, creator_ids: &[Uuid], origin: &str, now: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        remember(&mut tx, workspace_id, creator_ids, origin, now).await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

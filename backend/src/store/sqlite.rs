@@ -33,6 +33,8 @@ impl SqliteStore {
     }
 
     const BACKEND: Backend = Backend::Sqlite;
+    /// One writer at a time: a claim inside `BEGIN IMMEDIATE` cannot race another.
+    const SKIP_LOCKED: &str = "";
 
     async fn run_migrations(&self) -> anyhow::Result<()> {
         sqlx::migrate!("../migrations/sqlite").run(&self.pool).await?;

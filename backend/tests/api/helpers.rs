@@ -102,8 +102,14 @@ pub async fn fresh_database(db: Db) -> (String, tempfile_dir::TempDir) {
 }
 
 pub async fn spawn_app(db: Db) -> TestApp {
+    spawn_app_with_source(db, None).await
+}
+
+/// The application with a data source, as `zzyzx serve` runs it (the worker is driven by tests).
+pub async fn spawn_app_with_source(db: Db, source: Option<Arc<dyn zzyzx_sources::Source>>) -> TestApp {
     let (url, directory) = fresh_database(db).await;
-    let state = open_state(&url, Some(TEST_SECRET.to_string().into())).await.expect("open the database");
+    let mut state = open_state(&url, Some(TEST_SECRET.to_string().into())).await.expect("open the database");
+    state.source = source;
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a port");
     let application = Application::with_state(state, listener, zzyzx::http::web_app::WebDir(None)).expect("build");
     let address = format!("http://127.0.0.1:{}", application.port());

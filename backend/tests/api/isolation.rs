@@ -25,6 +25,9 @@ fn id_routes(list: &str, item: &str, creator: &str) -> Vec<(Method, String, Opti
         (Method::POST, format!("/creators/{creator}/metrics/batch"), Some(json!({"points": [point]}))),
         (Method::GET, format!("/creators/{creator}/metrics"), None),
         (Method::GET, format!("/creators/{creator}/metrics.csv"), None),
+        (Method::POST, format!("/creators/{creator}/refresh"), None),
+        (Method::GET, format!("/creators/{creator}/videos"), None),
+        (Method::GET, format!("/creators/{creator}/top-video"), None),
     ]
 }
 

@@ -1,0 +1,173 @@
+//! Where zzyzx's numbers come from. A [`Source`] answers for public TikTok creators: profiles with
+//! their counts, recent videos, videos under a hashtag, and user search, as far as its
+//! [`Capabilities`] go. Every failure is a typed [`SourceError`]; no client retries on its own
+//! (the refresh worker owns retries, backoff and the circuit breaker), and none panics on what a
+//! provider sends.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use std::time::Duration;
+
+pub mod demo;
+mod http;
+pub mod research;
+pub mod tikapi;
+mod wire;
+
+pub use demo::{DemoPoint, DemoSource, Pattern, demo_handles, demo_history, demo_pattern};
+pub use research::ResearchApi;
+pub use tikapi::TikApi;
+
+/// How a provider client talks HTTP. The defaults are zzyzx's provider-client policy; tests shorten
+/// the timeouts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientOptions {
+    /// The whole request, body included.
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    /// Larger bodies are refused as [`SourceError::BadPayload`] without being read to the end.
+    pub max_body_bytes: usize,
+    /// The most provider requests one `videos`, `hashtag_videos` or `search_users` call may make
+    /// (pages, and for the Research API also 30-day windows). Bounds quota spent on a single call.
+    pub videos_depth: usize,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            timeout: Duration::from_secs(10),
+            connect_timeout: Duration::from_secs(3),
+            max_body_bytes: 1024 * 1024,
+            videos_depth: 10,
+        }
+    }
+}
+
+/// A provider client could not be built from its configuration (a bad base URL, or no TLS backend).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot build the {client} client: {reason}")]
+pub struct BuildError {
+    pub client: &'static str,
+    pub reason: String,
+}
+
+/// What a source can answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Capabilities {
+    pub profile: bool,
+    pub videos: bool,
+    pub hashtag_videos: bool,
+    pub user_search: bool,
+}
+
+/// A creator's public profile and counts, as one source saw them at `fetched_at`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    pub platform_user_id: String,
+    /// Canonical: lowercase, without `@`.
+    pub handle: String,
+    pub sec_uid: Option<String>,
+    pub display_name: Option<String>,
+    /// May carry an `x-expires` signature: good for hours, not forever.
+    pub avatar_url: Option<String>,
+    pub bio: Option<String>,
+    pub verified: bool,
+    pub region: Option<String>,
+    pub private: bool,
+    pub followers: i64,
+    pub following: i64,
+    pub likes: i64,
+    pub videos: i64,
+    /// True when the counts may be rounded (no exact `statsV2` strings were present).
+    pub counts_may_be_rounded: bool,
+    pub fetched_at: DateTime<Utc>,
+}
+
+/// One video with its latest public stats.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Video {
+    /// TikTok's id (a 64-bit number kept as a string).
+    pub platform_id: String,
+    /// Canonical handle of the author.
+    pub author_handle: String,
+    pub author_display_name: Option<String>,
+    pub author_avatar_url: Option<String>,
+    pub posted_at: DateTime<Utc>,
+    pub description: String,
+    /// Hashtags without `#`, lowercase.
+    pub hashtags: Vec<String>,
+    pub duration_seconds: Option<i32>,
+    /// A signed CDN URL: expires.
+    pub cover_url: Option<String>,
+    pub share_url: String,
+    pub region: Option<String>,
+    pub views: i64,
+    pub likes: i64,
+    pub comments: i64,
+    pub shares: i64,
+    pub saves: Option<i64>,
+}
+
+/// A creator found by user search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserMatch {
+    pub handle: String,
+    pub display_name: Option<String>,
+    pub avatar_url: Option<String>,
+    pub verified: bool,
+    pub followers: Option<i64>,
+}
+
+/// What went wrong, in terms the refresh worker can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SourceError {
+    /// The account does not exist (or no longer does).
+    #[error("creator not found")]
+    NotFound,
+    #[error("the account is private")]
+    Private,
+    #[error("the account is banned or suspended")]
+    Banned,
+    /// Slow down: wait at least `retry_after` when the provider said so.
+    #[error("rate limited")]
+    RateLimited { retry_after: Option<Duration> },
+    /// The provider's quota is spent until `resets_at` (when known).
+    #[error("quota exhausted")]
+    QuotaExhausted { resets_at: Option<DateTime<Utc>> },
+    /// The key or credentials were refused: nothing works until the operator fixes them.
+    #[error("credentials refused: {0}")]
+    Unauthorized(String),
+    /// A transient failure: connection, timeout, 5xx. Worth retrying later.
+    #[error("provider unavailable: {0}")]
+    Unavailable(String),
+    /// The provider answered, but with something zzyzx cannot trust (bad JSON, HTML, negative
+    /// counts, too large, a redirect elsewhere). Not retried at once.
+    #[error("bad payload: {0}")]
+    BadPayload(String),
+    /// The request itself was refused as invalid (a 4xx other than the above).
+    #[error("request refused: {0}")]
+    Rejected(String),
+    /// This source cannot answer that kind of question.
+    #[error("not supported by this source")]
+    Unsupported,
+}
+
+impl SourceError {
+    /// Whether the creator should be marked rather than retried.
+    pub fn is_permanent_for_creator(&self) -> bool {
+        matches!(self, SourceError::NotFound | SourceError::Private | SourceError::Banned)
+    }
+}
+
+#[async_trait]
+pub trait Source: Send + Sync + 'static {
+    /// `tikapi`, `research` or `demo`: stored with every snapshot as its source.
+    fn name(&self) -> &'static str;
+    fn capabilities(&self) -> Capabilities;
+    async fn profile(&self, handle: &str) -> Result<Profile, SourceError>;
+    /// Up to `max` most recent videos. `sec_uid` saves a lookup where the source needs it.
+    async fn videos(&self, handle: &str, sec_uid: Option<&str>, max: usize) -> Result<Vec<Video>, SourceError>;
+    /// Up to `max` videos under a hashtag (without `#`).
+    async fn hashtag_videos(&self, tag: &str, max: usize) -> Result<Vec<Video>, SourceError>;
+    async fn search_users(&self, query: &str, max: usize) -> Result<Vec<UserMatch>, SourceError>;
+}

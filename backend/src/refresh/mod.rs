@@ -1,0 +1,362 @@
+//! The refresh worker: leases due creators in batches, fetches them from the data source with
+//! bounded concurrency under a rate limit, retries with backoff, honours `Retry-After` and quota
+//! pauses, trips a circuit breaker when the provider keeps failing, and writes each result as an
+//! idempotent upsert. Several workers (processes) share the work through leases.
+
+pub mod policy;
+
+use chrono::{DateTime, Utc};
+use futures_util::StreamExt;
+use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use rand::Rng;
+use std::num::NonZeroU32;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+use zzyzx_sources::{Source, SourceError};
+
+use crate::store::{ClaimedCreator, CreatorStatus, FetchFailure, FetchSuccess, SourceEvent, Store};
+use policy::{Backoff, Breaker, BreakerConfig, BreakerState};
+
+#[derive(Debug, Clone)]
+pub struct WorkerConfig {
+    /// Names this worker's leases; unique per process.
+    pub owner: String,
+    pub batch_size: i64,
+    pub concurrency: usize,
+    pub lease: Duration,
+    /// How often to look for due creators when there were none.
+    pub poll_interval: Duration,
+    /// How long after a successful fetch a creator is due again.
+    pub refresh_interval: Duration,
+    /// Calls per second to the source, across this worker's tasks.
+    pub requests_per_second: u32,
+    /// Attempts per creator per cycle (1 + retries).
+    pub max_attempts: u32,
+    pub backoff: Backoff,
+    /// A wait longer than this (a long `Retry-After`) reschedules the creator instead.
+    pub max_inline_wait: Duration,
+    pub breaker: BreakerConfig,
+    /// On shutdown, how long fetches in flight may take to finish.
+    pub shutdown_grace: Duration,
+    pub videos_per_fetch: usize,
+}
+
+impl Default for WorkerConfig {
+    fn default() -> Self {
+        Self {
+            owner: format!("worker-{}-{}", std::process::id(), uuid::Uuid::new_v4().simple()),
+            batch_size: 50,
+            concurrency: 8,
+            lease: Duration::from_secs(5 * 60),
+            poll_interval: Duration::from_secs(5),
+            refresh_interval: Duration::from_secs(24 * 60 * 60),
+            requests_per_second: 5,
+            max_attempts: 4,
+            backoff: Backoff { base: Duration::from_secs(1), cap: Duration::from_secs(60) },
+            max_inline_wait: Duration::from_secs(60),
+            breaker: BreakerConfig::default(),
+            shutdown_grace: Duration::from_secs(20),
+            videos_per_fetch: 30,
+        }
+    }
+}
+
+/// What one pass over the due creators did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct CycleReport {
+    pub claimed: usize,
+    pub succeeded: usize,
+    /// Marked not found, private or banned.
+    pub marked: usize,
+    pub failed: usize,
+    /// Put back for later: the breaker was open, the source paused, or shutdown came.
+    pub rescheduled: usize,
+    /// The cycle stopped early because the provider is failing or paused.
+    pub degraded: bool,
+}
+
+enum Outcome {
+    Succeeded,
+    Marked,
+    Failed,
+    Rescheduled,
+}
+
+pub struct RefreshWorker {
+    store: Arc<dyn Store>,
+    source: Arc<dyn Source>,
+    config: WorkerConfig,
+    breaker: Mutex<Breaker>,
+    limiter: DefaultDirectRateLimiter,
+    wake: Arc<Notify>,
+}
+
+impl RefreshWorker {
+    pub fn new(store: Arc<dyn Store>, source: Arc<dyn Source>, config: WorkerConfig, wake: Arc<Notify>) -> Self {
+        let rate = NonZeroU32::new(config.requests_per_second).unwrap_or(NonZeroU32::MIN);
+        Self {
+            store,
+            source,
+            breaker: Mutex::new(Breaker::new(config.breaker)),
+            limiter: RateLimiter::direct(Quota::per_second(rate)),
+            config,
+            wake,
+        }
+    }
+
+    pub fn breaker_state(&self) -> BreakerState {
+        self.breaker.lock().map(|b| b.state(Instant::now())).unwrap_or(BreakerState::Closed)
+    }
+
+    /// Runs until `shutdown` is cancelled, then gives back whatever it still holds.
+    pub async fn run(&self, shutdown: CancellationToken) {
+        tracing::info!(source = self.source.name(), owner = %self.config.owner, "refresh worker started");
+        while !shutdown.is_cancelled() {
+            let report = self.run_cycle(&shutdown).await;
+            if report.claimed > 0 {
+                tracing::info!(?report, "refresh cycle finished");
+            }
+            tokio::select! {
+                _ = shutdown.cancelled() => break,
+                _ = self.wake.notified() => {}
+                _ = tokio::time::sleep(self.config.poll_interval) => {}
+            }
+        }
+        match self.store.release_leases(&self.config.owner).await {
+            Ok(released) => tracing::info!(released, "refresh worker stopped"),
+            Err(error) => tracing::error!(error = ?error, "could not release leases on shutdown"),
+        }
+    }
+
+    /// Claims and fetches due creators until none is due, the provider fails, or shutdown.
+    pub async fn run_cycle(&self, shutdown: &CancellationToken) -> CycleReport {
+        let mut report = CycleReport::default();
+        while !shutdown.is_cancelled() {
+            if let Some(until) = self.paused_until().await {
+                tracing::debug!(%until, "source paused; not claiming");
+                report.degraded = true;
+                break;
+            }
+            let now = Utc::now();
+            let lease_until = now + chrono::Duration::from_std(self.config.lease).unwrap_or_default();
+            let batch =
+                match self.store.claim_due_creators(&self.config.owner, now, lease_until, self.config.batch_size).await
+                {
+                    Ok(batch) => batch,
+                    Err(error) => {
+                        tracing::error!(error = ?error, "claiming due creators failed");
+                        report.degraded = true;
+                        break;
+                    }
+                };
+            if batch.is_empty() {
+                break;
+            }
+            report.claimed += batch.len();
+            let work = futures_util::stream::iter(batch)
+                .map(|creator| self.refresh_one(creator))
+                .buffer_unordered(self.config.concurrency);
+            let mut work = std::pin::pin!(work.collect::<Vec<Outcome>>());
+            let outcomes = tokio::select! {
+                outcomes = &mut work => outcomes,
+                _ = shutdown.cancelled() => {
+                    // Stop claiming; give the fetches in flight a moment to finish.
+                    match tokio::time::timeout(self.config.shutdown_grace, &mut work).await {
+                        Ok(outcomes) => outcomes,
+                        Err(_) => {
+                            tracing::info!("fetches still in flight at shutdown are abandoned; their leases are released");
+                            break;
+                        }
+                    }
+                }
+            };
+            for outcome in outcomes {
+                match outcome {
+                    Outcome::Succeeded => report.succeeded += 1,
+                    Outcome::Marked => report.marked += 1,
+                    Outcome::Failed => report.failed += 1,
+                    Outcome::Rescheduled => report.rescheduled += 1,
+                }
+            }
+            if self.breaker_state() != BreakerState::Closed {
+                report.degraded = true;
+                break;
+            }
+        }
+        report
+    }
+
+    async fn paused_until(&self) -> Option<DateTime<Utc>> {
+        let state = self.store.source_state(self.source.name()).await.ok()?;
+        state.paused_until.filter(|until| *until > Utc::now())
+    }
+
+    async fn refresh_one(&self, creator: ClaimedCreator) -> Outcome {
+        let span = tracing::info_span!("refresh", handle = %creator.handle);
+        let _entered = span.enter();
+        let mut attempt = 0;
+        loop {
+            let allowed = self.breaker.lock().map(|mut b| b.allow(Instant::now())).unwrap_or(false);
+            if !allowed {
+                let until = self.breaker.lock().ok().and_then(|b| b.open_until());
+                let wait = until.map_or(self.config.breaker.open_for, |u| u.saturating_duration_since(Instant::now()));
+                return self.reschedule(&creator, wait, "the provider is failing; the circuit breaker is open").await;
+            }
+            self.limiter.until_ready().await;
+            let result = self.fetch(&creator).await;
+            let now = Instant::now();
+            match result {
+                Ok((profile, videos)) => {
+                    self.breaker.lock().map(|mut b| b.record(true, now)).ok();
+                    return self.record_success(&creator, profile, videos).await;
+                }
+                Err(error) if error.is_permanent_for_creator() => {
+                    self.breaker.lock().map(|mut b| b.record(true, now)).ok();
+                    let status = match error {
+                        SourceError::NotFound => CreatorStatus::NotFound,
+                        SourceError::Private => CreatorStatus::Private,
+                        _ => CreatorStatus::Banned,
+                    };
+                    // Checked again weekly, not at full rate: accounts do come back.
+                    let next = Utc::now() + chrono::Duration::days(7);
+                    return self.record_failure(&creator, &error, status, next, Outcome::Marked).await;
+                }
+                Err(SourceError::QuotaExhausted { resets_at }) => {
+                    let until = resets_at.unwrap_or_else(|| Utc::now() + chrono::Duration::hours(1));
+                    self.pause_source(until, "the provider's quota is exhausted").await;
+                    let wait = (until - Utc::now()).to_std().unwrap_or_default();
+                    return self.reschedule(&creator, wait, "the provider's quota is exhausted").await;
+                }
+                Err(SourceError::Unauthorized(detail)) => {
+                    let until = Utc::now() + chrono::Duration::minutes(15);
+                    self.pause_source(until, &format!("the provider refused the credentials: {detail}")).await;
+                    return self
+                        .reschedule(&creator, Duration::from_secs(15 * 60), "the provider refused the credentials")
+                        .await;
+                }
+                Err(SourceError::RateLimited { retry_after }) => {
+                    // Being told to slow down is not a provider failure; it does not trip the breaker.
+                    let wait = self.config.backoff.delay_after(attempt, retry_after);
+                    attempt += 1;
+                    if attempt >= self.config.max_attempts || wait > self.config.max_inline_wait {
+                        return self.reschedule(&creator, wait, "rate limited").await;
+                    }
+                    tracing::debug!(?wait, "rate limited; waiting");
+                    tokio::time::sleep(wait).await;
+                }
+                Err(error @ SourceError::Unavailable(_)) => {
+                    self.breaker.lock().map(|mut b| b.record(false, now)).ok();
+                    attempt += 1;
+                    if attempt >= self.config.max_attempts {
+                        return self.record_transient_failure(&creator, &error).await;
+                    }
+                    tokio::time::sleep(self.config.backoff.delay(attempt)).await;
+                }
+                Err(error) => {
+                    // The provider answered with something unusable: try again at the next refresh.
+                    self.breaker.lock().map(|mut b| b.record(true, now)).ok();
+                    return self.record_transient_failure(&creator, &error).await;
+                }
+            }
+        }
+    }
+
+    async fn fetch(
+        &self,
+        creator: &ClaimedCreator,
+    ) -> Result<(zzyzx_sources::Profile, Vec<zzyzx_sources::Video>), SourceError> {
+        let profile = self.source.profile(&creator.handle).await?;
+        if profile.private {
+            return Err(SourceError::Private);
+        }
+        if !self.source.capabilities().videos {
+            return Ok((profile, Vec::new()));
+        }
+        let sec_uid = profile.sec_uid.clone().or_else(|| creator.sec_uid.clone());
+        self.limiter.until_ready().await;
+        // Videos are a bonus: a failure to get them does not lose the day's snapshot.
+        let videos = match self.source.videos(&creator.handle, sec_uid.as_deref(), self.config.videos_per_fetch).await {
+            Ok(videos) => videos,
+            Err(error) => {
+                tracing::warn!(error = %error, "videos could not be fetched; keeping the profile");
+                Vec::new()
+            }
+        };
+        Ok((profile, videos))
+    }
+
+    fn next_refresh(&self) -> DateTime<Utc> {
+        // Up to 5% jitter spreads creators added together over the day.
+        let interval = self.config.refresh_interval;
+        let jitter = rand::rng().random_range(0..=interval.as_millis() as u64 / 20);
+        Utc::now() + chrono::Duration::from_std(interval + Duration::from_millis(jitter)).unwrap_or_default()
+    }
+
+    async fn record_success(
+        &self,
+        creator: &ClaimedCreator,
+        profile: zzyzx_sources::Profile,
+        videos: Vec<zzyzx_sources::Video>,
+    ) -> Outcome {
+        let now = Utc::now();
+        let success = FetchSuccess {
+            creator_id: creator.id,
+            source: self.source.name(),
+            profile,
+            videos,
+            next_fetch_at: self.next_refresh(),
+            now,
+        };
+        if let Err(error) = self.store.record_fetch_success(success).await {
+            tracing::error!(error = ?error, "storing a fetched profile failed");
+            return Outcome::Failed;
+        }
+        let _ = self.store.record_source_event(self.source.name(), SourceEvent::Success, now).await;
+        Outcome::Succeeded
+    }
+
+    async fn record_transient_failure(&self, creator: &ClaimedCreator, error: &SourceError) -> Outcome {
+        // 5 minutes, doubling with each consecutive failure, never later than the normal interval.
+        let doublings = u32::try_from(creator.failures).unwrap_or(0).min(16);
+        let wait = Duration::from_secs(5 * 60).saturating_mul(1 << doublings).min(self.config.refresh_interval);
+        let next = Utc::now() + chrono::Duration::from_std(wait).unwrap_or_default();
+        let _ =
+            self.store.record_source_event(self.source.name(), SourceEvent::Error(error.to_string()), Utc::now()).await;
+        self.record_failure(creator, error, CreatorStatus::Active, next, Outcome::Failed).await
+    }
+
+    async fn record_failure(
+        &self,
+        creator: &ClaimedCreator,
+        error: &SourceError,
+        status: CreatorStatus,
+        next_fetch_at: DateTime<Utc>,
+        outcome: Outcome,
+    ) -> Outcome {
+        tracing::warn!(error = %error, status = status.as_str(), "fetch failed");
+        let failure =
+            FetchFailure { creator_id: creator.id, error: error.to_string(), status, next_fetch_at, now: Utc::now() };
+        if let Err(store_error) = self.store.record_fetch_failure(failure).await {
+            tracing::error!(error = ?store_error, "recording a failed fetch failed");
+        }
+        outcome
+    }
+
+    /// Puts a creator back without counting a failure against it.
+    async fn reschedule(&self, creator: &ClaimedCreator, wait: Duration, reason: &str) -> Outcome {
+        tracing::debug!(?wait, reason, "rescheduled");
+        let next = Utc::now() + chrono::Duration::from_std(wait).unwrap_or_default();
+        if let Err(error) = self.store.reschedule_creator(creator.id, next).await {
+            tracing::error!(error = ?error, "rescheduling failed");
+        }
+        Outcome::Rescheduled
+    }
+
+    async fn pause_source(&self, until: DateTime<Utc>, reason: &str) {
+        tracing::warn!(%until, reason, "pausing the data source");
+        let event = SourceEvent::Paused { until, reason: reason.to_owned() };
+        let _ = self.store.record_source_event(self.source.name(), event, Utc::now()).await;
+    }
+}

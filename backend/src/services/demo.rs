@@ -1,0 +1,142 @@
+//! The demo workspace for a first run: three lists of synthetic creators from the demo source
+//! with 180 days of history and their videos. Everything it writes says `source: demo`.
+
+use chrono::{Duration, Utc};
+use uuid::Uuid;
+use zzyzx_sources::{DemoSource, Source, demo_handles, demo_history};
+
+use crate::auth::passwords::PasswordHashing;
+use crate::auth::tokens::generate_signing_secret;
+use crate::domain::{Handle, MetricPoint, Password};
+use crate::store::{FetchSuccess, NewList, NewListItem, NewUser, Store, StoreError};
+
+pub const DEMO_EMAIL: &str = "demo@zzyzx.local";
+const HISTORY_DAYS: i64 = 180;
+const LISTS: [(&str, &str); 3] = [
+    ("Spring drop: gym wear", "Fitness creators for the new training line"),
+    ("Streetwear collab", "Street style and thrift creators"),
+    ("Sustainable basics", "Slow fashion, running and yoga"),
+];
+
+pub struct DemoLogin {
+    pub email: &'static str,
+    pub password: String,
+    pub creators: usize,
+}
+
+impl DemoLogin {
+    pub fn print(&self) {
+        println!(
+            "\nDemo workspace ready ({} synthetic creators, labelled \"demo\").\n  Log in as: {}\n  Password:  {}\n",
+            self.creators, self.email, self.password
+        );
+    }
+}
+
+/// Loads (or refreshes) the demo workspace. Safe to run again: lists and items are reused, the
+/// password is replaced and printed anew.
+pub async fn load(store: &dyn Store, hashing: &PasswordHashing) -> anyhow::Result<DemoLogin> {
+    let now = Utc::now();
+    let password = format!("demo-{}", &generate_signing_secret()[..20]);
+    let hash =
+        hashing.hash(&Password::parse(password.clone()).map_err(|e| anyhow::anyhow!("demo password: {e}"))?).await?;
+    let workspace_id = match store.user_by_email(DEMO_EMAIL).await? {
+        Some(user) => {
+            store.set_password(user.id, &hash, now).await?;
+            store
+                .memberships(user.id)
+                .await?
+                .first()
+                .map(|m| m.workspace_id)
+                .ok_or_else(|| anyhow::anyhow!("the demo user has no workspace"))?
+        }
+        None => {
+            let workspace_id = Uuid::now_v7();
+            let user = NewUser {
+                id: Uuid::now_v7(),
+                email: DEMO_EMAIL.into(),
+                display_name: "Demo brand".into(),
+                password_hash: hash,
+                workspace_id,
+                workspace_name: "Demo brand (demo data)".into(),
+                now,
+            };
+            store.create_user(user).await?;
+            workspace_id
+        }
+    };
+
+    let handles = demo_handles();
+    let per_list = handles.len().div_ceil(LISTS.len());
+    let existing = store.lists(workspace_id, None, 100).await?;
+    let mut creators = Vec::new();
+    for ((name, description), chunk) in LISTS.iter().zip(handles.chunks(per_list)) {
+        let list = match existing.iter().find(|l| l.name == *name) {
+            Some(list) => list.clone(),
+            None => {
+                let list = NewList {
+                    id: Uuid::now_v7(),
+                    workspace_id,
+                    name: (*name).into(),
+                    description: (*description).into(),
+                    now,
+                };
+                store.create_list(list).await?
+            }
+        };
+        for handle in chunk {
+            let item = NewListItem {
+                id: Uuid::now_v7(),
+                handle: Handle::parse(handle)?,
+                note: String::new(),
+                tags: vec!["demo".into()],
+                now,
+            };
+            match store.add_list_item(workspace_id, list.id, item).await {
+                Ok(item) => creators.push((item.creator.id, *handle)),
+                Err(StoreError::Conflict(_)) => {}
+                Err(error) => return Err(error.into()),
+            }
+        }
+    }
+    if creators.is_empty() {
+        // Already loaded: the items existed. Find the creators through the lists.
+        for list in store.lists(workspace_id, None, 100).await? {
+            let (_, items) = store.list_items(workspace_id, list.id, 0, 1000).await?;
+            creators.extend(
+                items
+                    .into_iter()
+                    .filter_map(|i| handles.iter().find(|h| **h == i.creator.handle).map(|h| (i.creator.id, *h))),
+            );
+        }
+    }
+
+    let source = DemoSource::new();
+    let end = now - Duration::days(1);
+    let mut rows = Vec::new();
+    for (creator_id, handle) in &creators {
+        for point in demo_history(handle, HISTORY_DAYS as usize, end) {
+            rows.push((
+                *creator_id,
+                MetricPoint::parse(point.at, [point.followers, point.following, point.likes, point.videos], now)?,
+            ));
+        }
+    }
+    store.write_fetched_snapshots(&rows, source.name(), now).await?;
+    for (creator_id, handle) in &creators {
+        let profile = source.profile(handle).await?;
+        let videos = source.videos(handle, None, 30).await?;
+        let next_fetch_at = now + Duration::hours(24);
+        store
+            .record_fetch_success(FetchSuccess {
+                creator_id: *creator_id,
+                source: source.name(),
+                profile,
+                videos,
+                next_fetch_at,
+                now,
+            })
+            .await?;
+    }
+    Ok(DemoLogin { email: DEMO_EMAIL, password, creators: creators.len() })
+}

@@ -1,0 +1,128 @@
+//! A scripted data source for worker tests: answers instantly or after a delay, replays scripted
+//! failures per handle, and counts every call.
+
+use async_trait::async_trait;
+use chrono::Utc;
+use std::collections::{HashMap, VecDeque};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+use zzyzx_sources::{Capabilities, Profile, Source, SourceError, UserMatch, Video};
+
+#[derive(Default)]
+pub struct FakeSource {
+    pub latency: Duration,
+    /// Failures to answer, in order, before succeeding; per handle.
+    script: Mutex<HashMap<String, VecDeque<SourceError>>>,
+    /// Fail every profile call with this error.
+    pub always: Option<SourceError>,
+    calls: Mutex<Vec<(String, Instant)>>,
+}
+
+impl FakeSource {
+    pub fn new(latency: Duration) -> Self {
+        Self { latency, ..Self::default() }
+    }
+
+    pub fn failing(error: SourceError) -> Self {
+        Self { always: Some(error), ..Self::default() }
+    }
+
+    pub fn script(&self, handle: &str, errors: Vec<SourceError>) {
+        self.script.lock().unwrap().insert(handle.to_owned(), errors.into());
+    }
+
+    pub fn calls(&self) -> Vec<(String, Instant)> {
+        self.calls.lock().unwrap().clone()
+    }
+
+    pub fn calls_for(&self, handle: &str) -> Vec<Instant> {
+        self.calls().into_iter().filter(|(h, _)| h == handle).map(|(_, at)| at).collect()
+    }
+
+    pub fn profile_for(handle: &str) -> Profile {
+        let seed = handle.bytes().map(i64::from).sum::<i64>();
+        Profile {
+            platform_user_id: format!("{seed}000"),
+            handle: handle.to_owned(),
+            sec_uid: Some(format!("sec-{handle}")),
+            display_name: Some(format!("The {handle}")),
+            avatar_url: None,
+            bio: None,
+            verified: false,
+            region: Some("US".into()),
+            private: false,
+            followers: 1_000 + seed,
+            following: 100,
+            likes: 50_000 + seed,
+            videos: 40,
+            counts_may_be_rounded: false,
+            fetched_at: Utc::now(),
+        }
+    }
+
+    pub fn video_for(handle: &str, n: i64) -> Video {
+        Video {
+            platform_id: format!("74-{handle}-{n}"),
+            author_handle: handle.to_owned(),
+            author_display_name: Some(format!("The {handle}")),
+            author_avatar_url: None,
+            posted_at: Utc::now() - chrono::Duration::days(n),
+            description: format!("video {n} #gym"),
+            hashtags: vec!["gym".into()],
+            duration_seconds: Some(30),
+            cover_url: None,
+            share_url: format!("https://www.tiktok.com/@{handle}/video/{n}"),
+            region: Some("US".into()),
+            views: 1_000 * (n + 1),
+            likes: 100 * (n + 1),
+            comments: 10,
+            shares: 5,
+            saves: Some(3),
+        }
+    }
+}
+
+#[async_trait]
+impl Source for FakeSource {
+    fn name(&self) -> &'static str {
+        "tikapi"
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true }
+    }
+
+    async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {
+        self.calls.lock().unwrap().push((handle.to_owned(), Instant::now()));
+        if !self.latency.is_zero() {
+            tokio::time::sleep(self.latency).await;
+        }
+        if let Some(error) = &self.always {
+            return Err(error.clone());
+        }
+        let scripted = self.script.lock().unwrap().get_mut(handle).and_then(VecDeque::pop_front);
+        match scripted {
+            Some(error) => Err(error),
+            None => Ok(Self::profile_for(handle)),
+        }
+    }
+
+    async fn videos(&self, handle: &str, _sec_uid: Option<&str>, max: usize) -> Result<Vec<Video>, SourceError> {
+        Ok((0..(max as i64).min(5)).map(|n| Self::video_for(handle, n)).collect())
+    }
+
+    async fn hashtag_videos(&self, tag: &str, max: usize) -> Result<Vec<Video>, SourceError> {
+        let handles = ["hashtag.one", "hashtag.two", "hashtag.three"];
+        Ok((0..max.min(6)).map(|n| Self::video_for(handles[n % 3], n as i64 + tag.len() as i64)).collect())
+    }
+
+    async fn search_users(&self, query: &str, _max: usize) -> Result<Vec<UserMatch>, SourceError> {
+        Ok(vec![UserMatch {
+            handle: format!("{query}.from.source"),
+            display_name: Some("From the source".into()),
+            avatar_url: None,
+            verified: true,
+            followers: Some(12_345),
+        }])
+    }
+}

@@ -1,0 +1,261 @@
+//! The refresh worker against a scripted source: shared work, leases, retries, the breaker,
+//! shutdown, and the jobs clients poll.
+
+use crate::fake_source::FakeSource;
+use crate::helpers::{Db, fresh_database, tempfile_dir::TempDir};
+use chrono::{Duration as ChronoDuration, Utc};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+use uuid::Uuid;
+use zzyzx::domain::Handle;
+use zzyzx::refresh::policy::{Backoff, BreakerConfig};
+use zzyzx::refresh::{RefreshWorker, WorkerConfig};
+use zzyzx::store::*;
+use zzyzx_sources::SourceError;
+
+struct Fixture {
+    store: Arc<dyn Store>,
+    workspace_id: Uuid,
+    creators: Vec<(Uuid, String)>,
+    _directory: TempDir,
+}
+
+/// A workspace with one list of `count` creators, all due now.
+async fn fixture(db: Db, count: usize) -> Fixture {
+    let (url, directory) = fresh_database(db).await;
+    let store = connect(&url).await.unwrap();
+    store.migrate().await.unwrap();
+    let workspace_id = Uuid::now_v7();
+    let now = Utc::now();
+    store
+        .create_user(NewUser {
+            id: Uuid::now_v7(),
+            email: "worker@example.com".into(),
+            display_name: "Worker".into(),
+            password_hash: "x".into(),
+            workspace_id,
+            workspace_name: "W".into(),
+            now,
+        })
+        .await
+        .unwrap();
+    let mut creators = Vec::new();
+    let mut list_number = 0;
+    for chunk in (0..count).collect::<Vec<_>>().chunks(1000) {
+        list_number += 1;
+        let list = store
+            .create_list(NewList {
+                id: Uuid::now_v7(),
+                workspace_id,
+                name: format!("list {list_number}"),
+                description: String::new(),
+                now,
+            })
+            .await
+            .unwrap();
+        for n in chunk {
+            let handle = format!("creator{n:04}");
+            let item = NewListItem {
+                id: Uuid::now_v7(),
+                handle: Handle::parse(&handle).unwrap(),
+                note: String::new(),
+                tags: vec![],
+                now,
+            };
+            let item = store.add_list_item(workspace_id, list.id, item).await.unwrap();
+            creators.push((item.creator.id, handle));
+        }
+    }
+    Fixture { store, workspace_id, creators, _directory: directory }
+}
+
+fn fast_config(owner: &str) -> WorkerConfig {
+    WorkerConfig {
+        owner: owner.into(),
+        batch_size: 25,
+        concurrency: 8,
+        poll_interval: Duration::from_millis(50),
+        requests_per_second: 10_000,
+        backoff: Backoff { base: Duration::from_millis(10), cap: Duration::from_millis(50) },
+        shutdown_grace: Duration::from_secs(2),
+        ..WorkerConfig::default()
+    }
+}
+
+fn worker(fixture: &Fixture, source: &Arc<FakeSource>, config: WorkerConfig) -> Arc<RefreshWorker> {
+    Arc::new(RefreshWorker::new(fixture.store.clone(), source.clone(), config, Arc::new(Notify::new())))
+}
+
+async fn snapshot_count(fixture: &Fixture, creator_id: Uuid) -> i64 {
+    fixture.store.creator(fixture.workspace_id, creator_id).await.unwrap().snapshot_count
+}
+
+macro_rules! both {
+    ($(async fn $name:ident($db:ident) $body:block)*) => {$(
+        mod $name {
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn sqlite() {
+                let $db = Db::Sqlite;
+                $body
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn postgres() {
+                let $db = Db::Postgres;
+                $body
+            }
+        }
+    )*};
+}
+
+both! {
+    async fn three_workers_fetch_every_creator_exactly_once(db) {
+        let fixture = fixture(db, 500).await;
+        let source = Arc::new(FakeSource::new(Duration::from_millis(5)));
+        let workers: Vec<_> = (0..3).map(|n| worker(&fixture, &source, fast_config(&format!("w{n}")))).collect();
+        let shutdown = CancellationToken::new();
+        let reports = futures_util::future::join_all(workers.iter().map(|w| w.run_cycle(&shutdown))).await;
+
+        let claimed: usize = reports.iter().map(|r| r.claimed).sum();
+        let succeeded: usize = reports.iter().map(|r| r.succeeded).sum();
+        assert_eq!((claimed, succeeded), (500, 500), "{reports:?}");
+        assert!(reports.iter().filter(|r| r.claimed > 0).count() >= 2, "the work was shared: {reports:?}");
+        for (id, handle) in &fixture.creators {
+            assert_eq!(source.calls_for(handle).len(), 1, "{handle} fetched once");
+            assert_eq!(snapshot_count(&fixture, *id).await, 1, "{handle} has one snapshot");
+        }
+        let again = futures_util::future::join_all(workers.iter().map(|w| w.run_cycle(&shutdown))).await;
+        assert!(again.iter().all(|r| r.claimed == 0), "nothing is due again today: {again:?}");
+        assert_eq!(source.calls().len(), 500, "no extra calls");
+
+        let profile = fixture.store.creator(fixture.workspace_id, fixture.creators[0].0).await.unwrap();
+        assert_eq!(profile.latest.unwrap().source, "tikapi");
+        assert!(profile.creator.next_fetch_at.unwrap() > Utc::now() + ChronoDuration::hours(23));
+        let videos = fixture.store.creator_videos(fixture.workspace_id, fixture.creators[0].0, VideoOrder::Views, None, 10).await.unwrap();
+        assert_eq!(videos.len(), 5);
+    }
+
+    async fn a_killed_workers_creators_are_picked_up_after_its_lease(db) {
+        let fixture = fixture(db, 40).await;
+        // A worker claims 10 creators with a short lease and dies without a word.
+        let now = Utc::now();
+        let dead = fixture.store.claim_due_creators("dead-worker", now, now + ChronoDuration::milliseconds(800), 10).await.unwrap();
+        assert_eq!(dead.len(), 10);
+
+        let source = Arc::new(FakeSource::new(Duration::ZERO));
+        let survivor = worker(&fixture, &source, fast_config("survivor"));
+        let shutdown = CancellationToken::new();
+        assert_eq!(survivor.run_cycle(&shutdown).await.succeeded, 30, "the leased ten wait");
+        tokio::time::sleep(Duration::from_millis(900)).await;
+        assert_eq!(survivor.run_cycle(&shutdown).await.succeeded, 10, "picked up after the lease");
+        for (id, handle) in &fixture.creators {
+            assert_eq!(source.calls_for(handle).len(), 1, "{handle}");
+            assert_eq!(snapshot_count(&fixture, *id).await, 1);
+        }
+    }
+
+    async fn retry_after_spaces_the_calls(db) {
+        let fixture = fixture(db, 1).await;
+        let (id, handle) = fixture.creators[0].clone();
+        let source = Arc::new(FakeSource::new(Duration::ZERO));
+        let limited = SourceError::RateLimited { retry_after: Some(Duration::from_secs(1)) };
+        source.script(&handle, vec![limited.clone(), limited]);
+        let report = worker(&fixture, &source, fast_config("w")).run_cycle(&CancellationToken::new()).await;
+        assert_eq!(report.succeeded, 1);
+        let calls = source.calls_for(&handle);
+        assert_eq!(calls.len(), 3, "exactly three calls");
+        for pair in calls.windows(2) {
+            assert!(pair[1] - pair[0] >= Duration::from_secs(1), "calls at least Retry-After apart: {:?}", pair[1] - pair[0]);
+        }
+        assert_eq!(snapshot_count(&fixture, id).await, 1);
+    }
+
+    async fn a_failing_provider_trips_the_breaker_and_the_cycle_ends_degraded(db) {
+        let fixture = fixture(db, 100).await;
+        let source = Arc::new(FakeSource::failing(SourceError::Unavailable("503".into())));
+        let config = WorkerConfig { breaker: BreakerConfig { open_for: Duration::from_secs(60), ..BreakerConfig::default() }, ..fast_config("w") };
+        let started = Instant::now();
+        let report = worker(&fixture, &source, config).run_cycle(&CancellationToken::new()).await;
+        assert!(report.degraded, "{report:?}");
+        let calls = source.calls();
+        assert!(calls.len() <= 20, "the breaker opened within 20 calls, saw {}", calls.len());
+        for (_, handle) in &fixture.creators {
+            assert!(source.calls_for(handle).len() <= 4, "at most 4 calls for {handle}");
+        }
+        assert!(started.elapsed() < Duration::from_secs(30));
+        // Claimed creators were put back for later, not left leased; the rest were never claimed.
+        let now = Utc::now();
+        let still_due = fixture.store.claim_due_creators("probe", now, now + ChronoDuration::minutes(5), 1000).await.unwrap();
+        assert_eq!(still_due.len(), 100 - report.claimed, "every claimed creator was rescheduled and released");
+        for (id, _) in &fixture.creators {
+            assert!(fixture.store.creator(fixture.workspace_id, *id).await.unwrap().creator.failures <= 1);
+        }
+    }
+
+    async fn missing_and_private_creators_are_marked_not_retried(db) {
+        let fixture = fixture(db, 3).await;
+        let source = Arc::new(FakeSource::new(Duration::ZERO));
+        source.script(&fixture.creators[0].1, vec![SourceError::NotFound]);
+        source.script(&fixture.creators[1].1, vec![SourceError::Private]);
+        source.script(&fixture.creators[2].1, vec![SourceError::BadPayload("truncated JSON".into())]);
+        let report = worker(&fixture, &source, fast_config("w")).run_cycle(&CancellationToken::new()).await;
+        assert_eq!((report.marked, report.failed), (2, 1), "{report:?}");
+        let statuses: Vec<(String, i32)> = futures_util::future::join_all(fixture.creators.iter().map(|(id, _)| fixture.store.creator(fixture.workspace_id, *id)))
+            .await
+            .into_iter()
+            .map(|p| { let p = p.unwrap(); (p.creator.status, p.creator.failures) })
+            .collect();
+        assert_eq!(statuses[0].0, "not_found");
+        assert_eq!(statuses[1].0, "private");
+        assert_eq!(statuses[2], ("active".to_string(), 1));
+        assert_eq!(source.calls().len(), 3, "a bad payload is not retried at once");
+        for (id, _) in &fixture.creators {
+            assert_eq!(snapshot_count(&fixture, *id).await, 0, "nothing written from a failure");
+        }
+    }
+
+    async fn shutdown_stops_claiming_and_releases_leases(db) {
+        let fixture = fixture(db, 60).await;
+        let source = Arc::new(FakeSource::new(Duration::from_millis(400)));
+        let config = WorkerConfig { concurrency: 2, ..fast_config("stopping") };
+        let running = worker(&fixture, &source, config);
+        let shutdown = CancellationToken::new();
+        let handle = tokio::spawn({
+            let running = running.clone();
+            let shutdown = shutdown.clone();
+            async move { running.run(shutdown).await }
+        });
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let stopped_at = Instant::now();
+        shutdown.cancel();
+        tokio::time::timeout(Duration::from_secs(5), handle).await.expect("the worker stops promptly").unwrap();
+        assert!(stopped_at.elapsed() < Duration::from_secs(5));
+        let calls_at_stop = source.calls().len();
+        assert!(calls_at_stop < 60, "it stopped claiming");
+        // Everything not fetched is claimable again at once: no lease is left behind.
+        let now = Utc::now();
+        let reclaimed = fixture.store.claim_due_creators("next", now, now + ChronoDuration::minutes(5), 100).await.unwrap();
+        let fetched = fixture.creators.len() - reclaimed.len();
+        assert!(fetched <= calls_at_stop, "only fetched creators are done ({fetched} vs {calls_at_stop} calls)");
+        assert!(!reclaimed.is_empty());
+    }
+
+    async fn a_refresh_job_is_queued_then_finished_by_the_worker(db) {
+        let fixture = fixture(db, 2).await;
+        let source = Arc::new(FakeSource::new(Duration::ZERO));
+        let running = worker(&fixture, &source, fast_config("w"));
+        running.run_cycle(&CancellationToken::new()).await;
+        let (id, handle) = fixture.creators[0].clone();
+        let job = fixture.store.request_refresh(fixture.workspace_id, id, Uuid::now_v7(), Utc::now()).await.unwrap();
+        assert_eq!(job.status, "queued");
+        let report = running.run_cycle(&CancellationToken::new()).await;
+        assert_eq!(report.succeeded, 1, "only the asked-for creator is due");
+        let done = fixture.store.job(fixture.workspace_id, job.id).await.unwrap();
+        assert_eq!((done.status.as_str(), done.progress), ("succeeded", 100));
+        assert_eq!(source.calls_for(&handle).len(), 2);
+        assert_eq!(snapshot_count(&fixture, id).await, 1, "two fetches within the hour are one snapshot");
+        assert!(matches!(fixture.store.job(Uuid::now_v7(), job.id).await, Err(StoreError::NotFound)), "jobs belong to their workspace");
+    }
+}

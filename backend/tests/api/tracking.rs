@@ -1,0 +1,180 @@
+//! Fetched data over HTTP: refresh jobs, videos, top video, search, hashtags, source status.
+
+use crate::fake_source::FakeSource;
+use crate::helpers::*;
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+use zzyzx::refresh::{RefreshWorker, WorkerConfig};
+
+macro_rules! with_source {
+    ($(async fn $name:ident($app:ident, $source:ident) $body:block)*) => {$(
+        mod $name {
+            use super::*;
+            #[tokio::test]
+            async fn sqlite() {
+                let $source = Arc::new(FakeSource::new(Duration::ZERO));
+                let $app = spawn_app_with_source(Db::Sqlite, Some($source.clone())).await;
+                $body
+            }
+            #[tokio::test]
+            async fn postgres() {
+                let $source = Arc::new(FakeSource::new(Duration::ZERO));
+                let $app = spawn_app_with_source(Db::Postgres, Some($source.clone())).await;
+                $body
+            }
+        }
+    )*};
+}
+
+async fn run_worker(app: &TestApp, source: &Arc<FakeSource>) {
+    let config = WorkerConfig { requests_per_second: 1000, ..WorkerConfig::default() };
+    let worker = RefreshWorker::new(app.store.clone(), source.clone(), config, Arc::new(Notify::new()));
+    worker.run_cycle(&CancellationToken::new()).await;
+}
+
+async fn tracked(app: &TestApp, user: &TestUser, handles: &[&str]) -> Vec<String> {
+    let list = app.create_list(user, "Tracked").await;
+    let mut ids = Vec::new();
+    for handle in handles {
+        ids.push(
+            app.add_item(user, list["id"].as_str().unwrap(), handle).await["creator"]["id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    ids
+}
+
+with_source! {
+    async fn a_refresh_is_a_job_the_worker_finishes(app, source) {
+        let user = app.new_user().await;
+        let creator = tracked(&app, &user, &["refreshed"]).await.remove(0);
+        run_worker(&app, &source).await;
+        let job = expect_json(app.send(Method::POST, &format!("/creators/{creator}/refresh"), Some(&user.token), None).await, StatusCode::ACCEPTED).await;
+        assert_eq!(job["status"], "queued");
+        let path = format!("/jobs/{}", job["id"].as_str().unwrap());
+        run_worker(&app, &source).await;
+        let done = expect_json(app.get(&user.token, &path).await, StatusCode::OK).await;
+        assert_eq!((done["status"].as_str(), done["progress"].as_i64()), (Some("succeeded"), Some(100)));
+        let stranger = app.new_user().await;
+        expect_problem(app.get(&stranger.token, &path).await, StatusCode::NOT_FOUND, "not_found").await;
+
+        let profile = expect_json(app.get(&user.token, &format!("/creators/{creator}")).await, StatusCode::OK).await;
+        assert_eq!(profile["display_name"], "The refreshed");
+        assert_eq!(profile["latest"]["source"], "tikapi");
+        assert_eq!(source.calls_for("refreshed").len(), 2);
+    }
+
+    async fn videos_page_by_date_or_views_and_the_top_video_is_the_most_viewed(app, source) {
+        let user = app.new_user().await;
+        let creator = tracked(&app, &user, &["videomaker"]).await.remove(0);
+        run_worker(&app, &source).await;
+        let first = expect_json(app.get(&user.token, &format!("/creators/{creator}/videos?sort=views&limit=2")).await, StatusCode::OK).await;
+        let views: Vec<i64> = first["items"].as_array().unwrap().iter().map(|v| v["views"].as_i64().unwrap()).collect();
+        assert_eq!(views, vec![5000, 4000]);
+        let cursor = first["next_cursor"].as_str().unwrap();
+        let rest = expect_json(app.get(&user.token, &format!("/creators/{creator}/videos?sort=views&limit=10&cursor={cursor}")).await, StatusCode::OK).await;
+        assert_eq!(rest["items"].as_array().unwrap().len(), 3);
+        assert!(rest["next_cursor"].is_null());
+        let recent = expect_json(app.get(&user.token, &format!("/creators/{creator}/videos")).await, StatusCode::OK).await;
+        assert_eq!(recent["items"][0]["views"], 1000, "the newest first");
+        assert!(recent["items"][0]["id"].is_string(), "video ids are strings");
+
+        let top = expect_json(app.get(&user.token, &format!("/creators/{creator}/top-video?days=90")).await, StatusCode::OK).await;
+        assert_eq!(top["video"]["views"], 5000);
+        let recent_top = expect_json(app.get(&user.token, &format!("/creators/{creator}/top-video?days=2")).await, StatusCode::OK).await;
+        assert_eq!(recent_top["video"]["views"], 2000, "only videos posted in the window count");
+        expect_problem(app.get(&user.token, &format!("/creators/{creator}/top-video?days=0")).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        expect_problem(app.get(&user.token, &format!("/creators/{creator}/videos?sort=oldest")).await, StatusCode::BAD_REQUEST, "invalid_query").await;
+    }
+
+    async fn search_merges_known_creators_with_the_sources_matches(app, source) {
+        let user = app.new_user().await;
+        tracked(&app, &user, &["mayabakes", "maya.runs", "zoe.lifts"]).await;
+        run_worker(&app, &source).await;
+        let _ = source;
+        let found = expect_json(app.get(&user.token, "/creators/search?q=@MAYA").await, StatusCode::OK).await;
+        let items = found["items"].as_array().unwrap();
+        let handles: Vec<&str> = items.iter().map(|i| i["handle"].as_str().unwrap()).collect();
+        assert_eq!(handles, vec!["maya.runs", "mayabakes", "maya.from.source"]);
+        assert_eq!(items[0]["tracked"], true);
+        assert!(items[0]["creator_id"].is_string());
+        assert!(items[0]["followers"].as_i64().unwrap() > 0);
+        assert_eq!((items[2]["from_source"].as_bool(), items[2]["creator_id"].is_null()), (Some(true), true));
+
+        let by_name = expect_json(app.get(&user.token, "/creators/search?q=the%20zoe").await, StatusCode::OK).await;
+        assert_eq!(by_name["items"][0]["handle"], "zoe.lifts", "display names match too, whatever their case");
+
+        let stranger = app.new_user().await;
+        let theirs = expect_json(app.get(&stranger.token, "/creators/search?q=mayab").await, StatusCode::OK).await;
+        assert_eq!(theirs["items"][0]["handle"], "mayabakes", "public creators are found by everyone");
+        assert!(theirs["items"][0]["creator_id"].is_null(), "but only workspaces that know them get an id");
+        assert_eq!(theirs["items"][0]["tracked"], false);
+
+        for bad in ["", "%00", &"x".repeat(101)] {
+            let response = app.get(&user.token, &format!("/creators/search?q={bad}")).await;
+            expect_problem(response, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        }
+        expect_problem(app.get(&user.token, "/creators/search?q=ma&limit=21").await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    }
+
+    async fn a_hashtag_pull_marks_tracked_creators_and_is_cached(app, source) {
+        let user = app.new_user().await;
+        tracked(&app, &user, &["hashtag.one"]).await;
+        let first = expect_json(app.get(&user.token, "/hashtags/%23GymTok/videos").await, StatusCode::OK).await;
+        assert_eq!((first["tag"].as_str(), first["cached"].as_bool(), first["source"].as_str()), (Some("gymtok"), Some(false), Some("tikapi")));
+        let videos = first["videos"].as_array().unwrap();
+        assert_eq!(videos.len(), 6);
+        let views: Vec<i64> = videos.iter().map(|v| v["video"]["views"].as_i64().unwrap()).collect();
+        assert!(views.windows(2).all(|w| w[0] >= w[1]), "most viewed first: {views:?}");
+        for video in videos {
+            let tracked = video["creator"]["handle"] == "hashtag.one";
+            assert_eq!(video["tracked"], tracked, "{video}");
+        }
+        let second = expect_json(app.get(&user.token, "/hashtags/gymtok/videos").await, StatusCode::OK).await;
+        assert_eq!(second["cached"], true);
+
+        // A creator met through a hashtag can be opened, and added in one click by handle.
+        let new_creator: &Value = videos.iter().find(|v| v["tracked"] == false).unwrap();
+        let creator_id = new_creator["creator"]["id"].as_str().unwrap();
+        expect_json(app.get(&user.token, &format!("/creators/{creator_id}")).await, StatusCode::OK).await;
+
+        for bad in ["gym%20tok", "%F0%9F%92%AA", "a-b"] {
+            expect_problem(app.get(&user.token, &format!("/hashtags/{bad}/videos")).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        }
+    }
+
+    async fn the_source_status_reports_capabilities_and_outcomes(app, source) {
+        let user = app.new_user().await;
+        let before = expect_json(app.get(&user.token, "/sources/status").await, StatusCode::OK).await;
+        assert_eq!(before["source"], "tikapi");
+        assert_eq!(before["capabilities"]["user_search"], true);
+        assert!(before["last_success_at"].is_null());
+        tracked(&app, &user, &["statusly"]).await;
+        run_worker(&app, &source).await;
+        let after = expect_json(app.get(&user.token, "/sources/status").await, StatusCode::OK).await;
+        assert!(after["last_success_at"].is_string());
+        let body = after.to_string();
+        assert!(!body.contains("key") || !body.contains("secret"), "no secrets: {body}");
+    }
+}
+
+crate::both_databases! {
+    async fn without_a_source_refreshes_and_hashtags_say_so(app) {
+        let user = app.new_user().await;
+        let list = app.create_list(&user, "No source").await;
+        let item = app.add_item(&user, list["id"].as_str().unwrap(), "sourceless").await;
+        let creator = item["creator"]["id"].as_str().unwrap();
+        expect_problem(app.send(Method::POST, &format!("/creators/{creator}/refresh"), Some(&user.token), None).await, StatusCode::CONFLICT, "source_unavailable").await;
+        expect_problem(app.get(&user.token, "/hashtags/gym/videos").await, StatusCode::CONFLICT, "source_unavailable").await;
+        let status = expect_json(app.get(&user.token, "/sources/status").await, StatusCode::OK).await;
+        assert_eq!(status["source"], "none");
+        let search = expect_json(app.get(&user.token, "/creators/search?q=source").await, StatusCode::OK).await;
+        assert_eq!(search["items"][0]["handle"], "sourceless");
+    }
+}
