@@ -139,18 +139,25 @@ impl RefreshWorker {
                 report.degraded = true;
                 break;
             }
+            // An open breaker claims nothing; a half-open one claims a single creator as the probe.
+            let batch_size = match self.breaker_state() {
+                BreakerState::Open => {
+                    report.degraded = true;
+                    break;
+                }
+                BreakerState::HalfOpen => 1,
+                BreakerState::Closed => self.config.batch_size,
+            };
             let now = Utc::now();
             let lease_until = now + chrono::Duration::from_std(self.config.lease).unwrap_or_default();
-            let batch =
-                match self.store.claim_due_creators(&self.config.owner, now, lease_until, self.config.batch_size).await
-                {
-                    Ok(batch) => batch,
-                    Err(error) => {
-                        tracing::error!(error = ?error, "claiming due creators failed");
-                        report.degraded = true;
-                        break;
-                    }
-                };
+            let batch = match self.store.claim_due_creators(&self.config.owner, now, lease_until, batch_size).await {
+                Ok(batch) => batch,
+                Err(error) => {
+                    tracing::error!(error = ?error, "claiming due creators failed");
+                    report.degraded = true;
+                    break;
+                }
+            };
             if batch.is_empty() {
                 break;
             }
@@ -180,7 +187,7 @@ impl RefreshWorker {
                     Outcome::Rescheduled => report.rescheduled += 1,
                 }
             }
-            if self.breaker_state() != BreakerState::Closed {
+            if self.breaker_state() == BreakerState::Open {
                 report.degraded = true;
                 break;
             }

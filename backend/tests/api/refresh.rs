@@ -259,3 +259,133 @@ both! {
         assert!(matches!(fixture.store.job(Uuid::now_v7(), job.id).await, Err(StoreError::NotFound)), "jobs belong to their workspace");
     }
 }
+
+/// The worker through the real TikAPI client, against a local mock of TikAPI.
+mod through_tikapi {
+    use super::*;
+    use serde_json::json;
+    use wiremock::matchers::{method, path, query_param};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    use zzyzx_sources::{ClientOptions, TikApi};
+
+    fn profile_body(handle: &str) -> serde_json::Value {
+        json!({
+            "status": "success", "message": null, "statusCode": 0,
+            "userInfo": {
+                "user": {"id": "6812345678901234567", "uniqueId": handle, "nickname": "Mocked", "secUid": "MS4wLjABAAAAmocked", "privateAccount": false, "verified": false},
+                "stats": {"followerCount": 284100, "followingCount": 412, "heartCount": 9100000, "videoCount": 731}
+            }
+        })
+    }
+
+    async fn tikapi(server: &MockServer) -> Arc<TikApi> {
+        let options = ClientOptions { timeout: Duration::from_secs(2), ..ClientOptions::default() };
+        Arc::new(TikApi::new("test-key", &server.uri(), options).unwrap())
+    }
+
+    fn config() -> WorkerConfig {
+        WorkerConfig {
+            requests_per_second: 10_000,
+            backoff: Backoff { base: Duration::from_millis(10), cap: Duration::from_millis(50) },
+            ..WorkerConfig::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn rate_limits_are_waited_out_and_one_snapshot_is_written() {
+        let fixture = fixture(Db::Sqlite, 1).await;
+        let (id, handle) = fixture.creators[0].clone();
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/public/check"))
+            .and(query_param("username", handle.as_str()))
+            .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "1"))
+            .up_to_n_times(2)
+            .expect(2)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/public/check"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(profile_body(&handle)))
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/public/posts"))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"status": "success", "itemList": [], "cursor": "0", "hasMore": false})),
+            )
+            .mount(&server)
+            .await;
+
+        let worker =
+            RefreshWorker::new(fixture.store.clone(), tikapi(&server).await, config(), Arc::new(Notify::new()));
+        let report = worker.run_cycle(&CancellationToken::new()).await;
+        assert_eq!(report.succeeded, 1, "{report:?}");
+        let checks: Vec<_> =
+            server.received_requests().await.unwrap().into_iter().filter(|r| r.url.path() == "/public/check").collect();
+        assert_eq!(checks.len(), 3);
+        assert!(checks.iter().all(|r| r.headers.get("x-api-key").is_some_and(|v| v == "test-key")));
+        let profile = fixture.store.creator(fixture.workspace_id, id).await.unwrap();
+        assert_eq!((profile.snapshot_count, profile.latest.unwrap().followers), (1, 284_100));
+        // Mock::expect counts are verified when the server drops.
+    }
+
+    #[tokio::test]
+    async fn a_provider_returning_503_is_not_hammered() {
+        let fixture = fixture(Db::Sqlite, 100).await;
+        let server = MockServer::start().await;
+        Mock::given(method("GET")).respond_with(ResponseTemplate::new(503)).mount(&server).await;
+        let worker =
+            RefreshWorker::new(fixture.store.clone(), tikapi(&server).await, config(), Arc::new(Notify::new()));
+        let report = worker.run_cycle(&CancellationToken::new()).await;
+        assert!(report.degraded, "{report:?}");
+        assert_eq!(worker.breaker_state(), zzyzx::refresh::policy::BreakerState::Open, "{report:?}");
+        let calls = server.received_requests().await.unwrap().len();
+        assert!(calls <= 20, "the breaker stopped the calls after {calls}");
+        let again = worker.run_cycle(&CancellationToken::new()).await;
+        assert_eq!(again.claimed, 0, "while the breaker is open nothing is claimed: {again:?}");
+        assert_eq!(server.received_requests().await.unwrap().len(), calls, "and nothing reaches the provider");
+    }
+
+    #[tokio::test]
+    async fn junk_from_the_provider_writes_nothing_and_the_next_creator_goes_on() {
+        let fixture = fixture(Db::Sqlite, 3).await;
+        let server = MockServer::start().await;
+        let bodies = [
+            ResponseTemplate::new(200)
+                .set_body_raw(b"{\"status\":\"success\",\"userInfo\":".to_vec(), "application/json"),
+            ResponseTemplate::new(200).set_body_raw(b"<html>blocked</html>".to_vec(), "text/html"),
+        ];
+        for ((_, handle), body) in fixture.creators.iter().zip(bodies) {
+            Mock::given(path("/public/check"))
+                .and(query_param("username", handle.as_str()))
+                .respond_with(body)
+                .mount(&server)
+                .await;
+        }
+        let good = fixture.creators[2].1.clone();
+        Mock::given(path("/public/check"))
+            .and(query_param("username", good.as_str()))
+            .respond_with(ResponseTemplate::new(200).set_body_json(profile_body(&good)))
+            .mount(&server)
+            .await;
+        Mock::given(path("/public/posts"))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"status": "success", "itemList": [], "hasMore": false})),
+            )
+            .mount(&server)
+            .await;
+        let report =
+            RefreshWorker::new(fixture.store.clone(), tikapi(&server).await, config(), Arc::new(Notify::new()))
+                .run_cycle(&CancellationToken::new())
+                .await;
+        assert_eq!((report.succeeded, report.failed), (1, 2), "{report:?}");
+        for (n, (id, _)) in fixture.creators.iter().enumerate() {
+            let expected = if n == 2 { 1 } else { 0 };
+            assert_eq!(snapshot_count(&fixture, *id).await, expected);
+        }
+    }
+}
