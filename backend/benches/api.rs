@@ -9,14 +9,14 @@
 
 use chrono::{Duration, Utc};
 use serde_json::{Value, json};
-use std::time::{Duration as StdDuration, Instant};
-use uuid::Uuid;
-use zzyzx::domain::{Handle, MetricPoint};
-use zzyzx::startup::{Application, open_state};
 use std::sync::Arc;
+use std::time::{Duration as StdDuration, Instant};
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
+use uuid::Uuid;
+use zzyzx::domain::{Handle, MetricPoint};
 use zzyzx::refresh::{RefreshWorker, WorkerConfig};
+use zzyzx::startup::{Application, open_state};
 use zzyzx::store::SnapshotSource;
 use zzyzx_sources::DemoSource;
 
@@ -233,12 +233,8 @@ async fn run(database: &'static str) -> Report {
     let rss = rss_mib();
 
     // The refresh pipeline: the 500 listed creators are due; the source answers at once.
-    let config = WorkerConfig {
-        batch_size: 100,
-        concurrency: 16,
-        requests_per_second: 1_000_000,
-        ..WorkerConfig::default()
-    };
+    let config =
+        WorkerConfig { batch_size: 100, concurrency: 16, requests_per_second: 1_000_000, ..WorkerConfig::default() };
     let worker = RefreshWorker::new(store.clone(), Arc::new(DemoSource::new()), config, Arc::new(Notify::new()));
     let timer = Instant::now();
     let cycle = worker.run_cycle(&CancellationToken::new()).await;
@@ -257,7 +253,8 @@ async fn run(database: &'static str) -> Report {
     for n in 0..550 {
         let prefix = format!("{}{}", SEARCH_PREFIXES[n % SEARCH_PREFIXES.len()], n % 10);
         let timer = Instant::now();
-        let response = client.get(format!("{base}/creators/search?q={prefix}")).bearer_auth(&token).send().await.unwrap();
+        let response =
+            client.get(format!("{base}/creators/search?q={prefix}")).bearer_auth(&token).send().await.unwrap();
         assert!(response.status().is_success());
         let _ = response.bytes().await.unwrap();
         if n >= 50 {

@@ -8,6 +8,7 @@ mod sqlite;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 use std::sync::Arc;
 use uuid::Uuid;
 
@@ -196,6 +197,44 @@ pub trait Store: Send + Sync + 'static {
     async fn job(&self, workspace_id: Uuid, job_id: Uuid) -> Result<Job>;
     async fn source_state(&self, source: &str) -> Result<SourceState>;
     async fn record_source_event(&self, source: &str, event: SourceEvent, now: DateTime<Utc>) -> Result<()>;
+
+    // Analytics inputs.
+    async fn workspace_documents(&self, workspace_id: Uuid) -> Result<WorkspaceDocuments>;
+    async fn put_analytics_settings(
+        &self,
+        workspace_id: Uuid,
+        settings: &serde_json::Value,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    async fn put_target_audience(
+        &self,
+        workspace_id: Uuid,
+        target: &serde_json::Value,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// Records audience profiles; every creator must be known to the workspace.
+    async fn add_audience_profiles(&self, workspace_id: Uuid, profiles: &[AudienceRow]) -> Result<u64>;
+    /// The workspace's audience profiles of a creator, newest first.
+    async fn audience_profiles(&self, workspace_id: Uuid, creator_id: Uuid) -> Result<Vec<AudienceRow>>;
+    /// The newest audience profile of each creator in the scope.
+    async fn latest_audiences(&self, workspace_id: Uuid, scope: CreatorScope) -> Result<HashMap<Uuid, AudienceRow>>;
+    /// Snapshots since `snapshots_since` and videos posted since `videos_since` of each creator
+    /// in the scope, as the workspace sees them.
+    async fn creator_inputs(
+        &self,
+        workspace_id: Uuid,
+        scope: CreatorScope,
+        snapshots_since: DateTime<Utc>,
+        videos_since: DateTime<Utc>,
+    ) -> Result<HashMap<Uuid, CreatorInputs>>;
+    /// The creators in the scope, with their latest snapshot.
+    async fn creators_in_scope(
+        &self,
+        workspace_id: Uuid,
+        scope: CreatorScope,
+    ) -> Result<Vec<(Creator, Option<Snapshot>)>>;
+    /// Handles to ids, for creators the workspace knows.
+    async fn known_creator_ids(&self, workspace_id: Uuid, handles: &[String]) -> Result<HashMap<String, Uuid>>;
 
     // Videos, hashtags and search.
     async fn creator_videos(

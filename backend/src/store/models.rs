@@ -353,3 +353,48 @@ pub struct HashtagVideo {
     pub creator: Creator,
     pub tracked: bool,
 }
+
+/// A workspace's analytics documents, as stored (the analytics crate defines their shape).
+#[derive(Debug, Clone, Default)]
+pub struct WorkspaceDocuments {
+    pub analytics: Option<serde_json::Value>,
+    pub target_audience: Option<serde_json::Value>,
+}
+
+pub type Shares = sqlx::types::Json<std::collections::BTreeMap<String, f64>>;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AudienceRow {
+    pub id: Uuid,
+    pub creator_id: Uuid,
+    pub source: String,
+    pub captured_at: DateTime<Utc>,
+    pub sample_size: Option<i64>,
+    pub ages: Shares,
+    pub genders: Shares,
+    pub countries: Shares,
+    pub languages: Shares,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Which creators an analytics query covers.
+#[derive(Debug, Clone, Copy)]
+pub enum CreatorScope {
+    /// The creators in one list.
+    List(Uuid),
+    /// Every creator the workspace knows (tracked, imported, met through hashtags).
+    Workspace,
+    One(Uuid),
+}
+
+/// One snapshot as analytics read it: (captured_at, followers, following, likes, videos).
+pub type SnapshotTuple = (DateTime<Utc>, i64, i64, i64, i64);
+
+/// What analytics need of each creator in a scope.
+#[derive(Debug, Clone, Default)]
+pub struct CreatorInputs {
+    /// Ascending by time.
+    pub snapshots: Vec<SnapshotTuple>,
+    /// Newest first.
+    pub videos: Vec<VideoRow>,
+}
