@@ -50,7 +50,14 @@ pub const API_PREFIX: &str = "/api/v1";
         (name = "sources", description = "The TikTok data source"),
         (name = "health", description = "Liveness and readiness"),
     ),
-    components(schemas(problem::Problem, problem::FieldError, problem::ErrorCode))
+    components(schemas(
+        problem::Problem,
+        problem::FieldError,
+        problem::ErrorCode,
+        creators::ImportMode,
+        creators::IntervalParam,
+        tracking::VideoSort
+    ))
 )]
 struct ApiDoc;
 

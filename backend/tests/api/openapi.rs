@@ -31,3 +31,27 @@ fn every_operation_has_an_id_a_tag_and_documented_errors() {
         }
     }
 }
+
+#[test]
+fn every_reference_resolves() {
+    let document = serde_json::to_value(zzyzx::http::openapi()).unwrap();
+    let schemas = document["components"]["schemas"].as_object().cloned().unwrap_or_default();
+    let mut missing = Vec::new();
+    fn walk(value: &serde_json::Value, schemas: &serde_json::Map<String, serde_json::Value>, missing: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(reference) = map.get("$ref").and_then(|r| r.as_str()) {
+                    let name = reference.trim_start_matches("#/components/schemas/");
+                    if !schemas.contains_key(name) {
+                        missing.push(reference.to_owned());
+                    }
+                }
+                map.values().for_each(|v| walk(v, schemas, missing));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, schemas, missing)),
+            _ => {}
+        }
+    }
+    walk(&document, &schemas, &mut missing);
+    assert!(missing.is_empty(), "the OpenAPI document references undefined schemas: {missing:?}");
+}

@@ -1,0 +1,114 @@
+// End-to-end tests: the real backend binary on a fresh SQLite database serving the built app,
+// driven in Debian's Chromium by playwright-core. Prints "N passed, M failed" last and exits
+// non-zero on any failure; the server is always stopped.
+//
+//   npm run build && npm run e2e      (ZZYZX_BIN, CHROMIUM_PATH override the defaults)
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { flows, recordListRenderTime, screenshotPath } from './flows.mjs';
+import { startServer } from './server.mjs';
+
+const frontendDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const binary = resolve(frontendDir, process.env.ZZYZX_BIN || '../target/debug/zzyzx');
+const webDir = join(frontendDir, 'dist');
+const screenshotsDir = join(frontendDir, 'screenshots');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/**
+ * Chromium logs every 4xx answer as a console error by itself. The API refuses things by design
+ * (a 401 to the silent refresh of a visitor without a session, a 422 for a bad CSV) and the app
+ * shows those refusals; only errors from the app's own code, failed assets and 5xx count.
+ */
+function isApiRefusal(message) {
+  return /status of 4\d\d/.test(message.text()) && new URL(message.location().url).pathname.startsWith('/api/');
+}
+
+async function main() {
+  const workDir = mkdtempSync(join(tmpdir(), 'zzyzx-e2e-'));
+  // Start empty, so no screenshot of an earlier run passes for one of this run.
+  rmSync(screenshotsDir, { recursive: true, force: true });
+  mkdirSync(screenshotsDir, { recursive: true });
+  let passed = 0;
+  let failed = 0;
+  let server;
+  let context;
+
+  try {
+    server = await startServer({ binary, webDir, workDir });
+    context = await chromium.launchPersistentContext(join(workDir, 'chromium-profile'), {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    await context.addInitScript(recordListRenderTime);
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(10_000);
+
+    const consoleErrors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !isApiRefusal(message)) consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+
+    const state = {};
+    const flowContext = {
+      page,
+      baseUrl: server.baseUrl,
+      state,
+      screenshot: (name) => page.screenshot({ path: screenshotPath(screenshotsDir, name), fullPage: true }),
+      report: (line) => console.log(`  ${line}`),
+    };
+
+    let blocked = false;
+    for (const flow of flows) {
+      if (blocked) {
+        failed += 1;
+        console.log(`✗ ${flow.name} (not run: an earlier step failed)`);
+        continue;
+      }
+      const started = Date.now();
+      const errorsBefore = consoleErrors.length;
+      try {
+        await flow.run(flowContext);
+        const newErrors = consoleErrors.slice(errorsBefore);
+        if (newErrors.length > 0) throw new Error(`console errors: ${newErrors.join(' | ')}`);
+        passed += 1;
+        console.log(`✓ ${flow.name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        failed += 1;
+        blocked = true;
+        console.log(`✗ ${flow.name} (${Date.now() - started} ms)\n    ${error.message.split('\n').join('\n    ')}`);
+        await page
+          .screenshot({ path: screenshotPath(screenshotsDir, 'failure'), fullPage: true })
+          .catch(() => undefined);
+      }
+    }
+  } catch (error) {
+    failed += 1;
+    console.log(`✗ setting up: ${error.message}`);
+  } finally {
+    await context?.close().catch(() => undefined);
+    await server?.stop();
+    if (failed === 0) rmSync(workDir, { recursive: true, force: true });
+    else if (server) console.log(`  server log: ${server.logPath}`);
+  }
+
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed === 0 ? 0 : 1;
+}
+
+await main();

@@ -1,0 +1,74 @@
+// Starts the real zzyzx binary on a fresh SQLite database and a free port, serving the built app.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** A port nothing listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`zzyzx exited with code ${child.exitCode} before it was healthy`);
+    try {
+      const response = await fetch(`${baseUrl}/api/v1/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`zzyzx did not answer /api/v1/health within ${timeoutMs} ms`);
+}
+
+/**
+ * Resolves once /api/v1/health answers. `stop()` ends the process (SIGTERM, then SIGKILL) and is
+ * safe to call more than once.
+ */
+export async function startServer({ binary, webDir, workDir }) {
+  if (!existsSync(binary)) throw new Error(`No zzyzx binary at ${binary}; build it or set ZZYZX_BIN.`);
+  if (!existsSync(join(webDir, 'index.html')))
+    throw new Error(`No built app in ${webDir}; run \`npm run build\` first.`);
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const logPath = join(workDir, 'zzyzx.log');
+  const log = createWriteStream(logPath);
+  const child = spawn(binary, ['serve', '--bind', `127.0.0.1:${port}`], {
+    env: {
+      ...process.env,
+      ZZYZX_DATABASE_URL: `sqlite://${join(workDir, 'e2e.db')}`,
+      ZZYZX_WEB_DIR: webDir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(killer);
+  };
+
+  try {
+    await waitForHealth(baseUrl, child, 30_000);
+  } catch (error) {
+    await stop();
+    throw new Error(`${error.message} (log: ${logPath})`, { cause: error });
+  }
+  return { baseUrl, logPath, stop };
+}

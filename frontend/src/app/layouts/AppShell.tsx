@@ -1,0 +1,74 @@
+// The frame of every page behind login: the navbar and the main region. Without a session it
+// sends the visitor to log in, remembering where they were going.
+import Container from 'react-bootstrap/Container';
+import Nav from 'react-bootstrap/Nav';
+import Navbar from 'react-bootstrap/Navbar';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { LoadingState } from '@/components/ui/LoadingState';
+import { paths } from '@/config/paths';
+import { useLogout } from '@/features/auth/api/logout';
+import { useSession } from '@/lib/auth/use-session';
+import type { LoginRedirectState } from '../redirect';
+
+function UserMenu({ name }: { name: string }) {
+  const logoutMutation = useLogout();
+  return (
+    <div className="d-flex align-items-center gap-3 py-2 py-md-0">
+      <span className="navbar-text text-light">
+        <span className="visually-hidden">Logged in as </span>
+        {name}
+      </span>
+      <button
+        type="button"
+        className="btn btn-outline-light btn-sm"
+        disabled={logoutMutation.isPending}
+        onClick={() => logoutMutation.mutate()}
+      >
+        Log out
+      </button>
+    </div>
+  );
+}
+
+export function AppShell() {
+  const sessionState = useSession();
+  const location = useLocation();
+
+  if (sessionState.status === 'restoring') {
+    return (
+      <main id="main" tabIndex={-1} className="container">
+        <LoadingState label="Checking your session…" />
+      </main>
+    );
+  }
+  if (sessionState.status === 'anonymous') {
+    // After logging out, the next person starts fresh; otherwise come back here after logging in.
+    const state: LoginRedirectState | undefined =
+      sessionState.reason === 'logged_out' ? undefined : { from: location, expired: sessionState.reason === 'expired' };
+    return <Navigate to={paths.login} replace state={state} />;
+  }
+
+  return (
+    <>
+      <Navbar expand="md" bg="dark" data-bs-theme="dark" className="mb-4" as="header" role="banner">
+        <Container>
+          <Navbar.Brand as={NavLink} to={paths.lists}>
+            zzyzx
+          </Navbar.Brand>
+          <Navbar.Toggle aria-controls="main-navigation" />
+          <Navbar.Collapse id="main-navigation">
+            <Nav as="nav" aria-label="Main" className="me-auto">
+              <Nav.Link as={NavLink} to={paths.lists}>
+                Lists
+              </Nav.Link>
+            </Nav>
+            <UserMenu name={sessionState.user.display_name} />
+          </Navbar.Collapse>
+        </Container>
+      </Navbar>
+      <main id="main" tabIndex={-1} className="container pb-5">
+        <Outlet />
+      </main>
+    </>
+  );
+}

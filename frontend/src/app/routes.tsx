@@ -1,0 +1,48 @@
+// The app's routes. Pages are separate chunks loaded on first visit, which keeps the initial
+// download small (the charts of the creator page alone would double it).
+import { Navigate, type RouteObject } from 'react-router';
+import { LoadingState } from '@/components/ui/LoadingState';
+import { paths } from '@/config/paths';
+import { AppShell } from './layouts/AppShell';
+import { AuthLayout } from './layouts/AuthLayout';
+import { RootLayout } from './layouts/RootLayout';
+import { NotFoundRoute } from './routes/not-found';
+import { RouteError } from './routes/route-error';
+
+export const routes: RouteObject[] = [
+  {
+    element: <RootLayout />,
+    errorElement: <RouteError />,
+    // Shown while the first page's chunk loads.
+    hydrateFallbackElement: (
+      <main className="container">
+        <LoadingState />
+      </main>
+    ),
+    children: [
+      {
+        element: <AuthLayout />,
+        children: [
+          { path: paths.login, lazy: async () => ({ Component: (await import('./routes/login')).LoginRoute }) },
+          {
+            path: paths.register,
+            lazy: async () => ({ Component: (await import('./routes/register')).RegisterRoute }),
+          },
+        ],
+      },
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <Navigate to={paths.lists} replace /> },
+          { path: paths.lists, lazy: async () => ({ Component: (await import('./routes/lists')).ListsRoute }) },
+          { path: '/lists/:listId', lazy: async () => ({ Component: (await import('./routes/list')).ListRoute }) },
+          {
+            path: '/creators/:creatorId',
+            lazy: async () => ({ Component: (await import('./routes/creator')).CreatorRoute }),
+          },
+          { path: '*', element: <NotFoundRoute /> },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,24 @@
+// /lists: every list of the workspace.
+import { useState } from 'react';
+import Button from 'react-bootstrap/Button';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { CreateListDialog } from '@/features/lists/components/CreateListDialog';
+import { ListsOverview } from '@/features/lists/components/ListsOverview';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+
+export function ListsRoute() {
+  useDocumentTitle('Lists');
+  const [creating, setCreating] = useState(false);
+  return (
+    <>
+      <PageHeader
+        title="Lists"
+        subtitle="Groups of creators you follow, for a campaign, a product drop or a shortlist."
+      >
+        <Button onClick={() => setCreating(true)}>New list</Button>
+      </PageHeader>
+      <ListsOverview />
+      <CreateListDialog show={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}

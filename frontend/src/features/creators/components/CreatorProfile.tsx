@@ -1,0 +1,106 @@
+// A creator's page: who they are, their numbers over time as charts and a daily table, the CSV
+// export, and a form to record a reading by hand. The range lives in the address (`?range=1y`),
+// so a view can be bookmarked and shared.
+import Card from 'react-bootstrap/Card';
+import { useSearchParams } from 'react-router';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { ErrorState } from '@/components/ui/ErrorState';
+import { LoadingState } from '@/components/ui/LoadingState';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useCreator, type Creator } from '../api/get-creator';
+import { useCreatorHistory } from '../api/get-creator-history';
+import { DEFAULT_HISTORY_RANGE, isHistoryRange, type HistoryRange } from '../api/history-range';
+import { CreatorHeader } from './CreatorHeader';
+import { DailyGainsTable } from './DailyGainsTable';
+import { ExportHistoryButton } from './ExportHistoryButton';
+import { HistoryRangeSelector } from './HistoryRangeSelector';
+import { MetricCharts } from './MetricCharts';
+import { RecordMetricForm } from './RecordMetricForm';
+
+function useHistoryRange(): [HistoryRange, (range: HistoryRange) => void] {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('range');
+  const range = isHistoryRange(requested) ? requested : DEFAULT_HISTORY_RANGE;
+  const setRange = (next: HistoryRange) =>
+    setSearchParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        updated.set('range', next);
+        return updated;
+      },
+      { replace: true },
+    );
+  return [range, setRange];
+}
+
+function CreatorHistory({ creator, range }: { creator: Creator; range: HistoryRange }) {
+  const historyQuery = useCreatorHistory(creator.id, range);
+  if (historyQuery.isPending) return <LoadingState label="Loading history…" />;
+  if (historyQuery.isError) {
+    return (
+      <ErrorState
+        title="Could not load the history."
+        error={historyQuery.error}
+        onRetry={() => void historyQuery.refetch()}
+      />
+    );
+  }
+  if (historyQuery.data.length === 0) {
+    return (
+      <EmptyState title="No history in this range">
+        Pick a longer range, import a CSV of past numbers, or record today’s numbers by hand.
+      </EmptyState>
+    );
+  }
+  return (
+    <div aria-busy={historyQuery.isPlaceholderData}>
+      <MetricCharts points={historyQuery.data} />
+      <Card body className="mt-3">
+        <DailyGainsTable points={historyQuery.data} />
+      </Card>
+    </div>
+  );
+}
+
+export function CreatorProfile({ creatorId }: { creatorId: string }) {
+  const creatorQuery = useCreator(creatorId);
+  const [range, setRange] = useHistoryRange();
+  useDocumentTitle(creatorQuery.data ? `@${creatorQuery.data.handle}` : 'Creator');
+
+  if (creatorQuery.isPending) return <LoadingState label="Loading creator…" />;
+  if (creatorQuery.isError) {
+    return (
+      <ErrorState
+        title="Could not load this creator."
+        error={creatorQuery.error}
+        onRetry={() => void creatorQuery.refetch()}
+      />
+    );
+  }
+  const creator = creatorQuery.data;
+
+  return (
+    <>
+      <CreatorHeader creator={creator} />
+      <section aria-labelledby="history-title">
+        <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
+          <h2 id="history-title" className="h4 mb-0">
+            History
+          </h2>
+          <div className="d-flex flex-wrap align-items-center gap-3">
+            <HistoryRangeSelector value={range} onChange={setRange} />
+            <ExportHistoryButton creatorId={creator.id} handle={creator.handle} range={range} />
+          </div>
+        </div>
+        <CreatorHistory creator={creator} range={range} />
+      </section>
+      <section className="row mt-4">
+        <div className="col-lg-6">
+          <Card body>
+            <RecordMetricForm creator={creator} />
+          </Card>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+// One metric over time as a uPlot line chart. uPlot draws on a canvas, so the figure also carries
+// a text summary for screen readers; the daily-gains table holds every number.
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { formatChange, formatCompact, formatDay, formatWhole } from '@/lib/format';
+
+export type MetricSeries = {
+  /** Seconds since the epoch, ascending: uPlot's time unit. */
+  times: number[];
+  values: number[];
+};
+
+type MetricChartProps = {
+  label: string;
+  series: MetricSeries;
+  color: string;
+};
+
+const CHART_HEIGHT = 220;
+
+function describeSeries(label: string, { times, values }: MetricSeries): string {
+  const first = values[0];
+  const last = values[values.length - 1];
+  const firstTime = times[0];
+  const lastTime = times[times.length - 1];
+  if (first === undefined || last === undefined || firstTime === undefined || lastTime === undefined) {
+    return `${label}: no data in this range.`;
+  }
+  const from = formatDay(new Date(firstTime * 1000).toISOString());
+  const to = formatDay(new Date(lastTime * 1000).toISOString());
+  return `${label}: ${values.length} daily points from ${from} to ${to}; latest ${formatWhole(last)}, ${formatChange(last - first)} over the range.`;
+}
+
+function chartOptions(label: string, color: string, width: number): uPlot.Options {
+  return {
+    width,
+    height: CHART_HEIGHT,
+    scales: { x: { time: true } },
+    // Points are the last of each UTC day; label the axis in UTC too, or days drift by the viewer's offset.
+    tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
+    axes: [{}, { size: 56, values: (_chart, ticks) => ticks.map((tick) => formatCompact(tick)) }],
+    series: [
+      {
+        label: 'Day',
+        value: (_chart, seconds) => (seconds == null ? '—' : formatDay(new Date(seconds * 1000).toISOString())),
+      },
+      {
+        label,
+        stroke: color,
+        width: 2,
+        fill: `${color}1f`,
+        value: (_chart, value) => (value == null ? '—' : formatWhole(value)),
+      },
+    ],
+    cursor: { drag: { x: false, y: false } },
+  };
+}
+
+export function MetricChart({ label, series, color }: MetricChartProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const chart = new uPlot(
+      chartOptions(label, color, container.clientWidth || 600),
+      [series.times, series.values],
+      container,
+    );
+    // Follow the card's width: the grid reflows from two columns to one on narrow screens.
+    const resizeObserver = new ResizeObserver(([entry]) => {
+      if (entry && entry.contentRect.width > 0) chart.setSize({ width: entry.contentRect.width, height: CHART_HEIGHT });
+    });
+    resizeObserver.observe(container);
+    return () => {
+      resizeObserver.disconnect();
+      chart.destroy();
+    };
+  }, [label, color, series]);
+
+  const summary = describeSeries(label, series);
+  return (
+    <figure className="mb-0">
+      <figcaption className="h6">{label}</figcaption>
+      <div ref={containerRef} className="metric-chart" role="img" aria-label={summary} />
+      <p className="visually-hidden">{summary}</p>
+    </figure>
+  );
+}

@@ -1,0 +1,20 @@
+// POST /lists/{list_id}/items: adds a creator by handle, @handle or profile URL.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api/client';
+import { unwrap } from '@/lib/api/problem';
+import type { components } from '@/lib/api/schema';
+
+export type AddListItemInput = { listId: string; item: components['schemas']['AddItemRequest'] };
+
+export function addListItem({ listId, item }: AddListItemInput) {
+  return unwrap(apiClient.POST('/api/v1/lists/{list_id}/items', { params: { path: { list_id: listId } }, body: item }));
+}
+
+export function useAddListItem() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: addListItem,
+    // The whole `lists` prefix: this list's items and version, and the item counts on the index.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['lists'] }),
+  });
+}

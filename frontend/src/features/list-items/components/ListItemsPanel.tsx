@@ -1,0 +1,65 @@
+// A list's creators: add one, reorder, edit notes and tags, remove. A refused reorder is undone
+// on screen and explained.
+import { useState } from 'react';
+import Alert from 'react-bootstrap/Alert';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { ErrorState } from '@/components/ui/ErrorState';
+import { LoadingState } from '@/components/ui/LoadingState';
+import { describeError, hasCode } from '@/lib/api/problem';
+import { useListItems, type ListItem } from '../api/get-list-items';
+import { useMoveListItem } from '../api/move-list-item';
+import { AddCreatorForm } from './AddCreatorForm';
+import { EditItemDialog } from './EditItemDialog';
+import { RemoveItemDialog } from './RemoveItemDialog';
+import { SortableItemList } from './SortableItemList';
+
+function MoveFailedAlert({ error, onDismiss }: { error: unknown; onDismiss: () => void }) {
+  const message = hasCode(error, 'stale_version')
+    ? 'This list was changed somewhere else (another tab or a teammate) before your move was saved, so the move was undone. The current order is shown; please move the creator again.'
+    : `Your move could not be saved and was undone: ${describeError(error)}`;
+  return (
+    <Alert variant="warning" dismissible onClose={onDismiss} role="alert">
+      {message}
+    </Alert>
+  );
+}
+
+export function ListItemsPanel({ listId }: { listId: string }) {
+  const itemsQuery = useListItems(listId);
+  const [moveError, setMoveError] = useState<unknown>(null);
+  const moveMutation = useMoveListItem(listId, { onFailed: setMoveError });
+  const [editing, setEditing] = useState<ListItem | null>(null);
+  const [removing, setRemoving] = useState<ListItem | null>(null);
+
+  const move = (itemId: string, toIndex: number) => {
+    setMoveError(null);
+    moveMutation.mutate({ itemId, toIndex });
+  };
+
+  return (
+    <section aria-label="Creators">
+      <AddCreatorForm listId={listId} />
+      {moveError !== null && <MoveFailedAlert error={moveError} onDismiss={() => setMoveError(null)} />}
+
+      {itemsQuery.isPending && <LoadingState label="Loading creators…" />}
+      {itemsQuery.isError && (
+        <ErrorState
+          title="Could not load this list's creators."
+          error={itemsQuery.error}
+          onRetry={() => void itemsQuery.refetch()}
+        />
+      )}
+      {itemsQuery.isSuccess && itemsQuery.data.items.length === 0 && (
+        <EmptyState title="No creators in this list yet">
+          Paste a TikTok handle or profile link above, or import a CSV of history.
+        </EmptyState>
+      )}
+      {itemsQuery.isSuccess && itemsQuery.data.items.length > 0 && (
+        <SortableItemList items={itemsQuery.data.items} onMove={move} onEdit={setEditing} onRemove={setRemoving} />
+      )}
+
+      <EditItemDialog key={editing?.id ?? 'none'} listId={listId} item={editing} onClose={() => setEditing(null)} />
+      <RemoveItemDialog listId={listId} item={removing} onClose={() => setRemoving(null)} />
+    </section>
+  );
+}

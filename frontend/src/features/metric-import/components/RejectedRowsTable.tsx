@@ -1,0 +1,30 @@
+// The rows of an import the server refused, by line number, so they can be fixed in the file.
+import Table from 'react-bootstrap/Table';
+import type { components } from '@/lib/api/schema';
+
+type FieldError = components['schemas']['FieldError'];
+
+export function RejectedRowsTable({ errors }: { errors: FieldError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div className="table-responsive rejected-rows">
+      <Table size="sm" striped className="mb-0">
+        <caption className="caption-top">Rejected rows</caption>
+        <thead>
+          <tr>
+            <th scope="col">Line</th>
+            <th scope="col">Problem</th>
+          </tr>
+        </thead>
+        <tbody>
+          {errors.map((error, index) => (
+            <tr key={index}>
+              <td>{error.line ?? '—'}</td>
+              <td>{error.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </div>
+  );
+}

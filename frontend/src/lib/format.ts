@@ -1,0 +1,62 @@
+// How numbers, times and data sources read on screen. One place, so every page says "1.2M" and
+// "12 Nov 2026" the same way.
+
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+const whole = new Intl.NumberFormat('en');
+const signed = new Intl.NumberFormat('en', { signDisplay: 'exceptZero' });
+const dateOnly = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** 1234567 → "1.2M". */
+export function formatCompact(value: number): string {
+  return compact.format(value);
+}
+
+/** 1234567 → "1,234,567". */
+export function formatWhole(value: number): string {
+  return whole.format(value);
+}
+
+/** A change: 1200 → "+1,200", -3 → "-3", 0 → "0". */
+export function formatChange(value: number): string {
+  return signed.format(value);
+}
+
+/** A calendar day in UTC, the zone the backend buckets days in. */
+export function formatDay(iso: string): string {
+  return dateOnly.format(new Date(iso));
+}
+
+/** A moment in the viewer's own time zone. */
+export function formatDateTime(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+const SOURCE_LABELS: Record<string, string> = {
+  manual: 'entered by hand',
+  import: 'CSV import',
+  tikapi: 'TikAPI',
+  research: 'TikTok Research API',
+  demo: 'demo data',
+};
+
+/** Where a number came from, in words: `import` → "CSV import". Unknown sources read as they are. */
+export function describeSource(source: string): string {
+  return SOURCE_LABELS[source] ?? source;
+}
+
+/** "from CSV import, 12 Nov 2026, 10:00": the provenance every shown number carries. */
+export function describeProvenance(point: { source: string; captured_at: string }): string {
+  return `${describeSource(point.source)}, ${formatDateTime(point.captured_at)}`;
+}
+
+const CREATOR_STATUS_LABELS: Record<string, string> = {
+  not_found: 'Account not found',
+  private: 'Private account',
+  banned: 'Banned',
+};
+
+/** A warning for a creator zzyzx can no longer track, or `null` while their account is active. */
+export function describeCreatorStatus(status: string): string | null {
+  return status === 'active' ? null : (CREATOR_STATUS_LABELS[status] ?? status);
+}

@@ -1,0 +1,6 @@
+// The MSW server every test runs against. Unhandled requests fail the test: a call the mocks do
+// not know is a call the test did not mean to make.
+import { setupServer } from 'msw/node';
+import { handlers } from './mock-api';
+
+export const server = setupServer(...handlers);
