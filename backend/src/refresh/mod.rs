@@ -310,6 +310,7 @@ impl RefreshWorker {
         let now = Utc::now();
         let success = FetchSuccess {
             creator_id: creator.id,
+            handle: creator.handle.clone(),
             source: self.source.name(),
             profile,
             videos,

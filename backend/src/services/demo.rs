@@ -130,6 +130,7 @@ pub async fn load(store: &dyn Store, hashing: &PasswordHashing) -> anyhow::Resul
         store
             .record_fetch_success(FetchSuccess {
                 creator_id: *creator_id,
+                handle: (*handle).to_owned(),
                 source: source.name(),
                 profile,
                 videos,

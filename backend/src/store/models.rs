@@ -234,6 +234,8 @@ pub struct ClaimedCreator {
 /// What a successful fetch writes, all at once.
 pub struct FetchSuccess {
     pub creator_id: Uuid,
+    /// The creator's canonical handle: only its own videos are kept.
+    pub handle: String,
     pub source: &'static str,
     pub profile: zzyzx_sources::Profile,
     pub videos: Vec<zzyzx_sources::Video>,

@@ -976,7 +976,7 @@ impl Store for SqlStore {
     }
 
     async fn record_fetch_success(&self, success: FetchSuccess) -> Result<()> {
-        let FetchSuccess { creator_id, source, profile, videos, next_fetch_at, now } = success;
+        let FetchSuccess { creator_id, handle, source, profile, videos, next_fetch_at, now } = success;
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "update creators set platform_user_id = $2, sec_uid = coalesce($3, sec_uid), display_name = $4, \
@@ -1018,7 +1018,6 @@ impl Store for SqlStore {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        let handle: String = sqlx::query_scalar("select handle from creators where id = $1").bind(creator_id).fetch_one(&mut *tx).await?;
         let own: Vec<zzyzx_sources::Video> = videos.into_iter().filter(|v| v.author_handle == handle).collect();
         upsert_videos(&mut tx, &HashMap::from([(handle, creator_id)]), &own, source, now).await?;
         sqlx::query(
