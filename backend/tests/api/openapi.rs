@@ -37,7 +37,11 @@ fn every_reference_resolves() {
     let document = serde_json::to_value(zzyzx::http::openapi()).unwrap();
     let schemas = document["components"]["schemas"].as_object().cloned().unwrap_or_default();
     let mut missing = Vec::new();
-    fn walk(value: &serde_json::Value, schemas: &serde_json::Map<String, serde_json::Value>, missing: &mut Vec<String>) {
+    fn walk(
+        value: &serde_json::Value,
+        schemas: &serde_json::Map<String, serde_json::Value>,
+        missing: &mut Vec<String>,
+    ) {
         match value {
             serde_json::Value::Object(map) => {
                 if let Some(reference) = map.get("$ref").and_then(|r| r.as_str()) {
