@@ -48,6 +48,36 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
+/// A write transaction. On SQLite it also holds the process's write lock, so writers queue here
+/// instead of sleeping in SQLite's busy handler.
+pub struct WriteTx<DB: sqlx::Database> {
+    tx: sqlx::Transaction<'static, DB>,
+    _write_lock: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl<DB: sqlx::Database> WriteTx<DB> {
+    fn new(tx: sqlx::Transaction<'static, DB>, write_lock: Option<tokio::sync::OwnedMutexGuard<()>>) -> Self {
+        Self { tx, _write_lock: write_lock }
+    }
+
+    pub async fn commit(self) -> sqlx::Result<()> {
+        self.tx.commit().await
+    }
+}
+
+impl<DB: sqlx::Database> std::ops::Deref for WriteTx<DB> {
+    type Target = DB::Connection;
+    fn deref(&self) -> &DB::Connection {
+        &self.tx
+    }
+}
+
+impl<DB: sqlx::Database> std::ops::DerefMut for WriteTx<DB> {
+    fn deref_mut(&mut self) -> &mut DB::Connection {
+        &mut self.tx
+    }
+}
+
 /// Turns a unique-constraint violation into `Conflict(code)`; other errors pass through.
 fn on_unique_violation(code: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
     move |error| match error.as_database_error().map(|e| e.kind()) {

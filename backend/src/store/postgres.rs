@@ -1,11 +1,11 @@
 //! The PostgreSQL store: production and several instances on one database.
 
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::{PgPool, Postgres as Db, Transaction};
+use sqlx::{PgPool, Postgres as Db};
 use std::str::FromStr;
 use std::time::Duration;
 
-use super::Backend;
+use super::{Backend, WriteTx};
 
 pub struct PgStore {
     pool: PgPool,
@@ -35,8 +35,8 @@ impl PgStore {
     }
 
     /// Row locks and conditional updates keep concurrent writers apart; a plain transaction will do.
-    async fn begin_write(&self) -> sqlx::Result<Transaction<'static, Db>> {
-        self.pool.begin().await
+    async fn begin_write(&self) -> sqlx::Result<WriteTx<Db>> {
+        Ok(WriteTx::new(self.pool.begin().await?, None))
     }
 }
 

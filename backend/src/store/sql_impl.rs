@@ -183,7 +183,7 @@ impl SqlStore {
 /// Inserts snapshot rows in chunks; rows with the same creator, workspace and time replace each other.
 /// `workspace_id` is `None` for fetched snapshots, which are shared and kept one per hour.
 async fn upsert_snapshots(
-    tx: &mut Transaction<'static, Db>,
+    tx: &mut WriteTx<Db>,
     workspace_id: Option<Uuid>,
     rows: &[(Uuid, MetricPoint)],
     source: &str,
@@ -236,7 +236,7 @@ fn dedupe_points(rows: Vec<(Uuid, MetricPoint)>) -> Vec<(Uuid, MetricPoint)> {
 
 /// Creates the creators that do not exist yet and returns every handle's id.
 async fn upsert_creator_handles(
-    tx: &mut Transaction<'static, Db>,
+    tx: &mut WriteTx<Db>,
     handles: &[&str],
     now: DateTime<Utc>,
 ) -> Result<(HashMap<String, Uuid>, u64)> {
@@ -264,7 +264,7 @@ async fn upsert_creator_handles(
 }
 
 async fn remember(
-    tx: &mut Transaction<'static, Db>,
+    tx: &mut WriteTx<Db>,
     workspace_id: Uuid,
     creator_ids: &[Uuid],
     origin: &str,
@@ -284,7 +284,7 @@ async fn remember(
 
 /// Upserts videos (by TikTok id) and one stats snapshot per video per hour.
 async fn upsert_videos(
-    tx: &mut Transaction<'static, Db>,
+    tx: &mut WriteTx<Db>,
     creator_ids: &HashMap<String, Uuid>,
     videos: &[zzyzx_sources::Video],
     source: &str,

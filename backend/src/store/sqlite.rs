@@ -3,14 +3,17 @@
 //! deadlock upgrading a read lock.
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Sqlite as Db, SqlitePool, Transaction};
+use sqlx::{Sqlite as Db, SqlitePool};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
-use super::Backend;
+use super::{Backend, WriteTx};
 
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// One writer at a time in this process; waiting here is cheaper than SQLite's busy loop.
+    write_lock: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl SqliteStore {
@@ -29,7 +32,7 @@ impl SqliteStore {
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(options)
             .await?;
-        Ok(Self { pool })
+        Ok(Self { pool, write_lock: Arc::default() })
     }
 
     const BACKEND: Backend = Backend::Sqlite;
@@ -41,8 +44,9 @@ impl SqliteStore {
         Ok(())
     }
 
-    async fn begin_write(&self) -> sqlx::Result<Transaction<'static, Db>> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await
+    async fn begin_write(&self) -> sqlx::Result<WriteTx<Db>> {
+        let guard = self.write_lock.clone().lock_owned().await;
+        Ok(WriteTx::new(self.pool.begin_with("BEGIN IMMEDIATE").await?, Some(guard)))
     }
 }
 
