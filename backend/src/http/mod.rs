@@ -2,6 +2,7 @@
 //! document collected from the handlers themselves.
 
 pub mod accounts;
+pub mod analytics;
 mod body;
 pub mod caller;
 pub mod creators;
@@ -46,6 +47,8 @@ pub const API_PREFIX: &str = "/api/v1";
         (name = "lists", description = "Lists of creators and their order"),
         (name = "creators", description = "Creators, their metric history and videos"),
         (name = "discovery", description = "Finding new creators through hashtags"),
+        (name = "analytics", description = "Growth, projections, engagement, outliers, rising creators, fit and fair price"),
+        (name = "workspace", description = "Workspace settings: analytics assumptions and target audience"),
         (name = "jobs", description = "Progress of long operations"),
         (name = "sources", description = "The TikTok data source"),
         (name = "health", description = "Liveness and readiness"),
@@ -56,7 +59,10 @@ pub const API_PREFIX: &str = "/api/v1";
         problem::ErrorCode,
         creators::ImportMode,
         creators::IntervalParam,
-        tracking::VideoSort
+        tracking::VideoSort,
+        analytics::DashboardSort,
+        analytics::SortOrder,
+        zzyzx_analytics::Tier
     ))
 )]
 struct ApiDoc;
@@ -69,7 +75,8 @@ pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(lists::routes)
         .configure(tracking::routes_before_creators)
         .configure(creators::routes)
-        .configure(tracking::routes);
+        .configure(tracking::routes)
+        .configure(analytics::routes);
 }
 
 /// The OpenAPI document, collected from the registered handlers and completed with the error

@@ -73,7 +73,8 @@ impl FakeSource {
             cover_url: None,
             share_url: format!("https://www.tiktok.com/@{handle}/video/{n}"),
             region: Some("US".into()),
-            views: 1_000 * (n + 1),
+            // A handle with "viral" in it has one breakout video, three days old, far above its usual views.
+            views: if handle.contains("viral") && n == 3 { 100_000 } else { 1_000 * (n + 1) },
             likes: 100 * (n + 1),
             comments: 10,
             shares: 5,

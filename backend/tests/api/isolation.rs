@@ -28,6 +28,15 @@ fn id_routes(list: &str, item: &str, creator: &str) -> Vec<(Method, String, Opti
         (Method::POST, format!("/creators/{creator}/refresh"), None),
         (Method::GET, format!("/creators/{creator}/videos"), None),
         (Method::GET, format!("/creators/{creator}/top-video"), None),
+        (Method::GET, format!("/creators/{creator}/analytics"), None),
+        (Method::GET, format!("/creators/{creator}/audience"), None),
+        (
+            Method::POST,
+            format!("/creators/{creator}/audience"),
+            Some(json!({"captured_at": "2026-01-01T00:00:00Z", "countries": {"US": 0.5}})),
+        ),
+        (Method::GET, format!("/lists/{list}/dashboard"), None),
+        (Method::GET, format!("/lists/{list}/dashboard.csv"), None),
     ]
 }
 

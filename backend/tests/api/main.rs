@@ -4,6 +4,7 @@
 mod helpers;
 
 mod accounts;
+mod analytics;
 mod bad_input;
 mod cli;
 mod creators;

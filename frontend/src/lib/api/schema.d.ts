@@ -158,6 +158,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/creators/{creator_id}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A creator's analytics: growth, projection, engagement, outliers, rising, tier, fair price,
+         *     expected return, authenticity signals, audience fit, content signal and daily gains. Every
+         *     value names its formula, window and sample size.
+         */
+        get: operations["creator_analytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/creators/{creator_id}/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audience profiles this workspace has recorded for the creator, newest first. */
+        get: operations["list_audience"];
+        put?: never;
+        /** Records an audience profile entered by hand (source `manual`), private to this workspace. */
+        post: operations["add_audience"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/creators/{creator_id}/metrics": {
         parameters: {
             query?: never;
@@ -261,6 +300,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/discover/rising": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rising creators among all this workspace tracks or has met (through hashtags or imports),
+         *     with the reasons in words; filterable by tier and audience fit.
+         */
+        get: operations["get_rising"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hashtags/{tag}/videos": {
         parameters: {
             query?: never;
@@ -309,6 +368,27 @@ export interface paths {
         get: operations["ready"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports audience profiles from CSV, one share per line:
+         *     `handle,captured_at,sample_size,dimension,key,share` (`dimension`: age, gender, country,
+         *     language; `share`: 0–1 or a percentage). Creators must already be known to the workspace.
+         */
+        post: operations["import_audience"];
         delete?: never;
         options?: never;
         head?: never;
@@ -387,6 +467,43 @@ export interface paths {
         head?: never;
         /** Renames a list or changes its description. */
         patch: operations["update_list"];
+        trace?: never;
+    };
+    "/api/v1/lists/{list_id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every creator of the list with latest counts, 7- and 30-day growth, engagement, outliers, the
+         *     rising flag and its reasons, top video, a 30-day sparkline and audience fit; sortable; totals.
+         */
+        get: operations["get_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lists/{list_id}/dashboard.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard as CSV, in the same order. */
+        get: operations["get_dashboard_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/lists/{list_id}/items": {
@@ -480,10 +597,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspace/analytics-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's analytics assumptions (defaults until saved). */
+        get: operations["get_settings"];
+        /**
+         * Replaces the analytics assumptions: viral multiple, rising ceiling, CPM overrides, return
+         *     assumptions. Owners only.
+         */
+        put: operations["put_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/target-audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the brand wants to reach; empty until saved. */
+        get: operations["get_target"];
+        /** Replaces the target audience (countries, languages, age bands, genders, interests). Owners only. */
+        put: operations["put_target"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Whether growth is speeding up: the 7-day against the 30-day average daily gain (§2.1). */
+        Acceleration: {
+            /**
+             * @description True when the 7-day average daily gain is positive and above the 30-day one (the test of §7); null when either
+             *     window lacks history.
+             */
+            accelerating?: boolean | null;
+            /**
+             * @description `growth.acceleration.v1`: 7-day ÷ 30-day average daily gain; null unless the 30-day gain is positive, since a
+             *     ratio against a loss reads backwards.
+             */
+            ratio: components["schemas"]["Measure_f64"];
+        };
         AddItemRequest: {
             /**
              * @description `name`, `@Name` or a tiktok.com profile URL.
@@ -494,6 +663,192 @@ export interface components {
             /** @description At most 20 tags of 1 to 40 characters. */
             tags?: string[];
         };
+        /**
+         * @description The cheap subset of [`CreatorAnalytics`] for a dashboard row. Every shared value is computed by the same code as
+         *     in [`analyze`], so the two always agree.
+         */
+        AnalyticsSummary: {
+            /**
+             * Format: double
+             * @description `growth.acceleration.v1` of followers, for sorting by acceleration.
+             */
+            acceleration?: number | null;
+            /** Format: date */
+            as_of?: string | null;
+            engagement_by_views: components["schemas"]["EngagementSummary"];
+            /**
+             * Format: int32
+             * @description `fit.audience.v1`; null ("unknown") without audience data or a target.
+             */
+            fit_score?: number | null;
+            /** Format: int64 */
+            followers?: number | null;
+            /** @description Followers over 30 days. */
+            growth_30d: components["schemas"]["GrowthSummary"];
+            /** @description Followers over 7 days. */
+            growth_7d: components["schemas"]["GrowthSummary"];
+            /**
+             * @description Videos posted in the last 30 days whose outlier multiple is at or above the workspace's **viral multiple**
+             *     (default 5×), the same test the rising badge uses. Equals `outliers.viral_count_30d` of [`analyze`].
+             */
+            outlier_count: number;
+            rising: components["schemas"]["Rising"];
+            tier?: null | components["schemas"]["Tier"];
+            /** @description The video of the last 90 days with the highest outlier multiple; null at cold start. */
+            top_video_id?: string | null;
+        };
+        /** @description One assumption behind an estimate, stated so the brand can disagree with it. */
+        Assumption: {
+            /** @description Short name, e.g. "click-through rate". */
+            name: string;
+            source: components["schemas"]["AssumptionSource"];
+            /** @description The value as text, e.g. "1% of viewers". */
+            value: string;
+        };
+        /**
+         * @description Where an assumption comes from.
+         * @enum {string}
+         */
+        AssumptionSource: "data" | "reference" | "workspace_setting" | "default_setting" | "model";
+        /**
+         * @description A dimension of an audience.
+         * @enum {string}
+         */
+        AudienceDimension: "countries" | "languages" | "ages" | "genders";
+        /** @description How well a creator's audience matches the workspace's target. */
+        AudienceFit: {
+            /** Format: date-time */
+            captured_at?: string | null;
+            /** @description One entry per dimension the target names. */
+            dimensions: components["schemas"]["FitDimension"][];
+            /**
+             * Format: double
+             * @description Product of the matched shares: the share of the audience in the target on every dimension at once, assuming
+             *     the dimensions are independent. Used for the price per thousand target followers (§6.2).
+             */
+            estimated_target_share?: number | null;
+            explanation: string;
+            /** @description `fit.audience.v1`. */
+            formula: string;
+            formula_text: string;
+            /** Format: int64 */
+            sample_size?: number | null;
+            /**
+             * Format: int32
+             * @description 0–100; null ("unknown") without audience data or without a target.
+             */
+            score?: number | null;
+            /** @description The profile's source, capture time and sample size, shown with the score. */
+            source?: string | null;
+            unavailable?: null | components["schemas"]["Unavailable"];
+        };
+        AudienceImportResponse: {
+            errors: components["schemas"]["FieldError"][];
+            /** Format: int64 */
+            profiles_written: number;
+            rows_rejected: number;
+        };
+        /** @description An audience profile to record by hand (source `manual`). */
+        AudienceInput: {
+            /** @description Age band → share (0–1), e.g. `{"18-24": 0.41}`. */
+            ages?: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            captured_at: string;
+            /** @description ISO 3166-1 alpha-2 country → share. */
+            countries?: {
+                [key: string]: number;
+            };
+            /** @description `female`, `male`, `other` → share. */
+            genders?: {
+                [key: string]: number;
+            };
+            /** @description ISO 639-1 language → share. */
+            languages?: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            sample_size?: number | null;
+        };
+        AudienceResponse: {
+            ages: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            captured_at: string;
+            countries: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            creator_id: string;
+            genders: {
+                [key: string]: number;
+            };
+            /** Format: uuid */
+            id: string;
+            languages: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            sample_size?: number | null;
+            /** @description `manual` or `import`; creator-connected data will say so. */
+            source: string;
+        };
+        /** @description All signals of one creator. */
+        Authenticity: {
+            /** @description One-day follower changes that had enough history before them to be judged. */
+            checked_days: number;
+            data_quality: components["schemas"]["DataQualityFlag"][];
+            /** @description Oldest first. */
+            signals: components["schemas"]["AuthenticitySignal"][];
+            /** @description A line for the panel, e.g. "2 signals worth checking". */
+            summary: string;
+        };
+        /** @description One signal with its evidence. */
+        AuthenticitySignal: {
+            /** Format: int64 */
+            after: number;
+            /** @description How many one-day changes that median used. */
+            baseline_days: number;
+            /** Format: int64 */
+            before: number;
+            /** Format: int64 */
+            change: number;
+            /**
+             * Format: date
+             * @description Day of the jump.
+             */
+            date: string;
+            /** @description The evidence in one sentence. */
+            evidence: string;
+            explained_by?: null | components["schemas"]["ExplainingVideo"];
+            /** @description `authenticity.follower_step.v1` or `authenticity.following_spike.v1`. */
+            formula: string;
+            kind: components["schemas"]["SignalKind"];
+            /** @description "worth checking", or "likely a video taking off". */
+            label: string;
+            /**
+             * Format: double
+             * @description `change ÷ typical_daily_change`, when the typical change is positive.
+             */
+            multiple_of_typical?: number | null;
+            /** @description The gain over a typical day is within 2% of a size in which followers are sold (1K, 2K, 2.5K, 5K, …). */
+            round_step: boolean;
+            /** @description For following: an opposite jump lies within 7 days (follow/unfollow). */
+            seesaw: boolean;
+            /**
+             * Format: double
+             * @description Median one-day change (absolute for following) over the 30 days before.
+             */
+            typical_daily_change: number;
+            /** @description Whether the video list reaches back to this day; when it does not, "not explained" only means "unknown". */
+            video_data_covers_date: boolean;
+            /** @description False only for a follower spike that an outlier video posted just before explains. */
+            worth_checking: boolean;
+        };
         /** @enum {string} */
         BreakerState: "closed" | "open" | "half_open";
         ChangePasswordRequest: {
@@ -501,6 +856,47 @@ export interface components {
             new_password: string;
             refresh_token_delivery?: components["schemas"]["TokenDelivery"];
         };
+        /**
+         * @description Where the creator's content points, from their own videos: **a content signal, not audience data**. A creator
+         *     posting from the US about #skincare may still be watched mostly elsewhere.
+         */
+        ContentSignal: {
+            explanation: string;
+            /** @description `fit.content.v1`. */
+            formula: string;
+            formula_text: string;
+            /** @description `fit.content.interest.v1`: share of the last 30 videos with at least one target hashtag. */
+            interest_match: components["schemas"]["Measure_f64"];
+            /** @description Always "content_signal", so no client confuses it with the audience fit. */
+            kind: string;
+            /** @description "Content signal: from the creator's videos, not audience data". */
+            label: string;
+            /** @description Target hashtags among the videos' hashtags, most videos first. */
+            matched_hashtags: components["schemas"]["LabelCount"][];
+            /** @description Target countries among the videos' regions, most videos first. */
+            matched_regions: components["schemas"]["LabelCount"][];
+            /** @description `fit.content.region.v1`: share of the last 30 videos with a region that were posted from a target country. */
+            region_match: components["schemas"]["Measure_f64"];
+            /**
+             * Format: int32
+             * @description 0–100: the mean of the available shares below × 100; null without a target or enough videos.
+             */
+            score?: number | null;
+            unavailable?: null | components["schemas"]["Unavailable"];
+        };
+        /** @description A workspace's own CPM range for one tier, in the workspace currency per 1,000 views. */
+        CpmOverride: {
+            /** Format: double */
+            high: number;
+            /** Format: double */
+            low: number;
+            tier: components["schemas"]["Tier"];
+        };
+        /**
+         * @description Where the CPM range came from.
+         * @enum {string}
+         */
+        CpmSource: "default" | "workspace_override";
         CreateListRequest: {
             description?: string;
             /**
@@ -508,6 +904,49 @@ export interface components {
              * @example Spring drop: gym wear
              */
             name: string;
+        };
+        /** @description Everything zzyzx computes about one creator. */
+        CreatorAnalytics: {
+            /**
+             * Format: date
+             * @description Day of the latest snapshot on or before `today`: the `T` every window ends on.
+             */
+            as_of?: string | null;
+            authenticity: components["schemas"]["Authenticity"];
+            /**
+             * Format: date-time
+             * @description The `now` the analysis was run at (video ages and "last 30 days" are measured from it).
+             */
+            computed_at: string;
+            content_signal: components["schemas"]["ContentSignal"];
+            /** @description Oldest first. */
+            daily_gains: components["schemas"]["DailyGain"][];
+            engagement: components["schemas"]["Engagement"];
+            fair_price: components["schemas"]["FairPrice"];
+            fit: components["schemas"]["AudienceFit"];
+            /**
+             * Format: int64
+             * @description Followers on `as_of`.
+             */
+            followers?: number | null;
+            growth: components["schemas"]["Growth"];
+            outliers: components["schemas"]["Outliers"];
+            projection: components["schemas"]["Projection"];
+            returns: components["schemas"]["Returns"];
+            rising: components["schemas"]["Rising"];
+            tier?: null | components["schemas"]["TierInfo"];
+            /**
+             * Format: date
+             * @description The `today` the analysis was run for.
+             */
+            today: string;
+        };
+        CreatorAnalyticsResponse: {
+            analytics: components["schemas"]["CreatorAnalytics"];
+            /** Format: date-time */
+            computed_at: string;
+            /** Format: uuid */
+            creator_id: string;
         };
         CreatorResponse: components["schemas"]["CreatorSummary"] & {
             bio?: string | null;
@@ -540,10 +979,161 @@ export interface components {
             verified: boolean;
         };
         /**
+         * @description One row of the daily-gains table (§2.2, Social Blade style): the counts of a day and their change since the
+         *     previous snapshot.
+         */
+        DailyGain: {
+            /**
+             * Format: date
+             * @description UTC day.
+             */
+            date: string;
+            /**
+             * Format: int64
+             * @description Days since the previous snapshot: 1 normally, more after a gap (the changes then span all those days). Null on
+             *     the first row.
+             */
+            days_since_previous?: number | null;
+            /** Format: int64 */
+            followers: number;
+            /**
+             * Format: int64
+             * @description Change in followers since the previous snapshot; null on the first row.
+             */
+            followers_change?: number | null;
+            /** Format: int64 */
+            following: number;
+            /** Format: int64 */
+            following_change?: number | null;
+            /** Format: int64 */
+            likes: number;
+            /** Format: int64 */
+            likes_change?: number | null;
+            /** Format: int64 */
+            videos: number;
+            /** Format: int64 */
+            videos_change?: number | null;
+        };
+        DashboardResponse: {
+            /** Format: date-time */
+            computed_at: string;
+            list: components["schemas"]["ListResponse"];
+            rows: components["schemas"]["DashboardRow"][];
+            sparkline_days: number;
+            totals: components["schemas"]["DashboardTotals"];
+        };
+        DashboardRow: {
+            creator: components["schemas"]["CreatorSummary"];
+            /** Format: uuid */
+            item_id: string;
+            latest?: null | components["schemas"]["MetricsResponse"];
+            note: string;
+            /** Format: int64 */
+            position: number;
+            /** @description Followers on each of the last 30 days, oldest first; null where no snapshot exists. */
+            sparkline: (number | null)[];
+            summary: components["schemas"]["AnalyticsSummary"];
+            tags: string[];
+            top_video?: null | components["schemas"]["VideoResponse"];
+        };
+        /** @enum {string} */
+        DashboardSort: "position" | "handle" | "followers" | "growth_7d" | "growth_30d" | "acceleration" | "engagement" | "outliers" | "rising" | "fit";
+        DashboardTotals: {
+            /**
+             * Format: int64
+             * @description Sum of the latest follower counts.
+             */
+            combined_followers: number;
+            creators: number;
+            /**
+             * Format: double
+             * @description Median of the rows' engagement by views, in percent; null when no row has one.
+             */
+            median_engagement_percent?: number | null;
+            rising: number;
+        };
+        /** @description A data-quality flag with the days it concerns. */
+        DataQualityFlag: {
+            /** @description The first few affected days. */
+            dates: string[];
+            explanation: string;
+            kind: components["schemas"]["DataQualityKind"];
+            metric: components["schemas"]["Metric"];
+            /** @description How many snapshots are affected. */
+            occurrences: number;
+        };
+        /**
+         * @description A data problem that is not a fraud signal (§8.3).
+         * @enum {string}
+         */
+        DataQualityKind: "zero_count" | "negative_count" | "rounded_counts";
+        /** @description Engagement of the last 30 videos. All rates are percentages. */
+        Engagement: {
+            /**
+             * @description `engagement.followers.median.v1`: median(likes + comments + shares) ÷ followers today × 100. The median, as for
+             *     Modash's Instagram rate, so one viral post does not inflate it (§1.1).
+             */
+            by_followers: components["schemas"]["Measure_f64"];
+            /**
+             * @description Headline: `engagement.views.median.v1`, median(likes + comments + shares) ÷ median(views) × 100 (§1.2 ER_med,
+             *     Modash's calculator), chosen because one viral video cannot move it (§1.3).
+             */
+            by_views: components["schemas"]["Measure_f64"];
+            /** @description `engagement.views.mean_of_rates.v1` (§1.2 ER_avg): gives small videos equal weight. */
+            by_views_mean_of_rates: components["schemas"]["Measure_f64"];
+            /** @description `engagement.views.total.v1` (§1.2 ER_tot): dominated by the biggest video. */
+            by_views_total: components["schemas"]["Measure_f64"];
+            /** @description `views.median.v1`: the expected views of the next video (§6.4). */
+            expected_views: components["schemas"]["Measure_f64"];
+        };
+        /** @description Engagement by views, for a dashboard row. */
+        EngagementSummary: {
+            /**
+             * Format: double
+             * @description `engagement.views.median.v1` in percent over the last 30 videos; null below 3 videos with views.
+             */
+            median_percent?: number | null;
+            /** @description Videos it was computed from. */
+            sample_size: number;
+        };
+        /**
          * @description Stable, machine-readable error codes: clients switch on these, never on `title` or `detail`.
          * @enum {string}
          */
         ErrorCode: "validation_failed" | "malformed_json" | "invalid_query" | "invalid_cursor" | "invalid_workspace_header" | "credentials_in_query" | "unsupported_media_type" | "payload_too_large" | "authentication_required" | "invalid_token" | "invalid_credentials" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "duplicate_list_name" | "creator_already_in_list" | "stale_version" | "stale_cursor" | "item_set_mismatch" | "limit_reached" | "import_rejected" | "too_many_requests" | "source_unavailable" | "upstream_failed" | "unavailable" | "internal";
+        /** @description A video that may explain a follower spike. */
+        ExplainingVideo: {
+            /**
+             * Format: double
+             * @description Its outlier multiple (`outlier.multiple.v1`).
+             */
+            multiple: number;
+            /** Format: date-time */
+            posted_at: string;
+            video_id: string;
+        };
+        /** @description The fair price of one sponsored post (§6.4). */
+        FairPrice: {
+            assumptions: components["schemas"]["Assumption"][];
+            /** @description `price.cpe.v1`: cost per expected engagement (likes + comments + shares). */
+            cost_per_engagement: components["schemas"]["Measure_MoneyRange"];
+            /** @description `price.cpv.v1`: cost per expected view. */
+            cost_per_view: components["schemas"]["Measure_MoneyRange"];
+            cpm?: null | components["schemas"]["MoneyRange"];
+            cpm_source: components["schemas"]["CpmSource"];
+            /** @description Currency of every amount except the rate card's. */
+            currency: string;
+            /** @description `views.median.v1`: median views of the last 30 videos. */
+            expected_views: components["schemas"]["Measure_f64"];
+            /** @description E.g. "40,000 expected views × 6.00–8.00 USD CPM = 240.00–320.00 USD (rate card for 10K–50K: 75–350 USD)". */
+            explanation: string;
+            /** @description `price.per_thousand_target_followers.v1`: needs an audience profile and a target (§6.2, HypeAuditor's advice). */
+            per_thousand_target_followers: components["schemas"]["Measure_MoneyRange"];
+            /** @description `price.cpm_range.v1`: expected views ÷ 1000 × CPM range. */
+            price: components["schemas"]["Measure_MoneyRange"];
+            rate_card?: null | components["schemas"]["RateCard"];
+            tier?: null | components["schemas"]["Tier"];
+        };
         /**
          * @description One invalid input: `pointer` is a JSON Pointer into the body, `parameter` names a query or
          *     path parameter, `line` a line of an uploaded file.
@@ -554,6 +1144,106 @@ export interface components {
             line?: number | null;
             parameter?: string | null;
             pointer?: string | null;
+        };
+        /** @description How one dimension of the audience matches the target. */
+        FitDimension: {
+            dimension: components["schemas"]["AudienceDimension"];
+            explanation: string;
+            /**
+             * Format: double
+             * @description Share of the audience the profile describes in this dimension (the rest is unknown and counts as not matching).
+             */
+            known_share: number;
+            /**
+             * Format: double
+             * @description 95% margin of error of `matched_share`, 1.96 × √(p(1 − p) ÷ n), when the sample size is known (KOLens shows
+             *     one on each panel, §9.1).
+             */
+            margin_of_error?: number | null;
+            /**
+             * Format: double
+             * @description Share of the audience with a target label; null when the profile has no data for this dimension.
+             */
+            matched_share?: number | null;
+            /** @description The matching labels, largest share first. */
+            matches: components["schemas"]["LabelShare"][];
+            /**
+             * Format: int32
+             * @description `matched_share` × 100, rounded.
+             */
+            score?: number | null;
+            /** @description The target's labels. */
+            target: string[];
+            /**
+             * Format: double
+             * @description Weight in the overall score before renormalising over the dimensions used.
+             */
+            weight: number;
+        };
+        /** @description Growth of all four counts (§2: the same formulas apply to following, likes and video count). */
+        Growth: {
+            /**
+             * Format: date
+             * @description Day of the latest snapshot, the `T` all windows end on.
+             */
+            as_of?: string | null;
+            followers: components["schemas"]["MetricGrowth"];
+            following: components["schemas"]["MetricGrowth"];
+            likes: components["schemas"]["MetricGrowth"];
+            /**
+             * Format: date
+             * @description Day of the first snapshot: history starts when zzyzx starts tracking.
+             */
+            tracking_since?: string | null;
+            videos: components["schemas"]["MetricGrowth"];
+        };
+        /** @description Follower growth over one window, for a dashboard row. */
+        GrowthSummary: {
+            /**
+             * Format: int64
+             * @description `growth.abs.v1`; null without history reaching back to the window start.
+             */
+            absolute?: number | null;
+            /**
+             * Format: int64
+             * @description Days actually between the two snapshots.
+             */
+            actual_days?: number | null;
+            /**
+             * Format: double
+             * @description `growth.pct.v1`; null also when the start count is 0.
+             */
+            percent?: number | null;
+        };
+        /** @description Change of one count over one window. */
+        GrowthWindow: {
+            /** @description `growth.abs.v1`. */
+            absolute: components["schemas"]["Measure_i64"];
+            /**
+             * Format: int64
+             * @description Actual days between the two snapshots; growth is divided by this, never by the nominal length (§2.3).
+             */
+            actual_days?: number | null;
+            /** @description `growth.daily_gain.v1`. */
+            average_daily_gain: components["schemas"]["Measure_f64"];
+            /**
+             * Format: date
+             * @description Day of the latest snapshot.
+             */
+            end_date?: string | null;
+            /** @description `growth.pct.v1`; null when the start count is 0 (§2.1: undefined). */
+            percent: components["schemas"]["Measure_f64"];
+            /**
+             * Format: date
+             * @description Day of the snapshot the change is measured from (at or shortly before the window start); null when none
+             *     qualifies.
+             */
+            start_date?: string | null;
+            /**
+             * Format: int32
+             * @description Nominal window length in days.
+             */
+            window_days: number;
         };
         HashtagResponse: {
             /** @description Served from an earlier pull rather than fetched now. */
@@ -632,6 +1322,17 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description A label and how many videos carry it. */
+        LabelCount: {
+            label: string;
+            videos: number;
+        };
+        /** @description A label and its share. */
+        LabelShare: {
+            label: string;
+            /** Format: double */
+            share: number;
+        };
         ListItemResponse: {
             /** Format: date-time */
             added_at: string;
@@ -682,6 +1383,103 @@ export interface components {
             user: components["schemas"]["UserResponse"];
             workspaces: components["schemas"]["WorkspaceResponse"][];
         };
+        /**
+         * @description One analytic value together with how it was computed.
+         *
+         *     `value` is null when the data cannot support an honest number (see `unavailable`); it is never extrapolated from a
+         *     shorter window and never NaN or infinite.
+         */
+        Measure_MoneyRange: {
+            /** @description Stable, versioned formula id such as `growth.pct.v1`; see [`FORMULAS`] for the catalogue. */
+            formula: string;
+            /** @description The formula in words, short enough for a tooltip. */
+            formula_text: string;
+            /** @description How many data points the value was computed from (snapshots, days or videos, as the formula says). */
+            sample_size: number;
+            unavailable?: null | components["schemas"]["Unavailable"];
+            /** @description Unit of `value`, for display. */
+            unit: components["schemas"]["Unit"];
+            /** @description A low–high range of money. */
+            value?: {
+                /** Format: double */
+                high: number;
+                /** Format: double */
+                low: number;
+            };
+            /**
+             * Format: int32
+             * @description Length of the time window in days, for windows defined by time.
+             */
+            window_days?: number | null;
+            /**
+             * Format: int32
+             * @description Maximum number of videos in the window, for windows defined by a video count (the last N videos).
+             */
+            window_videos?: number | null;
+        };
+        /**
+         * @description One analytic value together with how it was computed.
+         *
+         *     `value` is null when the data cannot support an honest number (see `unavailable`); it is never extrapolated from a
+         *     shorter window and never NaN or infinite.
+         */
+        Measure_f64: {
+            /** @description Stable, versioned formula id such as `growth.pct.v1`; see [`FORMULAS`] for the catalogue. */
+            formula: string;
+            /** @description The formula in words, short enough for a tooltip. */
+            formula_text: string;
+            /** @description How many data points the value was computed from (snapshots, days or videos, as the formula says). */
+            sample_size: number;
+            unavailable?: null | components["schemas"]["Unavailable"];
+            /** @description Unit of `value`, for display. */
+            unit: components["schemas"]["Unit"];
+            /** Format: double */
+            value?: number;
+            /**
+             * Format: int32
+             * @description Length of the time window in days, for windows defined by time.
+             */
+            window_days?: number | null;
+            /**
+             * Format: int32
+             * @description Maximum number of videos in the window, for windows defined by a video count (the last N videos).
+             */
+            window_videos?: number | null;
+        };
+        /**
+         * @description One analytic value together with how it was computed.
+         *
+         *     `value` is null when the data cannot support an honest number (see `unavailable`); it is never extrapolated from a
+         *     shorter window and never NaN or infinite.
+         */
+        Measure_i64: {
+            /** @description Stable, versioned formula id such as `growth.pct.v1`; see [`FORMULAS`] for the catalogue. */
+            formula: string;
+            /** @description The formula in words, short enough for a tooltip. */
+            formula_text: string;
+            /** @description How many data points the value was computed from (snapshots, days or videos, as the formula says). */
+            sample_size: number;
+            unavailable?: null | components["schemas"]["Unavailable"];
+            /** @description Unit of `value`, for display. */
+            unit: components["schemas"]["Unit"];
+            /** Format: int64 */
+            value?: number;
+            /**
+             * Format: int32
+             * @description Length of the time window in days, for windows defined by time.
+             */
+            window_days?: number | null;
+            /**
+             * Format: int32
+             * @description Maximum number of videos in the window, for windows defined by a video count (the last N videos).
+             */
+            window_videos?: number | null;
+        };
+        /**
+         * @description One of the four counts in a [`DailyPoint`].
+         * @enum {string}
+         */
+        Metric: "followers" | "following" | "likes" | "videos";
         MetricBatchInput: {
             /** @description 1 to 10,000 points. */
             points: components["schemas"]["MetricPointInput"][];
@@ -695,6 +1493,18 @@ export interface components {
             likes: number;
             /** Format: int64 */
             videos: number;
+        };
+        /** @description Growth of one count. */
+        MetricGrowth: {
+            acceleration: components["schemas"]["Acceleration"];
+            /**
+             * Format: int64
+             * @description The count in the latest snapshot.
+             */
+            current?: number | null;
+            metric: components["schemas"]["Metric"];
+            /** @description One entry per window of [`GROWTH_WINDOWS`], shortest first. */
+            windows: components["schemas"]["GrowthWindow"][];
         };
         /** @description One point of history to write. Counts are whole numbers from 0 to 2^63 − 1. */
         MetricPointInput: {
@@ -727,6 +1537,38 @@ export interface components {
             /** Format: int64 */
             videos: number;
         };
+        /** @description When the next follower milestone is reached at a given pace. */
+        Milestone: {
+            /** @description True when the date lies beyond twice the history, the longest horizon §3 trusts. */
+            beyond_reliable_horizon: boolean;
+            /**
+             * Format: double
+             * @description The daily gain assumed.
+             */
+            daily_gain?: number | null;
+            /** Format: date */
+            date?: string | null;
+            /** Format: int64 */
+            days?: number | null;
+            /** @description E.g. "~100K in about 47 days (2025-08-16) at +1,234 a day". */
+            explanation: string;
+            /** @description `projection.milestone.v1`. */
+            formula: string;
+            /**
+             * Format: int64
+             * @description The next milestone above today's count (10K, 25K, 50K, 100K, 250K, … see [`next_milestone`]).
+             */
+            goal?: number | null;
+            /** @description False when the gain is ≤ 0 ("not reached at the current pace") or the date would be over 100 years away. */
+            reachable: boolean;
+        };
+        /** @description A low–high range of money. */
+        MoneyRange: {
+            /** Format: double */
+            high: number;
+            /** Format: double */
+            low: number;
+        };
         MoveItemRequest: {
             /**
              * Format: int64
@@ -745,6 +1587,23 @@ export interface components {
              * @description The list's new version.
              */
             version: number;
+        };
+        /** @description The outlier strip of a creator. */
+        Outliers: {
+            /** @description `views.median.v1` over the mature videos among the last 30: the median line of the strip chart. */
+            median_views: components["schemas"]["Measure_f64"];
+            /** @description The video of the last 90 days with the highest multiple (§4.3: by score, not raw views); null at cold start. */
+            top_video_id?: string | null;
+            unavailable?: null | components["schemas"]["Unavailable"];
+            /** @description The last 30 videos plus any other video of the last 90 days, newest first. */
+            videos: components["schemas"]["VideoOutlier"][];
+            /** @description Videos posted in the last 30 days at or above the viral multiple. */
+            viral_count_30d: number;
+            /**
+             * Format: double
+             * @description The workspace's viral multiple used for `viral`.
+             */
+            viral_multiple: number;
         };
         /** @description A page of results; `next_cursor` is absent on the last page. */
         Page_ListResponse: {
@@ -830,6 +1689,94 @@ export interface components {
             /** @description `urn:zzyzx:problem:<code>`. */
             type: string;
         };
+        /** @description Follower projection. */
+        Projection: {
+            /**
+             * Format: date
+             * @description Day of the latest snapshot, `T`.
+             */
+            as_of?: string | null;
+            /**
+             * Format: int64
+             * @description Followers on `T`.
+             */
+            current?: number | null;
+            /**
+             * @description §3: true when the largest single-day gain is more than half of the 30-day net gain, so one spike drives the
+             *     projection; null without a projection.
+             */
+            driven_by_spike?: boolean | null;
+            /**
+             * Format: int64
+             * @description Days from the first to the latest snapshot.
+             */
+            history_days?: number | null;
+            /**
+             * Format: int32
+             * @description Days of `points`: the requested horizon, capped at twice the history (§3).
+             */
+            horizon_days: number;
+            largest_day?: null | components["schemas"]["SpikeDay"];
+            /** @description `projection.linear.v1`: followers a day over the last 30 days. */
+            linear_daily_gain: components["schemas"]["Measure_f64"];
+            /** @description Next milestone at the linear pace. */
+            milestone: components["schemas"]["Milestone"];
+            /** @description Next milestone at the recent-weighted pace. */
+            milestone_weighted: components["schemas"]["Milestone"];
+            /** @description Chart points for days 1..=horizon. */
+            points: components["schemas"]["ProjectionPoint"][];
+            /** @description `projection.band80.v1`: the residual standard error `s` behind the band. */
+            residual_standard_error: components["schemas"]["Measure_f64"];
+            unavailable?: null | components["schemas"]["Unavailable"];
+            /** @description `projection.weighted.v1`: followers a day, recent days weighted more (TwitterCounter's idea, §3). */
+            weighted_daily_gain: components["schemas"]["Measure_f64"];
+        };
+        /** @description One future day on the projection chart. */
+        ProjectionPoint: {
+            /** Format: date */
+            date: string;
+            /**
+             * Format: int32
+             * @description Days after the latest snapshot (`h`).
+             */
+            days_ahead: number;
+            /**
+             * Format: double
+             * @description Upper edge of the 80% band; always ≥ `mid`.
+             */
+            high?: number | null;
+            /**
+             * Format: double
+             * @description Lower edge of the 80% band; null when the band cannot be computed. Always ≤ `mid`.
+             */
+            low?: number | null;
+            /**
+             * Format: double
+             * @description Linear projection `F(T) + h × linear gain`, never below 0.
+             */
+            mid: number;
+            /**
+             * Format: double
+             * @description Recent-weighted projection `F(T) + h × weighted gain`, never below 0.
+             */
+            weighted?: number | null;
+        };
+        /** @description A published per-post rate card, shown beside the CPM-based price as a cross-check (§6.4). */
+        RateCard: {
+            /** @description The rate card's own follower band; rate cards use different bands from the tiers (§5), so it is always shown. */
+            band: string;
+            /** @description Rate cards are published in US dollars. */
+            currency: string;
+            /**
+             * Format: double
+             * @description Null for open-ended ("$7,000+").
+             */
+            high?: number | null;
+            /** Format: double */
+            low: number;
+            /** @description Where the figures come from. */
+            source: string;
+        };
         RefreshRequest: {
             /** @description The refresh token, when it is not sent as the cookie. */
             refresh_token?: string | null;
@@ -849,6 +1796,134 @@ export interface components {
              */
             password: string;
             refresh_token_delivery?: components["schemas"]["TokenDelivery"];
+        };
+        /**
+         * @description What the brand assumes about a gifted post: the costs of sending the product and how viewers turn into orders.
+         *
+         *     The defaults are placeholders for a small consumer brand (proposal; no source in analytics.md prescribes them): the
+         *     output marks each assumption that is still at its default so nobody mistakes it for the brand's own number.
+         */
+        ReturnAssumptions: {
+            /**
+             * Format: double
+             * @description Revenue of an average order; without it no revenue is estimated. Default unset.
+             * @default null
+             */
+            average_order_value: number | null;
+            /**
+             * Format: double
+             * @description Share of viewers who click through to the shop, 0..=1. Default 0.01 (1%).
+             * @default 0.01
+             */
+            click_through_rate: number;
+            /**
+             * Format: double
+             * @description Share of clicks that become an order, 0..=1. Default 0.02 (2%).
+             * @default 0.02
+             */
+            conversion_rate: number;
+            /**
+             * @description ISO 4217 code of every amount, including CPM overrides. Default "USD", the currency of the published rate cards.
+             * @default USD
+             */
+            currency: string;
+            /**
+             * Format: double
+             * @description What the gifted product costs the brand. Default 20.
+             * @default 20
+             */
+            product_cost: number;
+            /**
+             * Format: double
+             * @description Shipping it to the creator. Default 5.
+             * @default 5
+             */
+            shipping_cost: number;
+        };
+        /**
+         * @description What gifting a product for a public review is expected to bring, answering the brand's question "will sending free
+         *     merchandise bring more orders?" (proposal building on §6.4: expected views are the creator's median).
+         */
+        Returns: {
+            /** @description Every assumption behind the numbers. */
+            assumptions: components["schemas"]["Assumption"][];
+            /** @description `returns.cost_per_order.v1` for the gift alone. */
+            cost_per_expected_order: components["schemas"]["Measure_f64"];
+            /** @description `returns.cost_per_order.v1` when the creator is also paid the fair price. */
+            cost_per_expected_order_with_fee: components["schemas"]["Measure_MoneyRange"];
+            /** @description Currency of every amount. */
+            currency: string;
+            /** @description `returns.clicks.v1`. */
+            expected_clicks: components["schemas"]["Measure_f64"];
+            /** @description `returns.orders.v1`. */
+            expected_orders: components["schemas"]["Measure_f64"];
+            /** @description `returns.revenue.v1`; null unless an average order value is set. */
+            expected_revenue: components["schemas"]["Measure_f64"];
+            /** @description `views.median.v1`: the views a gifted post is assumed to get. */
+            expected_views: components["schemas"]["Measure_f64"];
+            /**
+             * Format: double
+             * @description Product cost + shipping.
+             */
+            gift_cost?: number | null;
+            /** @description Whether expected revenue covers the gift; null without an average order value or an estimate. */
+            pays_for_itself?: boolean | null;
+            /** @description `returns.revenue_per_cost.v1`: expected revenue ÷ gift cost (revenue, not profit). */
+            revenue_per_gift_cost: components["schemas"]["Measure_f64"];
+            /** @description The answer in one sentence. */
+            verdict: string;
+        };
+        /** @description Whether a creator is rising, and why or why not. */
+        Rising: {
+            /** @description 7-day average daily gain > 0 and > the 30-day one; null without 30 days of history. */
+            accelerating?: boolean | null;
+            /**
+             * Format: double
+             * @description 7-day ÷ 30-day average daily gain (`growth.acceleration.v1`).
+             */
+            acceleration?: number | null;
+            /** @description The best-scoring video of the last 30 days, viral or not. */
+            best_video_id?: string | null;
+            /**
+             * Format: double
+             * @description Its outlier multiple (`outlier.multiple.v1`).
+             */
+            best_video_multiple?: number | null;
+            /**
+             * Format: int64
+             * @description The workspace's follower ceiling.
+             */
+            follower_ceiling: number;
+            /** @description `rising.v1`. */
+            formula: string;
+            /**
+             * Format: double
+             * @description Follower growth over 7 days in percent (`growth.pct.v1`).
+             */
+            growth_7d_percent?: number | null;
+            /**
+             * @description When rising, the evidence for the badge (e.g. "+38% followers in 7 days", "video 7468… has 9× median
+             *     views"); otherwise every condition that failed, in words.
+             */
+            reasons: string[];
+            rising: boolean;
+            /**
+             * Format: double
+             * @description The workspace's viral multiple the video had to reach.
+             */
+            viral_multiple: number;
+        };
+        RisingCreator: {
+            creator: components["schemas"]["CreatorSummary"];
+            latest?: null | components["schemas"]["MetricsResponse"];
+            sparkline: (number | null)[];
+            summary: components["schemas"]["AnalyticsSummary"];
+            top_video?: null | components["schemas"]["VideoResponse"];
+        };
+        RisingResponse: {
+            /** Format: date-time */
+            computed_at: string;
+            items: components["schemas"]["RisingCreator"][];
         };
         /** @enum {string} */
         Role: "viewer" | "editor" | "owner";
@@ -895,6 +1970,46 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description Analytic settings of a workspace. */
+        Settings: {
+            /**
+             * @description CPM ranges that replace the defaults for a tier (§6.4); at most one per tier.
+             * @default []
+             */
+            cpm_overrides: components["schemas"]["CpmOverride"][];
+            /**
+             * @default {
+             *       "average_order_value": null,
+             *       "click_through_rate": 0.01,
+             *       "conversion_rate": 0.02,
+             *       "currency": "USD",
+             *       "product_cost": 20,
+             *       "shipping_cost": 5
+             *     }
+             */
+            returns: components["schemas"]["ReturnAssumptions"];
+            /**
+             * Format: int64
+             * @description Creators with this many followers or more are never "rising" (they have risen). Default 1,000,000 (the mega tier).
+             * @default 1000000
+             */
+            rising_follower_ceiling: number;
+            /**
+             * Format: double
+             * @description A video is viral at this multiple of the creator's median views or more (analytics.md §4.1: ViralVault's
+             *     Creator Score 500 = 5×). Also the outlier test of the rising badge (§7 allows 3–5×). Default 5; an invalid
+             *     value (not a finite number above 1) is read as 5, see [`Settings::effective_viral_multiple`].
+             * @default 5
+             */
+            viral_multiple: number;
+        };
+        /**
+         * @description What kind of signal.
+         * @enum {string}
+         */
+        SignalKind: "follower_step_spike" | "following_spike";
+        /** @enum {string} */
+        SortOrder: "asc" | "desc";
         SourceCapabilities: {
             hashtag_videos: boolean;
             profile: boolean;
@@ -917,6 +2032,86 @@ export interface components {
             paused_until?: string | null;
             /** @description `tikapi`, `research`, `demo` or `none`. */
             source: string;
+        };
+        /** @description The day that contributes most to the 30-day gain, and its share of it. */
+        SpikeDay: {
+            /**
+             * Format: date
+             * @description The day the gain was measured on (the end of a gap when days are missing; the gain is then per day).
+             */
+            date: string;
+            /**
+             * Format: double
+             * @description Gain on that day.
+             */
+            gain: number;
+            /**
+             * Format: int64
+             * @description Net gain of the whole 30-day window.
+             */
+            net_gain: number;
+            /**
+             * Format: double
+             * @description `gain ÷ net_gain`.
+             */
+            share_of_net: number;
+        };
+        /** @description The audience a workspace wants to reach. An empty list means "any" for that dimension. */
+        TargetAudience: {
+            /**
+             * @description Bands from [`crate::codes::AGE_BANDS`]: "13-17", "18-24", "25-34", "35-44", "45-54", "55+".
+             * @default []
+             */
+            age_bands: string[];
+            /**
+             * @description ISO 3166-1 alpha-2 codes in upper case, e.g. "US".
+             * @default []
+             */
+            countries: string[];
+            /**
+             * @description From [`crate::codes::GENDERS`]: "female", "male", "other".
+             * @default []
+             */
+            genders: string[];
+            /**
+             * @description Hashtags in lower case without '#', e.g. "skincare"; compared with the creator's video hashtags.
+             * @default []
+             */
+            interests: string[];
+            /**
+             * @description ISO 639-1 codes in lower case, e.g. "en".
+             * @default []
+             */
+            languages: string[];
+        };
+        /**
+         * @description A follower tier.
+         *
+         *     zzyzx uses the "common alternative" table of §5 (nano 1K–10K, micro 10K–100K, mid 100K–500K, macro 500K–1M,
+         *     mega 1M+), because the TikTok engagement benchmarks by tier are cited with it. Creators under 1K are counted as nano
+         *     and flagged. The tier is derived from the follower count at read time, so the table can be switched (§5).
+         * @enum {string}
+         */
+        Tier: "nano" | "micro" | "mid" | "macro" | "mega";
+        /** @description A creator's tier and where it comes from. */
+        TierInfo: {
+            /** @description The tier's follower band, e.g. "10K–100K". */
+            band: string;
+            /** @description True under 1K followers, below the table's first band; counted as nano. */
+            below_table: boolean;
+            /**
+             * Format: double
+             * @description See [`Tier::benchmark_engagement_percent`].
+             */
+            benchmark_engagement_percent: number;
+            /**
+             * Format: int64
+             * @description Followers in the latest snapshot.
+             */
+            followers: number;
+            /** @description The table used: `common_alternative` (§5). */
+            table: string;
+            tier: components["schemas"]["Tier"];
         };
         /**
          * @description Where the refresh token goes: an HttpOnly cookie for the web app (the default), or the
@@ -942,6 +2137,16 @@ export interface components {
             next_fetch_at?: string | null;
             status: string;
         };
+        /**
+         * @description Why a [`Measure`] has no value.
+         * @enum {string}
+         */
+        Unavailable: "no_history" | "not_enough_history" | "zero_base" | "not_enough_videos" | "no_views" | "no_followers" | "not_growing" | "not_enough_points" | "not_finite" | "zero_assumption" | "not_set" | "no_audience_data" | "no_target";
+        /**
+         * @description Unit of a [`Measure`]'s value.
+         * @enum {string}
+         */
+        Unit: "count" | "percent" | "per_day" | "ratio" | "share" | "money" | "score";
         UpdateItemRequest: {
             note?: string | null;
             tags?: string[] | null;
@@ -957,6 +2162,35 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+        };
+        /** @description One video's outlier reading. */
+        VideoOutlier: {
+            /**
+             * Format: double
+             * @description The median it was divided by.
+             */
+            base_median_views?: number | null;
+            /** @description `engagement.video.v1`: this video's engagement rate by views. */
+            engagement_rate: components["schemas"]["Measure_f64"];
+            /**
+             * @description `outlier.multiple.v1`: views ÷ median views of the other mature videos among the last 30; its sample size is
+             *     the number of videos in that median. Null with fewer than 3 videos (cold start, §4.1).
+             */
+            multiple: components["schemas"]["Measure_f64"];
+            /** Format: date-time */
+            posted_at: string;
+            /**
+             * @description True while the video is under 48 hours old: it is still collecting views, so its multiple can only be read as a
+             *     lower bound (§4.3).
+             */
+            provisional: boolean;
+            video_id: string;
+            /** Format: int64 */
+            views: number;
+            /** @description `outlier.views_per_follower.v1` (§4.1 VPS): makes under-the-radar creators stand out (§4.3). */
+            views_per_follower: components["schemas"]["Measure_f64"];
+            /** @description `multiple` ≥ the workspace's viral multiple. */
+            viral: boolean;
         };
         VideoResponse: {
             /** Format: int64 */
@@ -1612,6 +2846,223 @@ export interface operations {
             };
         };
     };
+    creator_analytics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Creator id */
+                creator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analytics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatorAnalyticsResponse"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_audience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Creator id */
+                creator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profiles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceResponse"][];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_audience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Creator id */
+                creator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudienceInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceResponse"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this workspace does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_history: {
         parameters: {
             query?: {
@@ -2180,6 +3631,76 @@ export interface operations {
             };
         };
     };
+    get_rising: {
+        parameters: {
+            query?: {
+                tier?: components["schemas"]["Tier"];
+                /** @description Only creators with an audience fit score at least this (0–100); creators with unknown fit are left out. */
+                min_fit?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rising creators, the fastest accelerating first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RisingResponse"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     hashtag_videos: {
         parameters: {
             query?: {
@@ -2336,6 +3857,105 @@ export interface operations {
             };
             /** @description The database cannot be reached */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_audience: {
+        parameters: {
+            query?: {
+                mode?: components["schemas"]["ImportMode"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The CSV file */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Imported */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceImportResponse"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this workspace does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad rows, with line numbers; nothing imported (`import_rejected`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2884,6 +4504,156 @@ export interface operations {
             };
             /** @description Wrong content type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_dashboard: {
+        parameters: {
+            query?: {
+                sort?: components["schemas"]["DashboardSort"];
+                /**
+                 * @description Ascending for `position` and `handle`, descending otherwise, unless given. Rows without a
+                 *     value come last either way.
+                 */
+                order?: components["schemas"]["SortOrder"];
+            };
+            header?: never;
+            path: {
+                /** @description List id */
+                list_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_dashboard_csv: {
+        parameters: {
+            query?: {
+                sort?: components["schemas"]["DashboardSort"];
+                /**
+                 * @description Ascending for `position` and `handle`, descending otherwise, unless given. Rows without a
+                 *     value come last either way.
+                 */
+                order?: components["schemas"]["SortOrder"];
+            };
+            header?: never;
+            path: {
+                /** @description List id */
+                list_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3528,6 +5298,310 @@ export interface operations {
             };
             /** @description Not found, or not visible in this workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Settings"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this workspace does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The target audience */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetAudience"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetAudience"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetAudience"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this workspace does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

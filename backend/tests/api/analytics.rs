@@ -1,0 +1,191 @@
+//! Analytics over HTTP: creator analytics, dashboards, rising creators, settings and audiences.
+
+use crate::fake_source::FakeSource;
+use crate::helpers::*;
+use chrono::{Duration as ChronoDuration, Utc};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+use zzyzx::refresh::{RefreshWorker, WorkerConfig};
+
+/// A list of creators, each with the fake source's videos and 40 days of hand-written history up
+/// to now (`daily_gain` followers a day, four times that over the last week when `accelerating`),
+/// written after the fetch so that the hand-written point is today's last.
+async fn list_with_history(
+    app: &TestApp,
+    source: &Arc<FakeSource>,
+    user: &TestUser,
+    creators: &[(&str, i64, bool)],
+) -> (String, Vec<String>) {
+    let list = app.create_list(user, "Analysed").await;
+    let list_id = list["id"].as_str().unwrap().to_owned();
+    let mut ids = Vec::new();
+    for (handle, _, _) in creators {
+        let item = app.add_item(user, &list_id, handle).await;
+        ids.push(item["creator"]["id"].as_str().unwrap().to_owned());
+    }
+    let config = WorkerConfig { requests_per_second: 1000, ..WorkerConfig::default() };
+    RefreshWorker::new(app.store.clone(), source.clone(), config, Arc::new(Notify::new()))
+        .run_cycle(&CancellationToken::new())
+        .await;
+    let today = Utc::now().date_naive();
+    for ((_, daily_gain, accelerating), id) in creators.iter().zip(&ids) {
+        let mut followers = 10_000;
+        let now = Utc::now();
+        let points: Vec<Value> = (0..=40)
+            .rev()
+            .map(|days_ago| {
+                followers += if *accelerating && days_ago < 7 { daily_gain * 4 } else { *daily_gain };
+                let at = match days_ago {
+                    0 => now,
+                    _ => (today - ChronoDuration::days(days_ago)).and_hms_opt(12, 0, 0).unwrap().and_utc(),
+                };
+                json!({"captured_at": at.to_rfc3339(), "followers": followers, "following": 100, "likes": followers * 10, "videos": 40})
+            })
+            .collect();
+        let written = app.post(&user.token, &format!("/creators/{id}/metrics/batch"), json!({"points": points})).await;
+        expect_json(written, StatusCode::OK).await;
+    }
+    (list_id, ids)
+}
+
+macro_rules! with_source {
+    ($(async fn $name:ident($app:ident, $source:ident) $body:block)*) => {$(
+        mod $name {
+            use super::*;
+            #[tokio::test]
+            async fn sqlite() {
+                let $source = Arc::new(FakeSource::new(Duration::ZERO));
+                let $app = spawn_app_with_source(Db::Sqlite, Some($source.clone())).await;
+                $body
+            }
+            #[tokio::test]
+            async fn postgres() {
+                let $source = Arc::new(FakeSource::new(Duration::ZERO));
+                let $app = spawn_app_with_source(Db::Postgres, Some($source.clone())).await;
+                $body
+            }
+        }
+    )*};
+}
+
+with_source! {
+    async fn a_creators_analytics_say_how_each_number_was_computed(app, source) {
+        let user = app.new_user().await;
+        let (_, ids) = list_with_history(&app, &source, &user, &[("steady.one", 100, false)]).await;
+        let report = expect_json(app.get(&user.token, &format!("/creators/{}/analytics", ids[0])).await, StatusCode::OK).await;
+        let analytics = &report["analytics"];
+        let text = analytics.to_string();
+        assert!(text.contains("growth.pct.v1") && text.contains("engagement"), "formula ids are reported: {text:.400}");
+        let gains = analytics["daily_gains"].as_array().unwrap();
+        assert!(gains.len() >= 30, "a daily-gains table: {}", gains.len());
+        assert!(gains.iter().skip(1).any(|g| g.to_string().contains("100")), "100 followers a day appear in the gains");
+        assert!(!text.contains("NaN") && !text.contains("inf"));
+    }
+
+    async fn the_dashboard_lists_every_creator_in_order_sorts_and_exports(app, source) {
+        let user = app.new_user().await;
+        let (list_id, _) = list_with_history(&app, &source, &user, &[("slow.grower", 10, false), ("fast.grower", 500, false), ("mid.grower", 100, false)]).await;
+        let dashboard = expect_json(app.get(&user.token, &format!("/lists/{list_id}/dashboard")).await, StatusCode::OK).await;
+        let rows = dashboard["rows"].as_array().unwrap();
+        let handles: Vec<&str> = rows.iter().map(|r| r["creator"]["handle"].as_str().unwrap()).collect();
+        assert_eq!(handles, vec!["slow.grower", "fast.grower", "mid.grower"], "list order by default");
+        assert_eq!(rows[0]["sparkline"].as_array().unwrap().len(), 30);
+        assert_eq!(rows[1]["summary"]["growth_7d"]["absolute"], 3500);
+        let combined: i64 = rows.iter().map(|r| r["latest"]["followers"].as_i64().unwrap()).sum();
+        assert_eq!(dashboard["totals"]["combined_followers"], combined);
+        assert!(rows[0]["top_video"]["share_url"].is_string());
+
+        let sorted = expect_json(app.get(&user.token, &format!("/lists/{list_id}/dashboard?sort=growth_7d")).await, StatusCode::OK).await;
+        let handles: Vec<&str> = sorted["rows"].as_array().unwrap().iter().map(|r| r["creator"]["handle"].as_str().unwrap()).collect();
+        assert_eq!(handles, vec!["fast.grower", "mid.grower", "slow.grower"]);
+        let ascending = expect_json(app.get(&user.token, &format!("/lists/{list_id}/dashboard?sort=followers&order=asc")).await, StatusCode::OK).await;
+        assert_eq!(ascending["rows"][0]["creator"]["handle"], "slow.grower");
+        expect_problem(app.get(&user.token, &format!("/lists/{list_id}/dashboard?sort=shoe_size")).await, StatusCode::BAD_REQUEST, "invalid_query").await;
+
+        let csv = app.get(&user.token, &format!("/lists/{list_id}/dashboard.csv?sort=growth_7d")).await;
+        assert!(csv.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+        let text = csv.text().await.unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("position,handle,display_name,followers"));
+        assert_eq!(lines.len(), 4);
+        assert!(lines[1].contains("fast.grower"));
+    }
+
+    async fn rising_creators_are_found_with_reasons_and_filtered(app, source) {
+        let user = app.new_user().await;
+        list_with_history(&app, &source, &user, &[("viral.riser", 50, true), ("steady.plodder", 50, false)]).await;
+        let rising = expect_json(app.get(&user.token, "/discover/rising").await, StatusCode::OK).await;
+        let items = rising["items"].as_array().unwrap();
+        let handles: Vec<&str> = items.iter().map(|i| i["creator"]["handle"].as_str().unwrap()).collect();
+        assert_eq!(handles, vec!["viral.riser"], "{rising}");
+        let reasons = items[0]["summary"]["rising"]["reasons"].as_array().unwrap();
+        assert!(!reasons.is_empty(), "the badge explains itself");
+        let mega_only = expect_json(app.get(&user.token, "/discover/rising?tier=mega").await, StatusCode::OK).await;
+        assert_eq!(mega_only["items"].as_array().unwrap().len(), 0);
+        expect_problem(app.get(&user.token, "/discover/rising?limit=0").await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    }
+
+    async fn settings_and_target_audience_are_validated_and_feed_the_fit_score(app, source) {
+        let user = app.new_user().await;
+        let defaults = expect_json(app.get(&user.token, "/workspace/analytics-settings").await, StatusCode::OK).await;
+        assert_eq!(defaults["viral_multiple"], 5.0);
+        let mut bad = defaults.clone();
+        bad["viral_multiple"] = json!(0.5);
+        let problem = expect_problem(app.put(&user.token, "/workspace/analytics-settings", bad).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(problem["errors"][0]["pointer"], "/viral_multiple");
+        let mut good = defaults.clone();
+        good["viral_multiple"] = json!(3.0);
+        expect_json(app.put(&user.token, "/workspace/analytics-settings", good).await, StatusCode::OK).await;
+        assert_eq!(expect_json(app.get(&user.token, "/workspace/analytics-settings").await, StatusCode::OK).await["viral_multiple"], 3.0);
+
+        let bad_target = json!({"countries": ["usa"], "languages": [], "age_bands": [], "genders": [], "interests": []});
+        expect_problem(app.put(&user.token, "/workspace/target-audience", bad_target).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let target = json!({"countries": ["US", "GB"], "languages": ["en"], "age_bands": ["18-24", "25-34"], "genders": ["female"], "interests": ["gym"]});
+        expect_json(app.put(&user.token, "/workspace/target-audience", target).await, StatusCode::OK).await;
+
+        let (list_id, ids) = list_with_history(&app, &source, &user, &[("fit.check", 10, false), ("no.audience", 10, false)]).await;
+        let audience = json!({"captured_at": "2026-01-01T00:00:00Z", "sample_size": 900,
+            "ages": {"18-24": 0.5, "25-34": 0.3, "35-44": 0.2}, "genders": {"female": 0.7, "male": 0.3},
+            "countries": {"US": 0.6, "GB": 0.1, "DE": 0.3}, "languages": {"en": 0.8, "de": 0.2}});
+        let added = expect_json(app.post(&user.token, &format!("/creators/{}/audience", ids[0]), audience).await, StatusCode::CREATED).await;
+        assert_eq!(added["source"], "manual");
+        let too_much = json!({"captured_at": "2026-01-01T00:00:00Z", "countries": {"US": 0.9, "GB": 0.5}});
+        expect_problem(app.post(&user.token, &format!("/creators/{}/audience", ids[0]), too_much).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+
+        let dashboard = expect_json(app.get(&user.token, &format!("/lists/{list_id}/dashboard")).await, StatusCode::OK).await;
+        let fit = dashboard["rows"][0]["summary"]["fit_score"].as_u64().expect("a fit score with audience data");
+        assert!((1..=100).contains(&fit));
+        assert!(dashboard["rows"][1]["summary"]["fit_score"].is_null(), "unknown without audience data");
+        let profiles = expect_json(app.get(&user.token, &format!("/creators/{}/audience", ids[0])).await, StatusCode::OK).await;
+        assert_eq!(profiles.as_array().unwrap().len(), 1);
+    }
+
+    async fn audience_profiles_import_from_csv(app, source) {
+        let user = app.new_user().await;
+        list_with_history(&app, &source, &user, &[("imported.aud", 10, false)]).await;
+        let csv = "handle,captured_at,sample_size,dimension,key,share\n\
+                   imported.aud,2026-02-01,500,country,US,0.7\n\
+                   imported.aud,2026-02-01,,gender,female,55%\n\
+                   stranger.aud,2026-02-01,,country,US,0.5\n";
+        let send = |mode: &'static str| app.client.post(app.url(&format!("/imports/audience?mode={mode}"))).bearer_auth(&user.token).header("content-type", "text/csv").body(csv).send();
+        let rejected = expect_problem(send("all_or_nothing").await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "import_rejected").await;
+        assert_eq!(rejected["errors"][0]["line"], 4);
+        let imported = expect_json(send("partial").await.unwrap(), StatusCode::OK).await;
+        assert_eq!((imported["profiles_written"].as_u64(), imported["rows_rejected"].as_u64()), (Some(1), Some(1)));
+    }
+}
+
+crate::both_databases! {
+    async fn viewers_of_settings_cannot_change_them_without_owning(app) {
+        // Registration makes the user an owner: owners may change settings.
+        let owner = app.new_user().await;
+        let settings = expect_json(app.get(&owner.token, "/workspace/analytics-settings").await, StatusCode::OK).await;
+        expect_json(app.put(&owner.token, "/workspace/analytics-settings", settings).await, StatusCode::OK).await;
+        let unknown = app.put(&owner.token, "/workspace/target-audience", json!([1, 2])).await;
+        expect_problem(unknown, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    }
+}
