@@ -40,6 +40,8 @@ struct Report {
     rss_mib: f64,
     pipeline_per_second: f64,
     search: (StdDuration, StdDuration),
+    dashboard: (StdDuration, StdDuration),
+    bare_dashboard_sql: (StdDuration, StdDuration),
 }
 
 fn percentile(samples: &mut [StdDuration], p: f64) -> StdDuration {
@@ -241,6 +243,36 @@ async fn run(database: &'static str) -> Report {
     let pipeline_per_second = cycle.succeeded as f64 / timer.elapsed().as_secs_f64();
     assert_eq!(cycle.succeeded, LIST_SIZE, "{cycle:?}");
 
+    // The dashboard of the 500-creator list (each now with 30 videos), against the bare reads of
+    // the same rows through the store.
+    let mut samples = Vec::new();
+    for n in 0..120 {
+        let timer = Instant::now();
+        let response =
+            client.get(format!("{base}/lists/{list_id}/dashboard")).bearer_auth(&token).send().await.unwrap();
+        assert!(response.status().is_success());
+        let body = response.bytes().await.unwrap();
+        if n >= 20 {
+            samples.push(timer.elapsed());
+        }
+        assert!(body.len() > 100_000);
+    }
+    let dashboard = (percentile(&mut samples, 0.5), percentile(&mut samples, 0.99));
+    let list_uuid: Uuid = list_id.parse().unwrap();
+    let mut samples = Vec::new();
+    for n in 0..120 {
+        let now = Utc::now();
+        let timer = Instant::now();
+        store.list_items(workspace_id, list_uuid, 0, 1000).await.unwrap();
+        let scope = zzyzx::store::CreatorScope::List(list_uuid);
+        store.creator_inputs(workspace_id, scope, now - Duration::days(32), now - Duration::days(90)).await.unwrap();
+        store.latest_audiences(workspace_id, scope).await.unwrap();
+        if n >= 20 {
+            samples.push(timer.elapsed());
+        }
+    }
+    let bare_dashboard_sql = (percentile(&mut samples, 0.5), percentile(&mut samples, 0.99));
+
     // Autocomplete over 100,000 known creators.
     let more: Vec<(Handle, MetricPoint)> = (0..SEARCH_CREATORS - CREATORS)
         .map(|n| {
@@ -284,6 +316,8 @@ async fn run(database: &'static str) -> Report {
         rss_mib: rss,
         pipeline_per_second,
         search,
+        dashboard,
+        bare_dashboard_sql,
     }
 }
 
@@ -307,7 +341,7 @@ async fn main() {
     println!("|---|---|---|---|---|---|---|---|");
     for r in reports {
         println!(
-            "| {} | {:.2} s | {:.2} s | {} / {} | {:.0} | {} / {} | {} | {:.0} MiB | {:.0} creators/s | {} / {} |",
+            "| {} | {:.2} s | {:.2} s | {} / {} | {:.0} | {} / {} | {} | {:.0} MiB | {:.0} creators/s | {} / {} | {} / {} | {} / {} | {:.2} |",
             r.database,
             r.import_100k.as_secs_f64(),
             r.seed_rest.as_secs_f64(),
@@ -320,7 +354,12 @@ async fn main() {
             r.rss_mib,
             r.pipeline_per_second,
             ms(r.search.0),
-            ms(r.search.1)
+            ms(r.search.1),
+            ms(r.dashboard.0),
+            ms(r.dashboard.1),
+            ms(r.bare_dashboard_sql.0),
+            ms(r.bare_dashboard_sql.1),
+            r.dashboard.0.as_secs_f64() / r.bare_dashboard_sql.0.as_secs_f64()
         );
     }
 }
