@@ -317,6 +317,8 @@ async fn add_item(
     let item =
         NewListItem { id: Uuid::now_v7(), handle, note: note.into_inner(), tags: tags.into_inner(), now: Utc::now() };
     let item = state.store.add_list_item(caller.workspace_id, *path, item).await?;
+    // A creator new to tracking is due at once: let this process's worker take its baseline now.
+    state.refresh_wake.notify_one();
     Ok(HttpResponse::Created().json(ListItemResponse::from(item)))
 }
 
