@@ -119,11 +119,14 @@ impl SourceArgs {
                 let key = self
                     .tikapi_key
                     .as_ref()
+                    .filter(|key| !key.expose_secret().is_empty())
                     .ok_or_else(|| anyhow::anyhow!("ZZYZX_SOURCE=tikapi needs ZZYZX_TIKAPI_KEY"))?;
                 Some(Arc::new(TikApi::new(key.expose_secret(), &self.tikapi_base_url, ClientOptions::default())?))
             }
             SourceKind::Research => {
-                let (Some(key), Some(secret)) = (&self.research_client_key, &self.research_client_secret) else {
+                let key = self.research_client_key.as_ref().filter(|key| !key.is_empty());
+                let secret = self.research_client_secret.as_ref().filter(|secret| !secret.expose_secret().is_empty());
+                let (Some(key), Some(secret)) = (key, secret) else {
                     anyhow::bail!(
                         "ZZYZX_SOURCE=research needs ZZYZX_RESEARCH_CLIENT_KEY and ZZYZX_RESEARCH_CLIENT_SECRET"
                     );
