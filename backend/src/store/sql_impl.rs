@@ -39,6 +39,45 @@ const JOB_COLUMNS: &str =
     "id, workspace_id, kind, creator_id, status, progress, message, created_at, updated_at, finished_at";
 const SNAPSHOT_COLUMNS: &str = "s.captured_at, s.followers, s.following, s.likes, s.videos, s.source";
 
+/// The latest snapshot visible to a workspace, as `latest_*` columns of a joined row.
+#[derive(sqlx::FromRow)]
+struct LatestColumns {
+    latest_captured_at: Option<DateTime<Utc>>,
+    latest_followers: Option<i64>,
+    latest_following: Option<i64>,
+    latest_likes: Option<i64>,
+    latest_videos: Option<i64>,
+    latest_source: Option<String>,
+}
+
+impl LatestColumns {
+    fn into_snapshot(self) -> Option<Snapshot> {
+        Some(Snapshot {
+            captured_at: self.latest_captured_at?,
+            followers: self.latest_followers.unwrap_or_default(),
+            following: self.latest_following.unwrap_or_default(),
+            likes: self.latest_likes.unwrap_or_default(),
+            videos: self.latest_videos.unwrap_or_default(),
+            source: self.latest_source?,
+        })
+    }
+}
+
+/// Joins `s` on the latest snapshot of creator `creator` that the workspace may see; the
+/// workspace goes between the head and the tail.
+fn latest_join_head(creator: &str) -> String {
+    format!(
+        "left join creator_snapshots s on s.id = ( \
+             select s2.id from creator_snapshots s2 \
+             where s2.creator_id = {creator} and (s2.workspace_id is null or s2.workspace_id = "
+    )
+}
+
+const LATEST_JOIN_TAIL: &str = ") order by s2.captured_at desc, s2.id desc limit 1)";
+
+const LATEST_COLUMNS: &str = "s.captured_at as latest_captured_at, s.followers as latest_followers, \
+     s.following as latest_following, s.likes as latest_likes, s.videos as latest_videos, s.source as latest_source";
+
 /// A list item joined with its creator and the creator's latest snapshot visible to the workspace.
 #[derive(sqlx::FromRow)]
 struct ItemRow {
@@ -51,27 +90,12 @@ struct ItemRow {
     item_updated_at: DateTime<Utc>,
     #[sqlx(flatten)]
     creator: Creator,
-    latest_captured_at: Option<DateTime<Utc>>,
-    latest_followers: Option<i64>,
-    latest_following: Option<i64>,
-    latest_likes: Option<i64>,
-    latest_videos: Option<i64>,
-    latest_source: Option<String>,
+    #[sqlx(flatten)]
+    latest: LatestColumns,
 }
 
 impl From<ItemRow> for ListItem {
     fn from(row: ItemRow) -> Self {
-        let latest = match (row.latest_captured_at, row.latest_source) {
-            (Some(captured_at), Some(source)) => Some(Snapshot {
-                captured_at,
-                followers: row.latest_followers.unwrap_or_default(),
-                following: row.latest_following.unwrap_or_default(),
-                likes: row.latest_likes.unwrap_or_default(),
-                videos: row.latest_videos.unwrap_or_default(),
-                source,
-            }),
-            _ => None,
-        };
         ListItem {
             id: row.item_id,
             list_id: row.list_id,
@@ -81,7 +105,7 @@ impl From<ItemRow> for ListItem {
             created_at: row.item_created_at,
             updated_at: row.item_updated_at,
             creator: row.creator,
-            latest,
+            latest: row.latest.into_snapshot(),
         }
     }
 }
@@ -90,18 +114,13 @@ impl From<ItemRow> for ListItem {
 fn items_query(tail: &str) -> String {
     format!(
         "select i.id as item_id, i.list_id, i.position, i.note, i.tags, \
-                i.created_at as item_created_at, i.updated_at as item_updated_at, {CREATOR_COLUMNS}, \
-                s.captured_at as latest_captured_at, s.followers as latest_followers, \
-                s.following as latest_following, s.likes as latest_likes, s.videos as latest_videos, \
-                s.source as latest_source \
+                i.created_at as item_created_at, i.updated_at as item_updated_at, {CREATOR_COLUMNS}, {LATEST_COLUMNS} \
          from list_items i \
          join lists l on l.id = i.list_id \
          join creators c on c.id = i.creator_id \
-         left join creator_snapshots s on s.id = ( \
-             select s2.id from creator_snapshots s2 \
-             where s2.creator_id = i.creator_id and (s2.workspace_id is null or s2.workspace_id = $1) \
-             order by s2.captured_at desc, s2.id desc limit 1) \
-         where l.workspace_id = $1 and i.list_id = $2 {tail}"
+         {latest} \
+         where l.workspace_id = $1 and i.list_id = $2 {tail}",
+        latest = format!("{}$1{LATEST_JOIN_TAIL}", latest_join_head("i.creator_id")),
     )
 }
 
@@ -1403,41 +1422,15 @@ impl Store for SqlStore {
         struct Row {
             #[sqlx(flatten)]
             creator: Creator,
-            latest_captured_at: Option<DateTime<Utc>>,
-            latest_followers: Option<i64>,
-            latest_following: Option<i64>,
-            latest_likes: Option<i64>,
-            latest_videos: Option<i64>,
-            latest_source: Option<String>,
+            #[sqlx(flatten)]
+            latest: LatestColumns,
         }
-        let mut query = QueryBuilder::<Db>::new(format!(
-            "select {CREATOR_COLUMNS}, s.captured_at as latest_captured_at, s.followers as latest_followers, \
-             s.following as latest_following, s.likes as latest_likes, s.videos as latest_videos, s.source as latest_source \
-             from creators c left join creator_snapshots s on s.id = ( \
-                 select s2.id from creator_snapshots s2 \
-                 where s2.creator_id = c.id and (s2.workspace_id is null or s2.workspace_id = "
-        ));
-        query.push_bind(workspace_id).push(") order by s2.captured_at desc, s2.id desc limit 1) where ");
+        let mut query = QueryBuilder::<Db>::new(format!("select {CREATOR_COLUMNS}, {LATEST_COLUMNS} from creators c "));
+        query.push(latest_join_head("c.id")).push_bind(workspace_id).push(LATEST_JOIN_TAIL).push(" where ");
         push_scope(&mut query, "c.id", workspace_id, scope);
         query.push(" order by c.handle");
         let rows = query.build_query_as::<Row>().fetch_all(&self.pool).await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| {
-                let latest = match (row.latest_captured_at, row.latest_source) {
-                    (Some(captured_at), Some(source)) => Some(Snapshot {
-                        captured_at,
-                        followers: row.latest_followers.unwrap_or_default(),
-                        following: row.latest_following.unwrap_or_default(),
-                        likes: row.latest_likes.unwrap_or_default(),
-                        videos: row.latest_videos.unwrap_or_default(),
-                        source,
-                    }),
-                    _ => None,
-                };
-                (row.creator, latest)
-            })
-            .collect())
+        Ok(rows.into_iter().map(|row| (row.creator, row.latest.into_snapshot())).collect())
     }
 
     async fn known_creator_ids(&self, workspace_id: Uuid, handles: &[String]) -> Result<HashMap<String, Uuid>> {
