@@ -11,7 +11,8 @@ use zzyzx_analytics::{
 use crate::http::problem::ApiError;
 use crate::state::AppState;
 use crate::store::{
-    AudienceRow, Creator, CreatorInputs, CreatorScope, List, ListItem, Snapshot, VideoRow, WorkspaceDocuments,
+    AudienceRow, Creator, CreatorInputs, CreatorScope, List, ListItem, Snapshot, VideoFacts, VideoRow,
+    WorkspaceDocuments,
 };
 
 /// Days of history a dashboard row needs: 30-day growth, acceleration and a 30-point sparkline.
@@ -46,7 +47,7 @@ fn daily(inputs: &CreatorInputs) -> Vec<DailyPoint> {
     zzyzx_analytics::daily_from_snapshots(&inputs.snapshots)
 }
 
-fn video_stats(videos: &[VideoRow]) -> Vec<VideoStats> {
+fn video_stats(videos: &[VideoFacts]) -> Vec<VideoStats> {
     videos
         .iter()
         .map(|v| VideoStats {
@@ -57,7 +58,7 @@ fn video_stats(videos: &[VideoRow]) -> Vec<VideoStats> {
             comments: v.comments,
             shares: v.shares,
             saves: v.saves,
-            hashtags: v.hashtags.0.clone(),
+            hashtags: v.hashtags.clone(),
             region: v.region.clone(),
         })
         .collect()
@@ -128,7 +129,7 @@ async fn rows(
         )
         .await?;
     let audiences: HashMap<Uuid, AudienceRow> = state.store.latest_audiences(workspace_id, scope).await?;
-    Ok(creators
+    let mut rows: Vec<Row> = creators
         .into_iter()
         .map(|(creator, latest)| {
             let inputs = inputs.remove(&creator.id).unwrap_or_default();
@@ -144,13 +145,17 @@ async fn rows(
                 audience.as_ref(),
             );
             let sparkline = zzyzx_analytics::sparkline(&history, today, SPARKLINE_DAYS);
-            let top_video = summary
-                .top_video_id
-                .as_ref()
-                .and_then(|id| inputs.videos.iter().find(|v| &v.platform_id == id).cloned());
-            Row { creator, latest, summary, sparkline, top_video }
+            Row { creator, latest, summary, sparkline, top_video: None }
         })
-        .collect())
+        .collect();
+    // Only the top videos are shown, so only they are read in full.
+    let top_ids: Vec<String> = rows.iter().filter_map(|row| row.summary.top_video_id.clone()).collect();
+    let mut top_videos: HashMap<String, VideoRow> =
+        state.store.videos_by_platform_ids(&top_ids).await?.into_iter().map(|v| (v.platform_id.clone(), v)).collect();
+    for row in &mut rows {
+        row.top_video = row.summary.top_video_id.as_ref().and_then(|id| top_videos.remove(id));
+    }
+    Ok(rows)
 }
 
 pub struct Dashboard {

@@ -257,6 +257,8 @@ pub trait Store: Send + Sync + 'static {
         snapshots_since: DateTime<Utc>,
         videos_since: DateTime<Utc>,
     ) -> Result<HashMap<Uuid, CreatorInputs>>;
+    /// Full rows of these videos (by TikTok id), for showing them.
+    async fn videos_by_platform_ids(&self, platform_ids: &[String]) -> Result<Vec<VideoRow>>;
     /// The creators in the scope, with their latest snapshot.
     async fn creators_in_scope(
         &self,

@@ -392,11 +392,25 @@ pub enum CreatorScope {
 /// One snapshot as analytics read it: (captured_at, followers, following, likes, videos).
 pub type SnapshotTuple = (DateTime<Utc>, i64, i64, i64, i64);
 
+/// The facts about a video that analytics read (no texts or links).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct VideoFacts {
+    pub platform_id: String,
+    pub posted_at: DateTime<Utc>,
+    pub views: i64,
+    pub likes: i64,
+    pub comments: i64,
+    pub shares: i64,
+    pub saves: Option<i64>,
+    pub hashtags: Vec<String>,
+    pub region: Option<String>,
+}
+
 /// What analytics need of each creator in a scope.
 #[derive(Debug, Clone, Default)]
 pub struct CreatorInputs {
     /// Ascending by time.
     pub snapshots: Vec<SnapshotTuple>,
     /// Newest first.
-    pub videos: Vec<VideoRow>,
+    pub videos: Vec<VideoFacts>,
 }

@@ -28,6 +28,12 @@ impl PgStore {
     const BACKEND: Backend = Backend::Postgres;
     /// Claims skip rows another worker holds instead of waiting for them.
     const SKIP_LOCKED: &str = "for update skip locked";
+    /// One JSON array per creator: rows cost more to hand over than to aggregate.
+    const SNAPSHOTS_AGGREGATE: &str =
+        "json_agg(json_build_array(s.captured_at, s.followers, s.following, s.likes, s.videos) order by s.captured_at)";
+    const VIDEOS_AGGREGATE: &str = "json_agg(json_build_object('platform_id', v.platform_id, 'posted_at', v.posted_at, \
+         'views', v.views, 'likes', v.likes, 'comments', v.comments, 'shares', v.shares, 'saves', v.saves, \
+         'hashtags', v.hashtags, 'region', v.region) order by v.posted_at desc)";
 
     async fn run_migrations(&self) -> anyhow::Result<()> {
         sqlx::migrate!("../migrations/postgres").run(&self.pool).await?;

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use crate::domain::{Handle, MetricPoint};
-use crate::store::{AudienceRow, CreatorInputs, CreatorScope, SnapshotTuple, WorkspaceDocuments};
+use crate::store::{AudienceRow, CreatorInputs, CreatorScope, SnapshotTuple, VideoFacts, WorkspaceDocuments};
 use crate::store::{
     ClaimedCreator, CreatorStatus, FetchFailure, FetchSuccess, HashtagVideo, Job, SearchHit, SourceEvent, SourceState,
     VideoCursor, VideoOrder, VideoRow,
@@ -1394,27 +1394,48 @@ impl Store for SqlStore {
         snapshots_since: DateTime<Utc>,
         videos_since: DateTime<Utc>,
     ) -> Result<HashMap<Uuid, CreatorInputs>> {
-        let mut snapshots = QueryBuilder::<Db>::new(
-            "select s.creator_id, s.captured_at, s.followers, s.following, s.likes, s.videos from creator_snapshots s \
-             where (s.workspace_id is null or s.workspace_id = ",
-        );
+        let mut snapshots = QueryBuilder::<Db>::new(format!(
+            "select s.creator_id, {} from creator_snapshots s where (s.workspace_id is null or s.workspace_id = ",
+            Self::SNAPSHOTS_AGGREGATE
+        ));
         snapshots.push_bind(workspace_id).push(") and s.captured_at >= ").push_bind(snapshots_since).push(" and ");
         push_scope(&mut snapshots, "s.creator_id", workspace_id, scope);
-        snapshots.push(" order by s.creator_id, s.captured_at");
+        snapshots.push(" group by s.creator_id");
         let mut inputs: HashMap<Uuid, CreatorInputs> = HashMap::new();
-        let rows = snapshots.build_query_as::<(Uuid, DateTime<Utc>, i64, i64, i64, i64)>().fetch_all(&self.pool).await?;
-        for (creator_id, at, followers, following, likes, videos) in rows {
-            let point: SnapshotTuple = (at, followers, following, likes, videos);
-            inputs.entry(creator_id).or_default().snapshots.push(point);
+        for (creator_id, Json(mut points)) in
+            snapshots.build_query_as::<(Uuid, Json<Vec<SnapshotTuple>>)>().fetch_all(&self.pool).await?
+        {
+            points.sort_by_key(|point| point.0);
+            inputs.entry(creator_id).or_default().snapshots = points;
         }
-        let mut videos = QueryBuilder::<Db>::new(format!("select {VIDEO_COLUMNS} from videos v where v.posted_at >= "));
+        let mut videos = QueryBuilder::<Db>::new(format!(
+            "select v.creator_id, {} from videos v where v.posted_at >= ",
+            Self::VIDEOS_AGGREGATE
+        ));
         videos.push_bind(videos_since).push(" and ");
         push_scope(&mut videos, "v.creator_id", workspace_id, scope);
-        videos.push(" order by v.creator_id, v.posted_at desc");
-        for video in videos.build_query_as::<VideoRow>().fetch_all(&self.pool).await? {
-            inputs.entry(video.creator_id).or_default().videos.push(video);
+        videos.push(" group by v.creator_id");
+        for (creator_id, Json(mut facts)) in
+            videos.build_query_as::<(Uuid, Json<Vec<VideoFacts>>)>().fetch_all(&self.pool).await?
+        {
+            facts.sort_by_key(|fact| std::cmp::Reverse(fact.posted_at));
+            inputs.entry(creator_id).or_default().videos = facts;
         }
         Ok(inputs)
+    }
+
+    async fn videos_by_platform_ids(&self, platform_ids: &[String]) -> Result<Vec<VideoRow>> {
+        let mut rows = Vec::with_capacity(platform_ids.len());
+        for chunk in platform_ids.chunks(ROWS_PER_INSERT) {
+            let mut query = QueryBuilder::<Db>::new(format!("select {VIDEO_COLUMNS} from videos v where v.platform_id in ("));
+            let mut separated = query.separated(", ");
+            for id in chunk {
+                separated.push_bind(id);
+            }
+            query.push(")");
+            rows.extend(query.build_query_as::<VideoRow>().fetch_all(&self.pool).await?);
+        }
+        Ok(rows)
     }
 
     async fn creators_in_scope(&self, workspace_id: Uuid, scope: CreatorScope) -> Result<Vec<(Creator, Option<Snapshot>)>> {

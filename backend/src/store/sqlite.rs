@@ -38,6 +38,13 @@ impl SqliteStore {
     const BACKEND: Backend = Backend::Sqlite;
     /// One writer at a time: a claim inside `BEGIN IMMEDIATE` cannot race another.
     const SKIP_LOCKED: &str = "";
+    /// One JSON array per creator: rows cost more to hand over than to aggregate. (Order is
+    /// restored in Rust: SQLite does not promise it inside an aggregate.)
+    const SNAPSHOTS_AGGREGATE: &str =
+        "json_group_array(json_array(s.captured_at, s.followers, s.following, s.likes, s.videos))";
+    const VIDEOS_AGGREGATE: &str = "json_group_array(json_object('platform_id', v.platform_id, 'posted_at', v.posted_at, \
+         'views', v.views, 'likes', v.likes, 'comments', v.comments, 'shares', v.shares, 'saves', v.saves, \
+         'hashtags', json(v.hashtags), 'region', v.region))";
 
     async fn run_migrations(&self) -> anyhow::Result<()> {
         sqlx::migrate!("../migrations/sqlite").run(&self.pool).await?;
