@@ -5,7 +5,19 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['auth', 'lists', 'list-items', 'metric-import', 'creators'];
+const FEATURES = [
+  'auth',
+  'lists',
+  'list-items',
+  'metric-import',
+  'creators',
+  'hashtags',
+  'sources',
+  'dashboard',
+  'rising',
+  'analytics',
+  'workspace-settings',
+];
 
 /** Each feature may import only itself and shared code. */
 const featureBoundaries = FEATURES.map((feature) => ({

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const LIST_NAME = 'Spring drop';
+const PASSWORD = 'a long passphrase for the browser test';
 const HANDLES = ['alpha_e2e', 'bravo_e2e', 'charlie_e2e'];
 const ITEMS_LIST = 'ol[aria-label="Creators in this list, in order"]';
 
@@ -27,6 +28,25 @@ function historyCsv(handle, days) {
     rows.push(`${handle},${date},${1000 + age * 40},200,${20_000 + age * 900},${30 + Math.floor(age / 5)}`);
   }
   return rows.join('\n');
+}
+
+/**
+ * Asks the API directly, with a session of its own (the browser keeps its token in memory), to
+ * learn what the demo source will answer before the page is driven.
+ */
+async function apiGet(baseUrl, state, path) {
+  if (!state.apiToken) {
+    const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: state.email, password: PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`logging in through the API answered ${login.status}`);
+    state.apiToken = (await login.json()).access_token;
+  }
+  const response = await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${state.apiToken}` } });
+  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+  return response.json();
 }
 
 /** Drags one row's handle onto another row's place with the mouse, as a person would. */
@@ -54,7 +74,7 @@ export const flows = [
       state.email = `e2e-${Date.now()}@example.com`;
       await page.getByLabel('Your name').fill('Erin Tester');
       await page.getByLabel('E-mail').fill(state.email);
-      await page.getByLabel('Password').fill('a long passphrase for the browser test');
+      await page.getByLabel('Password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.getByRole('heading', { name: 'Lists', level: 1 }).waitFor();
       await page.getByRole('banner').getByText('Erin Tester').waitFor();
@@ -159,9 +179,12 @@ export const flows = [
   },
   {
     name: "opens a creator's profile with charts and the daily-gains table",
-    async run({ page, screenshot }) {
+    async run({ page, state, screenshot }) {
       await page.getByRole('link', { name: `@${HANDLES[0]}` }).click();
-      await page.getByRole('heading', { name: `@${HANDLES[0]}`, level: 1 }).waitFor();
+      // The demo source gives every creator a display name, which heads the page.
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByRole('link', { name: `@${HANDLES[0]} on TikTok (opens in a new tab)` }).waitFor();
+      state.creatorUrl = page.url();
       const table = page.getByRole('table', { name: 'Daily gains, newest first' });
       await table.waitFor();
       const rows = await table.locator('tbody tr').count();
@@ -190,14 +213,118 @@ export const flows = [
     },
   },
   {
-    name: 'fits a phone screen without sideways scrolling',
-    async run({ page, state, screenshot }) {
-      await page.setViewportSize({ width: 390, height: 844 });
+    name: 'refreshes the creator now and sees the job finish, then their videos',
+    async run({ page, screenshot }) {
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      await page.getByText('Refreshed.').waitFor();
+      const progress = await page.getByRole('progressbar', { name: 'Refresh progress' }).getAttribute('aria-valuenow');
+      expectEqual(progress, '100', 'progress once the job has finished');
+      // The demo source fetched the creator's videos too.
+      const videos = page.getByRole('table', { name: 'Videos, newest first' });
+      await videos.locator('tbody tr').first().waitFor();
+      await page.getByRole('heading', { name: /Top video/ }).waitFor();
+      await page
+        .getByRole('link', { name: /^Watch on TikTok/ })
+        .first()
+        .waitFor();
+      await screenshot('profile-refreshed');
+    },
+  },
+  {
+    name: 'adds a creator through the autocomplete, choosing with the keyboard',
+    async run({ page, baseUrl, state, screenshot }) {
+      const prefix = 'fit';
+      const { items } = await apiGet(baseUrl, state, `/api/v1/creators/search?q=${prefix}&limit=8`);
+      const index = items.findIndex((suggestion) => !suggestion.tracked);
+      if (index < 0) throw new Error(`the demo source suggests no untracked creator for "${prefix}"`);
+      const chosen = items[index].handle;
+
       await page.goto(state.listUrl);
       await page.locator(`${ITEMS_LIST} > li`).nth(2).waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      if (overflow > 0) throw new Error(`the list page is ${overflow} px wider than a phone screen`);
-      await screenshot('list-phone');
+      const input = page.getByRole('combobox', { name: 'Add a creator' });
+      await input.pressSequentially(prefix);
+      await page.getByRole('listbox', { name: 'Suggested creators' }).getByRole('option').nth(index).waitFor();
+      for (let step = 0; step <= index; step += 1) await input.press('ArrowDown');
+      const active = page.getByRole('option', { selected: true });
+      if (!(await active.textContent()).includes(`@${chosen}`)) {
+        throw new Error(`the highlighted suggestion is "${await active.textContent()}", not @${chosen}`);
+      }
+      await screenshot('autocomplete');
+      await input.press('Enter');
+      await page.getByText(`Added @${chosen}.`).waitFor();
+      await page.locator(`${ITEMS_LIST} > li`, { hasText: `@${chosen}` }).waitFor();
+    },
+  },
+  {
+    name: 'explores a pasted hashtag and adds one of its creators to the list in one click',
+    async run({ page, state, screenshot }) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hashtags' }).click();
+      await page.getByLabel('Hashtag').fill('#GymTok');
+      await page.getByRole('button', { name: 'Show videos' }).click();
+      const videos = page.getByRole('list', { name: 'Videos tagged #gymtok' });
+      await videos.locator('> li').first().waitFor();
+      if (!page.url().endsWith('/hashtags/gymtok')) throw new Error(`the explorer is at ${page.url()}`);
+      await page.getByText('Demo data').first().waitFor();
+
+      // Pin the card by its video, since the "not in a list" highlight moves once the creator is added.
+      const untracked = videos.locator('> li').filter({ hasText: 'Not in a list' }).first();
+      const videoUrl = await untracked.getByRole('link', { name: /^Watch on TikTok/ }).getAttribute('href');
+      const card = videos.locator('> li').filter({ has: page.locator(`a[href="${videoUrl}"]`) });
+      const toggle = card.getByRole('button', { name: /^Add to list for @/ });
+      const handle = (await toggle.textContent()).replace(/^.*for @/, '').trim();
+      await screenshot('hashtags');
+
+      await toggle.click();
+      await card.getByRole('button', { name: LIST_NAME }).click();
+      await card.getByText(`Added to ${LIST_NAME}.`).waitFor();
+      await card.getByText('Tracked', { exact: true }).waitFor();
+
+      await page.goto(state.listUrl);
+      await page.locator(`${ITEMS_LIST} > li`, { hasText: `@${handle}` }).waitFor();
+    },
+  },
+  {
+    name: 'shows the demo data source on the settings page',
+    async run({ page, screenshot }) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+      const section = page.getByRole('region', { name: 'Data source' });
+      await section.getByText('Demo', { exact: true }).waitFor();
+      const capabilities = await section.getByRole('list', { name: 'What the source can do' }).textContent();
+      if (!capabilities.includes('Videos under a hashtag: available')) {
+        throw new Error(`unexpected capabilities: ${capabilities}`);
+      }
+      await screenshot('settings');
+    },
+  },
+  {
+    name: 'fits a phone screen without sideways scrolling',
+    async run({ page, state, baseUrl, screenshot }) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      const pages = [
+        { name: 'list-phone', url: state.listUrl, ready: page.locator(`${ITEMS_LIST} > li`).nth(2) },
+        {
+          name: 'hashtags-phone',
+          url: `${baseUrl}/hashtags/gymtok`,
+          ready: page.getByRole('list', { name: 'Videos tagged #gymtok' }),
+        },
+        {
+          name: 'profile-phone',
+          url: state.creatorUrl,
+          ready: page.getByRole('table', { name: 'Videos, newest first' }),
+        },
+        {
+          name: 'settings-phone',
+          url: `${baseUrl}/settings`,
+          ready: page.getByRole('region', { name: 'Data source' }),
+        },
+      ];
+      for (const { name, url, ready } of pages) {
+        await page.goto(url);
+        await ready.waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) throw new Error(`${url} is ${overflow} px wider than a phone screen`);
+        await screenshot(name);
+      }
       await page.setViewportSize({ width: 1280, height: 900 });
     },
   },

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { analyticsFlows } from './analytics-flows.mjs';
 import { flows, recordListRenderTime, screenshotPath } from './flows.mjs';
 import { startServer } from './server.mjs';
 
@@ -73,8 +74,15 @@ async function main() {
       report: (line) => console.log(`  ${line}`),
     };
 
+    // The analytics journeys build on the main ones' list and creators, so they run last but before logging out.
+    const logout = flows.findIndex((flow) => flow.name === 'logs out');
+    const allFlows =
+      logout < 0
+        ? [...flows, ...analyticsFlows]
+        : [...flows.slice(0, logout), ...analyticsFlows, ...flows.slice(logout)];
+
     let blocked = false;
-    for (const flow of flows) {
+    for (const flow of allFlows) {
       if (blocked) {
         failed += 1;
         console.log(`✗ ${flow.name} (not run: an earlier step failed)`);

@@ -1,4 +1,5 @@
-// Starts the real zzyzx binary on a fresh SQLite database and a free port, serving the built app.
+// Starts the real zzyzx binary on a fresh SQLite database and a free port, serving the built app,
+// with the demo data source: synthetic creators, videos, hashtags and user search, labelled "demo".
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -44,7 +45,7 @@ export async function startServer({ binary, webDir, workDir }) {
   const baseUrl = `http://127.0.0.1:${port}`;
   const logPath = join(workDir, 'zzyzx.log');
   const log = createWriteStream(logPath);
-  const child = spawn(binary, ['serve', '--bind', `127.0.0.1:${port}`], {
+  const child = spawn(binary, ['serve', '--bind', `127.0.0.1:${port}`, '--source', 'demo'], {
     env: {
       ...process.env,
       ZZYZX_DATABASE_URL: `sqlite://${join(workDir, 'e2e.db')}`,

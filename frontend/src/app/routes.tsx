@@ -37,8 +37,21 @@ export const routes: RouteObject[] = [
           { path: paths.lists, lazy: async () => ({ Component: (await import('./routes/lists')).ListsRoute }) },
           { path: '/lists/:listId', lazy: async () => ({ Component: (await import('./routes/list')).ListRoute }) },
           {
+            path: '/lists/:listId/dashboard',
+            lazy: async () => ({ Component: (await import('./routes/list-dashboard')).ListDashboardRoute }),
+          },
+          { path: paths.rising, lazy: async () => ({ Component: (await import('./routes/rising')).RisingRoute }) },
+          {
             path: '/creators/:creatorId',
             lazy: async () => ({ Component: (await import('./routes/creator')).CreatorRoute }),
+          },
+          {
+            path: '/hashtags/:tag?',
+            lazy: async () => ({ Component: (await import('./routes/hashtags')).HashtagsRoute }),
+          },
+          {
+            path: paths.settings,
+            lazy: async () => ({ Component: (await import('./routes/settings')).SettingsRoute }),
           },
           { path: '*', element: <NotFoundRoute /> },
         ],

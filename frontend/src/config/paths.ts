@@ -5,5 +5,11 @@ export const paths = {
   register: '/register',
   lists: '/lists',
   list: (listId: string) => `/lists/${encodeURIComponent(listId)}`,
+  listDashboard: (listId: string) => `/lists/${encodeURIComponent(listId)}/dashboard`,
   creator: (creatorId: string) => `/creators/${encodeURIComponent(creatorId)}`,
+  hashtags: '/hashtags',
+  /** A hashtag as the explorer shows it: lowercase, without `#`. */
+  hashtag: (tag: string) => `/hashtags/${encodeURIComponent(tag)}`,
+  rising: '/rising',
+  settings: '/settings',
 } as const;

@@ -32,6 +32,29 @@ export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));
 }
 
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const RELATIVE_UNITS = [
+  { unit: 'day', seconds: 86_400 },
+  { unit: 'hour', seconds: 3_600 },
+  { unit: 'minute', seconds: 60 },
+] as const;
+
+/** How long ago (or how soon) a moment is: "5 minutes ago", "in 2 hours", "yesterday", "just now". */
+export function formatRelativeTime(iso: string, now: Date = new Date()): string {
+  const seconds = (Date.parse(iso) - now.getTime()) / 1000;
+  for (const { unit, seconds: size } of RELATIVE_UNITS) {
+    if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
+  }
+  return 'just now';
+}
+
+/** A wait the server asked for: 1 → "1 second", 45 → "45 seconds", 90 → "2 minutes". */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
 const SOURCE_LABELS: Record<string, string> = {
   manual: 'entered by hand',
   import: 'CSV import',

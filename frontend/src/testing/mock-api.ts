@@ -4,7 +4,17 @@
 import { HttpResponse } from 'msw';
 import { createOpenApiHttp } from 'openapi-msw';
 import type { components, paths } from '@/lib/api/schema';
-import { db, nextId, sessionFor, workspaceOf, type MockItem, type MockUser } from './mock-db';
+import {
+  addCreator,
+  db,
+  isTracked,
+  nextId,
+  sessionFor,
+  summaryOf,
+  workspaceOf,
+  type MockItem,
+  type MockUser,
+} from './mock-db';
 
 export const http = createOpenApiHttp<paths>();
 
@@ -26,7 +36,7 @@ const unauthorized = () =>
 const notFound = () => HttpResponse.json(problem(404, 'not_found', 'Not found.'), { status: 404, ...PROBLEM_HEADERS });
 
 /** The logged-in user the request's Bearer token belongs to. */
-function caller(request: Request): MockUser | undefined {
+export function caller(request: Request): MockUser | undefined {
   const token = request.headers.get('Authorization')?.replace(/^Bearer /, '');
   return db.users.find((user) => db.sessionUserId === user.id && token === `token-for-${user.id}`);
 }
@@ -194,6 +204,8 @@ export const handlers = [
         PROBLEM_HEADERS,
       );
     }
+    // One creator per handle, shared by every list, as on the server.
+    const creator = db.creators.find((candidate) => candidate.handle === handle) ?? addCreator(handle);
     const item: MockItem = {
       id: nextId(),
       position: items.length,
@@ -201,16 +213,8 @@ export const handlers = [
       tags: body.tags ?? [],
       added_at: '2026-11-20T12:00:00Z',
       updated_at: '2026-11-20T12:00:00Z',
-      creator: {
-        id: nextId(),
-        handle,
-        display_name: null,
-        avatar_url: null,
-        verified: false,
-        status: 'active',
-        profile_url: `https://www.tiktok.com/@${handle}`,
-      },
-      latest: null,
+      creator: summaryOf(creator),
+      latest: creator.latest ?? null,
     };
     items.push(item);
     bumpVersion(params.list_id);
@@ -254,6 +258,40 @@ export const handlers = [
     rest.splice(Math.min(position, rest.length), 0, moving);
     db.items[list.id] = rest.map((item, index) => ({ ...item, position: index }));
     return response(200).json({ version: bumpVersion(list.id) });
+  }),
+
+  // Before `/creators/{creator_id}`, which would take `search` for an id.
+  http.get('/api/v1/creators/search', ({ request, query, response }) => {
+    if (!caller(request)) return response.untyped(unauthorized());
+    const typed = (query.get('q') ?? '').replace(/^@/, '').toLowerCase();
+    const limit = Number(query.get('limit') ?? 10);
+    const startsWith = (text: string | null | undefined) => Boolean(text?.toLowerCase().startsWith(typed));
+    const known = db.creators
+      .filter((creator) => startsWith(creator.handle) || startsWith(creator.display_name))
+      .map((creator) => ({
+        creator_id: creator.id,
+        handle: creator.handle,
+        display_name: creator.display_name,
+        avatar_url: creator.avatar_url,
+        verified: creator.verified,
+        followers: creator.latest?.followers ?? null,
+        tracked: isTracked(creator.handle),
+        from_source: false,
+      }));
+    const fromSource = db.source.capabilities.user_search
+      ? db.sourceUsers
+          .filter((user) => startsWith(user.handle) || startsWith(user.display_name))
+          .filter((user) => !known.some((creator) => creator.handle === user.handle))
+          .map((user) => ({
+            ...user,
+            creator_id: null,
+            avatar_url: null,
+            verified: false,
+            tracked: false,
+            from_source: true,
+          }))
+      : [];
+    return response(200).json({ items: [...known, ...fromSource].slice(0, limit) });
   }),
 
   http.get('/api/v1/creators/{creator_id}', ({ request, params, response }) => {
@@ -320,5 +358,91 @@ export const handlers = [
       rows_rejected: errors.length,
       errors,
     });
+  }),
+
+  http.get('/api/v1/hashtags/{tag}/videos', ({ request, params, query, response }) => {
+    if (!caller(request)) return response.untyped(unauthorized());
+    if (!db.source.capabilities.hashtag_videos) {
+      return response(409).json(
+        problem(409, 'source_unavailable', 'No data source that can pull hashtags is configured.'),
+        PROBLEM_HEADERS,
+      );
+    }
+    const tag = params.tag.replace(/^#/, '').toLowerCase();
+    const limit = Number(query.get('limit') ?? 60);
+    const videos = db.creators.flatMap((creator) =>
+      (db.videos[creator.id] ?? [])
+        .filter((video) => video.hashtags.includes(tag))
+        .map((video) => ({ video, creator: summaryOf(creator), tracked: isTracked(creator.handle) })),
+    );
+    return response(200).json({
+      tag,
+      source: db.source.source,
+      fetched_at: '2026-11-20T11:55:00Z',
+      cached: true,
+      videos: videos.slice(0, limit),
+    });
+  }),
+
+  http.post('/api/v1/creators/{creator_id}/refresh', ({ request, params, response }) => {
+    if (!caller(request)) return response.untyped(unauthorized());
+    if (!db.creators.some((creator) => creator.id === params.creator_id)) return response.untyped(notFound());
+    if (!db.source.capabilities.profile) {
+      return response(409).json(problem(409, 'source_unavailable', 'No data source is configured.'), PROBLEM_HEADERS);
+    }
+    const job = {
+      id: nextId(),
+      kind: 'refresh',
+      status: 'queued',
+      progress: 0,
+      message: null,
+      creator_id: params.creator_id,
+      created_at: '2026-11-20T12:00:00Z',
+      updated_at: '2026-11-20T12:00:00Z',
+      finished_at: null,
+    };
+    db.jobs.push(job);
+    return response(202).json(job);
+  }),
+
+  // Each look at a job moves it one step on: queued → running → succeeded.
+  http.get('/api/v1/jobs/{job_id}', ({ request, params, response }) => {
+    if (!caller(request)) return response.untyped(unauthorized());
+    const job = db.jobs.find((candidate) => candidate.id === params.job_id);
+    if (!job) return response.untyped(notFound());
+    if (job.status === 'queued')
+      Object.assign(job, { status: 'running', progress: 40, message: 'Fetching the profile' });
+    else if (job.status === 'running') {
+      Object.assign(job, { status: 'succeeded', progress: 100, message: null, finished_at: '2026-11-20T12:00:02Z' });
+      const creator = db.creators.find((candidate) => candidate.id === job.creator_id);
+      if (creator) creator.tracking = { ...creator.tracking, last_fetched_at: '2026-11-20T12:00:02Z' };
+    }
+    return response(200).json(job);
+  }),
+
+  http.get('/api/v1/creators/{creator_id}/top-video', ({ request, params, response }) => {
+    if (!caller(request)) return response.untyped(unauthorized());
+    const videos = db.videos[params.creator_id] ?? [];
+    const top = [...videos].sort((a, b) => b.views - a.views)[0] ?? null;
+    return response(200).json({ days: 90, video: top });
+  }),
+
+  http.get('/api/v1/creators/{creator_id}/videos', ({ request, params, query, response }) => {
+    if (!caller(request)) return response.untyped(unauthorized());
+    const limit = Number(query.get('limit') ?? 30);
+    const offset = Number(query.get('cursor') ?? 0);
+    const videos = [...(db.videos[params.creator_id] ?? [])].sort((a, b) =>
+      query.get('sort') === 'views' ? b.views - a.views : b.posted_at.localeCompare(a.posted_at),
+    );
+    const next = offset + limit;
+    return response(200).json({
+      items: videos.slice(offset, next),
+      next_cursor: next < videos.length ? String(next) : null,
+    });
+  }),
+
+  http.get('/api/v1/sources/status', ({ request, response }) => {
+    if (!caller(request)) return response.untyped(unauthorized());
+    return response(200).json(db.source);
   }),
 ];

@@ -8,6 +8,11 @@ export type MockList = Schemas['ListResponse'];
 export type MockItem = Schemas['ListItemResponse'];
 export type MockCreator = Schemas['CreatorResponse'];
 export type MockHistoryPoint = Schemas['HistoryPoint'];
+export type MockVideo = Schemas['VideoResponse'];
+export type MockJob = Schemas['JobResponse'];
+export type MockSourceStatus = Schemas['SourceStatusResponse'];
+/** Someone the data source's user search finds but zzyzx has never seen. */
+export type MockSourceUser = Pick<Schemas['SearchResult'], 'handle' | 'display_name' | 'followers'>;
 
 export type MockDb = {
   users: MockUser[];
@@ -17,6 +22,11 @@ export type MockDb = {
   items: Record<string, MockItem[]>;
   creators: MockCreator[];
   history: Record<string, MockHistoryPoint[]>;
+  /** Videos by creator id; the hashtag endpoint finds its videos here too. */
+  videos: Record<string, MockVideo[]>;
+  jobs: MockJob[];
+  source: MockSourceStatus;
+  sourceUsers: MockSourceUser[];
 };
 
 let sequence = 0;
@@ -30,8 +40,32 @@ const NOW = '2026-11-20T12:00:00Z';
 
 export const db: MockDb = emptyDb();
 
+function demoSource(): MockSourceStatus {
+  return {
+    source: 'demo',
+    capabilities: { profile: true, videos: true, hashtag_videos: true, user_search: true },
+    last_success_at: '2026-11-20T11:55:00Z',
+    last_error: null,
+    last_error_at: null,
+    paused_until: null,
+    pause_reason: null,
+    breaker: 'closed',
+  };
+}
+
 function emptyDb(): MockDb {
-  return { users: [], sessionUserId: null, lists: [], items: {}, creators: [], history: {} };
+  return {
+    users: [],
+    sessionUserId: null,
+    lists: [],
+    items: {},
+    creators: [],
+    history: {},
+    videos: {},
+    jobs: [],
+    source: demoSource(),
+    sourceUsers: [],
+  };
 }
 
 export function resetDb(): void {
@@ -179,4 +213,54 @@ export function addDailyHistory(
     creator.snapshot_count = points.length;
   }
   return points;
+}
+
+/** Whether the creator is in any list: what `tracked` means in search and hashtag results. */
+export function isTracked(handle: string): boolean {
+  return Object.values(db.items).some((items) => items.some((item) => item.creator.handle === handle));
+}
+
+/** The profile fields a list item or a hashtag result carries. */
+export function summaryOf(creator: MockCreator): MockItem['creator'] {
+  const { id, handle, display_name, avatar_url, verified, status, profile_url } = creator;
+  return { id, handle, display_name, avatar_url, verified, status, profile_url };
+}
+
+export function addVideo(creator: MockCreator, overrides: Partial<MockVideo> = {}): MockVideo {
+  // TikTok's ids are 19-digit strings.
+  const id = `7400000${nextId().slice(-12)}`;
+  const video: MockVideo = {
+    id,
+    creator_id: creator.id,
+    posted_at: '2026-11-10T12:00:00Z',
+    description: 'A video',
+    hashtags: [],
+    cover_url: null,
+    duration_seconds: 30,
+    share_url: `https://www.tiktok.com/@${creator.handle}/video/${id}`,
+    views: 1000,
+    likes: 100,
+    comments: 10,
+    shares: 1,
+    saves: null,
+    source: 'demo',
+    fetched_at: '2026-11-20T11:55:00Z',
+    ...overrides,
+  };
+  db.videos[creator.id] = [...(db.videos[creator.id] ?? []), video];
+  return video;
+}
+
+/** Switches the data source; `none` can do nothing. */
+export function setSource(source: string, overrides: Partial<MockSourceStatus> = {}): MockSourceStatus {
+  const able = source !== 'none';
+  db.source = {
+    ...demoSource(),
+    source,
+    capabilities: { profile: able, videos: able, hashtag_videos: able, user_search: able },
+    last_success_at: able ? demoSource().last_success_at : null,
+    breaker: able ? 'closed' : null,
+    ...overrides,
+  };
+  return db.source;
 }

@@ -1,6 +1,7 @@
 // The MSW server every test runs against. Unhandled requests fail the test: a call the mocks do
 // not know is a call the test did not mean to make.
 import { setupServer } from 'msw/node';
+import { analyticsHandlers } from './mock-analytics';
 import { handlers } from './mock-api';
 
-export const server = setupServer(...handlers);
+export const server = setupServer(...handlers, ...analyticsHandlers);

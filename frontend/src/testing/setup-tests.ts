@@ -5,6 +5,7 @@ import 'vitest-canvas-mock';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { session } from '@/lib/auth/session';
+import { resetAnalyticsDb } from './mock-analytics';
 import { resetDb } from './mock-db';
 import { server } from './server';
 
@@ -37,6 +38,7 @@ configure({ asyncUtilTimeout: 5_000 });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   resetDb();
+  resetAnalyticsDb();
   session.reset();
 });
 afterEach(() => {

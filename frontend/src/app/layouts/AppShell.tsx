@@ -61,6 +61,15 @@ export function AppShell() {
               <Nav.Link as={NavLink} to={paths.lists}>
                 Lists
               </Nav.Link>
+              <Nav.Link as={NavLink} to={paths.hashtags}>
+                Hashtags
+              </Nav.Link>
+              <Nav.Link as={NavLink} to={paths.rising}>
+                Rising
+              </Nav.Link>
+              <Nav.Link as={NavLink} to={paths.settings}>
+                Settings
+              </Nav.Link>
             </Nav>
             <UserMenu name={sessionState.user.display_name} />
           </Navbar.Collapse>

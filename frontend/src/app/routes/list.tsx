@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { paths } from '@/config/paths';
 import { ListItemsPanel } from '@/features/list-items/components/ListItemsPanel';
 import { useList } from '@/features/lists/api/get-list';
+import { ListTabs } from '@/features/lists/components/ListTabs';
 import { ImportMetricsDialog } from '@/features/metric-import/components/ImportMetricsDialog';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { hasCode } from '@/lib/api/problem';
@@ -41,6 +42,7 @@ export function ListRoute() {
           Import CSV
         </Button>
       </PageHeader>
+      <ListTabs listId={list.id} />
       <ListItemsPanel listId={list.id} />
       <ImportMetricsDialog show={importing} onClose={() => setImporting(false)} />
     </>

@@ -6,6 +6,8 @@ describe('initialsOf', () => {
     { name: 'Maya Bakes', expected: 'MB' },
     { name: 'mayabakes', expected: 'MA' },
     { name: '@lift_with_lee', expected: 'LW' },
+    { name: 'Marisol | Lift Notes', expected: 'ML' },
+    { name: '✨ glow', expected: 'GL' },
     { name: 'x', expected: 'X' },
     { name: '', expected: '?' },
   ])('$name → $expected', ({ name, expected }) => {

@@ -9,11 +9,11 @@ type AvatarProps = {
   size?: number;
 };
 
-/** "Maya Bakes" → "MB", "mayabakes" → "MA". */
+/** "Maya Bakes" → "MB", "Marisol | Lift Notes" → "ML", "mayabakes" → "MA". */
 export function initialsOf(name: string): string {
-  const clean = name.replace(/^@/, '').trim();
-  const words = clean.split(/[\s._-]+/).filter(Boolean);
-  const initials = words.length > 1 ? `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}` : clean.slice(0, 2);
+  // Words are runs of letters and digits: punctuation and emoji in display names make no initials.
+  const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const initials = words.length > 1 ? `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}` : (words[0] ?? '').slice(0, 2);
   return initials.toUpperCase() || '?';
 }
 

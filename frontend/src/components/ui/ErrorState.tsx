@@ -1,4 +1,5 @@
 // What a region shows when its data failed to load, with a way to try again.
+import type { ReactNode } from 'react';
 import Alert from 'react-bootstrap/Alert';
 import Button from 'react-bootstrap/Button';
 import { describeError } from '@/lib/api/problem';
@@ -7,14 +8,16 @@ type ErrorStateProps = {
   title: string;
   error: unknown;
   onRetry?: () => void;
+  /** Words of the page's own for a failure it knows, in place of the server's `detail`. */
+  children?: ReactNode;
 };
 
-export function ErrorState({ title, error, onRetry }: ErrorStateProps) {
+export function ErrorState({ title, error, onRetry, children }: ErrorStateProps) {
   return (
     <Alert variant="danger" className="d-flex flex-wrap align-items-center gap-3">
       <div className="flex-grow-1">
         <strong>{title}</strong>
-        <div>{describeError(error)}</div>
+        <div>{children ?? describeError(error)}</div>
       </div>
       {onRetry && (
         <Button variant="outline-danger" size="sm" onClick={onRetry}>

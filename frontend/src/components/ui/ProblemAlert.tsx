@@ -2,6 +2,7 @@
 // left out here; anything else (a conflict, throttling, a field the form lacks) is spelled out.
 import Alert from 'react-bootstrap/Alert';
 import { ApiProblem, describeError } from '@/lib/api/problem';
+import { formatWait } from '@/lib/format';
 
 type ProblemAlertProps = {
   error: unknown;
@@ -40,10 +41,4 @@ export function ProblemAlert({ error, fieldsShownInline = [] }: ProblemAlertProp
       )}
     </Alert>
   );
-}
-
-function formatWait(seconds: number): string {
-  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }

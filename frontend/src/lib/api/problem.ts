@@ -97,6 +97,8 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
     result = await call;
   } catch (cause) {
     if (cause instanceof ApiProblem) throw cause;
+    // A request the caller cancelled (a superseded search) is not a network failure.
+    if (cause instanceof Error && cause.name === 'AbortError') throw cause;
     // fetch() itself rejects only when no HTTP answer arrived at all.
     throw new ApiProblem({
       status: 0,

@@ -1,6 +1,8 @@
-// A creator's page: who they are, their numbers over time as charts and a daily table, the CSV
-// export, and a form to record a reading by hand. The range lives in the address (`?range=1y`),
+// A creator's page: who they are and how tracking goes (with "Refresh now"), their numbers over
+// time as charts and a daily table, the CSV export, their top and recent videos, and a form to
+// record a reading by hand. The range lives in the address (`?range=1y`),
 // so a view can be bookmarked and shared.
+import type { ReactNode } from 'react';
 import Card from 'react-bootstrap/Card';
 import { useSearchParams } from 'react-router';
 import { EmptyState } from '@/components/ui/EmptyState';
@@ -15,7 +17,10 @@ import { DailyGainsTable } from './DailyGainsTable';
 import { ExportHistoryButton } from './ExportHistoryButton';
 import { HistoryRangeSelector } from './HistoryRangeSelector';
 import { MetricCharts } from './MetricCharts';
+import { CreatorVideos } from './CreatorVideos';
 import { RecordMetricForm } from './RecordMetricForm';
+import { RefreshCreatorButton } from './RefreshCreatorButton';
+import { TopVideoCard } from './TopVideoCard';
 
 function useHistoryRange(): [HistoryRange, (range: HistoryRange) => void] {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -62,7 +67,13 @@ function CreatorHistory({ creator, range }: { creator: Creator; range: HistoryRa
   );
 }
 
-export function CreatorProfile({ creatorId }: { creatorId: string }) {
+type CreatorProfileProps = {
+  creatorId: string;
+  /** The analytics section, composed by the page (features do not import each other). */
+  renderAnalytics?: (creator: Creator) => ReactNode;
+};
+
+export function CreatorProfile({ creatorId, renderAnalytics }: CreatorProfileProps) {
   const creatorQuery = useCreator(creatorId);
   const [range, setRange] = useHistoryRange();
   useDocumentTitle(creatorQuery.data ? `@${creatorQuery.data.handle}` : 'Creator');
@@ -81,7 +92,7 @@ export function CreatorProfile({ creatorId }: { creatorId: string }) {
 
   return (
     <>
-      <CreatorHeader creator={creator} />
+      <CreatorHeader creator={creator} actions={<RefreshCreatorButton creatorId={creator.id} />} />
       <section aria-labelledby="history-title">
         <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
           <h2 id="history-title" className="h4 mb-0">
@@ -94,13 +105,18 @@ export function CreatorProfile({ creatorId }: { creatorId: string }) {
         </div>
         <CreatorHistory creator={creator} range={range} />
       </section>
-      <section className="row mt-4">
+      {renderAnalytics?.(creator)}
+      <div className="row g-3 mt-2">
         <div className="col-lg-6">
-          <Card body>
+          <TopVideoCard creatorId={creator.id} />
+        </div>
+        <div className="col-lg-6">
+          <Card body className="h-100">
             <RecordMetricForm creator={creator} />
           </Card>
         </div>
-      </section>
+      </div>
+      <CreatorVideos creatorId={creator.id} />
     </>
   );
 }

@@ -14,7 +14,13 @@ export function useAddListItem() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: addListItem,
-    // The whole `lists` prefix: this list's items and version, and the item counts on the index.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['lists'] }),
+    onSuccess: () =>
+      Promise.all([
+        // The whole `lists` prefix: this list's items and version, and the item counts on the index.
+        queryClient.invalidateQueries({ queryKey: ['lists'] }),
+        // Hashtag results and creator suggestions mark the creators already in a list.
+        queryClient.invalidateQueries({ queryKey: ['hashtags'] }),
+        queryClient.invalidateQueries({ queryKey: ['creator-search'] }),
+      ]),
   });
 }

@@ -1,0 +1,167 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { analyticsDb, analyticsFor, measure } from '@/testing/mock-analytics';
+import { http } from '@/testing/mock-api';
+import { addCreator, addDailyHistory, addVideo, signedInUser } from '@/testing/mock-db';
+import { renderApp } from '@/testing/render-app';
+import { server } from '@/testing/server';
+
+function creatorWithVideos() {
+  signedInUser();
+  const creator = addCreator('mayabakes', { display_name: 'Maya Bakes' });
+  addDailyHistory(creator, { start: '2026-10-11T00:00:00Z', days: 40, followers: 1000, gain: 50 });
+  for (const views of [1000, 2000, 3000]) addVideo(creator, { views, likes: views / 10, comments: 0, shares: 0 });
+  return creator;
+}
+
+function panel(name: string): HTMLElement {
+  return screen.getByRole('region', { name });
+}
+
+describe('creator analytics', () => {
+  it('shows each number with its formula, window and sample size on hover', async () => {
+    const creator = creatorWithVideos();
+    const { user } = renderApp(`/creators/${creator.id}`);
+
+    await screen.findByRole('heading', { name: 'Analytics', level: 2 });
+    const engagement = await screen.findByRole('region', { name: 'Engagement' });
+    // median(likes + comments + shares) 200 ÷ median views 2,000.
+    const [byViews] = within(engagement).getAllByText('10.0%');
+    expect(within(engagement).getAllByText('median, last 30 videos (3 videos)')).toHaveLength(2);
+
+    await user.hover(byViews as HTMLElement);
+
+    const tooltip = await screen.findByRole('tooltip');
+    expect(tooltip).toHaveTextContent(
+      'median(likes + comments + shares) ÷ median(views) × 100 over the last 30 videos with views',
+    );
+    expect(tooltip).toHaveTextContent('Window: last 30 videos');
+    expect(tooltip).toHaveTextContent('Sample size: 3');
+  });
+
+  it('shows growth by window and says why a window has no value', async () => {
+    const creator = creatorWithVideos();
+    renderApp(`/creators/${creator.id}`);
+
+    const growth = await screen.findByRole('region', { name: 'Growth' });
+    const table = within(growth).getByRole('table', { name: 'Followers growth by window' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
+      '1 day',
+      '7 days',
+      '30 days',
+      '90 days',
+      '1 year',
+    ]);
+    expect(rows[1]).toHaveTextContent('+350');
+    expect(rows[1]).toHaveTextContent('+13.5%');
+    expect(rows[1]).toHaveTextContent('+50 a day');
+    expect(rows[3]).toHaveTextContent('— not enough history for this window');
+  });
+
+  it('says the audience fit is unknown without audience data, apart from the content signal', async () => {
+    const creator = creatorWithVideos();
+    renderApp(`/creators/${creator.id}`);
+
+    const fit = await screen.findByRole('region', { name: 'Audience fit' });
+    expect(fit).toHaveTextContent('unknown: no audience data');
+    const content = within(fit).getByRole('region', { name: 'Content signal' });
+    expect(content).toHaveTextContent("Content signal: from the creator's videos, not audience data.");
+    expect(content).toHaveTextContent('unknown: no target audience set in Settings');
+  });
+
+  it('shows the projection milestone in words and warns when a spike drives it', async () => {
+    const creator = creatorWithVideos();
+    const analytics = analyticsFor(creator);
+    const gain = measure(50, 'projection.linear.v1', 'gain = (F(T) − F(T − 30)) ÷ 30 days', {
+      unit: 'per_day',
+      window_days: 30,
+      sample_size: 31,
+    });
+    analytics.projection = {
+      ...analytics.projection,
+      unavailable: null,
+      horizon_days: 2,
+      history_days: 39,
+      current: 2950,
+      linear_daily_gain: gain,
+      weighted_daily_gain: { ...gain, formula: 'projection.weighted.v1' },
+      driven_by_spike: true,
+      largest_day: { date: '2026-11-02', gain: 900, net_gain: 1500, share_of_net: 0.6 },
+      points: [
+        { date: '2026-11-20', days_ahead: 1, mid: 3000, low: 2900, high: 3100, weighted: 3000 },
+        { date: '2026-11-21', days_ahead: 2, mid: 3050, low: 2920, high: 3180, weighted: 3050 },
+      ],
+      milestone: { ...analytics.projection.milestone, goal: 5000, reachable: true, days: 41, date: '2026-12-30' },
+      milestone_weighted: { ...analytics.projection.milestone, goal: 5000, reachable: false },
+    };
+    server.use(
+      http.get('/api/v1/creators/{creator_id}/analytics', ({ response }) =>
+        response(200).json({ creator_id: creator.id, computed_at: analytics.computed_at, analytics }),
+      ),
+    );
+    renderApp(`/creators/${creator.id}`);
+
+    const projection = await screen.findByRole('region', { name: 'Projection' });
+    expect(projection).toHaveTextContent('At the 30-day pace: ~5K in about 41 days (30 Dec 2026)');
+    expect(projection).toHaveTextContent('At the recent-weighted pace: ~5K: not reached at the current pace');
+    expect(projection).toHaveTextContent('Driven by a spike.');
+    expect(projection).toHaveTextContent('The biggest day (+900 on 2 Nov 2026) made 60% of the 30-day gain');
+    expect(
+      within(projection).getByRole('img', { name: /^Follower projection: 2,950 now; 3,050 in 2 days/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('records an audience profile by hand, with the server’s objections at the field', async () => {
+    const creator = creatorWithVideos();
+    analyticsDb.fit[creator.id] = 64;
+    const { user } = renderApp(`/creators/${creator.id}`);
+    const audience = await screen.findByRole('region', { name: 'Audience' });
+    expect(await within(audience).findByText(/^No audience data yet/)).toBeInTheDocument();
+
+    await user.click(within(audience).getByRole('button', { name: 'Record audience' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Record an audience profile' });
+    await user.type(within(dialog).getByLabelText('Countries'), 'us 60%');
+    await user.type(within(dialog).getByLabelText('Sample size (optional)'), '400');
+    await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
+
+    expect(await within(dialog).findByText('us: is not an ISO 3166-1 alpha-2 code in upper case')).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Countries')).toHaveAttribute('aria-invalid', 'true');
+
+    await user.clear(within(dialog).getByLabelText('Countries'));
+    await user.type(within(dialog).getByLabelText('Countries'), 'US 60%, GB 20%');
+    await user.type(within(dialog).getByLabelText('Genders'), 'female 0.7');
+    await user.click(within(dialog).getByRole('button', { name: 'Save profile' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const profiles = await within(audience).findByRole('list', { name: 'Audience profiles, newest first' });
+    expect(profiles).toHaveTextContent('entered by hand, 400 sampled');
+    expect(profiles).toHaveTextContent('Countries:US 60%, GB 20%');
+    expect(profiles).toHaveTextContent('Genders:female 70%');
+    expect(await within(panel('Audience fit')).findByText('64')).toBeInTheDocument();
+  });
+
+  it('imports audience profiles from CSV and lists the refused lines', async () => {
+    const creator = creatorWithVideos();
+    const { user } = renderApp(`/creators/${creator.id}`);
+    const audience = await screen.findByRole('region', { name: 'Audience' });
+
+    await user.click(within(audience).getByRole('button', { name: 'Import audience CSV' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import audience profiles' });
+    await user.type(
+      within(dialog).getByLabelText('Or paste the CSV here'),
+      'handle,captured_at,sample_size,dimension,key,share\nmayabakes,2026-11-01,500,country,US,0.6\nstranger,2026-11-01,500,country,US,0.5',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+
+    const rejected = await within(dialog).findByRole('table', { name: 'Rejected lines' });
+    expect(within(rejected).getAllByRole('row')[1]).toHaveTextContent(
+      '3@stranger is not a creator this workspace knows; add it to a list first',
+    );
+
+    await user.click(within(dialog).getByLabelText('Import the good lines, and list the bad ones'));
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+
+    expect(await within(dialog).findByText('Wrote 1 profile, rejected 1 lines.')).toBeInTheDocument();
+  });
+});

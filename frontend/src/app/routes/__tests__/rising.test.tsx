@@ -1,0 +1,91 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { analyticsDb } from '@/testing/mock-analytics';
+import { addCreator, addDailyHistory, signedInUser } from '@/testing/mock-db';
+import { renderApp } from '@/testing/render-app';
+
+/** Two rising creators, one nano and one micro (with a fit score), and one that is not rising. */
+function risingCreators() {
+  signedInUser();
+  const nano = addCreator('tinyrocket', { display_name: 'Tiny Rocket' });
+  addDailyHistory(nano, { start: '2026-10-11T00:00:00Z', days: 40, followers: 2000, gain: 100 });
+  const micro = addCreator('steadyclimb');
+  addDailyHistory(micro, { start: '2026-10-11T00:00:00Z', days: 40, followers: 40_000, gain: 200 });
+  const calm = addCreator('calmwaters');
+  addDailyHistory(calm, { start: '2026-10-11T00:00:00Z', days: 40, followers: 5000, gain: 1 });
+  analyticsDb.rising[nano.id] = ['+48% followers in 7 days, 4.1× the 30-day pace', 'video 7347 has 14.8× median views'];
+  analyticsDb.rising[micro.id] = ['+5% followers in 7 days, 1.4× the 30-day pace', 'video 7111 has 5.2× median views'];
+  analyticsDb.fit[micro.id] = 72;
+  return { nano, micro, calm };
+}
+
+function cardHandles(): string[] {
+  return within(screen.getByRole('list', { name: 'Rising creators' }))
+    .getAllByRole('article')
+    .map((card) => within(card).getByRole('heading').textContent ?? '');
+}
+
+describe('rising creators page', () => {
+  it('lists the rising creators with the reasons in words', async () => {
+    const { nano } = risingCreators();
+    const { user } = renderApp('/lists');
+
+    await user.click(await screen.findByRole('link', { name: 'Rising' }));
+
+    expect(await screen.findByRole('heading', { name: 'Rising creators', level: 1 })).toBeInTheDocument();
+    await screen.findByRole('list', { name: 'Rising creators' });
+    expect(cardHandles()).toEqual(['@tinyrocket', '@steadyclimb']);
+    const reasons = screen.getByRole('list', { name: 'Why @tinyrocket is rising' });
+    expect(
+      within(reasons)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['+48% followers in 7 days, 4.1× the 30-day pace', 'video 7347 has 14.8× median views']);
+    const card = screen.getByRole('article', { name: '@tinyrocket' });
+    expect(within(card).getByRole('link', { name: '@tinyrocket' })).toHaveAttribute('href', `/creators/${nano.id}`);
+    expect(within(card).getByRole('img', { name: /^Followers, last 30 days: up/ })).toBeInTheDocument();
+    expect(within(card).getByText('Nano')).toBeInTheDocument();
+    expect(within(card).getByText('unknown')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: '@calmwaters' })).not.toBeInTheDocument();
+  });
+
+  it('filters by tier and minimum fit, keeping the filters in the address', async () => {
+    risingCreators();
+    const { user, router } = renderApp('/rising');
+    await screen.findByRole('list', { name: 'Rising creators' });
+
+    await user.selectOptions(screen.getByLabelText('Follower tier'), 'micro');
+
+    await waitFor(() => expect(cardHandles()).toEqual(['@steadyclimb']));
+    expect(router.state.location.search).toBe('?tier=micro');
+
+    await user.selectOptions(screen.getByLabelText('Follower tier'), '');
+    await user.selectOptions(screen.getByLabelText('Audience fit'), '80');
+
+    expect(await screen.findByText('No rising creators match these filters')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?min_fit=80');
+  });
+
+  it('reads the filters from the address', async () => {
+    risingCreators();
+    renderApp('/rising?min_fit=60');
+
+    await screen.findByRole('list', { name: 'Rising creators' });
+    expect(cardHandles()).toEqual(['@steadyclimb']);
+    expect(screen.getByLabelText('Audience fit')).toHaveValue('60');
+  });
+
+  it('explains what rising means, with the workspace’s thresholds, when nobody is rising', async () => {
+    signedInUser();
+    analyticsDb.settings.viral_multiple = 4;
+    analyticsDb.settings.rising_follower_ceiling = 250_000;
+    renderApp('/rising');
+
+    expect(await screen.findByText('No rising creators right now')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByText(/when their growth is accelerating/).closest('p')).toHaveTextContent(
+        /reached 4\.0× their median views, while they still have fewer than 250K followers/,
+      ),
+    );
+  });
+});

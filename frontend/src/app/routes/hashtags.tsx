@@ -1,0 +1,49 @@
+// /hashtags/:tag?: the hashtag explorer. Paste a hashtag, see its videos and who made them, and
+// add creators to one of the workspace's lists in one click.
+import Alert from 'react-bootstrap/Alert';
+import { useNavigate, useParams } from 'react-router';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { paths } from '@/config/paths';
+import { parseHashtag } from '@/features/hashtags/api/parse-hashtag';
+import { HashtagResults } from '@/features/hashtags/components/HashtagResults';
+import { HashtagSearchForm } from '@/features/hashtags/components/HashtagSearchForm';
+import { AddToListMenu } from '@/features/list-items/components/AddToListMenu';
+import { useLists } from '@/features/lists/api/get-lists';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { describeError } from '@/lib/api/problem';
+
+export function HashtagsRoute() {
+  const params = useParams();
+  const tag = params.tag ? parseHashtag(params.tag) : null;
+  const navigate = useNavigate();
+  const listsQuery = useLists();
+  // Read here, not only inside the callback: TanStack Query re-renders for the fields a render read.
+  const lists = listsQuery.data;
+  useDocumentTitle(tag ? `#${tag}` : 'Hashtags');
+
+  return (
+    <>
+      <PageHeader
+        title="Hashtags"
+        subtitle="See the videos under a hashtag and who made them, and add new creators to a list in one click."
+      />
+      <HashtagSearchForm key={tag ?? ''} initialTag={tag} onSearch={(next) => navigate(paths.hashtag(next))} />
+      {listsQuery.isError && (
+        <Alert variant="warning">
+          Your lists could not be loaded, so creators cannot be added: {describeError(listsQuery.error)}
+        </Alert>
+      )}
+      {tag ? (
+        <HashtagResults
+          tag={tag}
+          renderAddToList={(creator) => <AddToListMenu handle={creator.handle} lists={lists} />}
+        />
+      ) : (
+        <EmptyState title={params.tag ? 'That is not a hashtag' : 'Which hashtag?'}>
+          Type or paste one above, for example #gymtok, to see its most viewed videos.
+        </EmptyState>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+// /lists/:listId/dashboard: one list's creators side by side, sortable, with totals and CSV export.
+import { Link, useParams } from 'react-router';
+import { ErrorState } from '@/components/ui/ErrorState';
+import { LoadingState } from '@/components/ui/LoadingState';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { paths } from '@/config/paths';
+import { ListDashboard } from '@/features/dashboard/components/ListDashboard';
+import { useList } from '@/features/lists/api/get-list';
+import { ListTabs } from '@/features/lists/components/ListTabs';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { hasCode } from '@/lib/api/problem';
+
+export function ListDashboardRoute() {
+  const { listId = '' } = useParams();
+  const listQuery = useList(listId);
+  useDocumentTitle(listQuery.data ? `${listQuery.data.name}: dashboard` : 'Dashboard');
+
+  if (listQuery.isPending) return <LoadingState label="Loading list…" />;
+  if (listQuery.isError) {
+    if (hasCode(listQuery.error, 'not_found')) {
+      return (
+        <ErrorState title="This list does not exist, or it belongs to another workspace." error={listQuery.error} />
+      );
+    }
+    return (
+      <ErrorState title="Could not load this list." error={listQuery.error} onRetry={() => void listQuery.refetch()} />
+    );
+  }
+  const list = listQuery.data;
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2">
+        <Link to={paths.lists}>← All lists</Link>
+      </nav>
+      <PageHeader title={list.name} subtitle={list.description || undefined} />
+      <ListTabs listId={list.id} />
+      <ListDashboard listId={list.id} />
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+// /rising: creators whose growth is accelerating and who posted an outlier video lately, filtered by
+// tier and audience fit (in the address: `?tier=micro&min_fit=60`).
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '@/components/ui/PageHeader';
+import type { RisingFilters } from '@/features/rising/api/get-rising';
+import { parseRisingFilters, risingFiltersToParams } from '@/features/rising/api/rising-filters';
+import { RisingCreators } from '@/features/rising/components/RisingCreators';
+import { RisingFiltersForm } from '@/features/rising/components/RisingFiltersForm';
+import { useAnalyticsSettings } from '@/features/workspace-settings/api/get-analytics-settings';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+
+export function RisingRoute() {
+  useDocumentTitle('Rising creators');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = parseRisingFilters(searchParams);
+  // The workspace's thresholds make the explanation of "rising" exact; without them it names the defaults.
+  const settings = useAnalyticsSettings().data;
+  const criteria = settings
+    ? { viralMultiple: settings.viral_multiple, followerCeiling: settings.rising_follower_ceiling }
+    : null;
+
+  return (
+    <>
+      <PageHeader
+        title="Rising creators"
+        subtitle="Creators you track or have met whose growth is speeding up and who posted a video that took off."
+      />
+      <RisingFiltersForm
+        filters={filters}
+        onChange={(next: RisingFilters) => setSearchParams(risingFiltersToParams(next), { replace: true })}
+      />
+      <RisingCreators filters={filters} criteria={criteria} />
+    </>
+  );
+}

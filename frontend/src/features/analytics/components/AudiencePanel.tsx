@@ -1,0 +1,102 @@
+// The audience profiles recorded for a creator (newest first), where each came from, and ways to add
+// one: by hand, or a CSV import for many creators at once.
+import { useState } from 'react';
+import Badge from 'react-bootstrap/Badge';
+import Button from 'react-bootstrap/Button';
+import { ErrorState } from '@/components/ui/ErrorState';
+import { LoadingState } from '@/components/ui/LoadingState';
+import { describeSource, formatDay, formatWhole } from '@/lib/format';
+import { useAudience, type AudienceProfile } from '../api/get-audience';
+import { formatShares } from './audience-shares';
+import { ImportAudienceDialog } from './ImportAudienceDialog';
+import { RecordAudienceDialog } from './RecordAudienceDialog';
+
+const DIMENSIONS = [
+  { key: 'countries', label: 'Countries' },
+  { key: 'languages', label: 'Languages' },
+  { key: 'ages', label: 'Ages' },
+  { key: 'genders', label: 'Genders' },
+] as const;
+
+const SHOWN_PROFILES = 3;
+
+function Profile({ profile, latest }: { profile: AudienceProfile; latest: boolean }) {
+  return (
+    <li className="mb-3">
+      <div className="d-flex flex-wrap align-items-center gap-2">
+        <strong>{formatDay(profile.captured_at)}</strong>
+        {latest && <Badge bg="primary">Latest</Badge>}
+        <span className="small text-body-secondary">
+          {describeSource(profile.source)}
+          {profile.sample_size != null ? `, ${formatWhole(profile.sample_size)} sampled` : ', sample size unknown'}
+        </span>
+      </div>
+      <dl className="row small mb-0">
+        {DIMENSIONS.map((dimension) => {
+          const shares = profile[dimension.key];
+          return (
+            <div key={dimension.key} className="col-12 d-flex gap-2">
+              <dt className="fw-normal text-body-secondary">{dimension.label}:</dt>
+              <dd className="mb-0">{Object.keys(shares).length > 0 ? formatShares(shares) : 'no data'}</dd>
+            </div>
+          );
+        })}
+      </dl>
+    </li>
+  );
+}
+
+export function AudiencePanel({ creatorId }: { creatorId: string }) {
+  const audienceQuery = useAudience(creatorId);
+  const [recording, setRecording] = useState(false);
+  const [importing, setImporting] = useState(false);
+
+  let content;
+  if (audienceQuery.isPending) content = <LoadingState label="Loading audience profiles…" />;
+  else if (audienceQuery.isError) {
+    content = (
+      <ErrorState
+        title="Could not load the audience profiles."
+        error={audienceQuery.error}
+        onRetry={() => void audienceQuery.refetch()}
+      />
+    );
+  } else if (audienceQuery.data.length === 0) {
+    content = (
+      <p className="text-body-secondary">
+        No audience data yet, so the audience fit is unknown. Record the shares from the creator’s media kit, or import
+        a CSV.
+      </p>
+    );
+  } else {
+    const profiles = audienceQuery.data;
+    content = (
+      <>
+        <ul className="list-unstyled mb-1" aria-label="Audience profiles, newest first">
+          {profiles.slice(0, SHOWN_PROFILES).map((profile, index) => (
+            <Profile key={profile.id} profile={profile} latest={index === 0} />
+          ))}
+        </ul>
+        {profiles.length > SHOWN_PROFILES && (
+          <p className="small text-body-secondary">And {profiles.length - SHOWN_PROFILES} older profiles.</p>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <>
+      {content}
+      <div className="d-flex flex-wrap gap-2">
+        <Button variant="outline-primary" size="sm" onClick={() => setRecording(true)}>
+          Record audience
+        </Button>
+        <Button variant="outline-secondary" size="sm" onClick={() => setImporting(true)}>
+          Import audience CSV
+        </Button>
+      </div>
+      <RecordAudienceDialog creatorId={creatorId} show={recording} onClose={() => setRecording(false)} />
+      <ImportAudienceDialog show={importing} onClose={() => setImporting(false)} />
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+// Imports audience profiles from a CSV file or pasted text, one share per line, then reports how
+// many profiles were written and which lines were refused.
+import { useState } from 'react';
+import Alert from 'react-bootstrap/Alert';
+import Form from 'react-bootstrap/Form';
+import Table from 'react-bootstrap/Table';
+import { FormDialog } from '@/components/ui/FormDialog';
+import { ProblemAlert } from '@/components/ui/ProblemAlert';
+import { hasCode } from '@/lib/api/problem';
+import type { components } from '@/lib/api/schema';
+import { formatWhole } from '@/lib/format';
+import { AUDIENCE_CSV_COLUMNS, useImportAudience, type AudienceImportMode } from '../api/import-audience';
+
+type FieldError = components['schemas']['FieldError'];
+
+function RejectedLines({ errors }: { errors: FieldError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div className="table-responsive rejected-rows">
+      <Table size="sm" striped className="mb-0">
+        <caption className="caption-top">Rejected lines</caption>
+        <thead>
+          <tr>
+            <th scope="col">Line</th>
+            <th scope="col">Problem</th>
+          </tr>
+        </thead>
+        <tbody>
+          {errors.map((error, index) => (
+            <tr key={index}>
+              <td>{error.line ?? '—'}</td>
+              <td>{error.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </div>
+  );
+}
+
+export function ImportAudienceDialog({ show, onClose }: { show: boolean; onClose: () => void }) {
+  const importMutation = useImportAudience();
+  const [csv, setCsv] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [mode, setMode] = useState<AudienceImportMode>('all_or_nothing');
+
+  const close = () => {
+    importMutation.reset();
+    setCsv('');
+    setFileName(null);
+    onClose();
+  };
+  const rejection = hasCode(importMutation.error, 'import_rejected') ? importMutation.error : null;
+  const result = importMutation.data;
+
+  return (
+    <FormDialog
+      show={show}
+      size="lg"
+      title="Import audience profiles"
+      submitLabel="Import"
+      cancelLabel={importMutation.isSuccess ? 'Done' : 'Cancel'}
+      pending={importMutation.isPending}
+      onCancel={close}
+      onSubmit={() => csv.trim() && importMutation.mutate({ csv, mode })}
+    >
+      <p>
+        A CSV file with the header <code>{AUDIENCE_CSV_COLUMNS}</code>, one share per line. <code>dimension</code> is{' '}
+        <code>age</code>, <code>gender</code>, <code>country</code> or <code>language</code>; <code>share</code> is a
+        fraction (0.41) or a percentage (41%). Lines with the same handle and time make one profile. The creators must
+        already be in one of your lists.
+      </p>
+      <Form.Group controlId="audience-import-file" className="mb-3">
+        <Form.Label>CSV file</Form.Label>
+        <Form.Control
+          type="file"
+          accept=".csv,text/csv"
+          onChange={async (event) => {
+            const file = (event.target as HTMLInputElement).files?.[0];
+            if (!file) return;
+            setFileName(file.name);
+            setCsv(await file.text());
+          }}
+        />
+      </Form.Group>
+      <Form.Group controlId="audience-import-text" className="mb-3">
+        <Form.Label>{fileName ? `Contents of ${fileName}` : 'Or paste the CSV here'}</Form.Label>
+        <Form.Control
+          as="textarea"
+          rows={6}
+          className="font-monospace small"
+          spellCheck={false}
+          placeholder={`${AUDIENCE_CSV_COLUMNS}\nmayabakes,2026-11-01,500,country,US,0.6`}
+          value={csv}
+          onChange={(event) => setCsv(event.target.value)}
+        />
+      </Form.Group>
+      <fieldset className="mb-3">
+        <legend className="fs-6">If some lines are invalid</legend>
+        <Form.Check
+          type="radio"
+          id="audience-import-mode-all"
+          name="audience-import-mode"
+          label="Import nothing, and list the bad lines"
+          checked={mode === 'all_or_nothing'}
+          onChange={() => setMode('all_or_nothing')}
+        />
+        <Form.Check
+          type="radio"
+          id="audience-import-mode-partial"
+          name="audience-import-mode"
+          label="Import the good lines, and list the bad ones"
+          checked={mode === 'partial'}
+          onChange={() => setMode('partial')}
+        />
+      </fieldset>
+
+      {result && (
+        <>
+          <Alert variant={result.rows_rejected > 0 ? 'warning' : 'success'} role="status">
+            Wrote {formatWhole(result.profiles_written)} {result.profiles_written === 1 ? 'profile' : 'profiles'}
+            {result.rows_rejected > 0 && `, rejected ${formatWhole(result.rows_rejected)} lines`}.
+          </Alert>
+          <RejectedLines errors={result.errors} />
+        </>
+      )}
+      {rejection ? (
+        <>
+          <Alert variant="danger">{rejection.detail}</Alert>
+          <RejectedLines errors={rejection.errors} />
+        </>
+      ) : (
+        <ProblemAlert error={importMutation.error} />
+      )}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,64 @@
+// What one sponsored post is fairly worth: expected views × the tier's CPM range, cross-checked with
+// a published rate card, plus cost per view, per engagement and per thousand target followers.
+import { formatMoney, formatMoneyRange, tierLabel } from '@/lib/analytics-format';
+import type { CreatorAnalytics } from '../api/get-creator-analytics';
+import { AssumptionList } from './AssumptionList';
+import { MeasureValue } from './MeasureValue';
+
+export function PricePanel({ analytics }: { analytics: CreatorAnalytics }) {
+  const { fair_price: price, tier } = analytics;
+  const money = (range: { low: number; high: number }) => formatMoneyRange(range, price.currency);
+  return (
+    <>
+      {tier && (
+        <p className="mb-2">
+          Tier: <strong>{tierLabel(tier.tier)}</strong> ({tier.band} followers)
+          {tier.below_table && <span className="small text-body-secondary"> · under 1K, counted as nano</span>}
+        </p>
+      )}
+      <div className="mb-2">
+        <div className="small text-body-secondary">Fair price of one post</div>
+        <div className="h4 mb-0">
+          <MeasureValue measure={price.price} format={money} />
+        </div>
+      </div>
+      <dl className="row small mb-2">
+        <dt className="col-7 fw-normal text-body-secondary">CPM</dt>
+        <dd className="col-5 mb-1 text-end">
+          {price.cpm ? `${money(price.cpm)} per 1,000 views` : '—'}
+          <span className="d-block text-body-secondary">
+            {price.cpm_source === 'workspace_override' ? 'your setting' : 'published range'}
+          </span>
+        </dd>
+        <dt className="col-7 fw-normal text-body-secondary">Cost per view</dt>
+        <dd className="col-5 mb-1 text-end">
+          <MeasureValue
+            measure={price.cost_per_view}
+            format={(range) => `${formatMoney(range.low, price.currency)}–${formatMoney(range.high, price.currency)}`}
+            hideReason
+          />
+        </dd>
+        <dt className="col-7 fw-normal text-body-secondary">Cost per engagement</dt>
+        <dd className="col-5 mb-1 text-end">
+          <MeasureValue measure={price.cost_per_engagement} format={money} hideReason />
+        </dd>
+        <dt className="col-7 fw-normal text-body-secondary">Per 1,000 followers in your target</dt>
+        <dd className="col-5 mb-1 text-end">
+          <MeasureValue measure={price.per_thousand_target_followers} format={money} />
+        </dd>
+        {price.rate_card && (
+          <>
+            <dt className="col-7 fw-normal text-body-secondary">Rate card for {price.rate_card.band}</dt>
+            <dd className="col-5 mb-1 text-end" title={price.rate_card.source}>
+              {price.rate_card.high == null
+                ? `${formatMoney(price.rate_card.low, price.rate_card.currency)}+`
+                : formatMoneyRange({ low: price.rate_card.low, high: price.rate_card.high }, price.rate_card.currency)}
+            </dd>
+          </>
+        )}
+      </dl>
+      <p className="small mb-2">{price.explanation}</p>
+      <AssumptionList assumptions={price.assumptions} label="Assumptions behind the fair price" />
+    </>
+  );
+}

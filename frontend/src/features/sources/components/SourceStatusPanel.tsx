@@ -1,0 +1,165 @@
+// Settings → Data source: which source feeds zzyzx, what it can do, and whether it is healthy.
+import { useState } from 'react';
+import Alert from 'react-bootstrap/Alert';
+import Badge from 'react-bootstrap/Badge';
+import { ErrorState } from '@/components/ui/ErrorState';
+import { LoadingState } from '@/components/ui/LoadingState';
+import { formatDateTime, formatRelativeTime } from '@/lib/format';
+import { useSourceStatus, type SourceStatus } from '../api/get-source-status';
+
+const SOURCES: Record<string, { name: string; about: string }> = {
+  none: {
+    name: 'No source',
+    about:
+      'No source: data comes from imports and the API. zzyzx does not fetch creators itself, and hashtag search and refreshes are unavailable.',
+  },
+  tikapi: { name: 'TikAPI', about: 'A paid, unofficial API: profiles, videos, hashtags and user search.' },
+  research: {
+    name: 'TikTok Research API',
+    about: 'TikTok’s API for approved academic research (non-commercial use only).',
+  },
+  demo: {
+    name: 'Demo',
+    about: 'Synthetic creators and videos for trying zzyzx out. Everything it produces is labelled as demo data.',
+  },
+};
+
+const CAPABILITIES = [
+  { key: 'profile', label: 'Creator profiles and counts' },
+  { key: 'videos', label: 'Creator videos' },
+  { key: 'hashtag_videos', label: 'Videos under a hashtag' },
+  { key: 'user_search', label: 'Creator search for the add box' },
+] as const;
+
+const BREAKER: Record<string, { label: string; about: string; bg: string; text?: 'dark' }> = {
+  closed: { label: 'Closed', about: 'Calls flow normally.', bg: 'success' },
+  open: {
+    label: 'Open',
+    about: 'Calls are stopped for a while after repeated failures.',
+    bg: 'danger',
+  },
+  half_open: { label: 'Half-open', about: 'One trial call decides whether calls resume.', bg: 'warning', text: 'dark' },
+};
+
+function Moment({ at }: { at: string | null | undefined }) {
+  if (!at) return <>Never</>;
+  return (
+    <time dateTime={at} title={formatDateTime(at)}>
+      {formatDateTime(at)} ({formatRelativeTime(at)})
+    </time>
+  );
+}
+
+function Capabilities({ capabilities }: { capabilities: SourceStatus['capabilities'] }) {
+  return (
+    <ul className="list-unstyled mb-0" aria-label="What the source can do">
+      {CAPABILITIES.map((capability) => {
+        const available = capabilities[capability.key];
+        return (
+          <li key={capability.key} className={available ? '' : 'text-body-secondary'}>
+            <span aria-hidden="true" className={available ? 'text-success' : ''}>
+              {available ? '✓' : '✗'}
+            </span>{' '}
+            {capability.label}
+            <span className="visually-hidden">{available ? ': available' : ': not available'}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function Breaker({ state }: { state: SourceStatus['breaker'] }) {
+  if (!state) return <>No refresh worker runs in this server process.</>;
+  const known = BREAKER[state] ?? { label: state, about: '', bg: 'secondary' };
+  return (
+    <>
+      <Badge bg={known.bg} text={known.text}>
+        {known.label}
+      </Badge>{' '}
+      {known.about}
+    </>
+  );
+}
+
+function SourceDetails({ status }: { status: SourceStatus }) {
+  const source = SOURCES[status.source] ?? { name: status.source, about: '' };
+  // The moment this panel was opened is good enough to tell a current pause from a past one.
+  const [openedAt] = useState(Date.now);
+  const paused = status.paused_until != null && Date.parse(status.paused_until) > openedAt;
+  return (
+    <>
+      {paused && (
+        <Alert variant="warning">
+          <strong>Calls to the source are paused</strong> until <Moment at={status.paused_until} />
+          {status.pause_reason && `: ${status.pause_reason}`}.
+        </Alert>
+      )}
+      <dl className="row mb-0 source-status">
+        <dt className="col-sm-4 col-lg-3">Source</dt>
+        <dd className="col-sm-8 col-lg-9">
+          <strong>{source.name}</strong>{' '}
+          {status.source === 'demo' && (
+            <Badge bg="warning" text="dark">
+              Demo data
+            </Badge>
+          )}
+          {source.about && <div className="text-body-secondary">{source.about}</div>}
+        </dd>
+        <dt className="col-sm-4 col-lg-3">Capabilities</dt>
+        <dd className="col-sm-8 col-lg-9">
+          <Capabilities capabilities={status.capabilities} />
+        </dd>
+        <dt className="col-sm-4 col-lg-3">Last success</dt>
+        <dd className="col-sm-8 col-lg-9">
+          <Moment at={status.last_success_at} />
+        </dd>
+        <dt className="col-sm-4 col-lg-3">Last error</dt>
+        <dd className="col-sm-8 col-lg-9">
+          {status.last_error ? (
+            <>
+              <div className="text-danger text-break">{status.last_error}</div>
+              {status.last_error_at && (
+                <div className="small text-body-secondary">
+                  <Moment at={status.last_error_at} />
+                </div>
+              )}
+            </>
+          ) : (
+            'None'
+          )}
+        </dd>
+        <dt className="col-sm-4 col-lg-3">Paused until</dt>
+        <dd className="col-sm-8 col-lg-9">
+          {status.paused_until ? (
+            <>
+              <Moment at={status.paused_until} />
+              {status.pause_reason && <div className="small text-body-secondary">{status.pause_reason}</div>}
+            </>
+          ) : (
+            'Not paused'
+          )}
+        </dd>
+        <dt className="col-sm-4 col-lg-3">Circuit breaker</dt>
+        <dd className="col-sm-8 col-lg-9 mb-0">
+          <Breaker state={status.breaker} />
+        </dd>
+      </dl>
+    </>
+  );
+}
+
+export function SourceStatusPanel() {
+  const statusQuery = useSourceStatus();
+  if (statusQuery.isPending) return <LoadingState label="Loading the data source’s status…" />;
+  if (statusQuery.isError) {
+    return (
+      <ErrorState
+        title="Could not load the data source’s status."
+        error={statusQuery.error}
+        onRetry={() => void statusQuery.refetch()}
+      />
+    );
+  }
+  return <SourceDetails status={statusQuery.data} />;
+}
