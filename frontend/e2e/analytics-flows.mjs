@@ -75,10 +75,12 @@ async function createBigList(baseUrl, authorization, count) {
 }
 
 /**
- * Installed in the page before an action: notes when the dashboard's body holds `rows` rows after
- * the action (and the next paint), and when the dashboard's data arrived (Resource Timing).
+ * Notes when the dashboard's body holds `rows` rows (and when the browser has painted them), and when
+ * the dashboard's data arrived (Resource Timing). Run in the page before an action, or as an init
+ * script (`onLoad`) to time a full page load of a dashboard address.
  */
-function watchDashboardRender({ rows, table, resorting }) {
+function watchDashboardRender({ rows, table, resorting, onLoad }) {
+  if (onLoad && !/\/dashboard$/.test(location.pathname)) return;
   window.__zzyzxDashboard = null;
   // Only this render's request should be found, and a full buffer would drop it.
   performance.clearResourceTimings();
@@ -102,25 +104,25 @@ function watchDashboardRender({ rows, table, resorting }) {
       }),
     );
   });
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+  // A dashboard of another size never completes; stop watching it.
+  setTimeout(() => observer.disconnect(), 30_000);
 }
 
-async function measuredDashboardRender(page, action, { resorting = false } = {}) {
-  await page.evaluate(watchDashboardRender, { rows: PERF_CREATORS, table: DASHBOARD_TABLE, resorting });
-  await action();
-  await page.waitForFunction(() => window.__zzyzxDashboard !== null, null, { timeout: 30_000 });
+async function dashboardTiming(page) {
+  await page.waitForFunction(() => window.__zzyzxDashboard, null, { timeout: 30_000 });
   const timing = await page.evaluate(() => window.__zzyzxDashboard);
   if (timing.responseEnd === null) throw new Error('no dashboard request was timed');
   return { rendered: timing.rowsAt - timing.responseEnd, painted: timing.paintedAt - timing.responseEnd };
 }
 
 function checkRenderTime(what, { rendered, painted }, report) {
-  const verdict = rendered <= RENDER_TARGET_MS ? 'within' : 'OVER';
+  const verdict = painted <= RENDER_TARGET_MS ? 'within' : 'OVER';
   report(
-    `${what}: rows in the page ${rendered.toFixed(0)} ms after the data arrived, painted at ` +
+    `${what}: rows in the page ${rendered.toFixed(0)} ms after the data arrived, on screen at ` +
       `${painted.toFixed(0)} ms (${verdict} the ${RENDER_TARGET_MS} ms target)`,
   );
-  if (rendered > RENDER_LIMIT_MS) throw new Error(`${what} took ${rendered.toFixed(0)} ms to render`);
+  if (painted > RENDER_LIMIT_MS) throw new Error(`${what} took ${painted.toFixed(0)} ms to render`);
 }
 
 async function expectNoSidewaysScroll(page) {
@@ -176,20 +178,15 @@ export const analyticsFlows = [
       const list = await createBigList(baseUrl, authorization, PERF_CREATORS);
       state.bigListUrl = `${baseUrl}/lists/${list.id}`;
 
-      await page.goto(state.bigListUrl);
-      await page.getByRole('heading', { name: list.name, level: 1 }).waitFor();
-      const first = await measuredDashboardRender(page, () =>
-        page.getByRole('navigation', { name: 'List views' }).getByRole('link', { name: 'Dashboard' }).click(),
-      );
-      checkRenderTime(`dashboard of ${PERF_CREATORS} creators`, first, report);
+      // A full load of the dashboard's address, timed from the moment its data arrived.
+      const watch = { rows: PERF_CREATORS, table: DASHBOARD_TABLE, resorting: false, onLoad: true };
+      await page.addInitScript(watchDashboardRender, watch);
+      await page.goto(`${state.bigListUrl}/dashboard`);
+      checkRenderTime(`dashboard of ${PERF_CREATORS} creators`, await dashboardTiming(page), report);
 
-      const resorted = await measuredDashboardRender(
-        page,
-        () => page.getByRole('button', { name: /^7 days/ }).click(),
-        {
-          resorting: true,
-        },
-      );
+      await page.evaluate(watchDashboardRender, { ...watch, resorting: true, onLoad: false });
+      await page.getByRole('button', { name: /^7 days/ }).click();
+      const resorted = await dashboardTiming(page);
       await page.getByRole('table', { name: 'Creators, by 7-day growth, highest first' }).waitFor();
       checkRenderTime(`re-sorting ${PERF_CREATORS} creators by 7-day growth`, resorted, report);
     },

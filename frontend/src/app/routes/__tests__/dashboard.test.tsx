@@ -118,6 +118,16 @@ describe('list dashboard', () => {
     expect(first).toBe('1,bigslow,90195,false');
   });
 
+  it('opens a creator’s profile from their handle without reloading the app', async () => {
+    const { list, small } = listWithCreators();
+    const { user, router } = renderApp(`/lists/${list.id}/dashboard`);
+
+    await user.click(await screen.findByRole('link', { name: '@smallfast' }));
+
+    expect(await screen.findByRole('heading', { name: 'Small Fast', level: 1 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/creators/${small.id}`);
+  });
+
   it('labels demo data', async () => {
     signedInUser();
     const list = addList();

@@ -12,6 +12,12 @@ const QUALITY_LABELS = {
   rounded_counts: 'Rounded counts',
 } as const;
 
+/** The server's phrases start lower case and end without a stop. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}${/[.!?]$/.test(trimmed) ? '' : '.'}`;
+}
+
 export function AuthenticityPanel({ authenticity }: { authenticity: CreatorAnalytics['authenticity'] }) {
   const { signals, data_quality: dataQuality } = authenticity;
   return (
@@ -64,8 +70,10 @@ export function AuthenticityPanel({ authenticity }: { authenticity: CreatorAnaly
                 <strong>
                   {QUALITY_LABELS[flag.kind]} ({flag.metric})
                 </strong>
-                : {flag.explanation} {flag.occurrences} {flag.occurrences === 1 ? 'snapshot' : 'snapshots'}
-                {flag.dates.length > 0 && `, e.g. ${flag.dates.slice(0, 3).map(formatDay).join(', ')}`}.
+                : {sentence(flag.explanation)}
+                {flag.occurrences > 0 &&
+                  ` ${flag.occurrences} ${flag.occurrences === 1 ? 'snapshot' : 'snapshots'}` +
+                    (flag.dates.length > 0 ? `, e.g. ${flag.dates.slice(0, 3).map(formatDay).join(', ')}.` : '.')}
               </li>
             ))}
           </ul>

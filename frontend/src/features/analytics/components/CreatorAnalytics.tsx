@@ -70,9 +70,10 @@ export function CreatorAnalyticsSection({ creatorId, handle }: CreatorAnalyticsS
               {tierLabel(analytics.tier.tier)} tier
             </span>
           )}
-          <RisingBadge rising={analytics.rising} id={creatorId} />
-          {!analytics.rising.rising && (
-            <span className="small text-body-secondary">not rising: {analytics.rising.reasons.join('; ')}</span>
+          {analytics.rising.rising ? (
+            <RisingBadge rising={analytics.rising} id={creatorId} />
+          ) : (
+            <span className="small text-body-secondary">Not rising: {analytics.rising.reasons.join('; ')}.</span>
           )}
           <span className="small text-body-secondary ms-auto">
             {analytics.as_of ? `Data up to ${formatDay(analytics.as_of)} · ` : ''}computed{' '}

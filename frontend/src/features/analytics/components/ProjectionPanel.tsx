@@ -19,6 +19,18 @@ export function describeMilestone(milestone: Milestone): string {
   return `${goal} in about ${formatWhole(milestone.days)} ${milestone.days === 1 ? 'day' : 'days'}${when}`;
 }
 
+function describeMissingProjection(projection: CreatorAnalytics['projection']): string {
+  const reason =
+    projection.unavailable && projection.unavailable !== 'not_enough_history'
+      ? ` (${describeUnavailable(projection.unavailable)})`
+      : '';
+  const history = projection.history_days != null ? ` (this creator has ${projection.history_days} days)` : '';
+  return (
+    `No projection yet${reason}. zzyzx projects only from at least 30 days of history${history}, ` +
+    'and never further ahead than twice the history it has.'
+  );
+}
+
 function MilestoneLine({ label, milestone }: { label: string; milestone: Milestone }) {
   return (
     <li>
@@ -36,12 +48,7 @@ function MilestoneLine({ label, milestone }: { label: string; milestone: Milesto
 export function ProjectionPanel({ analytics }: { analytics: CreatorAnalytics }) {
   const { projection } = analytics;
   if (projection.unavailable || projection.points.length === 0) {
-    return (
-      <p className="mb-0 text-body-secondary">
-        No projection: {describeUnavailable(projection.unavailable ?? 'not_enough_history')}. zzyzx projects only from
-        at least 30 days of history, and never further ahead than twice the history it has.
-      </p>
-    );
+    return <p className="mb-0 text-body-secondary">{describeMissingProjection(projection)}</p>;
   }
   const spike = projection.largest_day;
   return (

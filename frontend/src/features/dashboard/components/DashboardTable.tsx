@@ -1,9 +1,10 @@
 // The list dashboard's table: one row per creator, sortable by clicking a column header (the server
 // sorts; the order lives in the address). Built to stay quick at 500 rows: plain cells, an SVG
-// sparkline, and a tooltip only on the few "Rising" badges.
-import { memo } from 'react';
+// sparkline, a tooltip only on the few "Rising" badges, and rows the browser lays out only once
+// they scroll into view (see dashboard.css).
+import { memo, type MouseEvent } from 'react';
 import Table from 'react-bootstrap/Table';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Avatar } from '@/components/ui/Avatar';
 import { ExternalLink } from '@/components/ui/ExternalLink';
 import { RisingBadge } from '@/components/ui/RisingBadge';
@@ -61,7 +62,7 @@ function SortHeader({
   const className = column.numeric ? 'text-end text-nowrap' : 'text-nowrap';
   if (!column.sort) {
     return (
-      <th scope="col" className={className} title={column.hint}>
+      <th scope="col" role="columnheader" className={className} title={column.hint}>
         {column.label}
       </th>
     );
@@ -71,6 +72,7 @@ function SortHeader({
   return (
     <th
       scope="col"
+      role="columnheader"
       className={className}
       title={column.hint}
       aria-sort={active ? ORDER_WORDS[sorting.order] : undefined}
@@ -108,22 +110,26 @@ const DashboardTableRow = memo(function DashboardTableRow({ row }: { row: Dashbo
   const { creator, summary, latest, top_video: topVideo } = row;
   const engagement = summary.engagement_by_views;
   return (
-    <tr>
-      <td className="text-body-secondary">{row.position + 1}</td>
-      <td>
-        <div className="d-flex align-items-center gap-2 dashboard-creator">
+    <tr role="row">
+      <td role="cell" className="text-body-secondary">
+        {row.position + 1}
+      </td>
+      <td role="cell">
+        <div className="d-flex align-items-center gap-2">
           <Avatar url={creator.avatar_url} name={creator.display_name || creator.handle} size={28} />
           <div className="min-w-0">
-            <Link to={paths.creator(creator.id)} className="fw-semibold text-nowrap">
+            {/* A plain link, followed by the table's one click handler: 500 router links would all
+                re-render whenever the address changes, as it does on every sort. */}
+            <a href={paths.creator(creator.id)} data-app-link="" className="fw-semibold d-block text-truncate">
               @{creator.handle}
-            </Link>
+            </a>
             {creator.display_name && (
               <div className="small text-body-secondary text-truncate">{creator.display_name}</div>
             )}
           </div>
         </div>
       </td>
-      <td className="text-end">
+      <td role="cell" className="text-end">
         {latest ? (
           <span title={`${formatWhole(latest.followers)} followers`}>
             {formatCompact(latest.followers)}
@@ -135,16 +141,16 @@ const DashboardTableRow = memo(function DashboardTableRow({ row }: { row: Dashbo
           </span>
         )}
       </td>
-      <td className="text-end">
+      <td role="cell" className="text-end">
         <Growth growth={summary.growth_7d} days={7} />
       </td>
-      <td className="text-end">
+      <td role="cell" className="text-end">
         <Growth growth={summary.growth_30d} days={30} />
       </td>
-      <td>
+      <td role="cell">
         <Sparkline values={row.sparkline} label="Followers, last 30 days" width={72} />
       </td>
-      <td className="text-end">
+      <td role="cell" className="text-end">
         {summary.acceleration == null ? (
           <span className="text-body-secondary" title="Needs 30 days of history and a positive 30-day gain">
             —
@@ -153,7 +159,7 @@ const DashboardTableRow = memo(function DashboardTableRow({ row }: { row: Dashbo
           formatMultiple(summary.acceleration)
         )}
       </td>
-      <td className="text-end">
+      <td role="cell" className="text-end">
         {engagement.median_percent == null ? (
           <span className="text-body-secondary" title="Not enough videos (at least 3 are needed)">
             —
@@ -162,11 +168,13 @@ const DashboardTableRow = memo(function DashboardTableRow({ row }: { row: Dashbo
           <span title={`Median over ${engagement.sample_size} videos`}>{formatPercent(engagement.median_percent)}</span>
         )}
       </td>
-      <td className="text-end">{summary.outlier_count}</td>
-      <td>
+      <td role="cell" className="text-end">
+        {summary.outlier_count}
+      </td>
+      <td role="cell">
         <RisingBadge rising={summary.rising} id={row.item_id} />
       </td>
-      <td className="text-end">
+      <td role="cell" className="text-end">
         {summary.fit_score == null ? (
           <span className="text-body-secondary" title="No audience data or no target audience">
             unknown
@@ -175,7 +183,7 @@ const DashboardTableRow = memo(function DashboardTableRow({ row }: { row: Dashbo
           summary.fit_score
         )}
       </td>
-      <td>
+      <td role="cell">
         {topVideo ? (
           <ExternalLink href={topVideo.share_url} className="text-nowrap">
             ▶ {formatCompact(topVideo.views)}
@@ -187,7 +195,7 @@ const DashboardTableRow = memo(function DashboardTableRow({ row }: { row: Dashbo
           </span>
         )}
       </td>
-      <td>{summary.tier ? tierLabel(summary.tier) : '—'}</td>
+      <td role="cell">{summary.tier ? tierLabel(summary.tier) : '—'}</td>
     </tr>
   );
 });
@@ -217,19 +225,37 @@ type DashboardTableProps = {
   busy: boolean;
 };
 
+/** Follows a row's profile link inside the app, as a router link would, unless it should open elsewhere. */
+function useAppLinkClicks() {
+  const navigate = useNavigate();
+  return (event: MouseEvent<HTMLElement>) => {
+    const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+    if (event.defaultPrevented || event.button !== 0 || modified) return;
+    const link = (event.target as Element).closest('a[data-app-link]');
+    const href = link?.getAttribute('href');
+    if (!href) return;
+    event.preventDefault();
+    void navigate(href);
+  };
+}
+
 export function DashboardTable({ rows, sorting, onSort, busy }: DashboardTableProps) {
+  const followAppLink = useAppLinkClicks();
   return (
     <div className="table-responsive dashboard-table" aria-busy={busy}>
-      <Table size="sm" hover className="mb-0 align-middle">
-        <caption className="caption-top">Creators, {describeSorting(sorting)}</caption>
-        <thead>
-          <tr>
+      {/* The roles restate the table's semantics, which some browsers drop once CSS turns rows into grids. */}
+      <Table size="sm" className="mb-0" role="table" aria-labelledby="dashboard-caption">
+        <caption id="dashboard-caption" className="caption-top">
+          Creators, {describeSorting(sorting)}
+        </caption>
+        <thead role="rowgroup">
+          <tr role="row">
             {COLUMNS.map((column) => (
               <SortHeader key={column.label} column={column} sorting={sorting} onSort={onSort} />
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup" onClick={followAppLink}>
           {rows.map((row) => (
             <DashboardTableRow key={row.item_id} row={row} />
           ))}

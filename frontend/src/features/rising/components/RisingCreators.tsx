@@ -66,6 +66,10 @@ export function RisingCreators({ filters, criteria }: RisingCreatorsProps) {
         {items.length} {items.length === 1 ? 'creator' : 'creators'}, fastest accelerating first · computed{' '}
         {formatDateTime(computedAt)}
       </p>
+      <details className="small mb-3">
+        <summary>What counts as rising?</summary>
+        <RisingDefinition criteria={criteria} />
+      </details>
       <ul className="row g-3 list-unstyled" aria-label="Rising creators">
         {items.map((item) => (
           <li key={item.creator.id} className="col-md-6 col-xl-4">
