@@ -1,7 +1,6 @@
 //! Analytics over HTTP: a creator's numbers, a list's dashboard (JSON and CSV), rising creators,
 //! the workspace's analytics settings and target audience, and creator audience profiles.
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -328,10 +327,38 @@ async fn get_dashboard_csv(
     query: web::Query<DashboardQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let dashboard = build_dashboard(&state, &caller, *path, &query).await?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let csv_error = |e: csv::Error| ApiError::Unexpected(e.into());
-    writer
-        .write_record([
+    let text = |v: Option<String>| v.unwrap_or_default();
+    let rows = dashboard.rows.iter().map(|row| {
+        let latest = row.latest.as_ref();
+        let s = &row.summary;
+        [
+            row.position.to_string(),
+            row.creator.handle.clone(),
+            text(row.creator.display_name.clone()),
+            text(latest.map(|l| l.followers.to_string())),
+            text(latest.map(|l| l.following.to_string())),
+            text(latest.map(|l| l.likes.to_string())),
+            text(latest.map(|l| l.videos.to_string())),
+            text(latest.map(|l| l.captured_at.to_rfc3339())),
+            text(latest.map(|l| l.source.clone())),
+            text(s.growth_7d.absolute.map(|v| v.to_string())),
+            text(s.growth_7d.percent.map(|v| format!("{v:.2}"))),
+            text(s.growth_30d.absolute.map(|v| v.to_string())),
+            text(s.growth_30d.percent.map(|v| format!("{v:.2}"))),
+            text(s.engagement_by_views.median_percent.map(|v| format!("{v:.2}"))),
+            s.outlier_count.to_string(),
+            s.rising.rising.to_string(),
+            s.rising.reasons.join("; "),
+            text(s.tier.map(|t| format!("{t:?}").to_lowercase())),
+            text(s.fit_score.map(|v| v.to_string())),
+            text(row.top_video.as_ref().map(|v| v.share_url.clone())),
+            row.note.clone(),
+            row.tags.join("; "),
+        ]
+    });
+    super::csv_download(
+        &format!("list-{}-dashboard.csv", dashboard.list.id),
+        &[
             "position",
             "handle",
             "display_name",
@@ -354,47 +381,9 @@ async fn get_dashboard_csv(
             "top_video_url",
             "note",
             "tags",
-        ])
-        .map_err(csv_error)?;
-    let text = |v: Option<String>| v.unwrap_or_default();
-    for row in &dashboard.rows {
-        let latest = row.latest.as_ref();
-        let s = &row.summary;
-        writer
-            .write_record([
-                row.position.to_string(),
-                row.creator.handle.clone(),
-                text(row.creator.display_name.clone()),
-                text(latest.map(|l| l.followers.to_string())),
-                text(latest.map(|l| l.following.to_string())),
-                text(latest.map(|l| l.likes.to_string())),
-                text(latest.map(|l| l.videos.to_string())),
-                text(latest.map(|l| l.captured_at.to_rfc3339())),
-                text(latest.map(|l| l.source.clone())),
-                text(s.growth_7d.absolute.map(|v| v.to_string())),
-                text(s.growth_7d.percent.map(|v| format!("{v:.2}"))),
-                text(s.growth_30d.absolute.map(|v| v.to_string())),
-                text(s.growth_30d.percent.map(|v| format!("{v:.2}"))),
-                text(s.engagement_by_views.median_percent.map(|v| format!("{v:.2}"))),
-                s.outlier_count.to_string(),
-                s.rising.rising.to_string(),
-                s.rising.reasons.join("; "),
-                text(s.tier.map(|t| format!("{t:?}").to_lowercase())),
-                text(s.fit_score.map(|v| v.to_string())),
-                text(row.top_video.as_ref().map(|v| v.share_url.clone())),
-                row.note.clone(),
-                row.tags.join("; "),
-            ])
-            .map_err(csv_error)?;
-    }
-    let body = writer.into_inner().map_err(|e| ApiError::Unexpected(anyhow::anyhow!("csv: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"list-{}-dashboard.csv\"", dashboard.list.id),
-        ))
-        .body(body))
+        ],
+        rows,
+    )
 }
 
 /// Rising creators among all this workspace tracks or has met (through hashtags or imports),

@@ -1,6 +1,5 @@
 //! `/creators/{id}`: a creator's profile and metric history, written by hand, imported or fetched.
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -360,7 +359,6 @@ async fn get_history_csv(
     query: web::Query<HistoryQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let history = history(&state, &caller, *path, &query).await?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
     let header = [
         "captured_at",
         "followers",
@@ -373,35 +371,24 @@ async fn get_history_csv(
         "likes_change",
         "videos_change",
     ];
-    let csv_error = |e: csv::Error| ApiError::Unexpected(e.into());
-    writer.write_record(header).map_err(csv_error)?;
-    for point in &history.points {
+    let rows = history.points.iter().map(|point| {
         let m = &point.metrics;
-        let change = point.change.as_ref();
-        let delta = |f: fn(&MetricChange) -> i64| change.map(f).map(|v| v.to_string()).unwrap_or_default();
-        writer
-            .write_record([
-                m.captured_at.to_rfc3339(),
-                m.followers.to_string(),
-                m.following.to_string(),
-                m.likes.to_string(),
-                m.videos.to_string(),
-                m.source.clone(),
-                delta(|c| c.followers),
-                delta(|c| c.following),
-                delta(|c| c.likes),
-                delta(|c| c.videos),
-            ])
-            .map_err(csv_error)?;
-    }
-    let body = writer.into_inner().map_err(|e| ApiError::Unexpected(anyhow::anyhow!("csv: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"creator-{}-metrics.csv\"", history.creator_id),
-        ))
-        .body(body))
+        let delta =
+            |f: fn(&MetricChange) -> i64| point.change.as_ref().map(f).map(|v| v.to_string()).unwrap_or_default();
+        [
+            m.captured_at.to_rfc3339(),
+            m.followers.to_string(),
+            m.following.to_string(),
+            m.likes.to_string(),
+            m.videos.to_string(),
+            m.source.clone(),
+            delta(|c| c.followers),
+            delta(|c| c.following),
+            delta(|c| c.likes),
+            delta(|c| c.videos),
+        ]
+    });
+    super::csv_download(&format!("creator-{}-metrics.csv", history.creator_id), &header, rows)
 }
 
 /// Imports history from CSV (`handle,captured_at,followers,following,likes,videos`), creating
