@@ -97,7 +97,6 @@ with_source! {
         let user = app.new_user().await;
         tracked(&app, &user, &["mayabakes", "maya.runs", "zoe.lifts"]).await;
         run_worker(&app, &source).await;
-        let _ = source;
         let found = expect_json(app.get(&user.token, "/creators/search?q=@MAYA").await, StatusCode::OK).await;
         let items = found["items"].as_array().unwrap();
         let handles: Vec<&str> = items.iter().map(|i| i["handle"].as_str().unwrap()).collect();
