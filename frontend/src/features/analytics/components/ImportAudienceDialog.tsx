@@ -3,40 +3,13 @@
 import { useState } from 'react';
 import Alert from 'react-bootstrap/Alert';
 import Form from 'react-bootstrap/Form';
-import Table from 'react-bootstrap/Table';
 import { FormDialog } from '@/components/ui/FormDialog';
+import { ImportModeChoice } from '@/components/ui/ImportModeChoice';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
+import { RejectedRowsTable } from '@/components/ui/RejectedRowsTable';
 import { hasCode } from '@/lib/api/problem';
-import type { components } from '@/lib/api/schema';
 import { formatWhole } from '@/lib/format';
 import { AUDIENCE_CSV_COLUMNS, useImportAudience, type AudienceImportMode } from '../api/import-audience';
-
-type FieldError = components['schemas']['FieldError'];
-
-function RejectedLines({ errors }: { errors: FieldError[] }) {
-  if (errors.length === 0) return null;
-  return (
-    <div className="table-responsive rejected-rows">
-      <Table size="sm" striped className="mb-0">
-        <caption className="caption-top">Rejected lines</caption>
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Problem</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((error, index) => (
-            <tr key={index}>
-              <td>{error.line ?? '—'}</td>
-              <td>{error.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-    </div>
-  );
-}
 
 export function ImportAudienceDialog({ show, onClose }: { show: boolean; onClose: () => void }) {
   const importMutation = useImportAudience();
@@ -95,25 +68,7 @@ export function ImportAudienceDialog({ show, onClose }: { show: boolean; onClose
           onChange={(event) => setCsv(event.target.value)}
         />
       </Form.Group>
-      <fieldset className="mb-3">
-        <legend className="fs-6">If some lines are invalid</legend>
-        <Form.Check
-          type="radio"
-          id="audience-import-mode-all"
-          name="audience-import-mode"
-          label="Import nothing, and list the bad lines"
-          checked={mode === 'all_or_nothing'}
-          onChange={() => setMode('all_or_nothing')}
-        />
-        <Form.Check
-          type="radio"
-          id="audience-import-mode-partial"
-          name="audience-import-mode"
-          label="Import the good lines, and list the bad ones"
-          checked={mode === 'partial'}
-          onChange={() => setMode('partial')}
-        />
-      </fieldset>
+      <ImportModeChoice idPrefix="audience-import-mode" unit="lines" mode={mode} onChange={setMode} />
 
       {result && (
         <>
@@ -121,13 +76,13 @@ export function ImportAudienceDialog({ show, onClose }: { show: boolean; onClose
             Wrote {formatWhole(result.profiles_written)} {result.profiles_written === 1 ? 'profile' : 'profiles'}
             {result.rows_rejected > 0 && `, rejected ${formatWhole(result.rows_rejected)} lines`}.
           </Alert>
-          <RejectedLines errors={result.errors} />
+          <RejectedRowsTable caption="Rejected lines" errors={result.errors} />
         </>
       )}
       {rejection ? (
         <>
           <Alert variant="danger">{rejection.detail}</Alert>
-          <RejectedLines errors={rejection.errors} />
+          <RejectedRowsTable caption="Rejected lines" errors={rejection.errors} />
         </>
       ) : (
         <ProblemAlert error={importMutation.error} />

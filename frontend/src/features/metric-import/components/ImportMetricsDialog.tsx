@@ -8,7 +8,8 @@ import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { hasCode } from '@/lib/api/problem';
 import { formatWhole } from '@/lib/format';
 import { CSV_COLUMNS, useImportMetrics, type ImportMode, type ImportResult } from '../api/import-metrics';
-import { RejectedRowsTable } from './RejectedRowsTable';
+import { ImportModeChoice } from '@/components/ui/ImportModeChoice';
+import { RejectedRowsTable } from '@/components/ui/RejectedRowsTable';
 
 function ImportSummary({ result }: { result: ImportResult }) {
   return (
@@ -76,25 +77,7 @@ export function ImportMetricsDialog({ show, onClose }: { show: boolean; onClose:
           onChange={(event) => setCsv(event.target.value)}
         />
       </Form.Group>
-      <fieldset className="mb-3">
-        <legend className="fs-6">If some rows are invalid</legend>
-        <Form.Check
-          type="radio"
-          id="import-mode-all"
-          name="import-mode"
-          label="Import nothing, and list the bad rows"
-          checked={mode === 'all_or_nothing'}
-          onChange={() => setMode('all_or_nothing')}
-        />
-        <Form.Check
-          type="radio"
-          id="import-mode-partial"
-          name="import-mode"
-          label="Import the good rows, and list the bad ones"
-          checked={mode === 'partial'}
-          onChange={() => setMode('partial')}
-        />
-      </fieldset>
+      <ImportModeChoice idPrefix="import-mode" unit="rows" mode={mode} onChange={setMode} />
 
       {importMutation.isSuccess && (
         <>

@@ -4,12 +4,12 @@ import type { components } from '@/lib/api/schema';
 
 type FieldError = components['schemas']['FieldError'];
 
-export function RejectedRowsTable({ errors }: { errors: FieldError[] }) {
+export function RejectedRowsTable({ errors, caption = 'Rejected rows' }: { errors: FieldError[]; caption?: string }) {
   if (errors.length === 0) return null;
   return (
     <div className="table-responsive rejected-rows">
       <Table size="sm" striped className="mb-0">
-        <caption className="caption-top">Rejected rows</caption>
+        <caption className="caption-top">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Line</th>
