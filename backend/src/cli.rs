@@ -5,6 +5,7 @@ use chrono::Utc;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::auth::throttle::KeyedLimiter;
 use crate::config::{Cli, Command, ImportArgs, ServeArgs, SourceArgs, SourceKind, jwt_secret_from_env};
 use crate::http::web_app::WebDir;
 use crate::refresh::RefreshWorker;
@@ -81,6 +82,7 @@ async fn serve(database_url: String, mut args: ServeArgs) -> anyhow::Result<()> 
     let mut state = open_state(&database_url, jwt_secret_from_env()).await?;
     state.source = args.source.build()?;
     state.hashtag_cache_ttl = args.source.hashtag_cache_ttl;
+    state.api_key_requests = KeyedLimiter::per_minute(args.api_key_rate);
     if args.demo {
         demo::load(state.store.as_ref(), &state.hashing).await?.print();
     }

@@ -50,6 +50,9 @@ pub struct ServeArgs {
     /// Do not run the refresh worker in this process (run `zzyzx worker` elsewhere).
     #[arg(long, env = "ZZYZX_NO_WORKER")]
     pub no_worker: bool,
+    /// Requests a minute one API key may make to this instance; more get 429 with `Retry-After`.
+    #[arg(long, env = "ZZYZX_API_KEY_RATE", default_value_t = 600)]
+    pub api_key_rate: u32,
     #[command(flatten)]
     pub source: SourceArgs,
 }

@@ -17,6 +17,7 @@ use crate::http;
 use crate::http::web_app::WebDir;
 use crate::state::AppState;
 use crate::store::{self, Backend, Store};
+use crate::telemetry::RequestSpan;
 
 pub struct Application {
     server: Server,
@@ -84,7 +85,7 @@ impl Application {
                         Ok(response)
                     }
                 })
-                .wrap(TracingLogger::default())
+                .wrap(TracingLogger::<RequestSpan>::new())
         })
         .listen(listener)?
         // The CLI handles SIGTERM and Ctrl-C itself, to stop the refresh worker as well.

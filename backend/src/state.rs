@@ -1,13 +1,15 @@
 //! What every request handler shares: the store, token keys, hashing, throttles and the data
 //! source with its caches.
 
-use std::sync::Arc;
-use std::time::Duration;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use tokio::sync::Notify;
+use uuid::Uuid;
 use zzyzx_sources::Source;
 
 use crate::auth::passwords::PasswordHashing;
-use crate::auth::throttle::AddressLimiter;
+use crate::auth::throttle::{AddressLimiter, KeyedLimiter};
 use crate::auth::tokens::TokenKeys;
 use crate::refresh::RefreshWorker;
 use crate::services::discovery::UserSearchCache;
@@ -20,6 +22,10 @@ pub struct AppState {
     pub hashing: PasswordHashing,
     /// Login and registration attempts per client address.
     pub auth_attempts: AddressLimiter,
+    /// Requests per API key.
+    pub api_key_requests: KeyedLimiter<Uuid>,
+    /// When this instance last recorded each API key's use (it records at most once a minute).
+    pub api_key_uses: Arc<Mutex<HashMap<Uuid, Instant>>>,
     /// The configured data source, if any.
     pub source: Option<Arc<dyn Source>>,
     /// Wakes this process's refresh worker when a refresh is asked for.
@@ -37,6 +43,8 @@ impl AppState {
             keys,
             hashing: PasswordHashing::new(),
             auth_attempts: AddressLimiter::per_minute(20),
+            api_key_requests: KeyedLimiter::per_minute(600),
+            api_key_uses: Arc::default(),
             source: None,
             refresh_wake: Arc::new(Notify::new()),
             worker: None,

@@ -10,19 +10,37 @@ use utoipa::ToSchema;
 pub type ValidationErrors = Vec<(String, String)>;
 
 /// Analytic settings of a workspace.
+///
+/// A field left out of a request takes its default. (Defaults are set per field, not for the
+/// whole struct, so the schema carries no object-valued default: code generators choke on those.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(default)]
 pub struct Settings {
     /// A video is viral at this multiple of the creator's median views or more (analytics.md §4.1: ViralVault's
     /// Creator Score 500 = 5×). Also the outlier test of the rising badge (§7 allows 3–5×). Default 5; an invalid
     /// value (not a finite number above 1) is read as 5, see [`Settings::effective_viral_multiple`].
+    #[serde(default = "default_viral_multiple")]
+    #[schema(default = 5.0, required = true)]
     pub viral_multiple: f64,
     /// Creators with this many followers or more are never "rising" (they have risen). Default 1,000,000 (the mega tier).
+    #[serde(default = "default_rising_follower_ceiling")]
+    #[schema(default = 1_000_000, required = true)]
     pub rising_follower_ceiling: i64,
     /// CPM ranges that replace the defaults for a tier (§6.4); at most one per tier.
+    #[serde(default)]
+    #[schema(required = true)]
     pub cpm_overrides: Vec<CpmOverride>,
     /// Assumptions of the return estimate.
+    #[serde(default)]
+    #[schema(required = true)]
     pub returns: ReturnAssumptions,
+}
+
+fn default_viral_multiple() -> f64 {
+    Settings::default().viral_multiple
+}
+
+fn default_rising_follower_ceiling() -> i64 {
+    Settings::default().rising_follower_ceiling
 }
 
 impl Default for Settings {

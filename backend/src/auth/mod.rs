@@ -1,5 +1,6 @@
 //! Authentication: password hashing, access and refresh tokens, login throttling.
 
+pub mod api_keys;
 pub mod passwords;
 pub mod throttle;
 pub mod tokens;

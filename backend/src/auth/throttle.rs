@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use std::hash::Hash;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -31,18 +32,21 @@ pub fn account_retry_after(failures: i32, last_failure: Option<DateTime<Utc>>, n
     (wait > Duration::zero()).then(|| u64::try_from(wait.num_seconds()).unwrap_or(0).max(1))
 }
 
+/// Attempts per key (a client address, an API key) and minute, in memory (per instance).
 #[derive(Clone)]
-pub struct AddressLimiter(Arc<DefaultKeyedRateLimiter<IpAddr>>);
+pub struct KeyedLimiter<K: Hash + Eq + Clone>(Arc<DefaultKeyedRateLimiter<K>>);
 
-impl AddressLimiter {
+pub type AddressLimiter = KeyedLimiter<IpAddr>;
+
+impl<K: Hash + Eq + Clone> KeyedLimiter<K> {
     pub fn per_minute(attempts: u32) -> Self {
         let quota = Quota::per_minute(NonZeroU32::new(attempts).unwrap_or(NonZeroU32::MIN));
         Self(Arc::new(RateLimiter::keyed(quota)))
     }
 
-    /// `Err(seconds)` to wait when the address has used up its attempts.
-    pub fn check(&self, address: IpAddr) -> Result<(), u64> {
-        self.0.check_key(&address).map_err(|not_until| {
+    /// `Err(seconds)` to wait when `key` has used up its attempts.
+    pub fn check(&self, key: K) -> Result<(), u64> {
+        self.0.check_key(&key).map_err(|not_until| {
             let wait = not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
             wait.as_secs().max(1)
         })?;

@@ -95,9 +95,15 @@ fn validation() -> Validation {
 
 /// A new opaque refresh token and the hash to store.
 pub fn new_refresh_token() -> (String, Vec<u8>) {
+    new_secret(REFRESH_TOKEN_PREFIX)
+}
+
+/// A new opaque secret (256 bits from the OS's CSPRNG after a type prefix such as `zzr_`) and the
+/// hash to store.
+pub fn new_secret(prefix: &str) -> (String, Vec<u8>) {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
-    let token = format!("{REFRESH_TOKEN_PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes));
+    let token = format!("{prefix}{}", URL_SAFE_NO_PAD.encode(bytes));
     let hash = hash_secret(&token);
     (token, hash)
 }

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::body::Json;
-use super::caller::Caller;
+use super::caller::{Caller, need};
 use super::problem::{ApiError, FieldError};
 use crate::auth::tokens::SESSION_LIFETIME;
 use crate::domain::{Email, Password, text};
@@ -259,15 +259,19 @@ async fn refresh(
 /// Ends this session: its refresh token and access tokens stop working at once.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 204, description = "Logged out")))]
 #[post("/auth/logout")]
-async fn logout(request: HttpRequest, state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
-    state.store.revoke_session(caller.session_id, Utc::now()).await?;
+async fn logout(
+    request: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller<need::Member>,
+) -> Result<HttpResponse, ApiError> {
+    state.store.revoke_session(caller.session_id()?, Utc::now()).await?;
     Ok(HttpResponse::NoContent().cookie(refresh_cookie(&request, String::new(), CookieDuration::ZERO)).finish())
 }
 
 /// The logged-in user, their workspaces, and the workspace this request acts in.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200, description = "You", body = MeResponse)))]
 #[get("/auth/me")]
-async fn me(state: web::Data<AppState>, caller: Caller) -> Result<web::Json<MeResponse>, ApiError> {
+async fn me(state: web::Data<AppState>, caller: Caller<need::Member>) -> Result<web::Json<MeResponse>, ApiError> {
     let user = state.store.user_by_id(caller.user_id).await?.ok_or(ApiError::InvalidToken)?;
     let workspaces = state.store.memberships(caller.user_id).await?;
     Ok(web::Json(MeResponse {
@@ -290,7 +294,7 @@ async fn me(state: web::Data<AppState>, caller: Caller) -> Result<web::Json<MeRe
 async fn change_password(
     request: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::Member>,
     body: Json<ChangePasswordRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();

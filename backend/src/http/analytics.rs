@@ -13,7 +13,7 @@ use zzyzx_analytics::{
 };
 
 use super::body::{CsvBody, Json};
-use super::caller::Caller;
+use super::caller::{Caller, need};
 use super::creators::{CreatorSummary, ImportMode, ImportQuery, MetricsResponse};
 use super::lists::ListResponse;
 use super::problem::{ApiError, FieldError};
@@ -21,7 +21,7 @@ use super::tracking::VideoResponse;
 use crate::services::analytics::{self as service, Row, SPARKLINE_DAYS};
 use crate::services::audience;
 use crate::state::AppState;
-use crate::store::{AudienceRow, Role};
+use crate::store::AudienceRow;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CreatorAnalyticsResponse {
@@ -200,7 +200,7 @@ fn validation(errors: Vec<(String, String)>, prefix: &str) -> ApiError {
 #[get("/creators/{creator_id}/analytics")]
 async fn creator_analytics(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsRead>,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<CreatorAnalyticsResponse>, ApiError> {
     let report = service::creator(&state, caller.workspace_id, *path).await?;
@@ -273,13 +273,13 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
     Some(if values.len().is_multiple_of(2) { (values[middle - 1] + values[middle]) / 2.0 } else { values[middle] })
 }
 
-async fn build_dashboard(
+pub(super) async fn build_dashboard(
     state: &AppState,
-    caller: &Caller,
+    workspace_id: Uuid,
     list_id: Uuid,
     query: &DashboardQuery,
 ) -> Result<DashboardResponse, ApiError> {
-    let dashboard = service::dashboard(state, caller.workspace_id, list_id).await?;
+    let dashboard = service::dashboard(state, workspace_id, list_id).await?;
     let mut rows: Vec<DashboardRow> = dashboard.rows.into_iter().map(|(item, row)| dashboard_row(item, row)).collect();
     sort_rows(&mut rows, query.sort.unwrap_or_default(), query.order);
     let totals = DashboardTotals {
@@ -309,11 +309,11 @@ async fn build_dashboard(
 #[get("/lists/{list_id}/dashboard")]
 async fn get_dashboard(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::ListsRead>,
     path: web::Path<Uuid>,
     query: web::Query<DashboardQuery>,
 ) -> Result<web::Json<DashboardResponse>, ApiError> {
-    Ok(web::Json(build_dashboard(&state, &caller, *path, &query).await?))
+    Ok(web::Json(build_dashboard(&state, caller.workspace_id, *path, &query).await?))
 }
 
 /// The dashboard as CSV, in the same order.
@@ -322,11 +322,11 @@ async fn get_dashboard(
 #[get("/lists/{list_id}/dashboard.csv")]
 async fn get_dashboard_csv(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::ListsRead>,
     path: web::Path<Uuid>,
     query: web::Query<DashboardQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let dashboard = build_dashboard(&state, &caller, *path, &query).await?;
+    let dashboard = build_dashboard(&state, caller.workspace_id, *path, &query).await?;
     let text = |v: Option<String>| v.unwrap_or_default();
     let rows = dashboard.rows.iter().map(|row| {
         let latest = row.latest.as_ref();
@@ -393,7 +393,7 @@ async fn get_dashboard_csv(
 #[get("/discover/rising")]
 async fn get_rising(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsRead>,
     query: web::Query<RisingQuery>,
 ) -> Result<web::Json<RisingResponse>, ApiError> {
     let limit = query.limit.unwrap_or(50);
@@ -424,7 +424,10 @@ async fn get_rising(
 /// The workspace's analytics assumptions (defaults until saved).
 #[utoipa::path(tag = "workspace", security(("bearer" = [])), responses((status = 200, description = "The settings", body = Settings)))]
 #[get("/workspace/analytics-settings")]
-async fn get_settings(state: web::Data<AppState>, caller: Caller) -> Result<web::Json<Settings>, ApiError> {
+async fn get_settings(
+    state: web::Data<AppState>,
+    caller: Caller<need::CreatorsRead>,
+) -> Result<web::Json<Settings>, ApiError> {
     Ok(web::Json(service::documents(&state.store.workspace_documents(caller.workspace_id).await?).0))
 }
 
@@ -435,10 +438,9 @@ async fn get_settings(state: web::Data<AppState>, caller: Caller) -> Result<web:
 #[put("/workspace/analytics-settings")]
 async fn put_settings(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::Manage>,
     body: Json<Settings>,
 ) -> Result<web::Json<Settings>, ApiError> {
-    caller.require(Role::Owner)?;
     let settings = body.into_inner();
     settings.validate().map_err(|errors| validation(errors, ""))?;
     let value = serde_json::to_value(&settings).map_err(|e| ApiError::Unexpected(e.into()))?;
@@ -449,7 +451,10 @@ async fn put_settings(
 /// Who the brand wants to reach; empty until saved.
 #[utoipa::path(tag = "workspace", security(("bearer" = [])), responses((status = 200, description = "The target audience", body = TargetAudience)))]
 #[get("/workspace/target-audience")]
-async fn get_target(state: web::Data<AppState>, caller: Caller) -> Result<web::Json<TargetAudience>, ApiError> {
+async fn get_target(
+    state: web::Data<AppState>,
+    caller: Caller<need::CreatorsRead>,
+) -> Result<web::Json<TargetAudience>, ApiError> {
     Ok(web::Json(
         service::documents(&state.store.workspace_documents(caller.workspace_id).await?).1.unwrap_or_default(),
     ))
@@ -461,10 +466,9 @@ async fn get_target(state: web::Data<AppState>, caller: Caller) -> Result<web::J
 #[put("/workspace/target-audience")]
 async fn put_target(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::Manage>,
     body: Json<TargetAudience>,
 ) -> Result<web::Json<TargetAudience>, ApiError> {
-    caller.require(Role::Owner)?;
     let target = body.into_inner();
     target.validate().map_err(|errors| validation(errors, ""))?;
     let value = serde_json::to_value(&target).map_err(|e| ApiError::Unexpected(e.into()))?;
@@ -478,7 +482,7 @@ async fn put_target(
 #[get("/creators/{creator_id}/audience")]
 async fn list_audience(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsRead>,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<AudienceResponse>>, ApiError> {
     let rows = state.store.audience_profiles(caller.workspace_id, *path).await?;
@@ -507,11 +511,10 @@ fn audience_row(creator_id: Uuid, source: &str, profile: AudienceProfile) -> Aud
 #[post("/creators/{creator_id}/audience")]
 async fn add_audience(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsWrite>,
     path: web::Path<Uuid>,
     body: Json<AudienceInput>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Role::Editor)?;
     state.store.creator(caller.workspace_id, *path).await?;
     let input = body.into_inner();
     if input.captured_at > Utc::now() + chrono::Duration::minutes(5) {
@@ -544,11 +547,10 @@ async fn add_audience(
 #[post("/imports/audience")]
 async fn import_audience(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsWrite>,
     query: web::Query<ImportQuery>,
     body: CsvBody,
 ) -> Result<web::Json<AudienceImportResponse>, ApiError> {
-    caller.require(Role::Editor)?;
     let parsed = audience::parse_csv(&body.0);
     let mut errors: Vec<FieldError> = parsed.errors.iter().map(|e| FieldError::line(e.line, &e.message)).collect();
     let handles: Vec<String> = parsed.profiles.keys().map(|(handle, _)| handle.as_ref().to_owned()).collect();

@@ -7,12 +7,12 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::body::{CsvBody, Json, LargeJson};
-use super::caller::Caller;
+use super::caller::{Caller, need};
 use super::problem::{ApiError, FieldError, Problem};
 use crate::domain::{Interval, MetricPoint};
 use crate::services::import;
 use crate::state::AppState;
-use crate::store::{Creator, CreatorProfile, Role, Snapshot, SnapshotSource};
+use crate::store::{Creator, CreatorProfile, Snapshot, SnapshotSource};
 
 /// Points one batch may carry.
 pub const MAX_BATCH_POINTS: usize = 10_000;
@@ -240,7 +240,7 @@ fn point_from(input: &MetricPointInput, now: DateTime<Utc>, pointer: &str) -> Re
 #[get("/creators/{creator_id}")]
 async fn get_creator(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsRead>,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<CreatorResponse>, ApiError> {
     Ok(web::Json(state.store.creator(caller.workspace_id, *path).await?.into()))
@@ -253,11 +253,10 @@ async fn get_creator(
 #[post("/creators/{creator_id}/metrics")]
 async fn write_metric(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsWrite>,
     path: web::Path<Uuid>,
     body: Json<MetricPointInput>,
 ) -> Result<web::Json<WrittenResponse>, ApiError> {
-    caller.require(Role::Editor)?;
     let now = Utc::now();
     let point = point_from(&body, now, "/captured_at").map_err(|e| ApiError::Validation(vec![e]))?;
     let written =
@@ -272,11 +271,10 @@ async fn write_metric(
 #[post("/creators/{creator_id}/metrics/batch")]
 async fn write_metric_batch(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsWrite>,
     path: web::Path<Uuid>,
     body: LargeJson<MetricBatchInput>,
 ) -> Result<web::Json<WrittenResponse>, ApiError> {
-    caller.require(Role::Editor)?;
     if body.points.is_empty() || body.points.len() > MAX_BATCH_POINTS {
         return Err(ApiError::invalid("/points", format!("must hold 1 to {MAX_BATCH_POINTS} points")));
     }
@@ -299,7 +297,7 @@ async fn write_metric_batch(
 
 async fn history(
     state: &AppState,
-    caller: &Caller,
+    workspace_id: Uuid,
     creator_id: Uuid,
     query: &HistoryQuery,
 ) -> Result<HistoryResponse, ApiError> {
@@ -316,7 +314,7 @@ async fn history(
             "a raw history covers at most 366 days; use a day, week or month interval",
         ));
     }
-    let snapshots = state.store.snapshots(caller.workspace_id, creator_id, from, to).await?;
+    let snapshots = state.store.snapshots(workspace_id, creator_id, from, to).await?;
     let kept = interval.downsample(&snapshots.iter().collect::<Vec<_>>(), |s| s.captured_at);
     let mut previous: Option<&Snapshot> = None;
     let points = kept
@@ -341,11 +339,11 @@ async fn history(
 #[get("/creators/{creator_id}/metrics")]
 async fn get_history(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsRead>,
     path: web::Path<Uuid>,
     query: web::Query<HistoryQuery>,
 ) -> Result<web::Json<HistoryResponse>, ApiError> {
-    Ok(web::Json(history(&state, &caller, *path, &query).await?))
+    Ok(web::Json(history(&state, caller.workspace_id, *path, &query).await?))
 }
 
 /// The same history as CSV.
@@ -354,11 +352,11 @@ async fn get_history(
 #[get("/creators/{creator_id}/metrics.csv")]
 async fn get_history_csv(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsRead>,
     path: web::Path<Uuid>,
     query: web::Query<HistoryQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let history = history(&state, &caller, *path, &query).await?;
+    let history = history(&state, caller.workspace_id, *path, &query).await?;
     let header = [
         "captured_at",
         "followers",
@@ -402,11 +400,10 @@ async fn get_history_csv(
 #[post("/imports/metrics")]
 async fn import_metrics(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsWrite>,
     query: web::Query<ImportQuery>,
     body: CsvBody,
 ) -> Result<web::Json<ImportResponse>, ApiError> {
-    caller.require(Role::Editor)?;
     let body = body.0;
     let now = Utc::now();
     let parsed = web::block(move || import::parse_csv(body.as_ref(), now, |_| {}))

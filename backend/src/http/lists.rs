@@ -7,13 +7,13 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::body::Json;
-use super::caller::Caller;
+use super::caller::{Caller, need};
 use super::creators::{CreatorSummary, MetricsResponse};
 use super::pagination::{Page, PageQuery, encode_cursor};
 use super::problem::{ApiError, ErrorCode, FieldError, Problem};
 use crate::domain::{FreeText, Handle, ListName, Tags};
 use crate::state::AppState;
-use crate::store::{ItemChange, List, ListChange, ListItem, NewList, NewListItem, Reorder, Role};
+use crate::store::{ItemChange, List, ListChange, ListItem, NewList, NewListItem, Reorder};
 
 type Description = FreeText<2000>;
 type Note = FreeText<2000>;
@@ -167,7 +167,7 @@ fn list_name(raw: &str) -> Result<String, ApiError> {
 #[get("/lists")]
 async fn list_lists(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::ListsRead>,
     query: web::Query<PageQuery>,
 ) -> Result<web::Json<Page<ListResponse>>, ApiError> {
     let limit = query.limit()?;
@@ -189,10 +189,9 @@ async fn list_lists(
 #[post("/lists")]
 async fn create_list(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::ListsWrite>,
     body: Json<CreateListRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Role::Editor)?;
     let name = list_name(&body.name)?;
     let description = description(&body.description)?;
     let list = state
@@ -214,7 +213,7 @@ async fn create_list(
 #[get("/lists/{list_id}")]
 async fn get_list(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::ListsRead>,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<ListResponse>, ApiError> {
     Ok(web::Json(state.store.list(caller.workspace_id, *path).await?.into()))
@@ -230,11 +229,10 @@ async fn get_list(
 #[patch("/lists/{list_id}")]
 async fn update_list(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::ListsWrite>,
     path: web::Path<Uuid>,
     body: Json<UpdateListRequest>,
 ) -> Result<web::Json<ListResponse>, ApiError> {
-    caller.require(Role::Editor)?;
     let change = ListChange {
         name: body.name.as_deref().map(list_name).transpose()?,
         description: body.description.as_deref().map(description).transpose()?,
@@ -249,10 +247,9 @@ async fn update_list(
 #[delete("/lists/{list_id}")]
 async fn delete_list(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::ListsWrite>,
     path: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Role::Editor)?;
     state.store.delete_list(caller.workspace_id, *path).await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -269,7 +266,7 @@ async fn delete_list(
 #[get("/lists/{list_id}/items")]
 async fn list_items(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::ListsRead>,
     path: web::Path<Uuid>,
     query: web::Query<PageQuery>,
 ) -> Result<web::Json<ItemsPage>, ApiError> {
@@ -301,11 +298,10 @@ async fn list_items(
 #[post("/lists/{list_id}/items")]
 async fn add_item(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::ListsWrite>,
     path: web::Path<Uuid>,
     body: Json<AddItemRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Role::Editor)?;
     let body = body.into_inner();
     let mut errors = Vec::new();
     let handle = Handle::parse(&body.handle).map_err(|e| errors.push(FieldError::body("/handle", e))).ok();
@@ -330,11 +326,10 @@ async fn add_item(
 #[patch("/lists/{list_id}/items/{item_id}")]
 async fn update_item(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::ListsWrite>,
     path: web::Path<(Uuid, Uuid)>,
     body: Json<UpdateItemRequest>,
 ) -> Result<web::Json<ListItemResponse>, ApiError> {
-    caller.require(Role::Editor)?;
     let (list_id, item_id) = path.into_inner();
     let change = ItemChange {
         note: body
@@ -359,10 +354,9 @@ async fn update_item(
 #[delete("/lists/{list_id}/items/{item_id}")]
 async fn remove_item(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::ListsWrite>,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<OrderResponse>, ApiError> {
-    caller.require(Role::Editor)?;
     let (list_id, item_id) = path.into_inner();
     let version = state.store.remove_list_item(caller.workspace_id, list_id, item_id, Utc::now()).await?;
     Ok(web::Json(OrderResponse { version }))
@@ -379,11 +373,10 @@ async fn remove_item(
 #[post("/lists/{list_id}/items/{item_id}/move")]
 async fn move_item(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::ListsWrite>,
     path: web::Path<(Uuid, Uuid)>,
     body: Json<MoveItemRequest>,
 ) -> Result<web::Json<OrderResponse>, ApiError> {
-    caller.require(Role::Editor)?;
     if body.position < 0 {
         return Err(ApiError::invalid("/position", "must not be negative"));
     }
@@ -403,11 +396,10 @@ async fn move_item(
 #[put("/lists/{list_id}/order")]
 async fn set_order(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::ListsWrite>,
     path: web::Path<Uuid>,
     body: Json<SetOrderRequest>,
 ) -> Result<web::Json<OrderResponse>, ApiError> {
-    caller.require(Role::Editor)?;
     let body = body.into_inner();
     let reorder = Reorder::Set { item_ids: body.item_ids, expected_version: body.version, now: Utc::now() };
     let version = state.store.reorder_list(caller.workspace_id, *path, reorder).await?;

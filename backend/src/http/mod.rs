@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod analytics;
+pub mod api_keys;
 mod body;
 pub mod caller;
 pub mod creators;
@@ -10,6 +11,8 @@ mod health;
 pub mod lists;
 pub mod pagination;
 pub mod problem;
+pub mod sharing;
+pub mod team;
 pub mod tracking;
 pub mod web_app;
 
@@ -32,9 +35,15 @@ pub const API_PREFIX: &str = "/api/v1";
     info(
         title = "zzyzx",
         description = "Tracks TikTok creators over time for brands.\n\n\
-            **Authentication.** Log in for a short-lived access token and send it as \
-            `Authorization: Bearer <token>`. The web app refreshes it through an HttpOnly cookie; other \
-            clients ask for the refresh token in the body (`refresh_token_delivery: body`).\n\n\
+            **Authentication.** Third-party tools use an API key made by a workspace owner: send it as \
+            `Authorization: Bearer zz_…`. It acts in its workspace with its scopes (`lists:read`, \
+            `lists:write`, `creators:read`, `creators:write`), never with more than its creator's role, and \
+            never manages the workspace; each key may make 600 requests a minute per instance by default (429 with \
+            `Retry-After` beyond). People log in for a short-lived access token, sent the same way; the web \
+            app refreshes it through an HttpOnly cookie, other clients ask for the refresh token in the body \
+            (`refresh_token_delivery: body`). Credentials in a query string are refused.\n\n\
+            **Roles.** Viewers read; editors also change lists, items, metrics and audiences; owners also \
+            manage members, invitations, API keys, share links and settings.\n\n\
             **Workspaces.** Every request acts in one workspace: the one named by the `X-Workspace-Id` \
             header, or the caller's first workspace without it. Another workspace's objects answer 404.\n\n\
             **Errors** are RFC 9457 problem details (`application/problem+json`) with a stable `code`.\n\n\
@@ -48,7 +57,9 @@ pub const API_PREFIX: &str = "/api/v1";
         (name = "creators", description = "Creators, their metric history and videos"),
         (name = "discovery", description = "Finding new creators through hashtags"),
         (name = "analytics", description = "Growth, projections, engagement, outliers, rising creators, fit and fair price"),
-        (name = "workspace", description = "Workspace settings: analytics assumptions and target audience"),
+        (name = "workspace", description = "The workspace, its members and invitations, analytics assumptions and target audience"),
+        (name = "api-keys", description = "Keys for third-party tools"),
+        (name = "sharing", description = "Public, read-only links to a list's dashboard"),
         (name = "jobs", description = "Progress of long operations"),
         (name = "sources", description = "The TikTok data source"),
         (name = "health", description = "Liveness and readiness"),
@@ -76,7 +87,10 @@ pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(tracking::routes_before_creators)
         .configure(creators::routes)
         .configure(tracking::routes)
-        .configure(analytics::routes);
+        .configure(analytics::routes)
+        .configure(team::routes)
+        .configure(api_keys::routes)
+        .configure(sharing::routes);
 }
 
 /// The OpenAPI document, collected from the registered handlers and completed with the error
@@ -113,11 +127,22 @@ fn complete(document: &mut utoipa::openapi::OpenApi) {
     let components = document.components.get_or_insert_with(Default::default);
     components.add_security_scheme(
         "bearer",
-        SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .bearer_format("API key (zz_…) or access token (JWT)")
+                .build(),
+        ),
+    );
+    components.add_security_scheme(
+        "share_link",
+        SecurityScheme::Http(
+            HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("share link (zzs_…)").build(),
+        ),
     );
     for (path, item) in document.paths.paths.iter_mut() {
         let has_path_parameters = path.contains('{');
-        for (method, operation) in operations(item) {
+        for (_, operation) in operations(item) {
             let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
             let has_query = operation.parameters.as_ref().is_some_and(|ps| {
                 ps.iter().any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query))
@@ -134,11 +159,10 @@ fn complete(document: &mut utoipa::openapi::OpenApi) {
                 add("400", "Malformed request: invalid JSON, query string or workspace header");
             }
             if secured {
-                add("401", "Missing, invalid, expired or revoked access token");
+                add("401", "Missing, invalid, expired or revoked token or key");
+                add("403", "Your role, or the API key's scopes, do not allow this");
                 add("404", "Not found, or not visible in this workspace");
-                if method != HttpMethod::Get {
-                    add("403", "Your role in this workspace does not allow this");
-                }
+                add("429", "This API key made too many requests; see `Retry-After`");
             } else if has_path_parameters {
                 add("404", "Not found");
             }

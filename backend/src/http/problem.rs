@@ -9,6 +9,7 @@ use serde::Serialize;
 use std::fmt;
 use utoipa::ToSchema;
 
+use crate::auth::api_keys::Scope;
 use crate::store::StoreError;
 
 /// Stable, machine-readable error codes: clients switch on these, never on `title` or `detail`.
@@ -27,6 +28,8 @@ pub enum ErrorCode {
     InvalidToken,
     InvalidCredentials,
     Forbidden,
+    InsufficientScope,
+    ApiKeyNotAllowed,
     NotFound,
     MethodNotAllowed,
     EmailTaken,
@@ -35,6 +38,11 @@ pub enum ErrorCode {
     StaleVersion,
     StaleCursor,
     ItemSetMismatch,
+    LastOwner,
+    AlreadyMember,
+    InvitationUsed,
+    InvitationExpired,
+    InvitationForAnotherEmail,
     LimitReached,
     ImportRejected,
     TooManyRequests,
@@ -99,6 +107,19 @@ pub struct Problem {
     pub errors: Vec<FieldError>,
 }
 
+/// Why a caller may not do something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denial {
+    /// Their role in the workspace is too low.
+    Role,
+    /// An API key without this scope.
+    Scope(Scope),
+    /// Only a person, logged in, may do this; not an API key.
+    ApiKey,
+    /// The invitation names another e-mail address.
+    OtherEmail,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("validation failed")]
@@ -116,7 +137,7 @@ pub enum ApiError {
     #[error("invalid credentials")]
     InvalidCredentials,
     #[error("forbidden")]
-    Forbidden,
+    Forbidden(Denial),
     #[error("not found")]
     NotFound,
     #[error("method not allowed")]
@@ -179,8 +200,21 @@ impl ApiError {
                 "Invalid credentials",
                 "The e-mail address or password is incorrect.".into(),
             ),
-            ApiError::Forbidden => {
+            ApiError::Forbidden(Denial::Role) => {
                 (ErrorCode::Forbidden, "Forbidden", "Your role in this workspace does not allow this.".into())
+            }
+            ApiError::Forbidden(Denial::Scope(scope)) => (
+                ErrorCode::InsufficientScope,
+                "Forbidden",
+                format!("This API key lacks the '{}' scope.", scope.as_str()),
+            ),
+            ApiError::Forbidden(Denial::OtherEmail) => (
+                ErrorCode::InvitationForAnotherEmail,
+                "Forbidden",
+                "This invitation is for another e-mail address; log in with that one.".into(),
+            ),
+            ApiError::Forbidden(Denial::ApiKey) => {
+                (ErrorCode::ApiKeyNotAllowed, "Forbidden", "API keys cannot do this; log in as a person.".into())
             }
             ApiError::NotFound => (ErrorCode::NotFound, "Not found", "No such resource.".into()),
             ApiError::MethodNotAllowed(_) => (
@@ -225,7 +259,7 @@ impl ResponseError for ApiError {
             ApiError::AuthenticationRequired | ApiError::InvalidToken | ApiError::InvalidCredentials => {
                 StatusCode::UNAUTHORIZED
             }
-            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
@@ -290,6 +324,14 @@ impl From<StoreError> for ApiError {
             StoreError::Conflict("creator_already_in_list") => ApiError::Conflict {
                 code: ErrorCode::CreatorAlreadyInList,
                 detail: "This creator is already in the list.".into(),
+            },
+            StoreError::Conflict("last_owner") => ApiError::Conflict {
+                code: ErrorCode::LastOwner,
+                detail: "A workspace keeps at least one owner; make someone else owner first.".into(),
+            },
+            StoreError::Conflict("already_member") => ApiError::Conflict {
+                code: ErrorCode::AlreadyMember,
+                detail: "You are already a member of this workspace.".into(),
             },
             StoreError::Conflict(other) => ApiError::Unexpected(anyhow::anyhow!("unmapped conflict {other}")),
             StoreError::StaleVersion => ApiError::Conflict {

@@ -7,14 +7,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::caller::Caller;
+use super::caller::{Caller, need};
 use super::creators::CreatorSummary;
 use super::pagination::{Page, PageQuery, encode_cursor};
 use super::problem::{ApiError, Problem};
 use crate::refresh::policy::BreakerState;
 use crate::services::discovery;
 use crate::state::AppState;
-use crate::store::{Job, Role, VideoCursor, VideoOrder, VideoRow};
+use crate::store::{Job, VideoCursor, VideoOrder, VideoRow};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct JobResponse {
@@ -217,10 +217,9 @@ pub struct SourceStatusResponse {
 #[post("/creators/{creator_id}/refresh")]
 async fn refresh_creator(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsWrite>,
     path: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Role::Editor)?;
     if state.source.is_none() {
         state.store.creator(caller.workspace_id, *path).await?;
         return Err(ApiError::SourceUnavailable(
@@ -238,7 +237,7 @@ async fn refresh_creator(
 #[get("/jobs/{job_id}")]
 async fn get_job(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsRead>,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<JobResponse>, ApiError> {
     Ok(web::Json(state.store.job(caller.workspace_id, *path).await?.into()))
@@ -250,7 +249,7 @@ async fn get_job(
 #[get("/creators/{creator_id}/videos")]
 async fn list_videos(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsRead>,
     path: web::Path<Uuid>,
     query: web::Query<VideosQuery>,
 ) -> Result<web::Json<Page<VideoResponse>>, ApiError> {
@@ -279,7 +278,7 @@ async fn list_videos(
 #[get("/creators/{creator_id}/top-video")]
 async fn top_video(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsRead>,
     path: web::Path<Uuid>,
     query: web::Query<TopVideoQuery>,
 ) -> Result<web::Json<TopVideoResponse>, ApiError> {
@@ -298,7 +297,7 @@ async fn top_video(
 #[get("/creators/search")]
 async fn search_creators(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsRead>,
     query: web::Query<SearchQuery>,
 ) -> Result<web::Json<SearchResponse>, ApiError> {
     let limit = query.limit.unwrap_or(10);
@@ -352,7 +351,7 @@ async fn search_creators(
 #[get("/hashtags/{tag}/videos")]
 async fn hashtag_videos(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: Caller<need::CreatorsRead>,
     path: web::Path<String>,
     query: web::Query<HashtagQuery>,
 ) -> Result<web::Json<HashtagResponse>, ApiError> {
@@ -381,7 +380,7 @@ async fn hashtag_videos(
 #[get("/sources/status")]
 async fn source_status(
     state: web::Data<AppState>,
-    _caller: Caller,
+    _caller: Caller<need::CreatorsRead>,
 ) -> Result<web::Json<SourceStatusResponse>, ApiError> {
     let Some(source) = &state.source else {
         return Ok(web::Json(SourceStatusResponse {

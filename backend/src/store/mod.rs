@@ -5,6 +5,7 @@
 mod models;
 mod postgres;
 mod sqlite;
+mod teams;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -16,6 +17,7 @@ use crate::domain::{Handle, MetricPoint};
 pub use models::*;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
+pub use teams::*;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -104,7 +106,7 @@ pub enum Backend {
 }
 
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: TeamStore + Send + Sync + 'static {
     fn backend(&self) -> Backend;
     async fn migrate(&self) -> anyhow::Result<()>;
     async fn ping(&self) -> Result<()>;

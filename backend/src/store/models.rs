@@ -35,6 +35,13 @@ impl Role {
     }
 }
 
+impl TryFrom<String> for Role {
+    type Error = String;
+    fn try_from(raw: String) -> Result<Self, String> {
+        Role::parse(&raw).ok_or_else(|| format!("unknown role {raw:?}"))
+    }
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct User {
     pub id: Uuid,

@@ -48,3 +48,4 @@ impl PgStore {
 
 type SqlStore = PgStore;
 include!("sql_impl.rs");
+include!("sql_teams.rs");

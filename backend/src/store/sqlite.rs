@@ -59,3 +59,4 @@ impl SqliteStore {
 
 type SqlStore = SqliteStore;
 include!("sql_impl.rs");
+include!("sql_teams.rs");

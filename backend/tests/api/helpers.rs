@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use uuid::Uuid;
 use zzyzx::startup::{Application, open_state};
+use zzyzx::state::AppState;
 use zzyzx::store::Store;
 
 pub const TEST_SECRET: &str = "integration-test-signing-secret-0123456789";
@@ -107,9 +108,14 @@ pub async fn spawn_app(db: Db) -> TestApp {
 
 /// The application with a data source, as `zzyzx serve` runs it (the worker is driven by tests).
 pub async fn spawn_app_with_source(db: Db, source: Option<Arc<dyn zzyzx_sources::Source>>) -> TestApp {
+    spawn_app_with(db, |state| state.source = source).await
+}
+
+/// The application with its state adjusted first (limits, sources).
+pub async fn spawn_app_with(db: Db, configure: impl FnOnce(&mut AppState)) -> TestApp {
     let (url, directory) = fresh_database(db).await;
     let mut state = open_state(&url, Some(TEST_SECRET.to_string().into())).await.expect("open the database");
-    state.source = source;
+    configure(&mut state);
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a port");
     let application = Application::with_state(state, listener, zzyzx::http::web_app::WebDir(None)).expect("build");
     let address = format!("http://127.0.0.1:{}", application.port());
@@ -129,6 +135,26 @@ impl TestApp {
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send().await.expect("the request reaches the server")
+    }
+
+    /// A request acting in `workspace` (the `X-Workspace-Id` header).
+    pub async fn send_in(
+        &self,
+        method: Method,
+        path: &str,
+        token: &str,
+        workspace: Uuid,
+        body: Option<Value>,
+    ) -> Response {
+        let mut request = self
+            .client
+            .request(method, self.url(path))
+            .bearer_auth(token)
+            .header("X-Workspace-Id", workspace.to_string());
         if let Some(body) = body {
             request = request.json(&body);
         }
@@ -172,6 +198,39 @@ impl TestApp {
         let response = self.register_response(&email, PASSWORD).await;
         let body = expect_json(response, StatusCode::CREATED).await;
         user_from_session(email, &body)
+    }
+
+    /// Invites `email` into `owner`'s workspace with `role`; returns the invitation's token.
+    pub async fn invite(&self, owner: &TestUser, email: &str, role: &str) -> String {
+        let body = json!({"email": email, "role": role});
+        let created =
+            expect_json(self.post(&owner.token, "/workspace/invitations", body).await, StatusCode::CREATED).await;
+        created["token"].as_str().expect("an invitation token").to_owned()
+    }
+
+    /// A new user who joined `owner`'s workspace with `role` through an invitation. Their
+    /// `workspace_id` is the joined one (send it as `X-Workspace-Id`).
+    pub async fn new_member(&self, owner: &TestUser, role: &str) -> TestUser {
+        let mut user = self.new_user().await;
+        let token = self.invite(owner, &user.email, role).await;
+        let joined =
+            expect_json(self.post(&user.token, "/invitations/accept", json!({"token": token})).await, StatusCode::OK)
+                .await;
+        assert_eq!(joined["role"], role);
+        user.workspace_id = owner.workspace_id;
+        user
+    }
+
+    /// A new API key of `owner`'s workspace with these scopes; returns (id, secret).
+    pub async fn new_api_key(&self, owner: &TestUser, scopes: &[&str]) -> (String, String) {
+        let body = json!({"name": "test key", "scopes": scopes});
+        let created = expect_json(self.post(&owner.token, "/api-keys", body).await, StatusCode::CREATED).await;
+        (created["key"]["id"].as_str().unwrap().to_owned(), created["secret"].as_str().unwrap().to_owned())
+    }
+
+    pub async fn user_id(&self, user: &TestUser) -> String {
+        let me = expect_json(self.get(&user.token, "/auth/me").await, StatusCode::OK).await;
+        me["user"]["id"].as_str().unwrap().to_owned()
     }
 
     pub async fn create_list(&self, user: &TestUser, name: &str) -> Value {

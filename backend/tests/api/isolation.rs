@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 /// Every endpoint with an id in its path, with a body where it needs one.
-fn id_routes(list: &str, item: &str, creator: &str) -> Vec<(Method, String, Option<Value>)> {
+fn id_routes(ids: &Ids) -> Vec<(Method, String, Option<Value>)> {
+    let Ids { list, item, creator, user, invitation, key, link } = ids;
     let point = json!({"captured_at": "2026-01-01T00:00:00Z", "followers": 1, "following": 1, "likes": 1, "videos": 1});
     vec![
         (Method::GET, format!("/lists/{list}"), None),
@@ -37,7 +38,32 @@ fn id_routes(list: &str, item: &str, creator: &str) -> Vec<(Method, String, Opti
         ),
         (Method::GET, format!("/lists/{list}/dashboard"), None),
         (Method::GET, format!("/lists/{list}/dashboard.csv"), None),
+        (Method::GET, format!("/lists/{list}/share-links"), None),
+        (Method::POST, format!("/lists/{list}/share-links"), Some(json!({}))),
+        (Method::DELETE, format!("/lists/{list}/share-links/{link}"), None),
+        (Method::PATCH, format!("/workspace/members/{user}"), Some(json!({"role": "viewer"}))),
+        (Method::DELETE, format!("/workspace/members/{user}"), None),
+        (Method::DELETE, format!("/workspace/invitations/{invitation}"), None),
+        (Method::DELETE, format!("/api-keys/{key}"), None),
     ]
+}
+
+/// Ids of one workspace's objects, one of each kind an endpoint can name.
+struct Ids {
+    list: String,
+    item: String,
+    creator: String,
+    user: String,
+    invitation: String,
+    key: String,
+    link: String,
+}
+
+impl Ids {
+    fn random() -> Self {
+        let id = || Uuid::new_v4().to_string();
+        Ids { list: id(), item: id(), creator: id(), user: id(), invitation: id(), key: id(), link: id() }
+    }
 }
 
 async fn snapshot_of(app: &TestApp, user: &TestUser, list: &str, creator: &str) -> (Value, Value, Value) {
@@ -55,6 +81,20 @@ async fn snapshot_of(app: &TestApp, user: &TestUser, list: &str, creator: &str) 
     (list_json, items, history)
 }
 
+/// Alice's members, invitations, keys and share links, as she sees them.
+async fn team_state(app: &TestApp, user: &TestUser, list: &str) -> Vec<Value> {
+    let mut state = Vec::new();
+    for path in [
+        "/workspace/members".to_string(),
+        "/workspace/invitations".into(),
+        "/api-keys".into(),
+        format!("/lists/{list}/share-links"),
+    ] {
+        state.push(expect_json(app.get(&user.token, &path).await, StatusCode::OK).await);
+    }
+    state
+}
+
 both_databases! {
     async fn another_workspaces_objects_answer_like_missing_ones(app) {
         let alice = app.new_user().await;
@@ -64,20 +104,36 @@ both_databases! {
         let item = app.add_item(&alice, &list_id, "alices.creator").await;
         let item_id = item["id"].as_str().unwrap().to_owned();
         let creator_id = item["creator"]["id"].as_str().unwrap().to_owned();
-        let before = snapshot_of(&app, &alice, &list_id, &creator_id).await;
+        let colleague = app.new_member(&alice, "editor").await;
+        let colleague_id = app.user_id(&colleague).await;
+        app.invite(&alice, "invitee@example.com", "viewer").await;
+        let invitations = expect_json(app.get(&alice.token, "/workspace/invitations").await, StatusCode::OK).await;
+        let (key, _) = app.new_api_key(&alice, &["lists:read"]).await;
+        let link = expect_json(app.post(&alice.token, &format!("/lists/{list_id}/share-links"), json!({})).await, StatusCode::CREATED).await;
+        let ids = Ids {
+            list: list_id.clone(), item: item_id, creator: creator_id.clone(), user: colleague_id,
+            invitation: invitations["items"][0]["id"].as_str().unwrap().to_owned(), key,
+            link: link["link"]["id"].as_str().unwrap().to_owned(),
+        };
+        let before = (snapshot_of(&app, &alice, &list_id, &creator_id).await, team_state(&app, &alice, &list_id).await);
 
-        let random = Uuid::new_v4().to_string();
-        let missing_routes = id_routes(&random, &random, &random);
-        for ((method, path, body), (_, missing_path, missing_body)) in id_routes(&list_id, &item_id, &creator_id).into_iter().zip(missing_routes) {
-            let theirs = app.send(method.clone(), &path, Some(&bob.token), body).await;
-            let missing = app.send(method.clone(), &missing_path, Some(&bob.token), missing_body).await;
-            let (theirs_status, missing_status) = (theirs.status(), missing.status());
-            let (theirs_body, missing_body) = (theirs.text().await.unwrap(), missing.text().await.unwrap());
-            assert_eq!(theirs_status, StatusCode::NOT_FOUND, "{method} {path} with Bob's token: {theirs_body}");
-            assert_eq!(missing_status, StatusCode::NOT_FOUND, "{method} {missing_path}");
-            assert_eq!(theirs_body, missing_body, "{method} {path}: identical to a missing object");
+        let (_, bobs_key) = app.new_api_key(&bob, &["lists:read", "lists:write", "creators:read", "creators:write"]).await;
+        for (who, credential) in [("Bob's token", &bob.token), ("Bob's API key", &bobs_key)] {
+            for ((method, path, body), (_, missing_path, missing_body)) in id_routes(&ids).into_iter().zip(id_routes(&Ids::random())) {
+                let theirs = app.send(method.clone(), &path, Some(credential), body).await;
+                let missing = app.send(method.clone(), &missing_path, Some(credential), missing_body).await;
+                let (theirs_status, missing_status) = (theirs.status(), missing.status());
+                let (theirs_body, missing_body) = (theirs.text().await.unwrap(), missing.text().await.unwrap());
+                let keys_may_not_manage = who.ends_with("key") && theirs_body.contains("api_key_not_allowed");
+                if !keys_may_not_manage {
+                    assert_eq!(theirs_status, StatusCode::NOT_FOUND, "{method} {path} with {who}: {theirs_body}");
+                }
+                assert_eq!(theirs_status, missing_status, "{method} {missing_path} with {who}");
+                assert_eq!(theirs_body, missing_body, "{method} {path} with {who}: identical to a missing object");
+            }
         }
-        assert_eq!(snapshot_of(&app, &alice, &list_id, &creator_id).await, before, "Alice's data is unchanged");
+        let after = (snapshot_of(&app, &alice, &list_id, &creator_id).await, team_state(&app, &alice, &list_id).await);
+        assert_eq!(after, before, "Alice's data is unchanged");
         let bobs_lists = expect_json(app.get(&bob.token, "/lists").await, StatusCode::OK).await;
         assert_eq!(bobs_lists["items"].as_array().unwrap().len(), 0);
     }

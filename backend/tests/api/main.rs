@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod analytics;
+mod api_keys;
 mod bad_input;
 mod cli;
 mod creators;
@@ -14,5 +15,8 @@ mod items;
 mod lists;
 mod openapi;
 mod refresh;
+mod roles;
+mod sharing;
 mod store_contract;
+mod teams;
 mod tracking;

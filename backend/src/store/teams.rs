@@ -1,0 +1,165 @@
+//! Teams and third-party access: members, invitations, API keys and share links. Every secret
+//! reaches the store only as its SHA-256.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::{Membership, Result, Role};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Member {
+    pub user_id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
+    pub joined_at: DateTime<Utc>,
+}
+
+pub struct NewInvitation {
+    pub id: Uuid,
+    pub workspace_id: Uuid,
+    pub email: String,
+    pub role: Role,
+    pub token_hash: Vec<u8>,
+    pub invited_by: Uuid,
+    pub expires_at: DateTime<Utc>,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Invitation {
+    pub id: Uuid,
+    pub workspace_id: Uuid,
+    pub workspace_name: String,
+    pub email: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
+    pub invited_by_name: Option<String>,
+    pub expires_at: DateTime<Utc>,
+    pub accepted_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub struct NewApiKey {
+    pub id: Uuid,
+    pub workspace_id: Uuid,
+    pub user_id: Uuid,
+    pub name: String,
+    pub prefix: String,
+    pub key_hash: Vec<u8>,
+    /// Space-separated scope names.
+    pub scopes: String,
+    pub expires_at: DateTime<Utc>,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ApiKey {
+    pub id: Uuid,
+    pub name: String,
+    pub prefix: String,
+    pub scopes: String,
+    pub created_by: Option<String>,
+    pub expires_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What a live API key may do: act in its workspace as its creator, within its scopes.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ApiKeyAccess {
+    pub key_id: Uuid,
+    pub user_id: Uuid,
+    pub workspace_id: Uuid,
+    /// The creator's role in the workspace now, not when the key was made.
+    #[sqlx(try_from = "String")]
+    pub role: Role,
+    pub scopes: String,
+}
+
+pub struct NewShareLink {
+    pub id: Uuid,
+    pub workspace_id: Uuid,
+    pub list_id: Uuid,
+    pub prefix: String,
+    pub token_hash: Vec<u8>,
+    pub created_by: Uuid,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ShareLink {
+    pub id: Uuid,
+    pub list_id: Uuid,
+    pub prefix: String,
+    pub created_by: Option<String>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Why an invitation cannot be accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvitationRefusal {
+    /// Unknown or revoked.
+    NotFound,
+    Used,
+    Expired,
+    /// The invitation names another e-mail address.
+    OtherEmail,
+    AlreadyMember,
+}
+
+#[async_trait]
+pub trait TeamStore: Send + Sync {
+    async fn members(&self, workspace_id: Uuid) -> Result<Vec<Member>>;
+    /// Changes a member's role; refuses (`Conflict("last_owner")`) to leave the workspace without an owner.
+    async fn set_member_role(
+        &self,
+        workspace_id: Uuid,
+        user_id: Uuid,
+        role: Role,
+        now: DateTime<Utc>,
+    ) -> Result<Member>;
+    /// Removes a member and the API keys they made there; refuses to remove the last owner.
+    async fn remove_member(&self, workspace_id: Uuid, user_id: Uuid) -> Result<()>;
+    async fn rename_workspace(&self, workspace_id: Uuid, name: &str, now: DateTime<Utc>) -> Result<()>;
+
+    async fn create_invitation(&self, invitation: NewInvitation) -> Result<Invitation>;
+    /// Invitations not yet accepted, revoked or expired.
+    async fn pending_invitations(&self, workspace_id: Uuid, now: DateTime<Utc>) -> Result<Vec<Invitation>>;
+    async fn revoke_invitation(&self, workspace_id: Uuid, invitation_id: Uuid, now: DateTime<Utc>) -> Result<()>;
+    async fn invitation_by_token(&self, token_hash: &[u8]) -> Result<Option<Invitation>>;
+    /// Uses the invitation once: the user (whose e-mail must match) joins with its role.
+    async fn accept_invitation(
+        &self,
+        token_hash: &[u8],
+        user_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<std::result::Result<Membership, InvitationRefusal>>;
+
+    async fn create_api_key(&self, key: NewApiKey) -> Result<ApiKey>;
+    async fn api_keys(&self, workspace_id: Uuid) -> Result<Vec<ApiKey>>;
+    async fn revoke_api_key(&self, workspace_id: Uuid, key_id: Uuid, now: DateTime<Utc>) -> Result<ApiKey>;
+    /// The key with this hash if it is live (not revoked or expired, its creator still a member).
+    async fn api_key_access(&self, key_hash: &[u8], now: DateTime<Utc>) -> Result<Option<ApiKeyAccess>>;
+    async fn touch_api_key(&self, key_id: Uuid, now: DateTime<Utc>) -> Result<()>;
+
+    async fn create_share_link(&self, link: NewShareLink) -> Result<ShareLink>;
+    async fn share_links(&self, workspace_id: Uuid, list_id: Uuid) -> Result<Vec<ShareLink>>;
+    async fn revoke_share_link(
+        &self,
+        workspace_id: Uuid,
+        list_id: Uuid,
+        link_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<ShareLink>;
+    /// The (workspace, list) a live share link opens, recording its use.
+    async fn open_share_link(&self, token_hash: &[u8], now: DateTime<Utc>) -> Result<Option<(Uuid, Uuid)>>;
+}
