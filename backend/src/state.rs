@@ -13,6 +13,7 @@ use crate::auth::throttle::{AddressLimiter, KeyedLimiter};
 use crate::auth::tokens::TokenKeys;
 use crate::refresh::RefreshWorker;
 use crate::services::discovery::UserSearchCache;
+use crate::services::inputs_cache::InputsCache;
 use crate::store::Store;
 
 #[derive(Clone)]
@@ -34,6 +35,8 @@ pub struct AppState {
     pub worker: Option<Arc<RefreshWorker>>,
     pub hashtag_cache_ttl: Duration,
     pub user_search_cache: UserSearchCache,
+    /// Analytics inputs of creators, checked against their data version on every use.
+    pub inputs_cache: InputsCache,
 }
 
 impl AppState {
@@ -50,6 +53,7 @@ impl AppState {
             worker: None,
             hashtag_cache_ttl: Duration::from_secs(60 * 60),
             user_search_cache: UserSearchCache::new(Duration::from_secs(60)),
+            inputs_cache: InputsCache::default(),
         }
     }
 }

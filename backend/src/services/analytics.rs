@@ -3,12 +3,14 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use std::collections::HashMap;
+use std::sync::Arc;
 use uuid::Uuid;
 use zzyzx_analytics::{
     AudienceProfile, CreatorAnalytics, CreatorSummary as Summary, DailyPoint, Settings, TargetAudience, VideoStats,
 };
 
 use crate::http::problem::ApiError;
+use crate::services::inputs_cache::Window;
 use crate::state::AppState;
 use crate::store::{
     AudienceRow, Creator, CreatorInputs, CreatorScope, List, ListItem, Snapshot, VideoFacts, VideoRow,
@@ -80,7 +82,7 @@ pub async fn creator(state: &AppState, workspace_id: Uuid, creator_id: Uuid) -> 
         .store
         .creator_inputs(
             workspace_id,
-            scope,
+            scope.clone(),
             now - Duration::days(FULL_HISTORY_DAYS),
             now - Duration::days(FULL_HISTORY_DAYS),
         )
@@ -119,25 +121,17 @@ async fn rows(
     let now = Utc::now();
     let today: NaiveDate = now.date_naive();
     let (settings, target) = documents(&state.store.workspace_documents(workspace_id).await?);
-    let mut inputs = state
-        .store
-        .creator_inputs(
-            workspace_id,
-            scope,
-            now - Duration::days(ROW_HISTORY_DAYS),
-            now - Duration::days(VIDEO_WINDOW_DAYS),
-        )
-        .await?;
+    let inputs = cached_inputs(state, workspace_id, scope.clone(), &creators, now).await?;
     let audiences: HashMap<Uuid, AudienceRow> = state.store.latest_audiences(workspace_id, scope).await?;
     let mut rows: Vec<Row> = creators
         .into_iter()
-        .map(|(creator, latest)| {
-            let inputs = inputs.remove(&creator.id).unwrap_or_default();
-            let history = daily(&inputs);
+        .zip(inputs)
+        .map(|((creator, latest), inputs)| {
+            let history = zzyzx_analytics::daily_from_snapshots(inputs.snapshots());
             let audience = audiences.get(&creator.id).map(audience_profile);
             let summary = zzyzx_analytics::summarize(
                 &history,
-                &video_stats(&inputs.videos),
+                &video_stats(inputs.videos()),
                 today,
                 now,
                 &settings,
@@ -156,6 +150,49 @@ async fn rows(
         row.top_video = row.summary.top_video_id.as_ref().and_then(|id| top_videos.remove(id));
     }
     Ok(rows)
+}
+
+/// Each creator's inputs for a row, in the order given: from the cache where the creator's data
+/// version is unchanged, read (and kept) otherwise.
+async fn cached_inputs(
+    state: &AppState,
+    workspace_id: Uuid,
+    scope: CreatorScope,
+    creators: &[(Creator, Option<Snapshot>)],
+    now: DateTime<Utc>,
+) -> Result<Vec<Window>, ApiError> {
+    let snapshots_since = now - Duration::days(ROW_HISTORY_DAYS);
+    let videos_since = now - Duration::days(VIDEO_WINDOW_DAYS);
+    let cache = &state.inputs_cache;
+    let cacheable = cache.fits(creators.len());
+    let mut found: Vec<Option<Arc<CreatorInputs>>> = creators
+        .iter()
+        .map(|(c, _)| {
+            cacheable.then(|| cache.get(workspace_id, c.id, c.data_version, snapshots_since, videos_since)).flatten()
+        })
+        .collect();
+    let missing: Vec<Uuid> =
+        creators.iter().zip(&found).filter(|(_, hit)| hit.is_none()).map(|((c, _), _)| c.id).collect();
+    if !missing.is_empty() {
+        // Read only the missing creators, unless that is (nearly) everyone.
+        let scope = if missing.len() * 2 < creators.len() { CreatorScope::Some(missing) } else { scope };
+        let mut read = state.store.creator_inputs(workspace_id, scope, snapshots_since, videos_since).await?;
+        for ((creator, _), slot) in creators.iter().zip(found.iter_mut()).filter(|(_, hit)| hit.is_none()) {
+            let inputs = Arc::new(read.remove(&creator.id).unwrap_or_default());
+            if cacheable {
+                cache.put(
+                    workspace_id,
+                    creator.id,
+                    creator.data_version,
+                    snapshots_since,
+                    videos_since,
+                    inputs.clone(),
+                );
+            }
+            *slot = Some(inputs);
+        }
+    }
+    Ok(found.into_iter().map(|inputs| Window::new(inputs.unwrap_or_default(), snapshots_since, videos_since)).collect())
 }
 
 pub struct Dashboard {

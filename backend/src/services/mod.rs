@@ -6,3 +6,4 @@ pub mod audience;
 pub mod demo;
 pub mod discovery;
 pub mod import;
+pub mod inputs_cache;

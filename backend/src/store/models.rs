@@ -173,6 +173,8 @@ pub struct Creator {
     pub failures: i32,
     pub last_error: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// Changes with every write of the creator's snapshots or videos.
+    pub data_version: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -387,13 +389,15 @@ pub struct AudienceRow {
 }
 
 /// Which creators an analytics query covers.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum CreatorScope {
     /// The creators in one list.
     List(Uuid),
     /// Every creator the workspace knows (tracked, imported, met through hashtags).
     Workspace,
     One(Uuid),
+    /// These creators, as far as the workspace knows them.
+    Some(Vec<Uuid>),
 }
 
 /// One snapshot as analytics read it: (captured_at, followers, following, likes, videos).

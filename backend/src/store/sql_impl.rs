@@ -32,7 +32,7 @@ const USER_COLUMNS: &str =
 const LIST_COLUMNS: &str = "l.id, l.workspace_id, l.name, l.description, l.version, \
      (select count(*) from list_items i where i.list_id = l.id) as item_count, l.created_at, l.updated_at";
 const CREATOR_COLUMNS: &str = "c.id, c.handle, c.platform_user_id, c.display_name, c.avatar_url, c.bio, \
-     c.verified, c.region, c.status, c.next_fetch_at, c.last_fetched_at, c.failures, c.last_error, c.created_at";
+     c.verified, c.region, c.status, c.next_fetch_at, c.last_fetched_at, c.failures, c.last_error, c.created_at, c.data_version";
 const VIDEO_COLUMNS: &str = "v.id, v.platform_id, v.creator_id, v.posted_at, v.description, v.hashtags, \
      v.duration_seconds, v.cover_url, v.share_url, v.region, v.views, v.likes, v.comments, v.shares, v.saves, v.source, v.fetched_at";
 const JOB_COLUMNS: &str =
@@ -199,6 +199,25 @@ impl SqlStore {
     }
 }
 
+/// Marks the creators' metric data as changed (`creators.data_version`), in the transaction that
+/// changes it, so caches of analytics inputs can check they are exact.
+async fn bump_data_versions(tx: &mut WriteTx<Db>, creator_ids: impl IntoIterator<Item = Uuid>) -> Result<()> {
+    let mut ids: Vec<Uuid> = creator_ids.into_iter().collect();
+    // One order for every writer, so concurrent transactions lock rows in the same order.
+    ids.sort_unstable();
+    ids.dedup();
+    for chunk in ids.chunks(ROWS_PER_INSERT) {
+        let mut update = QueryBuilder::<Db>::new("update creators set data_version = data_version + 1 where id in (");
+        let mut separated = update.separated(", ");
+        for id in chunk {
+            separated.push_bind(*id);
+        }
+        update.push(")");
+        update.build().execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
 /// Inserts snapshot rows in chunks; rows with the same creator, workspace and time replace each other.
 /// `workspace_id` is `None` for fetched snapshots, which are shared and kept one per hour.
 async fn upsert_snapshots(
@@ -236,6 +255,7 @@ async fn upsert_snapshots(
         );
         written += insert.build().execute(&mut **tx).await?.rows_affected();
     }
+    bump_data_versions(tx, rows.iter().map(|(creator_id, _)| *creator_id)).await?;
     Ok(written)
 }
 
@@ -368,24 +388,35 @@ async fn upsert_videos(
         );
         stats.build().execute(&mut **tx).await?;
     }
+    bump_data_versions(tx, videos.iter().map(|(_, creator_id)| *creator_id)).await?;
     Ok(())
 }
 
 
 /// Appends "`column` is a creator of `scope`, as `workspace_id` sees it".
-fn push_scope(query: &mut QueryBuilder<'_, Db>, column: &str, workspace_id: Uuid, scope: CreatorScope) {
+fn push_scope(query: &mut QueryBuilder<'_, Db>, column: &str, workspace_id: Uuid, scope: &CreatorScope) {
     match scope {
         CreatorScope::List(list_id) => {
             query.push(format!(
                 "{column} in (select i.creator_id from list_items i join lists l on l.id = i.list_id where l.workspace_id = "
             ));
-            query.push_bind(workspace_id).push(" and i.list_id = ").push_bind(list_id).push(")");
+            query.push_bind(workspace_id).push(" and i.list_id = ").push_bind(*list_id).push(")");
         }
         CreatorScope::Workspace => {
             query.push(format!("{column} in (select w.creator_id from workspace_creators w where w.workspace_id = "));
             query.push_bind(workspace_id).push(")");
         }
+        CreatorScope::Some(creator_ids) => {
+            query.push(format!("{column} in (select w.creator_id from workspace_creators w where w.workspace_id = "));
+            query.push_bind(workspace_id).push(" and w.creator_id in (");
+            let mut separated = query.separated(", ");
+            for creator_id in creator_ids {
+                separated.push_bind(*creator_id);
+            }
+            query.push("))");
+        }
         CreatorScope::One(creator_id) => {
+            let creator_id = *creator_id;
             query.push(format!("{column} = ")).push_bind(creator_id);
             query.push(" and exists (select 1 from workspace_creators w where w.workspace_id = ").push_bind(workspace_id);
             query.push(" and w.creator_id = ").push_bind(creator_id).push(")");
@@ -1001,7 +1032,7 @@ impl Store for SqlStore {
             "update creators set platform_user_id = $2, sec_uid = coalesce($3, sec_uid), display_name = $4, \
              display_name_key = $5, avatar_url = $6, bio = $7, verified = $8, region = $9, counts_may_be_rounded = $10, \
              status = 'active', failures = 0, last_error = null, last_fetched_at = $11, next_fetch_at = $12, \
-             lease_until = null, lease_owner = null, updated_at = $11 where id = $1",
+             lease_until = null, lease_owner = null, updated_at = $11, data_version = data_version + 1 where id = $1",
         )
         .bind(creator_id)
         .bind(&profile.platform_user_id)
@@ -1380,7 +1411,7 @@ impl Store for SqlStore {
     async fn latest_audiences(&self, workspace_id: Uuid, scope: CreatorScope) -> Result<HashMap<Uuid, AudienceRow>> {
         let mut query = QueryBuilder::<Db>::new(format!("select {AUDIENCE_COLUMNS} from audience_profiles where workspace_id = "));
         query.push_bind(workspace_id).push(" and ");
-        push_scope(&mut query, "creator_id", workspace_id, scope);
+        push_scope(&mut query, "creator_id", workspace_id, &scope);
         query.push(" order by captured_at, id");
         let rows = query.build_query_as::<AudienceRow>().fetch_all(&self.pool).await?;
         // Ascending, so the newest of each creator is inserted last.
@@ -1399,7 +1430,7 @@ impl Store for SqlStore {
             Self::SNAPSHOTS_AGGREGATE
         ));
         snapshots.push_bind(workspace_id).push(") and s.captured_at >= ").push_bind(snapshots_since).push(" and ");
-        push_scope(&mut snapshots, "s.creator_id", workspace_id, scope);
+        push_scope(&mut snapshots, "s.creator_id", workspace_id, &scope);
         snapshots.push(" group by s.creator_id");
         let mut inputs: HashMap<Uuid, CreatorInputs> = HashMap::new();
         for (creator_id, Json(mut points)) in
@@ -1413,7 +1444,7 @@ impl Store for SqlStore {
             Self::VIDEOS_AGGREGATE
         ));
         videos.push_bind(videos_since).push(" and ");
-        push_scope(&mut videos, "v.creator_id", workspace_id, scope);
+        push_scope(&mut videos, "v.creator_id", workspace_id, &scope);
         videos.push(" group by v.creator_id");
         for (creator_id, Json(mut facts)) in
             videos.build_query_as::<(Uuid, Json<Vec<VideoFacts>>)>().fetch_all(&self.pool).await?
@@ -1448,7 +1479,7 @@ impl Store for SqlStore {
         }
         let mut query = QueryBuilder::<Db>::new(format!("select {CREATOR_COLUMNS}, {LATEST_COLUMNS} from creators c "));
         query.push(latest_join_head("c.id")).push_bind(workspace_id).push(LATEST_JOIN_TAIL).push(" where ");
-        push_scope(&mut query, "c.id", workspace_id, scope);
+        push_scope(&mut query, "c.id", workspace_id, &scope);
         query.push(" order by c.handle");
         let rows = query.build_query_as::<Row>().fetch_all(&self.pool).await?;
         Ok(rows.into_iter().map(|row| (row.creator, row.latest.into_snapshot())).collect())

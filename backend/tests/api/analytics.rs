@@ -73,6 +73,45 @@ macro_rules! with_source {
 }
 
 with_source! {
+    async fn a_dashboard_shows_every_change_at_once_whoever_writes_it(app, source) {
+        let user = app.new_user().await;
+        let other = app.new_user().await;
+        let (list_id, ids) = list_with_history(&app, &source, &user, &[("changing.one", 100, false), ("steady.two", 10, false)]).await;
+        let path = format!("/lists/{list_id}/dashboard");
+        let first = expect_json(app.get(&user.token, &path).await, StatusCode::OK).await;
+        let again = expect_json(app.get(&user.token, &path).await, StatusCode::OK).await;
+        assert_eq!(first["rows"], again["rows"], "a repeated view answers the same");
+        let before = first["rows"][0]["latest"]["followers"].as_i64().unwrap();
+
+        // A write through the store directly, as another instance would make it.
+        let point = zzyzx::domain::MetricPoint::parse(Utc::now(), [before + 5_000, 100, 1, 40], Utc::now()).unwrap();
+        let creator: uuid::Uuid = ids[0].parse().unwrap();
+        app.store.write_snapshots(user.workspace_id, creator, &[point], zzyzx::store::SnapshotSource::Manual, Utc::now()).await.unwrap();
+        let after = expect_json(app.get(&user.token, &path).await, StatusCode::OK).await;
+        assert_eq!(after["rows"][0]["latest"]["followers"], before + 5_000);
+        assert_eq!(after["rows"][0]["sparkline"][29], before + 5_000, "the sparkline moved too");
+        assert_eq!(after["rows"][1], first["rows"][1], "the other creator is unchanged");
+
+        // Another workspace's private write changes nothing here, and nothing of it shows.
+        let elsewhere = app.create_list(&other, "Theirs").await;
+        app.add_item(&other, elsewhere["id"].as_str().unwrap(), "changing.one").await;
+        let theirs = zzyzx::domain::MetricPoint::parse(Utc::now(), [1, 1, 1, 1], Utc::now()).unwrap();
+        app.store.write_snapshots(other.workspace_id, creator, &[theirs], zzyzx::store::SnapshotSource::Manual, Utc::now()).await.unwrap();
+        let unchanged = expect_json(app.get(&user.token, &path).await, StatusCode::OK).await;
+        assert_eq!(unchanged["rows"][0]["latest"], after["rows"][0]["latest"]);
+        assert_eq!(unchanged["rows"][0]["summary"], after["rows"][0]["summary"]);
+
+        // A refresh from the source (new videos, a new shared snapshot) shows at once as well.
+        let videos_before = after["rows"][0]["top_video"].clone();
+        app.store.request_refresh(user.workspace_id, creator, uuid::Uuid::new_v4(), Utc::now()).await.unwrap();
+        source.bump_views("changing.one", 50);
+        RefreshWorker::new(app.store.clone(), source.clone(), WorkerConfig { requests_per_second: 1000, ..WorkerConfig::default() }, Arc::new(Notify::new()))
+            .run_cycle(&CancellationToken::new())
+            .await;
+        let refreshed = expect_json(app.get(&user.token, &path).await, StatusCode::OK).await;
+        assert_ne!(refreshed["rows"][0]["top_video"]["views"], videos_before["views"], "new video counts show");
+    }
+
     async fn a_creators_analytics_say_how_each_number_was_computed(app, source) {
         let user = app.new_user().await;
         let (_, ids) = list_with_history(&app, &source, &user, &[("steady.one", 100, false)]).await;

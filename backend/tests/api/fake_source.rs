@@ -16,6 +16,8 @@ pub struct FakeSource {
     /// Fail every profile call with this error.
     pub always: Option<SourceError>,
     calls: Mutex<Vec<(String, Instant)>>,
+    /// Multiplies the views of a handle's videos from now on.
+    boosts: Mutex<HashMap<String, i64>>,
 }
 
 impl FakeSource {
@@ -29,6 +31,11 @@ impl FakeSource {
 
     pub fn script(&self, handle: &str, errors: Vec<SourceError>) {
         self.script.lock().unwrap().insert(handle.to_owned(), errors.into());
+    }
+
+    /// Multiplies the views of `handle`'s videos by `factor` from now on, as if they caught on.
+    pub fn bump_views(&self, handle: &str, factor: i64) {
+        self.boosts.lock().unwrap().insert(handle.to_owned(), factor);
     }
 
     pub fn calls(&self) -> Vec<(String, Instant)> {
@@ -109,7 +116,12 @@ impl Source for FakeSource {
     }
 
     async fn videos(&self, handle: &str, _sec_uid: Option<&str>, max: usize) -> Result<Vec<Video>, SourceError> {
-        Ok((0..(max as i64).min(5)).map(|n| Self::video_for(handle, n)).collect())
+        let boost = self.boosts.lock().unwrap().get(handle).copied().unwrap_or(1);
+        let boosted = |mut video: Video| {
+            video.views *= boost;
+            video
+        };
+        Ok((0..(max as i64).min(5)).map(|n| boosted(Self::video_for(handle, n))).collect())
     }
 
     async fn hashtag_videos(&self, tag: &str, max: usize) -> Result<Vec<Video>, SourceError> {
