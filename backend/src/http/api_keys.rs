@@ -26,7 +26,8 @@ pub struct CreateApiKeyRequest {
     /// What the key is for, to recognise it later.
     #[schema(min_length = 1, max_length = 100, example = "Google Sheets sync")]
     pub name: String,
-    /// At least one.
+    /// At least one. Scopes are separate: a key that writes lists and reads them back needs
+    /// both `lists:write` and `lists:read`.
     #[schema(min_items = 1)]
     pub scopes: Vec<Scope>,
     /// Days until the key stops working: 1 to 365, 365 by default.
@@ -42,7 +43,7 @@ pub struct ApiKeyResponse {
     #[schema(example = "zz_4fQ9xB2mK")]
     pub prefix: String,
     pub scopes: Vec<Scope>,
-    /// Who made it.
+    /// The display name of the member who made it (null once their account is gone).
     pub created_by: Option<String>,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,

@@ -228,6 +228,36 @@ impl<N: need::Need + 'static> FromRequest for Caller<N> {
     }
 }
 
+/// A logged-in person, whatever workspaces they belong to (none at all, even): for joining one.
+/// The workspace header plays no part; API keys are refused.
+pub struct Person {
+    pub user_id: Uuid,
+}
+
+impl FromRequest for Person {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let request = request.clone();
+        Box::pin(async move {
+            refuse_credentials_in_query(&request)?;
+            let state = request
+                .app_data::<web::Data<AppState>>()
+                .ok_or_else(|| anyhow::anyhow!("application state is missing"))?;
+            let token = bearer_token(&request)?;
+            if api_keys::looks_like_key(&token) {
+                return Err(ApiError::Forbidden(Denial::ApiKey));
+            }
+            let claims = state.keys.verify(&token).map_err(|_| ApiError::InvalidToken)?;
+            match state.store.session_access(claims.sid, claims.sub, None, Utc::now()).await? {
+                SessionAccess::Granted { .. } | SessionAccess::NotAMember => Ok(Person { user_id: claims.sub }),
+                SessionAccess::Inactive => Err(ApiError::InvalidToken),
+            }
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,6 +36,7 @@ pub struct ShareLinkResponse {
     pub list_id: Uuid,
     #[schema(example = "zzs_Xb3k9Q")]
     pub prefix: String,
+    /// The display name of the owner who made it (null once their account is gone).
     pub created_by: Option<String>,
     pub created_at: DateTime<Utc>,
     pub expires_at: Option<DateTime<Utc>>,

@@ -10,8 +10,8 @@ use uuid::Uuid;
 
 use super::accounts::WorkspaceResponse;
 use super::body::Json;
-use super::caller::{Access, Caller, authorize, need};
-use super::problem::{ApiError, ErrorCode, FieldError, Problem};
+use super::caller::{Access, Caller, Person, authorize, need};
+use super::problem::{ApiError, Denial, ErrorCode, FieldError, Problem};
 use crate::auth::tokens::{hash_secret, new_secret};
 use crate::domain::{Email, text};
 use crate::state::AppState;
@@ -71,6 +71,7 @@ pub struct InvitationResponse {
     pub id: Uuid,
     pub email: String,
     pub role: Role,
+    /// The inviter's display name (null once their account is gone).
     pub invited_by: Option<String>,
     pub expires_at: DateTime<Utc>,
     pub created_at: DateTime<Utc>,
@@ -229,7 +230,10 @@ async fn list_invitations(
 /// Invites someone by e-mail with a role. The answer holds the link's secret, once: hand the
 /// link over however you like (zzyzx sends no e-mail). Owners only.
 #[utoipa::path(tag = "workspace", security(("bearer" = [])), request_body = CreateInvitationRequest,
-    responses((status = 201, description = "Invited", body = CreatedInvitationResponse)))]
+    responses(
+        (status = 201, description = "Invited", body = CreatedInvitationResponse),
+        (status = 409, description = "That address is already a member (`already_member`)", body = Problem, content_type = "application/problem+json"),
+    ))]
 #[post("/workspace/invitations")]
 async fn create_invitation(
     state: web::Data<AppState>,
@@ -245,6 +249,13 @@ async fn create_invitation(
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return Err(ApiError::Validation(errors));
     };
+    let members = state.store.members(caller.workspace_id).await?;
+    if members.iter().any(|member| member.email == email.as_ref()) {
+        return Err(ApiError::Conflict {
+            code: ErrorCode::AlreadyMember,
+            detail: "Someone with this e-mail address is already a member.".into(),
+        });
+    }
     let (token, token_hash) = new_secret(INVITATION_PREFIX);
     let now = Utc::now();
     let invitation = state
@@ -319,7 +330,8 @@ async fn preview_invitation(
 }
 
 /// Accepts an invitation as the logged-in user, whose e-mail address must be the invited one.
-/// Works once. New people register first (with that address), then accept.
+/// Works once, also for someone who belongs to no workspace now; the `X-Workspace-Id` header
+/// plays no part. New people register first (with that address), then accept.
 #[utoipa::path(tag = "workspace", security(("bearer" = [])), request_body = InvitationTokenRequest,
     responses(
         (status = 200, description = "Joined; the workspace and your role there", body = WorkspaceResponse),
@@ -329,12 +341,12 @@ async fn preview_invitation(
 #[post("/invitations/accept")]
 async fn accept_invitation(
     state: web::Data<AppState>,
-    caller: Caller<need::Member>,
+    person: Person,
     body: Json<InvitationTokenRequest>,
 ) -> Result<web::Json<WorkspaceResponse>, ApiError> {
     let hash = invitation_hash(&body.token)?;
     let conflict = |code, detail: &str| ApiError::Conflict { code, detail: detail.into() };
-    match state.store.accept_invitation(&hash, caller.user_id, Utc::now()).await? {
+    match state.store.accept_invitation(&hash, person.user_id, Utc::now()).await? {
         Ok(membership) => Ok(web::Json(membership.into())),
         Err(InvitationRefusal::NotFound) => Err(ApiError::NotFound),
         Err(InvitationRefusal::Used) => {
@@ -346,7 +358,7 @@ async fn accept_invitation(
         Err(InvitationRefusal::AlreadyMember) => {
             Err(conflict(ErrorCode::AlreadyMember, "You are already a member of this workspace."))
         }
-        Err(InvitationRefusal::OtherEmail) => Err(ApiError::Forbidden(super::problem::Denial::OtherEmail)),
+        Err(InvitationRefusal::OtherEmail) => Err(ApiError::Forbidden(Denial::OtherEmail)),
     }
 }
 

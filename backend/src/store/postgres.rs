@@ -35,6 +35,23 @@ impl PgStore {
          'views', v.views, 'likes', v.likes, 'comments', v.comments, 'shares', v.shares, 'saves', v.saves, \
          'hashtags', v.hashtags, 'region', v.region) order by v.posted_at desc)";
 
+    /// The latest snapshot a workspace may see: the newest shared one and the newest of the
+    /// workspace's own, each one backward probe of its partial index, and the newer of the two.
+    /// (PostgreSQL plans `workspace_id is null or workspace_id = $1` as a bitmap OR that sorts a
+    /// creator's whole history when its statistics are fresh from a bulk load: 40–180 ms for a
+    /// 500-creator list instead of 6.)
+    const LATEST_SNAPSHOT_HEAD: &str = "left join lateral ( \
+         select latest.id from ( \
+             (select s2.id, s2.captured_at from creator_snapshots s2 \
+              where s2.creator_id = {creator} and s2.workspace_id is null order by s2.captured_hour desc limit 1) \
+             union all \
+             (select s2.id, s2.captured_at from creator_snapshots s2 \
+              where s2.creator_id = {creator} and s2.workspace_id = ";
+    const LATEST_SNAPSHOT_TAIL: &str = " order by s2.captured_at desc limit 1) \
+         ) latest order by latest.captured_at desc, latest.id desc limit 1 \
+     ) latest_snapshot on true \
+     left join creator_snapshots s on s.id = latest_snapshot.id";
+
     async fn run_migrations(&self) -> anyhow::Result<()> {
         sqlx::migrate!("../migrations/postgres").run(&self.pool).await?;
         Ok(())

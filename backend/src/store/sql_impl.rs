@@ -64,16 +64,13 @@ impl LatestColumns {
 }
 
 /// Joins `s` on the latest snapshot of creator `creator` that the workspace may see; the
-/// workspace goes between the head and the tail.
+/// workspace goes between the head and the tail. (Each database has its own form: see
+/// `LATEST_SNAPSHOT_HEAD`.)
 fn latest_join_head(creator: &str) -> String {
-    format!(
-        "left join creator_snapshots s on s.id = ( \
-             select s2.id from creator_snapshots s2 \
-             where s2.creator_id = {creator} and (s2.workspace_id is null or s2.workspace_id = "
-    )
+    SqlStore::LATEST_SNAPSHOT_HEAD.replace("{creator}", creator)
 }
 
-const LATEST_JOIN_TAIL: &str = ") order by s2.captured_at desc, s2.id desc limit 1)";
+const LATEST_JOIN_TAIL: &str = SqlStore::LATEST_SNAPSHOT_TAIL;
 
 const LATEST_COLUMNS: &str = "s.captured_at as latest_captured_at, s.followers as latest_followers, \
      s.following as latest_following, s.likes as latest_likes, s.videos as latest_videos, s.source as latest_source";

@@ -46,6 +46,12 @@ impl SqliteStore {
          'views', v.views, 'likes', v.likes, 'comments', v.comments, 'shares', v.shares, 'saves', v.saves, \
          'hashtags', json(v.hashtags), 'region', v.region))";
 
+    /// The latest snapshot a workspace may see: one ordered index probe per creator.
+    const LATEST_SNAPSHOT_HEAD: &str = "left join creator_snapshots s on s.id = ( \
+         select s2.id from creator_snapshots s2 \
+         where s2.creator_id = {creator} and (s2.workspace_id is null or s2.workspace_id = ";
+    const LATEST_SNAPSHOT_TAIL: &str = ") order by s2.captured_at desc, s2.id desc limit 1)";
+
     async fn run_migrations(&self) -> anyhow::Result<()> {
         sqlx::migrate!("../migrations/sqlite").run(&self.pool).await?;
         Ok(())

@@ -69,11 +69,11 @@ both_databases! {
         let invited = app.new_user().await;
         let stranger = app.new_user().await;
         let token = app.invite(&owner, &invited.email, "viewer").await;
+        let second = app.invite(&owner, &invited.email, "editor").await;
         let taken = app.post(&stranger.token, "/invitations/accept", json!({"token": token})).await;
         expect_problem(taken, StatusCode::FORBIDDEN, "invitation_for_another_email").await;
         expect_json(app.post(&invited.token, "/invitations/accept", json!({"token": token})).await, StatusCode::OK).await;
 
-        let second = app.invite(&owner, &invited.email, "editor").await;
         let member = app.post(&invited.token, "/invitations/accept", json!({"token": second})).await;
         expect_problem(member, StatusCode::CONFLICT, "already_member").await;
 
@@ -97,6 +97,25 @@ both_databases! {
         assert_eq!(shown["status"], "expired");
         let late = app.post(&stranger.token, "/invitations/accept", json!({"token": expired_token})).await;
         expect_problem(late, StatusCode::CONFLICT, "invitation_expired").await;
+    }
+
+    async fn someone_in_no_workspace_can_still_join_one(app) {
+        let founder = app.new_user().await;
+        let wanderer = app.new_user().await;
+        // The wanderer hands their own workspace to the founder and leaves it: they belong nowhere.
+        let handover = app.invite(&wanderer, &founder.email, "owner").await;
+        expect_json(app.post(&founder.token, "/invitations/accept", json!({"token": handover})).await, StatusCode::OK).await;
+        let wanderer_id = app.user_id(&wanderer).await;
+        assert_eq!(app.delete(&wanderer.token, &format!("/workspace/members/{wanderer_id}")).await.status(), StatusCode::NO_CONTENT);
+        expect_problem(app.get(&wanderer.token, "/lists").await, StatusCode::NOT_FOUND, "not_found").await;
+
+        let token = app.invite(&founder, &wanderer.email, "viewer").await;
+        let joined = expect_json(app.post(&wanderer.token, "/invitations/accept", json!({"token": token})).await, StatusCode::OK).await;
+        assert_eq!(joined["id"], founder.workspace_id.to_string());
+        assert_eq!(app.get(&wanderer.token, "/lists").await.status(), StatusCode::OK);
+
+        let again = app.post(&founder.token, "/workspace/invitations", json!({"email": wanderer.email, "role": "editor"})).await;
+        expect_problem(again, StatusCode::CONFLICT, "already_member").await;
     }
 
     async fn invitations_are_validated(app) {

@@ -461,7 +461,8 @@ export interface paths {
         put?: never;
         /**
          * Accepts an invitation as the logged-in user, whose e-mail address must be the invited one.
-         *     Works once. New people register first (with that address), then accept.
+         *     Works once, also for someone who belongs to no workspace now; the `X-Workspace-Id` header
+         *     plays no part. New people register first (with that address), then accept.
          */
         post: operations["accept_invitation"];
         delete?: never;
@@ -924,7 +925,7 @@ export interface components {
         ApiKeyResponse: {
             /** Format: date-time */
             created_at: string;
-            /** @description Who made it. */
+            /** @description The display name of the member who made it (null once their account is gone). */
             created_by?: string | null;
             /** Format: date-time */
             expires_at: string;
@@ -1159,7 +1160,10 @@ export interface components {
              * @example Google Sheets sync
              */
             name: string;
-            /** @description At least one. */
+            /**
+             * @description At least one. Scopes are separate: a key that writes lists and reads them back needs
+             *     both `lists:write` and `lists:read`.
+             */
             scopes: components["schemas"]["Scope"][];
         };
         CreateInvitationRequest: {
@@ -1626,6 +1630,7 @@ export interface components {
             expires_at: string;
             /** Format: uuid */
             id: string;
+            /** @description The inviter's display name (null once their account is gone). */
             invited_by?: string | null;
             role: components["schemas"]["Role"];
         };
@@ -2366,6 +2371,7 @@ export interface components {
         ShareLinkResponse: {
             /** Format: date-time */
             created_at: string;
+            /** @description The display name of the owner who made it (null once their account is gone). */
             created_by?: string | null;
             /** Format: date-time */
             expires_at?: string | null;
@@ -7450,6 +7456,15 @@ export interface operations {
             };
             /** @description Not found, or not visible in this workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description That address is already a member (`already_member`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
