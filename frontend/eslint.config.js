@@ -17,6 +17,11 @@ const FEATURES = [
   'rising',
   'analytics',
   'workspace-settings',
+  'workspaces',
+  'members',
+  'invitations',
+  'api-keys',
+  'share-links',
 ];
 
 /** Each feature may import only itself and shared code. */

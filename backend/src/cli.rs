@@ -108,7 +108,7 @@ async fn serve(database_url: String, mut args: ServeArgs) -> anyhow::Result<()> 
     let shutdown = CancellationToken::new();
     let worker_task = worker.map(|worker| {
         let shutdown = shutdown.clone();
-        tokio::spawn(async move { worker.run(shutdown).await })
+        tokio::spawn(worker.supervise(shutdown))
     });
     let server = application.handle();
     tokio::spawn({
@@ -135,7 +135,8 @@ async fn worker(database_url: &str, source: SourceArgs) -> anyhow::Result<()> {
     let Some(built) = source.build()? else {
         anyhow::bail!("the worker needs a data source: set ZZYZX_SOURCE to tikapi, research or demo");
     };
-    let worker = RefreshWorker::new(state.store.clone(), built, source.worker_config(), state.refresh_wake.clone());
+    let worker =
+        Arc::new(RefreshWorker::new(state.store.clone(), built, source.worker_config(), state.refresh_wake.clone()));
     let shutdown = CancellationToken::new();
     tokio::spawn({
         let shutdown = shutdown.clone();
@@ -144,7 +145,7 @@ async fn worker(database_url: &str, source: SourceArgs) -> anyhow::Result<()> {
             shutdown.cancel();
         }
     });
-    worker.run(shutdown).await;
+    worker.supervise(shutdown).await;
     Ok(())
 }
 

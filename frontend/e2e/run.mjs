@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { analyticsFlows } from './analytics-flows.mjs';
 import { flows, recordListRenderTime, screenshotPath } from './flows.mjs';
-import { startServer } from './server.mjs';
+import { panicsIn, startServer } from './server.mjs';
+import { teamFlows } from './team-flows.mjs';
 
 const frontendDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const binary = resolve(frontendDir, process.env.ZZYZX_BIN || '../target/debug/zzyzx');
@@ -74,12 +75,11 @@ async function main() {
       report: (line) => console.log(`  ${line}`),
     };
 
-    // The analytics journeys build on the main ones' list and creators, so they run last but before logging out.
+    // The analytics and team journeys build on the main ones' list and creators, so they run last but
+    // before logging out.
     const logout = flows.findIndex((flow) => flow.name === 'logs out');
-    const allFlows =
-      logout < 0
-        ? [...flows, ...analyticsFlows]
-        : [...flows.slice(0, logout), ...analyticsFlows, ...flows.slice(logout)];
+    const later = [...analyticsFlows, ...teamFlows];
+    const allFlows = logout < 0 ? [...flows, ...later] : [...flows.slice(0, logout), ...later, ...flows.slice(logout)];
 
     let blocked = false;
     for (const flow of allFlows) {
@@ -112,7 +112,10 @@ async function main() {
     await context?.close().catch(() => undefined);
     await server?.stop();
     if (failed === 0) rmSync(workDir, { recursive: true, force: true });
-    else if (server) console.log(`  server log: ${server.logPath}`);
+    else if (server) {
+      for (const panic of panicsIn(server.logPath)) console.log(`  the server panicked: ${panic}`);
+      console.log(`  server log: ${server.logPath}`);
+    }
   }
 
   console.log(`${passed} passed, ${failed} failed`);

@@ -1,7 +1,7 @@
 // Starts the real zzyzx binary on a fresh SQLite database and a free port, serving the built app,
 // with the demo data source: synthetic creators, videos, hashtags and user search, labelled "demo".
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -30,6 +30,21 @@ async function waitForHealth(baseUrl, child, timeoutMs) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`zzyzx did not answer /api/v1/health within ${timeoutMs} ms`);
+}
+
+// The server colours its log with ANSI escapes.
+// eslint-disable-next-line no-control-regex
+const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
+
+/**
+ * The panics in a server log, each as its first two lines ("thread … panicked at …" and the message).
+ * A panicking background task leaves the server healthy but a feature dead, which a failed step
+ * should name rather than look like a slow page.
+ */
+export function panicsIn(logPath) {
+  if (!existsSync(logPath)) return [];
+  const lines = readFileSync(logPath, 'utf8').replace(ANSI_COLOUR, '').split('\n');
+  return lines.flatMap((line, index) => (/^thread '.*panicked at /.test(line) ? [`${line} ${lines[index + 1]}`] : []));
 }
 
 /**

@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
+use tracing::Instrument;
 use zzyzx_sources::{Source, SourceError};
 
 use crate::store::{ClaimedCreator, CreatorStatus, FetchFailure, FetchSuccess, SourceEvent, Store};
@@ -111,6 +112,28 @@ impl RefreshWorker {
     }
 
     /// Runs until `shutdown` is cancelled, then gives back whatever it still holds.
+    /// Runs the worker until `shutdown`, starting it again (after 5 s) should it ever panic, so
+    /// that a bug in one cycle does not silently stop every refresh. Its leases run out on their own.
+    pub async fn supervise(self: Arc<Self>, shutdown: CancellationToken) {
+        loop {
+            let worker = self.clone();
+            let run = tokio::spawn({
+                let shutdown = shutdown.clone();
+                async move { worker.run(shutdown).await }
+            });
+            match run.await {
+                Err(error) if error.is_panic() && !shutdown.is_cancelled() => {
+                    tracing::error!(%error, "the refresh worker crashed; starting it again in 5 s");
+                    tokio::select! {
+                        _ = shutdown.cancelled() => return,
+                        _ = tokio::time::sleep(Duration::from_secs(5)) => {}
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
     pub async fn run(&self, shutdown: CancellationToken) {
         tracing::info!(source = self.source.name(), owner = %self.config.owner, "refresh worker started");
         while !shutdown.is_cancelled() {
@@ -201,8 +224,13 @@ impl RefreshWorker {
     }
 
     async fn refresh_one(&self, creator: ClaimedCreator) -> Outcome {
+        // Instrumented, not entered: several refreshes interleave on one task, and a span held
+        // across their awaits would leak into the others.
         let span = tracing::info_span!("refresh", handle = %creator.handle);
-        let _entered = span.enter();
+        self.refresh_with_retries(creator).instrument(span).await
+    }
+
+    async fn refresh_with_retries(&self, creator: ClaimedCreator) -> Outcome {
         let mut attempt = 0;
         loop {
             let allowed = self.breaker.lock().map(|mut b| b.allow(Instant::now())).unwrap_or(false);

@@ -18,6 +18,8 @@ pub struct FakeSource {
     calls: Mutex<Vec<(String, Instant)>>,
     /// Multiplies the views of a handle's videos from now on.
     boosts: Mutex<HashMap<String, i64>>,
+    /// Panic on the next profile call (a bug somewhere below the worker).
+    panic_next: std::sync::atomic::AtomicBool,
 }
 
 impl FakeSource {
@@ -36,6 +38,11 @@ impl FakeSource {
     /// Multiplies the views of `handle`'s videos by `factor` from now on, as if they caught on.
     pub fn bump_views(&self, handle: &str, factor: i64) {
         self.boosts.lock().unwrap().insert(handle.to_owned(), factor);
+    }
+
+    /// Makes the next profile call panic, once.
+    pub fn panic_on_next_call(&self) {
+        self.panic_next.store(true, std::sync::atomic::Ordering::SeqCst);
     }
 
     pub fn calls(&self) -> Vec<(String, Instant)> {
@@ -102,6 +109,9 @@ impl Source for FakeSource {
 
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {
         self.calls.lock().unwrap().push((handle.to_owned(), Instant::now()));
+        if self.panic_next.swap(false, std::sync::atomic::Ordering::SeqCst) {
+            panic!("a scripted panic while fetching {handle}");
+        }
         if !self.latency.is_zero() {
             tokio::time::sleep(self.latency).await;
         }

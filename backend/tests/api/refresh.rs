@@ -216,6 +216,30 @@ both! {
         }
     }
 
+    async fn a_worker_that_panics_is_started_again_and_finishes_the_work(db) {
+        let fixture = fixture(db, 3).await;
+        let source = Arc::new(FakeSource::new(Duration::ZERO));
+        source.panic_on_next_call();
+        let config = WorkerConfig { lease: Duration::from_secs(1), ..WorkerConfig::default() };
+        let worker = Arc::new(RefreshWorker::new(fixture.store.clone(), source.clone(), config, Arc::new(Notify::new())));
+        let shutdown = CancellationToken::new();
+        let supervised = tokio::spawn(worker.supervise(shutdown.clone()));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let mut counts = Vec::new();
+            for (id, _) in &fixture.creators {
+                counts.push(snapshot_count(&fixture, *id).await);
+            }
+            if counts.iter().all(|c| *c == 1) {
+                break;
+            }
+            assert!(Instant::now() < deadline, "every creator is refreshed after the restart: {counts:?}");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        shutdown.cancel();
+        tokio::time::timeout(Duration::from_secs(25), supervised).await.expect("it stops on shutdown").unwrap();
+    }
+
     async fn shutdown_stops_claiming_and_releases_leases(db) {
         let fixture = fixture(db, 60).await;
         let source = Arc::new(FakeSource::new(Duration::from_millis(400)));

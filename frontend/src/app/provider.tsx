@@ -1,4 +1,5 @@
-// What every screen needs: the query cache, and a session restored from the refresh cookie.
+// What every screen needs: the query cache, and a session restored from the refresh cookie. The cache
+// holds one user's view of one workspace, so it is emptied when either changes.
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { session } from '@/lib/auth/session';
@@ -9,9 +10,19 @@ export function AppProvider({ children, queryClient }: { children: ReactNode; qu
 
   useEffect(() => {
     void session.restore();
-    // Whatever one user saw must not show up for the next one on this browser.
+    let wasAuthenticated = session.getSnapshot().status === 'authenticated';
+    let workspaceId = session.workspaceId();
     return session.subscribe(() => {
-      if (session.getSnapshot().status === 'anonymous') client.clear();
+      // Whatever one user saw must not show up for the next one on this browser. Only a session that
+      // ends leaves anything behind: finding none on a page load must not empty the cache, which would
+      // strand the queries of a page opened from a link (an invitation, a shared dashboard) still loading.
+      const authenticated = session.getSnapshot().status === 'authenticated';
+      if (wasAuthenticated && !authenticated) client.clear();
+      wasAuthenticated = authenticated;
+      // Nor what one workspace holds in another: the queries on screen load again, the rest when next used.
+      const previous = workspaceId;
+      workspaceId = session.workspaceId();
+      if (previous && workspaceId && previous !== workspaceId) void client.resetQueries();
     });
   }, [client]);
 

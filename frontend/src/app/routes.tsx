@@ -5,7 +5,9 @@ import { LoadingState } from '@/components/ui/LoadingState';
 import { paths } from '@/config/paths';
 import { AppShell } from './layouts/AppShell';
 import { AuthLayout } from './layouts/AuthLayout';
+import { PublicLayout } from './layouts/PublicLayout';
 import { RootLayout } from './layouts/RootLayout';
+import { SettingsLayout } from './layouts/SettingsLayout';
 import { NotFoundRoute } from './routes/not-found';
 import { RouteError } from './routes/route-error';
 
@@ -31,6 +33,14 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        // Opened from links, with or without a session.
+        element: <PublicLayout />,
+        children: [
+          { path: paths.share, lazy: async () => ({ Component: (await import('./routes/share')).ShareRoute }) },
+          { path: paths.invite, lazy: async () => ({ Component: (await import('./routes/invite')).InviteRoute }) },
+        ],
+      },
+      {
         element: <AppShell />,
         children: [
           { index: true, element: <Navigate to={paths.lists} replace /> },
@@ -51,7 +61,18 @@ export const routes: RouteObject[] = [
           },
           {
             path: paths.settings,
-            lazy: async () => ({ Component: (await import('./routes/settings')).SettingsRoute }),
+            element: <SettingsLayout />,
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('./routes/settings')).SettingsRoute }) },
+              {
+                path: paths.members,
+                lazy: async () => ({ Component: (await import('./routes/members')).MembersRoute }),
+              },
+              {
+                path: paths.apiKeys,
+                lazy: async () => ({ Component: (await import('./routes/api-keys')).ApiKeysRoute }),
+              },
+            ],
           },
           { path: '*', element: <NotFoundRoute /> },
         ],

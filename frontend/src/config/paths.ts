@@ -12,4 +12,14 @@ export const paths = {
   hashtag: (tag: string) => `/hashtags/${encodeURIComponent(tag)}`,
   rising: '/rising',
   settings: '/settings',
+  members: '/settings/members',
+  apiKeys: '/settings/api-keys',
+  /** Public pages, opened from links that carry their secret in the fragment (`#zzs_…`, `#zzi_…`). */
+  share: '/share',
+  invite: '/invite',
 } as const;
+
+/** The secret a share or invitation link carries after `#` (URL-safe as it is); empty when there is none. */
+export function secretFromHash(hash: string): string {
+  return hash.replace(/^#/, '').trim();
+}

@@ -178,7 +178,7 @@ function sparklineOf(creator: MockCreator): (number | null)[] {
 type SortKey = Schemas['DashboardSort'];
 
 /** Names and places A→Z, numbers biggest first, as the server orders them when not told. */
-const defaultOrder = (sort: SortKey): Schemas['SortOrder'] =>
+export const defaultOrder = (sort: SortKey): Schemas['SortOrder'] =>
   sort === 'position' || sort === 'handle' ? 'asc' : 'desc';
 
 function sortValue(row: Schemas['DashboardRow'], sort: SortKey): number | string | null {
@@ -206,7 +206,11 @@ function sortValue(row: Schemas['DashboardRow'], sort: SortKey): number | string
   }
 }
 
-function dashboardOf(listId: string, sort: SortKey, order: Schemas['SortOrder']): Schemas['DashboardResponse'] | null {
+export function dashboardOf(
+  listId: string,
+  sort: SortKey,
+  order: Schemas['SortOrder'],
+): Schemas['DashboardResponse'] | null {
   const list = db.lists.find((candidate) => candidate.id === listId);
   if (!list) return null;
   const rows = (db.items[listId] ?? []).map((item) => {

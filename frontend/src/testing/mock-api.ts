@@ -6,13 +6,15 @@ import { createOpenApiHttp } from 'openapi-msw';
 import type { components, paths } from '@/lib/api/schema';
 import {
   addCreator,
+  addPersonalWorkspace,
   db,
   isTracked,
   nextId,
   sessionFor,
   summaryOf,
-  workspaceOf,
+  workspacesOf,
   type MockItem,
+  type MockMember,
   type MockUser,
 } from './mock-db';
 
@@ -39,6 +41,13 @@ const notFound = () => HttpResponse.json(problem(404, 'not_found', 'Not found.')
 export function caller(request: Request): MockUser | undefined {
   const token = request.headers.get('Authorization')?.replace(/^Bearer /, '');
   return db.users.find((user) => db.sessionUserId === user.id && token === `token-for-${user.id}`);
+}
+
+/** The caller's membership in the workspace a request acts in: `X-Workspace-Id`, else their first. */
+export function membershipOf(request: Request, user: MockUser): MockMember | undefined {
+  const requested = request.headers.get('X-Workspace-Id');
+  const memberships = db.members.filter((member) => member.user_id === user.id);
+  return requested ? memberships.find((member) => member.workspace_id === requested) : memberships[0];
 }
 
 /** The server's handle parsing, reduced to what tests need: `name`, `@name` or a profile URL. */
@@ -101,6 +110,7 @@ export const handlers = [
       password: body.password,
     };
     db.users.push(user);
+    addPersonalWorkspace(user);
     db.sessionUserId = user.id;
     return response(201).json(sessionFor(user));
   }),
@@ -114,13 +124,24 @@ export const handlers = [
   http.get('/api/v1/auth/me', ({ request, response }) => {
     const user = caller(request);
     if (!user) return response.untyped(unauthorized());
-    const workspaces = workspaceOf(user);
-    return response(200).json({ user, workspaces, current_workspace_id: workspaces[0]?.id ?? '', role: 'owner' });
+    const membership = membershipOf(request, user);
+    if (!membership) return response.untyped(notFound());
+    const { password: _password, ...publicUser } = user;
+    return response(200).json({
+      user: publicUser,
+      workspaces: workspacesOf(user.id),
+      current_workspace_id: membership.workspace_id,
+      role: membership.role,
+    });
   }),
 
   http.get('/api/v1/lists', ({ request, response }) => {
-    if (!caller(request)) return response.untyped(unauthorized());
-    return response(200).json({ items: db.lists, next_cursor: null });
+    const user = caller(request);
+    if (!user) return response.untyped(unauthorized());
+    const workspaceId = membershipOf(request, user)?.workspace_id;
+    if (!workspaceId) return response.untyped(notFound());
+    const lists = db.lists.filter((list) => (db.listWorkspace[list.id] ?? workspaceId) === workspaceId);
+    return response(200).json({ items: lists, next_cursor: null });
   }),
 
   http.post('/api/v1/lists', async ({ request, response }) => {

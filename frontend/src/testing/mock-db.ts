@@ -13,6 +13,16 @@ export type MockJob = Schemas['JobResponse'];
 export type MockSourceStatus = Schemas['SourceStatusResponse'];
 /** Someone the data source's user search finds but zzyzx has never seen. */
 export type MockSourceUser = Pick<Schemas['SearchResult'], 'handle' | 'display_name' | 'followers'>;
+export type MockWorkspace = { id: string; name: string };
+export type MockMember = { workspace_id: string; user_id: string; role: Schemas['Role']; joined_at: string };
+export type MockInvitation = Schemas['InvitationResponse'] & {
+  workspace_id: string;
+  token: string;
+  accepted: boolean;
+  revoked: boolean;
+};
+export type MockApiKey = Schemas['ApiKeyResponse'] & { workspace_id: string };
+export type MockShareLink = Schemas['ShareLinkResponse'] & { token: string };
 
 export type MockDb = {
   users: MockUser[];
@@ -27,6 +37,14 @@ export type MockDb = {
   jobs: MockJob[];
   source: MockSourceStatus;
   sourceUsers: MockSourceUser[];
+  workspaces: MockWorkspace[];
+  /** Who belongs to which workspace, oldest membership first (the server's order). */
+  members: MockMember[];
+  invitations: MockInvitation[];
+  apiKeys: MockApiKey[];
+  shareLinks: MockShareLink[];
+  /** The workspace of a list, for tests that switch workspaces; a list without one shows in all. */
+  listWorkspace: Record<string, string>;
 };
 
 let sequence = 0;
@@ -65,6 +83,12 @@ function emptyDb(): MockDb {
     jobs: [],
     source: demoSource(),
     sourceUsers: [],
+    workspaces: [],
+    members: [],
+    invitations: [],
+    apiKeys: [],
+    shareLinks: [],
+    listWorkspace: {},
   };
 }
 
@@ -73,8 +97,14 @@ export function resetDb(): void {
   Object.assign(db, emptyDb());
 }
 
-export function workspaceOf(user: Schemas['UserResponse']): Schemas['WorkspaceResponse'][] {
-  return [{ id: `ws-${user.id}`, name: `${user.display_name}'s workspace`, role: 'owner' }];
+/** The user's workspaces with their role in each, in the order they joined, as the server lists them. */
+export function workspacesOf(userId: string): Schemas['WorkspaceResponse'][] {
+  return db.members
+    .filter((member) => member.user_id === userId)
+    .flatMap((member) => {
+      const workspace = db.workspaces.find((candidate) => candidate.id === member.workspace_id);
+      return workspace ? [{ ...workspace, role: member.role }] : [];
+    });
 }
 
 export function sessionFor(user: MockUser): Schemas['SessionResponse'] {
@@ -85,8 +115,43 @@ export function sessionFor(user: MockUser): Schemas['SessionResponse'] {
     expires_in: 900,
     expires_at: '2026-11-20T12:15:00Z',
     user: publicUser,
-    workspaces: workspaceOf(publicUser),
+    workspaces: workspacesOf(user.id),
   };
+}
+
+export function addWorkspace(name: string): MockWorkspace {
+  const workspace = { id: `ws-${nextId()}`, name };
+  db.workspaces.push(workspace);
+  return workspace;
+}
+
+export function addMember(workspace: MockWorkspace, user: MockUser, role: Schemas['Role']): MockMember {
+  const member = { workspace_id: workspace.id, user_id: user.id, role, joined_at: NOW };
+  db.members.push(member);
+  return member;
+}
+
+/** What registering makes besides the account: a workspace of one's own, owned. */
+export function addPersonalWorkspace(user: MockUser): MockWorkspace {
+  const workspace = { id: `ws-${user.id}`, name: `${user.display_name}'s workspace` };
+  db.workspaces.push(workspace);
+  addMember(workspace, user, 'owner');
+  return workspace;
+}
+
+/** A workspace of several people: Olga owns it, and `user` is in it with `role`. */
+export function addTeam(user: MockUser, role: Schemas['Role'], name = 'Northwind'): MockWorkspace {
+  const workspace = addWorkspace(name);
+  const olga = addUser({ email: 'olga@example.com', display_name: 'Olga' });
+  addMember(workspace, olga, 'owner');
+  addMember(workspace, user, role);
+  return workspace;
+}
+
+export function personalWorkspaceOf(user: MockUser): MockWorkspace {
+  const workspace = db.workspaces.find((candidate) => candidate.id === `ws-${user.id}`);
+  if (!workspace) throw new Error(`mock: ${user.display_name} has no workspace of their own`);
+  return workspace;
 }
 
 export function addUser(overrides: Partial<MockUser> = {}): MockUser {
@@ -99,6 +164,7 @@ export function addUser(overrides: Partial<MockUser> = {}): MockUser {
     ...overrides,
   };
   db.users.push(user);
+  addPersonalWorkspace(user);
   return user;
 }
 
@@ -109,7 +175,7 @@ export function signedInUser(overrides: Partial<MockUser> = {}): MockUser {
   return user;
 }
 
-export function addList(overrides: Partial<MockList> = {}): MockList {
+export function addList(overrides: Partial<MockList> = {}, workspace?: MockWorkspace): MockList {
   const list: MockList = {
     id: nextId(),
     name: 'Spring drop',
@@ -122,6 +188,7 @@ export function addList(overrides: Partial<MockList> = {}): MockList {
   };
   db.lists.push(list);
   db.items[list.id] = [];
+  if (workspace) db.listWorkspace[list.id] = workspace.id;
   return list;
 }
 
@@ -263,4 +330,59 @@ export function setSource(source: string, overrides: Partial<MockSourceStatus> =
     ...overrides,
   };
   return db.source;
+}
+
+export function addInvitation(workspace: MockWorkspace, overrides: Partial<MockInvitation> = {}): MockInvitation {
+  const id = nextId();
+  const invitation: MockInvitation = {
+    id,
+    workspace_id: workspace.id,
+    email: 'sam@example.com',
+    role: 'viewer',
+    invited_by: 'Maya',
+    created_at: NOW,
+    expires_at: '2026-11-27T12:00:00Z',
+    token: `zzi_${id.slice(-6)}`,
+    accepted: false,
+    revoked: false,
+    ...overrides,
+  };
+  db.invitations.push(invitation);
+  return invitation;
+}
+
+export function addApiKey(workspace: MockWorkspace, overrides: Partial<MockApiKey> = {}): MockApiKey {
+  const key: MockApiKey = {
+    id: nextId(),
+    workspace_id: workspace.id,
+    name: 'Sheets sync',
+    prefix: 'zz_4fQ9xB2mK',
+    scopes: ['lists:read'],
+    created_by: 'Maya',
+    created_at: NOW,
+    expires_at: '2027-11-20T12:00:00Z',
+    last_used_at: null,
+    revoked_at: null,
+    ...overrides,
+  };
+  db.apiKeys.unshift(key);
+  return key;
+}
+
+export function addShareLink(list: MockList, overrides: Partial<MockShareLink> = {}): MockShareLink {
+  const id = nextId();
+  const link: MockShareLink = {
+    id,
+    list_id: list.id,
+    prefix: `zzs_${id.slice(-6)}`,
+    token: `zzs_${id.slice(-6)}secret`,
+    created_by: 'Maya',
+    created_at: NOW,
+    expires_at: null,
+    last_used_at: null,
+    revoked_at: null,
+    ...overrides,
+  };
+  db.shareLinks.unshift(link);
+  return link;
 }

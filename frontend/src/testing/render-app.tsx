@@ -5,9 +5,12 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProvider } from '@/app/provider';
 import { routes } from '@/app/routes';
+import { WORKSPACE_STORAGE_KEY } from '@/lib/auth/session';
 import { createQueryClient } from '@/lib/query-client';
 
-export function renderApp(url: string) {
+/** `workspaceId`: the workspace this browser chose last time, which a page load starts in. */
+export function renderApp(url: string, { workspaceId }: { workspaceId?: string } = {}) {
+  if (workspaceId) localStorage.setItem(WORKSPACE_STORAGE_KEY, workspaceId);
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const queryClient = createQueryClient();
   // Failures should show at once in tests, not after retries.

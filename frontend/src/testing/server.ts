@@ -3,5 +3,6 @@
 import { setupServer } from 'msw/node';
 import { analyticsHandlers } from './mock-analytics';
 import { handlers } from './mock-api';
+import { teamHandlers } from './mock-team';
 
-export const server = setupServer(...handlers, ...analyticsHandlers);
+export const server = setupServer(...handlers, ...analyticsHandlers, ...teamHandlers);

@@ -37,6 +37,8 @@ configure({ asyncUtilTimeout: 5_000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
+  // The chosen workspace is remembered in localStorage, which jsdom keeps between the tests of a file.
+  localStorage.clear();
   resetDb();
   resetAnalyticsDb();
   session.reset();

@@ -1,5 +1,6 @@
 // The frame of every page behind login: the navbar and the main region. Without a session it
 // sends the visitor to log in, remembering where they were going.
+import Alert from 'react-bootstrap/Alert';
 import Container from 'react-bootstrap/Container';
 import Nav from 'react-bootstrap/Nav';
 import Navbar from 'react-bootstrap/Navbar';
@@ -7,6 +8,7 @@ import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { LoadingState } from '@/components/ui/LoadingState';
 import { paths } from '@/config/paths';
 import { useLogout } from '@/features/auth/api/logout';
+import { WorkspaceSwitcher } from '@/features/workspaces/components/WorkspaceSwitcher';
 import { useSession } from '@/lib/auth/use-session';
 import type { LoginRedirectState } from '../redirect';
 
@@ -71,12 +73,22 @@ export function AppShell() {
                 Settings
               </Nav.Link>
             </Nav>
-            <UserMenu name={sessionState.user.display_name} />
+            <div className="d-flex flex-wrap align-items-center gap-3">
+              <WorkspaceSwitcher workspaces={sessionState.workspaces} current={sessionState.workspace} />
+              <UserMenu name={sessionState.user.display_name} />
+            </div>
           </Navbar.Collapse>
         </Container>
       </Navbar>
       <main id="main" tabIndex={-1} className="container pb-5">
-        <Outlet />
+        {sessionState.workspace ? (
+          <Outlet />
+        ) : (
+          // Possible only after leaving every workspace: nothing here can load without one.
+          <Alert variant="info">
+            You are not a member of any workspace. Ask a workspace’s owner for an invitation link.
+          </Alert>
+        )}
       </main>
     </>
   );

@@ -12,12 +12,14 @@ import { AddToListMenu } from '@/features/list-items/components/AddToListMenu';
 import { useLists } from '@/features/lists/api/get-lists';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { describeError } from '@/lib/api/problem';
+import { useCanEdit } from '@/lib/auth/roles';
 
 export function HashtagsRoute() {
   const params = useParams();
   const tag = params.tag ? parseHashtag(params.tag) : null;
   const navigate = useNavigate();
   const listsQuery = useLists();
+  const canEdit = useCanEdit();
   // Read here, not only inside the callback: TanStack Query re-renders for the fields a render read.
   const lists = listsQuery.data;
   useDocumentTitle(tag ? `#${tag}` : 'Hashtags');
@@ -37,7 +39,7 @@ export function HashtagsRoute() {
       {tag ? (
         <HashtagResults
           tag={tag}
-          renderAddToList={(creator) => <AddToListMenu handle={creator.handle} lists={lists} />}
+          renderAddToList={(creator) => (canEdit ? <AddToListMenu handle={creator.handle} lists={lists} /> : null)}
         />
       ) : (
         <EmptyState title={params.tag ? 'That is not a hashtag' : 'Which hashtag?'}>

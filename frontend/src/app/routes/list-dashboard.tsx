@@ -1,4 +1,7 @@
-// /lists/:listId/dashboard: one list's creators side by side, sortable, with totals and CSV export.
+// /lists/:listId/dashboard: one list's creators side by side, sortable, with totals and CSV export;
+// owners also share it as a public, read-only link.
+import { useState } from 'react';
+import Button from 'react-bootstrap/Button';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadingState } from '@/components/ui/LoadingState';
@@ -7,12 +10,16 @@ import { paths } from '@/config/paths';
 import { ListDashboard } from '@/features/dashboard/components/ListDashboard';
 import { useList } from '@/features/lists/api/get-list';
 import { ListTabs } from '@/features/lists/components/ListTabs';
+import { ShareListDialog } from '@/features/share-links/components/ShareListDialog';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { hasCode } from '@/lib/api/problem';
+import { useIsOwner } from '@/lib/auth/roles';
 
 export function ListDashboardRoute() {
   const { listId = '' } = useParams();
   const listQuery = useList(listId);
+  const isOwner = useIsOwner();
+  const [sharing, setSharing] = useState(false);
   useDocumentTitle(listQuery.data ? `${listQuery.data.name}: dashboard` : 'Dashboard');
 
   if (listQuery.isPending) return <LoadingState label="Loading list…" />;
@@ -33,9 +40,18 @@ export function ListDashboardRoute() {
       <nav aria-label="Breadcrumb" className="mb-2">
         <Link to={paths.lists}>← All lists</Link>
       </nav>
-      <PageHeader title={list.name} subtitle={list.description || undefined} />
+      <PageHeader title={list.name} subtitle={list.description || undefined}>
+        {isOwner && (
+          <Button variant="outline-primary" onClick={() => setSharing(true)}>
+            Share
+          </Button>
+        )}
+      </PageHeader>
       <ListTabs listId={list.id} />
       <ListDashboard listId={list.id} />
+      {isOwner && (
+        <ShareListDialog listId={list.id} listName={list.name} show={sharing} onClose={() => setSharing(false)} />
+      )}
     </>
   );
 }

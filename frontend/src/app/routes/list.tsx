@@ -12,11 +12,13 @@ import { ListTabs } from '@/features/lists/components/ListTabs';
 import { ImportMetricsDialog } from '@/features/metric-import/components/ImportMetricsDialog';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { hasCode } from '@/lib/api/problem';
+import { useCanEdit } from '@/lib/auth/roles';
 
 export function ListRoute() {
   const { listId = '' } = useParams();
   const listQuery = useList(listId);
   const [importing, setImporting] = useState(false);
+  const canEdit = useCanEdit();
   useDocumentTitle(listQuery.data?.name ?? 'List');
 
   if (listQuery.isPending) return <LoadingState label="Loading list…" />;
@@ -38,9 +40,11 @@ export function ListRoute() {
         <Link to={paths.lists}>← All lists</Link>
       </nav>
       <PageHeader title={list.name} subtitle={list.description || undefined}>
-        <Button variant="outline-secondary" onClick={() => setImporting(true)}>
-          Import CSV
-        </Button>
+        {canEdit && (
+          <Button variant="outline-secondary" onClick={() => setImporting(true)}>
+            Import CSV
+          </Button>
+        )}
       </PageHeader>
       <ListTabs listId={list.id} />
       <ListItemsPanel listId={list.id} />

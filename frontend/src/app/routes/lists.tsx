@@ -5,17 +5,19 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { CreateListDialog } from '@/features/lists/components/CreateListDialog';
 import { ListsOverview } from '@/features/lists/components/ListsOverview';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useCanEdit } from '@/lib/auth/roles';
 
 export function ListsRoute() {
   useDocumentTitle('Lists');
   const [creating, setCreating] = useState(false);
+  const canEdit = useCanEdit();
   return (
     <>
       <PageHeader
         title="Lists"
         subtitle="Groups of creators you follow, for a campaign, a product drop or a shortlist."
       >
-        <Button onClick={() => setCreating(true)}>New list</Button>
+        {canEdit && <Button onClick={() => setCreating(true)}>New list</Button>}
       </PageHeader>
       <ListsOverview />
       <CreateListDialog show={creating} onClose={() => setCreating(false)} />

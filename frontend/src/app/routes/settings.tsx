@@ -1,15 +1,16 @@
 // /settings: the workspace's settings, one card per section with a table of contents beside them.
 import type { ComponentType } from 'react';
-import Card from 'react-bootstrap/Card';
-import { PageHeader } from '@/components/ui/PageHeader';
+import { SectionCard } from '@/components/ui/SectionCard';
 import { SourceStatusPanel } from '@/features/sources/components/SourceStatusPanel';
 import { AnalyticsSettingsForm } from '@/features/workspace-settings/components/AnalyticsSettingsForm';
 import { TargetAudienceForm } from '@/features/workspace-settings/components/TargetAudienceForm';
+import { WorkspaceNameForm } from '@/features/workspaces/components/WorkspaceNameForm';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
-type SettingsSection = { id: string; title: string; summary: string; Content: ComponentType };
+type SettingsSection = { id: string; title: string; summary?: string; Content: ComponentType };
 
 const SECTIONS: SettingsSection[] = [
+  { id: 'workspace', title: 'Workspace', Content: WorkspaceNameForm },
   {
     id: 'data-source',
     title: 'Data source',
@@ -35,36 +36,25 @@ const SECTIONS: SettingsSection[] = [
 export function SettingsRoute() {
   useDocumentTitle('Settings');
   return (
-    <>
-      <PageHeader title="Settings" />
-      <div className="row g-4">
-        <nav className="col-md-3" aria-label="Settings sections">
-          <ul className="nav nav-pills flex-md-column">
-            {SECTIONS.map((section) => (
-              <li key={section.id} className="nav-item">
-                <a className="nav-link" href={`#${section.id}`}>
-                  {section.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="col-md-9">
-          {SECTIONS.map(({ id, title, summary, Content }) => (
-            <Card as="section" key={id} id={id} aria-labelledby={`${id}-title`} className="mb-4">
-              <Card.Header>
-                <h2 id={`${id}-title`} className="h5 mb-0">
-                  {title}
-                </h2>
-              </Card.Header>
-              <Card.Body>
-                <p className="text-body-secondary">{summary}</p>
-                <Content />
-              </Card.Body>
-            </Card>
+    <div className="row g-4">
+      <nav className="col-md-3" aria-label="Settings sections">
+        <ul className="nav nav-pills flex-md-column">
+          {SECTIONS.map((section) => (
+            <li key={section.id} className="nav-item">
+              <a className="nav-link" href={`#${section.id}`}>
+                {section.title}
+              </a>
+            </li>
           ))}
-        </div>
+        </ul>
+      </nav>
+      <div className="col-md-9">
+        {SECTIONS.map(({ id, title, summary, Content }) => (
+          <SectionCard key={id} id={id} title={title} summary={summary}>
+            <Content />
+          </SectionCard>
+        ))}
       </div>
-    </>
+    </div>
   );
 }

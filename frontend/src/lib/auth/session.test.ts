@@ -2,17 +2,31 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { components } from '@/lib/api/schema';
 import { http } from '@/testing/mock-api';
 import { server } from '@/testing/server';
-import { session } from './session';
+import { session, WORKSPACE_STORAGE_KEY } from './session';
 
-function sessionResponse(accessToken: string, expiresIn = 900): components['schemas']['SessionResponse'] {
+type Workspace = components['schemas']['WorkspaceResponse'];
+
+const PERSONAL: Workspace = { id: 'ws-personal', name: 'Maya’s workspace', role: 'owner' };
+const TEAM: Workspace = { id: 'ws-team', name: 'Northwind', role: 'viewer' };
+
+function sessionResponse(
+  accessToken: string,
+  expiresIn = 900,
+  workspaces: Workspace[] = [],
+): components['schemas']['SessionResponse'] {
   return {
     access_token: accessToken,
     token_type: 'Bearer',
     expires_in: expiresIn,
     expires_at: '2026-11-20T12:15:00Z',
     user: { id: 'u1', email: 'maya@example.com', display_name: 'Maya', created_at: '2026-11-20T12:00:00Z' },
-    workspaces: [],
+    workspaces,
   };
+}
+
+function currentWorkspace() {
+  const state = session.getSnapshot();
+  return state.status === 'authenticated' ? state.workspace : undefined;
 }
 
 afterEach(() => {
@@ -62,5 +76,65 @@ describe('session', () => {
     await session.restore();
 
     expect(session.getSnapshot()).toEqual({ status: 'anonymous', reason: 'none' });
+  });
+});
+
+describe('session: the workspace it acts in', () => {
+  it('starts in the first workspace when this browser has chosen none', () => {
+    session.start(sessionResponse('token-0', 900, [PERSONAL, TEAM]));
+
+    expect(currentWorkspace()).toEqual(PERSONAL);
+    expect(session.workspaceId()).toBe(PERSONAL.id);
+  });
+
+  it('remembers a switch for the next page load', () => {
+    session.start(sessionResponse('token-0', 900, [PERSONAL, TEAM]));
+
+    session.switchWorkspace(TEAM.id);
+    session.reset();
+    session.start(sessionResponse('token-1', 900, [PERSONAL, TEAM]));
+
+    expect(localStorage.getItem(WORKSPACE_STORAGE_KEY)).toBe(TEAM.id);
+    expect(session.workspaceId()).toBe(TEAM.id);
+  });
+
+  it('falls back to the first workspace when the remembered one is no longer the user’s', () => {
+    localStorage.setItem(WORKSPACE_STORAGE_KEY, 'ws-left-long-ago');
+
+    session.start(sessionResponse('token-0', 900, [PERSONAL, TEAM]));
+
+    expect(session.workspaceId()).toBe(PERSONAL.id);
+  });
+
+  it('keeps this tab’s workspace through a token refresh, whatever another tab chose since', () => {
+    session.start(sessionResponse('token-0', 900, [PERSONAL, TEAM]));
+    session.switchWorkspace(TEAM.id);
+
+    localStorage.setItem(WORKSPACE_STORAGE_KEY, PERSONAL.id);
+    session.start(sessionResponse('token-1', 900, [PERSONAL, TEAM]));
+
+    expect(session.workspaceId()).toBe(TEAM.id);
+  });
+
+  it('adopts a joined workspace and a new role, and moves on from one it left', () => {
+    session.start(sessionResponse('token-0', 900, [PERSONAL]));
+
+    session.adoptWorkspace(TEAM);
+    session.switchWorkspace(TEAM.id);
+    session.adoptWorkspace({ ...TEAM, role: 'editor' });
+    expect(currentWorkspace()).toEqual({ ...TEAM, role: 'editor' });
+
+    session.forgetWorkspace(TEAM.id);
+    expect(currentWorkspace()).toEqual(PERSONAL);
+  });
+
+  it('forgets the choice when the user logs out, so the next person starts in their own', () => {
+    session.start(sessionResponse('token-0', 900, [PERSONAL, TEAM]));
+    session.switchWorkspace(TEAM.id);
+
+    session.end('logged_out');
+
+    expect(localStorage.getItem(WORKSPACE_STORAGE_KEY)).toBeNull();
+    expect(session.workspaceId()).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
-// The browser's session: who is logged in and the short-lived access token. The token lives only
-// in memory (never in storage a script could read later); the refresh token is an HttpOnly cookie
-// the server sets, so a page load restores the session by asking for a refresh.
+// The browser's session: who is logged in, the short-lived access token and the workspace the app
+// acts in. The token lives only in memory (never in storage a script could read later); the refresh
+// token is an HttpOnly cookie the server sets, so a page load restores the session by asking for a
+// refresh. The chosen workspace is remembered in localStorage for the next page load only: each tab
+// keeps its own, so switching in one tab never redirects another tab's requests.
 import { publicClient } from '../api/public-client';
 import type { components } from '../api/schema';
 
@@ -11,7 +13,13 @@ export type Workspace = components['schemas']['WorkspaceResponse'];
 export type SessionState =
   | { status: 'restoring' }
   | { status: 'anonymous'; reason: 'none' | 'expired' | 'logged_out' | 'unreachable' }
-  | { status: 'authenticated'; user: User; workspaces: Workspace[] };
+  | {
+      status: 'authenticated';
+      user: User;
+      workspaces: Workspace[];
+      /** The workspace requests act in; `null` only for someone who belongs to none. */
+      workspace: Workspace | null;
+    };
 
 /** Refresh this long before the access token expires, so requests rarely meet a 401. */
 const REFRESH_MARGIN_SECONDS = 60;
@@ -20,7 +28,33 @@ const OFFLINE_RETRY_MS = 30_000;
 /** Tabs share the refresh cookie; a Web Lock stops two tabs presenting the same one (reuse revokes it). */
 const REFRESH_LOCK = 'zzyzx-session-refresh';
 
+/** Where the last workspace chosen on this browser is kept, for the next page load. */
+export const WORKSPACE_STORAGE_KEY = 'zzyzx-workspace';
+
 class RefreshUnreachable extends Error {}
+
+// Storage can be missing or refuse access (private modes, blocked cookies); the choice is only a convenience.
+function storedWorkspaceId(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(WORKSPACE_STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function storeWorkspaceId(workspaceId: string | null): void {
+  try {
+    if (workspaceId) globalThis.localStorage?.setItem(WORKSPACE_STORAGE_KEY, workspaceId);
+    else globalThis.localStorage?.removeItem(WORKSPACE_STORAGE_KEY);
+  } catch {
+    // Not remembered for the next page load; this tab still uses it.
+  }
+}
+
+/** The preferred workspace if the user still belongs to it, otherwise their first (the server's default too). */
+function pickWorkspace(workspaces: Workspace[], preferredId: string | null): Workspace | null {
+  return workspaces.find((workspace) => workspace.id === preferredId) ?? workspaces[0] ?? null;
+}
 
 class Session {
   private state: SessionState = { status: 'restoring' };
@@ -43,22 +77,57 @@ class Session {
     return this.token;
   }
 
-  /** The workspace requests act in; `null` lets the server pick the user's first. */
+  /** The workspace requests act in, sent as `X-Workspace-Id`; `null` before anyone logs in. */
   workspaceId(): string | null {
-    return null;
+    return this.state.status === 'authenticated' ? (this.state.workspace?.id ?? null) : null;
   }
 
   /** Adopts the tokens of a login, registration or refresh. */
   start(response: SessionResponse): void {
     this.token = response.access_token;
     this.scheduleRefresh(response.expires_in);
-    this.setState({ status: 'authenticated', user: response.user, workspaces: response.workspaces });
+    // A refresh keeps this tab's workspace; a new session starts in the one chosen last on this browser.
+    const preferredId = this.workspaceId() ?? storedWorkspaceId();
+    this.setState({
+      status: 'authenticated',
+      user: response.user,
+      workspaces: response.workspaces,
+      workspace: pickWorkspace(response.workspaces, preferredId),
+    });
+  }
+
+  /** Acts in another of the user's workspaces from now on, and on this browser's next page load. */
+  switchWorkspace(workspaceId: string): void {
+    if (this.state.status !== 'authenticated') return;
+    const workspace = this.state.workspaces.find((candidate) => candidate.id === workspaceId);
+    if (!workspace) throw new Error(`Not a workspace of this user: ${workspaceId}`);
+    storeWorkspaceId(workspace.id);
+    this.setState({ ...this.state, workspace });
+  }
+
+  /** Adds a workspace the user joined, or takes in a new name or role of one they are in. */
+  adoptWorkspace(workspace: Workspace): void {
+    if (this.state.status !== 'authenticated') return;
+    const known = this.state.workspaces.some((candidate) => candidate.id === workspace.id);
+    this.setWorkspaces(
+      known
+        ? this.state.workspaces.map((candidate) => (candidate.id === workspace.id ? workspace : candidate))
+        : [...this.state.workspaces, workspace],
+    );
+  }
+
+  /** Drops a workspace the user left; if it was the current one, the app moves to their first. */
+  forgetWorkspace(workspaceId: string): void {
+    if (this.state.status !== 'authenticated') return;
+    this.setWorkspaces(this.state.workspaces.filter((workspace) => workspace.id !== workspaceId));
   }
 
   end(reason: Exclude<SessionState, { status: 'restoring' | 'authenticated' }>['reason']): void {
     clearTimeout(this.refreshTimer);
     this.generation += 1;
     this.token = null;
+    // The next person on this browser starts in their own first workspace.
+    if (reason === 'logged_out') storeWorkspaceId(null);
     if (this.state.status === 'anonymous') return;
     this.setState({ status: 'anonymous', reason });
   }
@@ -122,6 +191,11 @@ class Session {
     if (generation !== this.generation) return null;
     this.start(result.data);
     return result.data.access_token;
+  }
+
+  private setWorkspaces(workspaces: Workspace[]): void {
+    if (this.state.status !== 'authenticated') return;
+    this.setState({ ...this.state, workspaces, workspace: pickWorkspace(workspaces, this.workspaceId()) });
   }
 
   private scheduleRefresh(expiresInSeconds: number): void {

@@ -5,6 +5,7 @@ import Badge from 'react-bootstrap/Badge';
 import Button from 'react-bootstrap/Button';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadingState } from '@/components/ui/LoadingState';
+import { useCanEdit } from '@/lib/auth/roles';
 import { describeSource, formatDay, formatWhole } from '@/lib/format';
 import { useAudience, type AudienceProfile } from '../api/get-audience';
 import { formatShares } from './audience-shares';
@@ -50,6 +51,7 @@ export function AudiencePanel({ creatorId }: { creatorId: string }) {
   const audienceQuery = useAudience(creatorId);
   const [recording, setRecording] = useState(false);
   const [importing, setImporting] = useState(false);
+  const canEdit = useCanEdit();
 
   let content;
   if (audienceQuery.isPending) content = <LoadingState label="Loading audience profiles…" />;
@@ -87,14 +89,16 @@ export function AudiencePanel({ creatorId }: { creatorId: string }) {
   return (
     <>
       {content}
-      <div className="d-flex flex-wrap gap-2">
-        <Button variant="outline-primary" size="sm" onClick={() => setRecording(true)}>
-          Record audience
-        </Button>
-        <Button variant="outline-secondary" size="sm" onClick={() => setImporting(true)}>
-          Import audience CSV
-        </Button>
-      </div>
+      {canEdit && (
+        <div className="d-flex flex-wrap gap-2">
+          <Button variant="outline-primary" size="sm" onClick={() => setRecording(true)}>
+            Record audience
+          </Button>
+          <Button variant="outline-secondary" size="sm" onClick={() => setImporting(true)}>
+            Import audience CSV
+          </Button>
+        </div>
+      )}
       <RecordAudienceDialog creatorId={creatorId} show={recording} onClose={() => setRecording(false)} />
       <ImportAudienceDialog show={importing} onClose={() => setImporting(false)} />
     </>

@@ -9,8 +9,14 @@ import { useLogin } from '../api/login';
 
 const INLINE_FIELDS = ['email', 'password'] as const;
 
-export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
-  const [email, setEmail] = useState('');
+type LoginFormProps = {
+  onSuccess: () => void;
+  /** Prefilled, as on the page an invitation opens. */
+  initialEmail?: string;
+};
+
+export function LoginForm({ onSuccess, initialEmail = '' }: LoginFormProps) {
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const loginMutation = useLogin();
   const fieldErrors = loginMutation.error instanceof ApiProblem ? loginMutation.error.fieldErrors() : {};

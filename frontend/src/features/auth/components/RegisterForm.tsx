@@ -17,9 +17,15 @@ function registrationFieldErrors(error: unknown): Record<string, string> {
   return error.fieldErrors();
 }
 
-export function RegisterForm({ onSuccess }: { onSuccess: () => void }) {
+type RegisterFormProps = {
+  onSuccess: () => void;
+  /** Prefilled, as on the page an invitation opens. */
+  initialEmail?: string;
+};
+
+export function RegisterForm({ onSuccess, initialEmail = '' }: RegisterFormProps) {
   const [displayName, setDisplayName] = useState('');
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const registerMutation = useRegister();
   const fieldErrors = registrationFieldErrors(registerMutation.error);

@@ -9,6 +9,7 @@ import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadingState } from '@/components/ui/LoadingState';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useCanEdit } from '@/lib/auth/roles';
 import { useCreator, type Creator } from '../api/get-creator';
 import { useCreatorHistory } from '../api/get-creator-history';
 import { DEFAULT_HISTORY_RANGE, isHistoryRange, type HistoryRange } from '../api/history-range';
@@ -76,6 +77,7 @@ type CreatorProfileProps = {
 export function CreatorProfile({ creatorId, renderAnalytics }: CreatorProfileProps) {
   const creatorQuery = useCreator(creatorId);
   const [range, setRange] = useHistoryRange();
+  const canEdit = useCanEdit();
   useDocumentTitle(creatorQuery.data ? `@${creatorQuery.data.handle}` : 'Creator');
 
   if (creatorQuery.isPending) return <LoadingState label="Loading creator…" />;
@@ -92,7 +94,7 @@ export function CreatorProfile({ creatorId, renderAnalytics }: CreatorProfilePro
 
   return (
     <>
-      <CreatorHeader creator={creator} actions={<RefreshCreatorButton creatorId={creator.id} />} />
+      <CreatorHeader creator={creator} actions={canEdit && <RefreshCreatorButton creatorId={creator.id} />} />
       <section aria-labelledby="history-title">
         <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
           <h2 id="history-title" className="h4 mb-0">
@@ -110,11 +112,13 @@ export function CreatorProfile({ creatorId, renderAnalytics }: CreatorProfilePro
         <div className="col-lg-6">
           <TopVideoCard creatorId={creator.id} />
         </div>
-        <div className="col-lg-6">
-          <Card body className="h-100">
-            <RecordMetricForm creator={creator} />
-          </Card>
-        </div>
+        {canEdit && (
+          <div className="col-lg-6">
+            <Card body className="h-100">
+              <RecordMetricForm creator={creator} />
+            </Card>
+          </div>
+        )}
       </div>
       <CreatorVideos creatorId={creator.id} />
     </>

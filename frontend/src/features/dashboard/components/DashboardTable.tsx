@@ -106,7 +106,13 @@ function Growth({ growth, days }: { growth: DashboardRow['summary']['growth_7d']
   );
 }
 
-const DashboardTableRow = memo(function DashboardTableRow({ row }: { row: DashboardRow }) {
+const DashboardTableRow = memo(function DashboardTableRow({
+  row,
+  linkCreators,
+}: {
+  row: DashboardRow;
+  linkCreators: boolean;
+}) {
   const { creator, summary, latest, top_video: topVideo } = row;
   const engagement = summary.engagement_by_views;
   return (
@@ -120,9 +126,13 @@ const DashboardTableRow = memo(function DashboardTableRow({ row }: { row: Dashbo
           <div className="min-w-0">
             {/* A plain link, followed by the table's one click handler: 500 router links would all
                 re-render whenever the address changes, as it does on every sort. */}
-            <a href={paths.creator(creator.id)} data-app-link="" className="fw-semibold d-block text-truncate">
-              @{creator.handle}
-            </a>
+            {linkCreators ? (
+              <a href={paths.creator(creator.id)} data-app-link="" className="fw-semibold d-block text-truncate">
+                @{creator.handle}
+              </a>
+            ) : (
+              <span className="fw-semibold d-block text-truncate">@{creator.handle}</span>
+            )}
             {creator.display_name && (
               <div className="small text-body-secondary text-truncate">{creator.display_name}</div>
             )}
@@ -223,6 +233,8 @@ type DashboardTableProps = {
   sorting: DashboardSorting;
   onSort: (sort: DashboardSort) => void;
   busy: boolean;
+  /** Link each handle to the creator's page; off where the visitor is not in the app (a shared dashboard). */
+  linkCreators?: boolean;
 };
 
 /** Follows a row's profile link inside the app, as a router link would, unless it should open elsewhere. */
@@ -239,7 +251,7 @@ function useAppLinkClicks() {
   };
 }
 
-export function DashboardTable({ rows, sorting, onSort, busy }: DashboardTableProps) {
+export function DashboardTable({ rows, sorting, onSort, busy, linkCreators = true }: DashboardTableProps) {
   const followAppLink = useAppLinkClicks();
   return (
     <div className="table-responsive dashboard-table" aria-busy={busy}>
@@ -257,7 +269,7 @@ export function DashboardTable({ rows, sorting, onSort, busy }: DashboardTablePr
         </thead>
         <tbody role="rowgroup" onClick={followAppLink}>
           {rows.map((row) => (
-            <DashboardTableRow key={row.item_id} row={row} />
+            <DashboardTableRow key={row.item_id} row={row} linkCreators={linkCreators} />
           ))}
         </tbody>
       </Table>

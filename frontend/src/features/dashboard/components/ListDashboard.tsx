@@ -1,6 +1,5 @@
 // A list's dashboard: totals, then every creator's numbers in a table sorted by any column. The
 // order lives in the address (`?sort=growth_7d&order=desc`), so a view can be bookmarked.
-import Alert from 'react-bootstrap/Alert';
 import { useSearchParams } from 'react-router';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorState } from '@/components/ui/ErrorState';
@@ -10,6 +9,7 @@ import { nextSorting, parseSorting } from '../api/dashboard-sorting';
 import { useDashboard, type DashboardSort, type DashboardSorting } from '../api/get-dashboard';
 import { DashboardTable } from './DashboardTable';
 import { DashboardTotals } from './DashboardTotals';
+import { DemoDataAlert } from './DemoDataAlert';
 import { ExportDashboardButton } from './ExportDashboardButton';
 
 function useSorting(): [DashboardSorting, (sort: DashboardSort) => void] {
@@ -45,7 +45,6 @@ export function ListDashboard({ listId }: { listId: string }) {
     );
   }
   const dashboard = dashboardQuery.data;
-  const hasDemoData = dashboard.rows.some((row) => row.latest?.source === 'demo');
 
   return (
     <section aria-labelledby="dashboard-title">
@@ -58,12 +57,7 @@ export function ListDashboard({ listId }: { listId: string }) {
         </div>
         <ExportDashboardButton listId={listId} listName={dashboard.list.name} sorting={sorting} />
       </div>
-      {hasDemoData && (
-        <Alert variant="warning">
-          <strong>Demo data.</strong> Some of these numbers come from the demo source: synthetic creators for trying
-          zzyzx out, not real TikTok accounts.
-        </Alert>
-      )}
+      <DemoDataAlert dashboard={dashboard} />
       <DashboardTotals totals={dashboard.totals} />
       {dashboard.rows.length === 0 ? (
         <EmptyState title="No creators in this list yet">

@@ -1,11 +1,12 @@
-// A list's creators: add one, reorder, edit notes and tags, remove. A refused reorder is undone
-// on screen and explained.
+// A list's creators: add one, reorder, edit notes and tags, remove (editors and owners; viewers
+// only see them). A refused reorder is undone on screen and explained.
 import { useState } from 'react';
 import Alert from 'react-bootstrap/Alert';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadingState } from '@/components/ui/LoadingState';
 import { describeError, hasCode } from '@/lib/api/problem';
+import { useCanEdit } from '@/lib/auth/roles';
 import { useListItems, type ListItem } from '../api/get-list-items';
 import { useMoveListItem } from '../api/move-list-item';
 import { AddCreatorForm } from './AddCreatorForm';
@@ -26,6 +27,7 @@ function MoveFailedAlert({ error, onDismiss }: { error: unknown; onDismiss: () =
 
 export function ListItemsPanel({ listId }: { listId: string }) {
   const itemsQuery = useListItems(listId);
+  const canEdit = useCanEdit();
   const [moveError, setMoveError] = useState<unknown>(null);
   const moveMutation = useMoveListItem(listId, { onFailed: setMoveError });
   const [editing, setEditing] = useState<ListItem | null>(null);
@@ -38,7 +40,7 @@ export function ListItemsPanel({ listId }: { listId: string }) {
 
   return (
     <section aria-label="Creators">
-      <AddCreatorForm listId={listId} />
+      {canEdit && <AddCreatorForm listId={listId} />}
       {moveError !== null && <MoveFailedAlert error={moveError} onDismiss={() => setMoveError(null)} />}
 
       {itemsQuery.isPending && <LoadingState label="Loading creators…" />}
@@ -51,11 +53,17 @@ export function ListItemsPanel({ listId }: { listId: string }) {
       )}
       {itemsQuery.isSuccess && itemsQuery.data.items.length === 0 && (
         <EmptyState title="No creators in this list yet">
-          Paste a TikTok handle or profile link above, or import a CSV of history.
+          {canEdit && 'Paste a TikTok handle or profile link above, or import a CSV of history.'}
         </EmptyState>
       )}
       {itemsQuery.isSuccess && itemsQuery.data.items.length > 0 && (
-        <SortableItemList items={itemsQuery.data.items} onMove={move} onEdit={setEditing} onRemove={setRemoving} />
+        <SortableItemList
+          items={itemsQuery.data.items}
+          editable={canEdit}
+          onMove={move}
+          onEdit={setEditing}
+          onRemove={setRemoving}
+        />
       )}
 
       <EditItemDialog key={editing?.id ?? 'none'} listId={listId} item={editing} onClose={() => setEditing(null)} />

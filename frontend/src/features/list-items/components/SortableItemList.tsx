@@ -18,6 +18,8 @@ import { SortableItemRow } from './SortableItemRow';
 
 type SortableItemListProps = {
   items: ListItem[];
+  /** Without it the creators are only listed: no handles, no buttons. */
+  editable: boolean;
   onMove: (itemId: string, toIndex: number) => void;
   onEdit: (item: ListItem) => void;
   onRemove: (item: ListItem) => void;
@@ -45,7 +47,7 @@ function useAnnouncements(items: ListItem[]): Announcements {
   };
 }
 
-export function SortableItemList({ items, onMove, onEdit, onRemove }: SortableItemListProps) {
+export function SortableItemList({ items, editable, onMove, onEdit, onRemove }: SortableItemListProps) {
   const sensors = useSensors(
     // A few pixels of travel before a drag starts, so a click on the handle stays a click.
     useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
@@ -76,6 +78,7 @@ export function SortableItemList({ items, onMove, onEdit, onRemove }: SortableIt
               item={item}
               index={index}
               count={items.length}
+              editable={editable}
               onMove={onMove}
               onEdit={onEdit}
               onRemove={onRemove}

@@ -12,14 +12,16 @@ type SortableItemRowProps = {
   item: ListItem;
   index: number;
   count: number;
+  editable: boolean;
   onMove: (itemId: string, toIndex: number) => void;
   onEdit: (item: ListItem) => void;
   onRemove: (item: ListItem) => void;
 };
 
-export function SortableItemRow({ item, index, count, onMove, onEdit, onRemove }: SortableItemRowProps) {
+export function SortableItemRow({ item, index, count, editable, onMove, onEdit, onRemove }: SortableItemRowProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id,
+    disabled: !editable,
   });
   const handle = `@${item.creator.handle}`;
 
@@ -29,16 +31,18 @@ export function SortableItemRow({ item, index, count, onMove, onEdit, onRemove }
       style={{ transform: CSS.Translate.toString(transform), transition }}
       className={`list-group-item list-item-row d-flex flex-wrap align-items-center gap-3 py-3${isDragging ? ' is-dragging' : ''}`}
     >
-      <button
-        type="button"
-        ref={setActivatorNodeRef}
-        className="drag-handle btn btn-link text-body-secondary px-1"
-        aria-label={`Drag to reorder ${handle}`}
-        {...attributes}
-        {...listeners}
-      >
-        <span aria-hidden="true">⠿</span>
-      </button>
+      {editable && (
+        <button
+          type="button"
+          ref={setActivatorNodeRef}
+          className="drag-handle btn btn-link text-body-secondary px-1"
+          aria-label={`Drag to reorder ${handle}`}
+          {...attributes}
+          {...listeners}
+        >
+          <span aria-hidden="true">⠿</span>
+        </button>
+      )}
 
       <div className="list-item-main flex-grow-1 min-w-0">
         <CreatorIdentity creator={item.creator} />
@@ -58,42 +62,44 @@ export function SortableItemRow({ item, index, count, onMove, onEdit, onRemove }
 
       <LatestCounts latest={item.latest} />
 
-      <div className="d-flex flex-wrap gap-1">
-        <Button
-          variant="outline-secondary"
-          size="sm"
-          disabled={index === 0}
-          onClick={() => onMove(item.id, index - 1)}
-          aria-label={`Move ${handle} up`}
-        >
-          <span aria-hidden="true">↑</span>
-        </Button>
-        <Button
-          variant="outline-secondary"
-          size="sm"
-          disabled={index === count - 1}
-          onClick={() => onMove(item.id, index + 1)}
-          aria-label={`Move ${handle} down`}
-        >
-          <span aria-hidden="true">↓</span>
-        </Button>
-        <Button
-          variant="outline-secondary"
-          size="sm"
-          onClick={() => onEdit(item)}
-          aria-label={`Edit note and tags of ${handle}`}
-        >
-          Edit
-        </Button>
-        <Button
-          variant="outline-danger"
-          size="sm"
-          onClick={() => onRemove(item)}
-          aria-label={`Remove ${handle} from this list`}
-        >
-          Remove
-        </Button>
-      </div>
+      {editable && (
+        <div className="d-flex flex-wrap gap-1">
+          <Button
+            variant="outline-secondary"
+            size="sm"
+            disabled={index === 0}
+            onClick={() => onMove(item.id, index - 1)}
+            aria-label={`Move ${handle} up`}
+          >
+            <span aria-hidden="true">↑</span>
+          </Button>
+          <Button
+            variant="outline-secondary"
+            size="sm"
+            disabled={index === count - 1}
+            onClick={() => onMove(item.id, index + 1)}
+            aria-label={`Move ${handle} down`}
+          >
+            <span aria-hidden="true">↓</span>
+          </Button>
+          <Button
+            variant="outline-secondary"
+            size="sm"
+            onClick={() => onEdit(item)}
+            aria-label={`Edit note and tags of ${handle}`}
+          >
+            Edit
+          </Button>
+          <Button
+            variant="outline-danger"
+            size="sm"
+            onClick={() => onRemove(item)}
+            aria-label={`Remove ${handle} from this list`}
+          >
+            Remove
+          </Button>
+        </div>
+      )}
     </li>
   );
 }

@@ -8,6 +8,7 @@ import { paths } from '@/config/paths';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadingState } from '@/components/ui/LoadingState';
+import { useCanEdit } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format';
 import { useLists, type List } from '../api/get-lists';
 import { DeleteListDialog } from './DeleteListDialog';
@@ -15,6 +16,7 @@ import { RenameListDialog } from './RenameListDialog';
 
 export function ListsOverview() {
   const listsQuery = useLists();
+  const canEdit = useCanEdit();
   const [renaming, setRenaming] = useState<List | null>(null);
   const [deleting, setDeleting] = useState<List | null>(null);
 
@@ -31,8 +33,9 @@ export function ListsOverview() {
   if (listsQuery.data.length === 0) {
     return (
       <EmptyState title="No lists yet">
-        Create a list, then add the TikTok creators you want to follow. zzyzx records their numbers every day from then
-        on.
+        {canEdit
+          ? 'Create a list, then add the TikTok creators you want to follow. zzyzx records their numbers every day from then on.'
+          : 'Lists this workspace’s editors make show up here.'}
       </EmptyState>
     );
   }
@@ -52,24 +55,26 @@ export function ListsOverview() {
               {list.description && <div className="text-body-secondary text-break">{list.description}</div>}
               <div className="small text-body-secondary">Updated {formatDateTime(list.updated_at)}</div>
             </div>
-            <div className="d-flex gap-2">
-              <Button
-                variant="outline-secondary"
-                size="sm"
-                onClick={() => setRenaming(list)}
-                aria-label={`Rename ${list.name}`}
-              >
-                Rename
-              </Button>
-              <Button
-                variant="outline-danger"
-                size="sm"
-                onClick={() => setDeleting(list)}
-                aria-label={`Delete ${list.name}`}
-              >
-                Delete
-              </Button>
-            </div>
+            {canEdit && (
+              <div className="d-flex gap-2">
+                <Button
+                  variant="outline-secondary"
+                  size="sm"
+                  onClick={() => setRenaming(list)}
+                  aria-label={`Rename ${list.name}`}
+                >
+                  Rename
+                </Button>
+                <Button
+                  variant="outline-danger"
+                  size="sm"
+                  onClick={() => setDeleting(list)}
+                  aria-label={`Delete ${list.name}`}
+                >
+                  Delete
+                </Button>
+              </div>
+            )}
           </ListGroup.Item>
         ))}
       </ListGroup>

@@ -14,7 +14,8 @@ import { ApiProblem } from '@/lib/api/problem';
 import { useAnalyticsSettings, type AnalyticsSettings } from '../api/get-analytics-settings';
 import { useUpdateAnalyticsSettings } from '../api/update-analytics-settings';
 import { fieldErrorsFrom } from '@/lib/api/field-errors';
-import { FORBIDDEN_MESSAGE, OwnerOnlyNotice, useIsOwner } from './owner-only';
+import { useIsOwner } from '@/lib/auth/roles';
+import { FORBIDDEN_MESSAGE, OwnerOnlyNotice } from './owner-only';
 
 const RETURN_FIELDS = [
   { key: 'product_cost', label: 'Product cost', help: 'What the gifted product costs you.', required: true },

@@ -12,7 +12,8 @@ import { ApiProblem } from '@/lib/api/problem';
 import { useTargetAudience, type TargetAudience } from '../api/get-target-audience';
 import { useUpdateTargetAudience } from '../api/update-target-audience';
 import { fieldErrorsFrom } from '@/lib/api/field-errors';
-import { FORBIDDEN_MESSAGE, OwnerOnlyNotice, useIsOwner } from './owner-only';
+import { useIsOwner } from '@/lib/auth/roles';
+import { FORBIDDEN_MESSAGE, OwnerOnlyNotice } from './owner-only';
 
 const AGE_BANDS = ['13-17', '18-24', '25-34', '35-44', '45-54', '55+'] as const;
 const GENDERS = [

@@ -1,12 +1,5 @@
-// Settings that only a workspace's owners may change: who may, and why a save was refused.
+// Settings that only a workspace's owners may change: why a form is read-only, and why a save was refused.
 import Alert from 'react-bootstrap/Alert';
-import { useSession } from '@/lib/auth/use-session';
-
-/** Whether the signed-in user owns the workspace the app acts in (the first one, for now). */
-export function useIsOwner(): boolean {
-  const state = useSession();
-  return state.status === 'authenticated' && state.workspaces[0]?.role === 'owner';
-}
 
 export function OwnerOnlyNotice() {
   return (
