@@ -117,7 +117,7 @@ impl<N> Caller<N> {
     }
 }
 
-fn bearer_token(request: &HttpRequest) -> Result<String, ApiError> {
+pub(super) fn bearer_token(request: &HttpRequest) -> Result<String, ApiError> {
     let value = request.headers().get(header::AUTHORIZATION).ok_or(ApiError::AuthenticationRequired)?;
     let value = value.to_str().map_err(|_| ApiError::InvalidToken)?;
     let (scheme, token) = value.split_once(' ').ok_or(ApiError::InvalidToken)?;

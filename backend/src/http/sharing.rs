@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::analytics::{DashboardQuery, DashboardResponse, build_dashboard};
 use super::body::Json;
-use super::caller::{Caller, need, refuse_credentials_in_query};
+use super::caller::{Caller, bearer_token, need, refuse_credentials_in_query};
 use super::problem::ApiError;
 use crate::auth::tokens::{hash_secret, new_secret};
 use crate::state::AppState;
@@ -155,18 +155,12 @@ impl FromRequest for SharedList {
             let state = request
                 .app_data::<web::Data<AppState>>()
                 .ok_or_else(|| anyhow::anyhow!("application state is missing"))?;
-            let token = request
-                .headers()
-                .get(actix_web::http::header::AUTHORIZATION)
-                .ok_or(ApiError::AuthenticationRequired)?
-                .to_str()
-                .ok()
-                .and_then(|value| value.strip_prefix("Bearer "))
-                .map(str::trim)
-                .filter(|token| token.starts_with(SHARE_PREFIX) && token.len() <= 256)
-                .ok_or(ApiError::InvalidToken)?;
+            let token = bearer_token(&request)?;
+            if !token.starts_with(SHARE_PREFIX) || token.len() > 256 {
+                return Err(ApiError::InvalidToken);
+            }
             let (workspace_id, list_id) =
-                state.store.open_share_link(&hash_secret(token), Utc::now()).await?.ok_or(ApiError::InvalidToken)?;
+                state.store.open_share_link(&hash_secret(&token), Utc::now()).await?.ok_or(ApiError::InvalidToken)?;
             Ok(SharedList { workspace_id, list_id })
         })
     }
