@@ -117,7 +117,7 @@ impl<N> Caller<N> {
     }
 }
 
-pub(super) fn bearer_token(request: &HttpRequest) -> Result<String, ApiError> {
+fn bearer_token(request: &HttpRequest) -> Result<String, ApiError> {
     let value = request.headers().get(header::AUTHORIZATION).ok_or(ApiError::AuthenticationRequired)?;
     let value = value.to_str().map_err(|_| ApiError::InvalidToken)?;
     let (scheme, token) = value.split_once(' ').ok_or(ApiError::InvalidToken)?;
@@ -136,7 +136,15 @@ fn requested_workspace(request: &HttpRequest) -> Result<Option<Uuid>, ApiError> 
     })
 }
 
-pub fn refuse_credentials_in_query(request: &HttpRequest) -> Result<(), ApiError> {
+/// The application state and the request's bearer token, once credentials in its URL are refused.
+pub(super) fn credentials(request: &HttpRequest) -> Result<(&web::Data<AppState>, String), ApiError> {
+    refuse_credentials_in_query(request)?;
+    let state =
+        request.app_data::<web::Data<AppState>>().ok_or_else(|| anyhow::anyhow!("application state is missing"))?;
+    Ok((state, bearer_token(request)?))
+}
+
+fn refuse_credentials_in_query(request: &HttpRequest) -> Result<(), ApiError> {
     let leaked = request
         .query_string()
         .split('&')
@@ -210,11 +218,7 @@ impl<N: need::Need + 'static> FromRequest for Caller<N> {
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
         let request = request.clone();
         Box::pin(async move {
-            refuse_credentials_in_query(&request)?;
-            let state = request
-                .app_data::<web::Data<AppState>>()
-                .ok_or_else(|| anyhow::anyhow!("application state is missing"))?;
-            let token = bearer_token(&request)?;
+            let (state, token) = credentials(&request)?;
             let workspace = requested_workspace(&request)?;
             let (user_id, workspace_id, role, credential) = if api_keys::looks_like_key(&token) {
                 key_caller(state, &token, workspace).await?
@@ -241,11 +245,7 @@ impl FromRequest for Person {
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
         let request = request.clone();
         Box::pin(async move {
-            refuse_credentials_in_query(&request)?;
-            let state = request
-                .app_data::<web::Data<AppState>>()
-                .ok_or_else(|| anyhow::anyhow!("application state is missing"))?;
-            let token = bearer_token(&request)?;
+            let (state, token) = credentials(&request)?;
             if api_keys::looks_like_key(&token) {
                 return Err(ApiError::Forbidden(Denial::ApiKey));
             }

@@ -331,7 +331,7 @@ impl From<StoreError> for ApiError {
             },
             StoreError::Conflict("already_member") => ApiError::Conflict {
                 code: ErrorCode::AlreadyMember,
-                detail: "You are already a member of this workspace.".into(),
+                detail: "That person is already a member of this workspace.".into(),
             },
             StoreError::Conflict(other) => ApiError::Unexpected(anyhow::anyhow!("unmapped conflict {other}")),
             StoreError::StaleVersion => ApiError::Conflict {

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::analytics::{DashboardQuery, DashboardResponse, build_dashboard};
 use super::body::Json;
-use super::caller::{Caller, bearer_token, need, refuse_credentials_in_query};
+use super::caller::{Caller, credentials, need};
 use super::problem::ApiError;
 use crate::auth::tokens::{hash_secret, new_secret};
 use crate::state::AppState;
@@ -151,11 +151,7 @@ impl FromRequest for SharedList {
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
         let request = request.clone();
         Box::pin(async move {
-            refuse_credentials_in_query(&request)?;
-            let state = request
-                .app_data::<web::Data<AppState>>()
-                .ok_or_else(|| anyhow::anyhow!("application state is missing"))?;
-            let token = bearer_token(&request)?;
+            let (state, token) = credentials(&request)?;
             if !token.starts_with(SHARE_PREFIX) || token.len() > 256 {
                 return Err(ApiError::InvalidToken);
             }

@@ -249,13 +249,6 @@ async fn create_invitation(
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return Err(ApiError::Validation(errors));
     };
-    let members = state.store.members(caller.workspace_id).await?;
-    if members.iter().any(|member| member.email == email.as_ref()) {
-        return Err(ApiError::Conflict {
-            code: ErrorCode::AlreadyMember,
-            detail: "Someone with this e-mail address is already a member.".into(),
-        });
-    }
     let (token, token_hash) = new_secret(INVITATION_PREFIX);
     let now = Utc::now();
     let invitation = state

@@ -318,7 +318,8 @@ async fn remember(
     Ok(())
 }
 
-/// Upserts videos (by TikTok id) and one stats snapshot per video per hour.
+/// Upserts videos (by TikTok id) and one stats snapshot per video per hour. The caller bumps the
+/// creators' data versions (a fetch does it with its profile update).
 async fn upsert_videos(
     tx: &mut WriteTx<Db>,
     creator_ids: &HashMap<String, Uuid>,
@@ -385,7 +386,6 @@ async fn upsert_videos(
         );
         stats.build().execute(&mut **tx).await?;
     }
-    bump_data_versions(tx, videos.iter().map(|(_, creator_id)| *creator_id)).await?;
     Ok(())
 }
 
@@ -1305,6 +1305,7 @@ impl Store for SqlStore {
             .await?;
         }
         upsert_videos(&mut tx, &creator_ids, videos, source, now).await?;
+        bump_data_versions(&mut tx, creator_ids.values().copied()).await?;
         let platform_ids: Vec<&str> = videos.iter().map(|v| v.platform_id.as_str()).collect();
         sqlx::query(
             "insert into hashtag_pulls (tag, source, video_ids, fetched_at) values ($1, $2, $3, $4) \

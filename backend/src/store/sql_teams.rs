@@ -131,6 +131,16 @@ impl TeamStore for SqlStore {
 
     async fn create_invitation(&self, invitation: NewInvitation) -> Result<Invitation> {
         let mut tx = self.begin_write().await?;
+        let member = sqlx::query_scalar::<_, i32>(
+            "select 1 from memberships m join users u on u.id = m.user_id where m.workspace_id = $1 and u.email = $2",
+        )
+        .bind(invitation.workspace_id)
+        .bind(&invitation.email)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if member.is_some() {
+            return Err(StoreError::Conflict("already_member"));
+        }
         sqlx::query(
             "insert into invitations (id, workspace_id, email, role, token_hash, invited_by, expires_at, created_at) \
              values ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -389,23 +399,18 @@ impl TeamStore for SqlStore {
     }
 
     async fn open_share_link(&self, token_hash: &[u8], now: DateTime<Utc>) -> Result<Option<(Uuid, Uuid)>> {
-        let link = sqlx::query_as::<_, (Uuid, Uuid, Uuid)>(
-            "select id, workspace_id, list_id from share_links \
+        let link = sqlx::query_as::<_, (Uuid, Uuid, Uuid, Option<DateTime<Utc>>)>(
+            "select id, workspace_id, list_id, last_used_at from share_links \
              where token_hash = $1 and revoked_at is null and (expires_at is null or expires_at > $2)",
         )
         .bind(token_hash)
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
-        let Some((id, workspace_id, list_id)) = link else { return Ok(None) };
-        sqlx::query(
-            "update share_links set last_used_at = $2 where id = $1 and (last_used_at is null or last_used_at < $3)",
-        )
-        .bind(id)
-        .bind(now)
-        .bind(now - USE_RECORD_INTERVAL)
-        .execute(&self.pool)
-        .await?;
+        let Some((id, workspace_id, list_id, last_used_at)) = link else { return Ok(None) };
+        if last_used_at.is_none_or(|at| at < now - USE_RECORD_INTERVAL) {
+            sqlx::query("update share_links set last_used_at = $2 where id = $1").bind(id).bind(now).execute(&self.pool).await?;
+        }
         Ok(Some((workspace_id, list_id)))
     }
 }

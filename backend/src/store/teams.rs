@@ -131,6 +131,7 @@ pub trait TeamStore: Send + Sync {
     async fn remove_member(&self, workspace_id: Uuid, user_id: Uuid) -> Result<()>;
     async fn rename_workspace(&self, workspace_id: Uuid, name: &str, now: DateTime<Utc>) -> Result<()>;
 
+    /// Refuses (`Conflict("already_member")`) an address that is already a member.
     async fn create_invitation(&self, invitation: NewInvitation) -> Result<Invitation>;
     /// Invitations not yet accepted, revoked or expired.
     async fn pending_invitations(&self, workspace_id: Uuid, now: DateTime<Utc>) -> Result<Vec<Invitation>>;
