@@ -2,7 +2,7 @@
 // many profiles were written and which lines were refused.
 import { useState } from 'react';
 import Alert from 'react-bootstrap/Alert';
-import Form from 'react-bootstrap/Form';
+import { CsvInput } from '@/components/ui/CsvInput';
 import { FormDialog } from '@/components/ui/FormDialog';
 import { ImportModeChoice } from '@/components/ui/ImportModeChoice';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
@@ -43,31 +43,16 @@ export function ImportAudienceDialog({ show, onClose }: { show: boolean; onClose
         fraction (0.41) or a percentage (41%). Lines with the same handle and time make one profile. The creators must
         already be in one of your lists.
       </p>
-      <Form.Group controlId="audience-import-file" className="mb-3">
-        <Form.Label>CSV file</Form.Label>
-        <Form.Control
-          type="file"
-          accept=".csv,text/csv"
-          onChange={async (event) => {
-            const file = (event.target as HTMLInputElement).files?.[0];
-            if (!file) return;
-            setFileName(file.name);
-            setCsv(await file.text());
-          }}
-        />
-      </Form.Group>
-      <Form.Group controlId="audience-import-text" className="mb-3">
-        <Form.Label>{fileName ? `Contents of ${fileName}` : 'Or paste the CSV here'}</Form.Label>
-        <Form.Control
-          as="textarea"
-          rows={6}
-          className="font-monospace small"
-          spellCheck={false}
-          placeholder={`${AUDIENCE_CSV_COLUMNS}\nmayabakes,2026-11-01,500,country,US,0.6`}
-          value={csv}
-          onChange={(event) => setCsv(event.target.value)}
-        />
-      </Form.Group>
+      <CsvInput
+        idPrefix="audience-import"
+        placeholder={`${AUDIENCE_CSV_COLUMNS}\nmayabakes,2026-11-01,500,country,US,0.6`}
+        csv={csv}
+        fileName={fileName}
+        onChange={(text, name) => {
+          setCsv(text);
+          setFileName(name);
+        }}
+      />
       <ImportModeChoice idPrefix="audience-import-mode" unit="lines" mode={mode} onChange={setMode} />
 
       {result && (

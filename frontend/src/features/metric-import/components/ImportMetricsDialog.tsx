@@ -2,7 +2,7 @@
 // lines were refused.
 import { useState } from 'react';
 import Alert from 'react-bootstrap/Alert';
-import Form from 'react-bootstrap/Form';
+import { CsvInput } from '@/components/ui/CsvInput';
 import { FormDialog } from '@/components/ui/FormDialog';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { hasCode } from '@/lib/api/problem';
@@ -52,31 +52,16 @@ export function ImportMetricsDialog({ show, onClose }: { show: boolean; onClose:
         <code>2026-11-02</code> or a full time such as <code>2026-11-02T09:30:00Z</code>. Creators not tracked yet are
         added.
       </p>
-      <Form.Group controlId="import-file" className="mb-3">
-        <Form.Label>CSV file</Form.Label>
-        <Form.Control
-          type="file"
-          accept=".csv,text/csv"
-          onChange={async (event) => {
-            const file = (event.target as HTMLInputElement).files?.[0];
-            if (!file) return;
-            setFileName(file.name);
-            setCsv(await file.text());
-          }}
-        />
-      </Form.Group>
-      <Form.Group controlId="import-text" className="mb-3">
-        <Form.Label>{fileName ? `Contents of ${fileName}` : 'Or paste the CSV here'}</Form.Label>
-        <Form.Control
-          as="textarea"
-          rows={6}
-          className="font-monospace small"
-          spellCheck={false}
-          placeholder={`${CSV_COLUMNS}\nmayabakes,2026-11-01,1200,80,45000,31`}
-          value={csv}
-          onChange={(event) => setCsv(event.target.value)}
-        />
-      </Form.Group>
+      <CsvInput
+        idPrefix="import"
+        placeholder={`${CSV_COLUMNS}\nmayabakes,2026-11-01,1200,80,45000,31`}
+        csv={csv}
+        fileName={fileName}
+        onChange={(text, name) => {
+          setCsv(text);
+          setFileName(name);
+        }}
+      />
       <ImportModeChoice idPrefix="import-mode" unit="rows" mode={mode} onChange={setMode} />
 
       {importMutation.isSuccess && (
