@@ -1,5 +1,5 @@
 //! What every request handler shares: the store, token keys, hashing, throttles and the data
-//! source with its caches.
+//! source with its caches; and the services, each given only what it uses.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -12,7 +12,9 @@ use crate::auth::passwords::PasswordHashing;
 use crate::auth::throttle::{AddressLimiter, KeyedLimiter};
 use crate::auth::tokens::TokenKeys;
 use crate::refresh::RefreshWorker;
-use crate::services::discovery::UserSearchCache;
+use crate::services::accounts::Accounts;
+use crate::services::analytics::Analytics;
+use crate::services::discovery::{Discovery, UserSearchCache};
 use crate::services::inputs_cache::InputsCache;
 use crate::store::Store;
 
@@ -54,6 +56,23 @@ impl AppState {
             hashtag_cache_ttl: Duration::from_secs(60 * 60),
             user_search_cache: UserSearchCache::new(Duration::from_secs(60)),
             inputs_cache: InputsCache::default(),
+        }
+    }
+
+    pub fn accounts(&self) -> Accounts<'_> {
+        Accounts { store: self.store.as_ref(), hashing: &self.hashing, keys: &self.keys, attempts: &self.auth_attempts }
+    }
+
+    pub fn analytics(&self) -> Analytics<'_> {
+        Analytics { store: self.store.as_ref(), cache: &self.inputs_cache }
+    }
+
+    pub fn discovery(&self) -> Discovery<'_> {
+        Discovery {
+            store: self.store.as_ref(),
+            source: self.source.as_deref(),
+            search_cache: &self.user_search_cache,
+            hashtag_ttl: self.hashtag_cache_ttl,
         }
     }
 }

@@ -1,81 +1,15 @@
-//! The public API end to end: a realistic creator, properties over arbitrary input (no panics, no NaN, summary and
-//! full analysis agree), the OpenAPI schema, and a timing run of `summarize`.
+//! The public API end to end: a realistic creator, properties over arbitrary input (no panics, no
+//! NaN, summary and full analysis agree) and the OpenAPI schema. (`benches/summarize.rs` times it.)
 
-use chrono::{DateTime, Days, Duration, NaiveDate, TimeZone, Utc};
+mod common;
+
+use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
+use common::{audience, history, now, target, today, videos};
 use proptest::prelude::*;
-use std::collections::BTreeMap;
-use std::time::Instant;
 use zzyzx_analytics::{
     AudienceProfile, CreatorAnalytics, CreatorSummary, DailyPoint, Settings, TargetAudience, Tier, Unavailable,
     VideoStats, analyze, summarize,
 };
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()
-}
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 6, 30, 12, 0, 0).unwrap()
-}
-
-/// 365 days ending today: 20,000 followers growing 40 a day, then 300 a day over the last week.
-fn history() -> Vec<DailyPoint> {
-    let start = today() - Days::new(364);
-    let mut followers = 20_000;
-    (0..365)
-        .map(|i| {
-            followers += if i >= 358 { 300 } else { 40 };
-            DailyPoint {
-                date: start + Days::new(i),
-                followers,
-                following: 310,
-                likes: 50 * followers,
-                videos: 100 + i as i64 / 3,
-            }
-        })
-        .collect()
-}
-
-/// 30 videos, one every 3 days, 10,000 views each and 10% engagement, except a 90,000-view hit 4 days ago.
-fn videos() -> Vec<VideoStats> {
-    (0..30)
-        .map(|i| {
-            let views = if i == 1 { 90_000 } else { 10_000 };
-            VideoStats {
-                id: format!("74680000000000000{i:02}"),
-                posted_at: now() - Duration::days(1 + 3 * i),
-                views,
-                likes: views / 12,
-                comments: views / 100,
-                shares: views / 200,
-                saves: None,
-                hashtags: vec!["#SkinCare".to_owned(), "fyp".to_owned()],
-                region: Some("US".to_owned()),
-            }
-        })
-        .collect()
-}
-
-fn target() -> TargetAudience {
-    TargetAudience {
-        countries: vec!["US".to_owned()],
-        genders: vec!["female".to_owned()],
-        interests: vec!["skincare".to_owned()],
-        ..TargetAudience::default()
-    }
-}
-
-fn audience() -> AudienceProfile {
-    AudienceProfile {
-        source: "tiktok_one".to_owned(),
-        captured_at: now(),
-        sample_size: None,
-        ages: BTreeMap::new(),
-        genders: [("female".to_owned(), 0.8), ("male".to_owned(), 0.2)].into(),
-        countries: [("US".to_owned(), 0.5), ("CA".to_owned(), 0.2)].into(),
-        languages: BTreeMap::new(),
-    }
-}
 
 fn run(settings: &Settings) -> (CreatorAnalytics, CreatorSummary) {
     let (h, v, t, a) = (history(), videos(), target(), audience());
@@ -156,18 +90,6 @@ fn the_openapi_schema_covers_every_output_type() {
     for schema in ["\"CreatorAnalytics\"", "\"AnalyticsSummary\"", "\"Measure_f64\"", "\"Projection\"", "\"Tier\""] {
         assert!(doc.contains(schema), "the OpenAPI document lacks {schema}");
     }
-}
-
-#[test]
-fn summarize_runs_well_under_50_microseconds() {
-    let (h, v, t, a, settings) = (history(), videos(), target(), audience(), Settings::default());
-    let runs = 1_000;
-    let started = Instant::now();
-    for _ in 0..runs {
-        std::hint::black_box(summarize(&h, &v, today(), now(), &settings, Some(&t), Some(&a)));
-    }
-    let each = started.elapsed() / runs;
-    println!("summarize, 365 points and 30 videos: {each:?} per call ({runs} calls; debug builds are slower)");
 }
 
 #[test]

@@ -1,20 +1,55 @@
-//! The HTTP API under `/api/v1`: one module per resource, the problem format, and the OpenAPI
-//! document collected from the handlers themselves.
+//! The HTTP API under `/api/v1`: one module per resource path, the problem format, and the
+//! OpenAPI document collected from the handlers themselves. Where each path is handled:
+//!
+//! | path | module |
+//! |---|---|
+//! | `/auth/…` | `auth` |
+//! | `/lists`, `/lists/{id}` | `lists` |
+//! | `/lists/{id}/items…`, `/lists/{id}/order` | `lists::items` |
+//! | `/lists/{id}/dashboard`, `dashboard.csv` | `lists::dashboard` |
+//! | `/lists/{id}/share-links…` | `lists::share_links` |
+//! | `/shared/dashboard` | `shared` |
+//! | `/creators/search`, `/creators/{id}` | `creators` |
+//! | `/creators/{id}/metrics…` | `creators::metrics` |
+//! | `/creators/{id}/videos`, `top-video` | `creators::videos` |
+//! | `/creators/{id}/analytics` | `creators::analytics` |
+//! | `/creators/{id}/audience` | `creators::audience` |
+//! | `/creators/{id}/refresh` | `creators::refresh` |
+//! | `/imports/…` | `imports` |
+//! | `/hashtags/{tag}/videos` | `hashtags` |
+//! | `/discover/rising` | `discover` |
+//! | `/workspace` | `workspace` |
+//! | `/workspace/members…` | `workspace::members` |
+//! | `/workspace/invitations…` | `workspace::invitations` |
+//! | `/workspace/analytics-settings`, `target-audience` | `workspace::settings` |
+//! | `/invitations/…` | `invitations` |
+//! | `/api-keys…` | `api_keys` |
+//! | `/jobs/{id}` | `jobs` |
+//! | `/sources/status` | `sources` |
+//! | `/health…` | `health` |
+//!
+//! Beside them: `caller` (who is calling and what they may do), `problem` (errors as problem
+//! details), `body` (JSON and CSV bodies), `pagination`, `csv` (downloads) and `web_app` (the SPA).
 
-pub mod accounts;
-pub mod analytics;
 pub mod api_keys;
+pub mod auth;
 mod body;
 pub mod caller;
 pub mod creators;
+mod csv;
+pub mod discover;
+pub mod hashtags;
 mod health;
+pub mod imports;
+pub mod invitations;
+pub mod jobs;
 pub mod lists;
 pub mod pagination;
 pub mod problem;
-pub mod sharing;
-pub mod team;
-pub mod tracking;
+pub mod shared;
+pub mod sources;
 pub mod web_app;
+pub mod workspace;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use std::sync::LazyLock;
@@ -68,11 +103,11 @@ pub const API_PREFIX: &str = "/api/v1";
         problem::Problem,
         problem::FieldError,
         problem::ErrorCode,
-        creators::ImportMode,
-        creators::IntervalParam,
-        tracking::VideoSort,
-        analytics::DashboardSort,
-        analytics::SortOrder,
+        imports::ImportMode,
+        creators::metrics::IntervalParam,
+        creators::videos::VideoSort,
+        crate::services::analytics::DashboardSort,
+        crate::services::analytics::SortOrder,
         zzyzx_analytics::Tier
     ))
 )]
@@ -82,15 +117,18 @@ struct ApiDoc;
 pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
     config
         .configure(health::routes)
-        .configure(accounts::routes)
+        .configure(auth::routes)
         .configure(lists::routes)
-        .configure(tracking::routes_before_creators)
+        .configure(shared::routes)
         .configure(creators::routes)
-        .configure(tracking::routes)
-        .configure(analytics::routes)
-        .configure(team::routes)
+        .configure(imports::routes)
+        .configure(hashtags::routes)
+        .configure(discover::routes)
+        .configure(workspace::routes)
+        .configure(invitations::routes)
         .configure(api_keys::routes)
-        .configure(sharing::routes);
+        .configure(jobs::routes)
+        .configure(sources::routes);
 }
 
 /// The OpenAPI document, collected from the registered handlers and completed with the error
@@ -236,29 +274,6 @@ pub async fn fallback(request: HttpRequest, web_dir: web::Data<web_app::WebDir>)
         };
     }
     web_app::serve(request, web_dir).await
-}
-
-/// A CSV download: the header, then one record per row.
-pub fn csv_download<R, F>(
-    filename: &str,
-    header: &[&str],
-    rows: impl IntoIterator<Item = R>,
-) -> Result<HttpResponse, ApiError>
-where
-    R: IntoIterator<Item = F>,
-    F: AsRef<[u8]>,
-{
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let failed = |e: csv::Error| ApiError::Unexpected(e.into());
-    writer.write_record(header).map_err(failed)?;
-    for row in rows {
-        writer.write_record(row).map_err(failed)?;
-    }
-    let body = writer.into_inner().map_err(|e| ApiError::Unexpected(anyhow::anyhow!("csv: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((actix_web::http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")))
-        .body(body))
 }
 
 /// Configures actix-web's own extractors to answer with problem details.

@@ -10,7 +10,8 @@ use std::fmt;
 use utoipa::ToSchema;
 
 use crate::auth::api_keys::Scope;
-use crate::store::StoreError;
+use crate::services::{Location, ServiceError, Violation};
+use crate::store::{Conflict, Limit, MAX_LIST_ITEMS, StoreError};
 
 /// Stable, machine-readable error codes: clients switch on these, never on `title` or `detail`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
@@ -309,31 +310,41 @@ impl ResponseError for ApiError {
     }
 }
 
+impl From<Violation> for FieldError {
+    fn from(violation: Violation) -> Self {
+        match violation.at {
+            Location::Body(pointer) => FieldError::body(pointer, violation.detail),
+            Location::Parameter(name) => FieldError::parameter(name, violation.detail),
+            Location::Line(line) => FieldError::line(line, violation.detail),
+        }
+    }
+}
+
+fn field_errors(violations: Vec<Violation>) -> Vec<FieldError> {
+    violations.into_iter().map(FieldError::from).collect()
+}
+
+/// Every broken rule has its own code and words; a new one does not compile until it has them.
+fn conflict(conflict: Conflict) -> ApiError {
+    let (code, detail) = match conflict {
+        Conflict::EmailTaken => (ErrorCode::EmailTaken, "An account with this e-mail address exists; log in instead."),
+        Conflict::DuplicateListName => {
+            (ErrorCode::DuplicateListName, "A list with this name exists in this workspace.")
+        }
+        Conflict::CreatorAlreadyInList => (ErrorCode::CreatorAlreadyInList, "This creator is already in the list."),
+        Conflict::LastOwner => {
+            (ErrorCode::LastOwner, "A workspace keeps at least one owner; make someone else owner first.")
+        }
+        Conflict::AlreadyMember => (ErrorCode::AlreadyMember, "That person is already a member of this workspace."),
+    };
+    ApiError::Conflict { code, detail: detail.into() }
+}
+
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         match error {
             StoreError::NotFound => ApiError::NotFound,
-            StoreError::Conflict("email_taken") => ApiError::Conflict {
-                code: ErrorCode::EmailTaken,
-                detail: "An account with this e-mail address exists; log in instead.".into(),
-            },
-            StoreError::Conflict("duplicate_list_name") => ApiError::Conflict {
-                code: ErrorCode::DuplicateListName,
-                detail: "A list with this name exists in this workspace.".into(),
-            },
-            StoreError::Conflict("creator_already_in_list") => ApiError::Conflict {
-                code: ErrorCode::CreatorAlreadyInList,
-                detail: "This creator is already in the list.".into(),
-            },
-            StoreError::Conflict("last_owner") => ApiError::Conflict {
-                code: ErrorCode::LastOwner,
-                detail: "A workspace keeps at least one owner; make someone else owner first.".into(),
-            },
-            StoreError::Conflict("already_member") => ApiError::Conflict {
-                code: ErrorCode::AlreadyMember,
-                detail: "That person is already a member of this workspace.".into(),
-            },
-            StoreError::Conflict(other) => ApiError::Unexpected(anyhow::anyhow!("unmapped conflict {other}")),
+            StoreError::Conflict(rule) => conflict(rule),
             StoreError::StaleVersion => ApiError::Conflict {
                 code: ErrorCode::StaleVersion,
                 detail: "The list changed since you loaded it; reload and try again.".into(),
@@ -342,14 +353,28 @@ impl From<StoreError> for ApiError {
                 code: ErrorCode::ItemSetMismatch,
                 detail: "The order must name every item of the list exactly once.".into(),
             },
-            StoreError::LimitReached(what) => ApiError::Validation(vec![FieldError::body(
-                "",
-                match what {
-                    "list_full" => "a list holds at most 1000 creators".to_string(),
-                    other => format!("limit reached: {other}"),
-                },
-            )]),
+            StoreError::LimitReached(Limit::ListFull) => {
+                ApiError::invalid("", format!("a list holds at most {MAX_LIST_ITEMS} creators"))
+            }
             StoreError::Unexpected(error) => ApiError::Unexpected(error),
+        }
+    }
+}
+
+impl From<ServiceError> for ApiError {
+    fn from(error: ServiceError) -> Self {
+        match error {
+            ServiceError::Store(error) => error.into(),
+            ServiceError::Invalid(violations) => ApiError::Validation(field_errors(violations)),
+            ServiceError::ImportRejected { errors, total } => {
+                ApiError::ImportRejected { errors: field_errors(errors), total }
+            }
+            ServiceError::TooManyRequests { retry_after } => ApiError::TooManyRequests { retry_after },
+            ServiceError::InvalidCredentials => ApiError::InvalidCredentials,
+            ServiceError::InvalidToken => ApiError::InvalidToken,
+            ServiceError::SourceUnavailable(detail) => ApiError::SourceUnavailable(detail),
+            ServiceError::Upstream(detail) => ApiError::UpstreamFailed(detail),
+            ServiceError::Unexpected(error) => ApiError::Unexpected(error),
         }
     }
 }

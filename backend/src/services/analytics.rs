@@ -2,18 +2,21 @@
 //! and the workspace's rising creators out. The formulas live in `zzyzx_analytics`.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::Deserialize;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::Arc;
+use utoipa::ToSchema;
 use uuid::Uuid;
 use zzyzx_analytics::{
-    AudienceProfile, CreatorAnalytics, CreatorSummary as Summary, DailyPoint, Settings, TargetAudience, VideoStats,
+    AudienceProfile, CreatorAnalytics, CreatorSummary as Summary, DailyPoint, Settings, TargetAudience, Tier,
+    VideoStats,
 };
 
-use crate::http::problem::ApiError;
-use crate::services::inputs_cache::Window;
-use crate::state::AppState;
+use super::inputs_cache::{InputsCache, Window};
+use super::{Result, ServiceError};
 use crate::store::{
-    AudienceRow, Creator, CreatorInputs, CreatorScope, List, ListItem, Snapshot, VideoFacts, VideoRow,
+    AudienceRow, Creator, CreatorInputs, CreatorScope, List, ListItem, Snapshot, Store, VideoFacts, VideoRow,
     WorkspaceDocuments,
 };
 
@@ -72,34 +75,46 @@ pub struct CreatorReport {
     pub analytics: CreatorAnalytics,
 }
 
-pub async fn creator(state: &AppState, workspace_id: Uuid, creator_id: Uuid) -> Result<CreatorReport, ApiError> {
-    state.store.creator(workspace_id, creator_id).await?;
-    let now = Utc::now();
-    let today = now.date_naive();
-    let scope = CreatorScope::One(creator_id);
-    let (settings, target) = documents(&state.store.workspace_documents(workspace_id).await?);
-    let mut inputs = state
-        .store
-        .creator_inputs(
-            workspace_id,
-            scope.clone(),
-            now - Duration::days(FULL_HISTORY_DAYS),
-            now - Duration::days(FULL_HISTORY_DAYS),
-        )
-        .await?;
-    let inputs = inputs.remove(&creator_id).unwrap_or_default();
-    let audience =
-        state.store.latest_audiences(workspace_id, scope).await?.remove(&creator_id).map(|row| audience_profile(&row));
-    let analytics = zzyzx_analytics::analyze(
-        &daily(&inputs),
-        &video_stats(&inputs.videos),
-        today,
-        now,
-        &settings,
-        target.as_ref(),
-        audience.as_ref(),
-    );
-    Ok(CreatorReport { creator_id, computed_at: now, analytics })
+/// What analytics need: the store, and the cache of creators' inputs.
+pub struct Analytics<'a> {
+    pub store: &'a dyn Store,
+    pub cache: &'a InputsCache,
+}
+
+impl Analytics<'_> {
+    pub async fn creator(&self, workspace_id: Uuid, creator_id: Uuid) -> Result<CreatorReport> {
+        self.store.creator(workspace_id, creator_id).await?;
+        let now = Utc::now();
+        let today = now.date_naive();
+        let scope = CreatorScope::One(creator_id);
+        let (settings, target) = documents(&self.store.workspace_documents(workspace_id).await?);
+        let mut inputs = self
+            .store
+            .creator_inputs(
+                workspace_id,
+                scope.clone(),
+                now - Duration::days(FULL_HISTORY_DAYS),
+                now - Duration::days(FULL_HISTORY_DAYS),
+            )
+            .await?;
+        let inputs = inputs.remove(&creator_id).unwrap_or_default();
+        let audience = self
+            .store
+            .latest_audiences(workspace_id, scope)
+            .await?
+            .remove(&creator_id)
+            .map(|row| audience_profile(&row));
+        let analytics = zzyzx_analytics::analyze(
+            &daily(&inputs),
+            &video_stats(&inputs.videos),
+            today,
+            now,
+            &settings,
+            target.as_ref(),
+            audience.as_ref(),
+        );
+        Ok(CreatorReport { creator_id, computed_at: now, analytics })
+    }
 }
 
 /// One creator's dashboard or discovery row.
@@ -111,107 +126,250 @@ pub struct Row {
     pub top_video: Option<VideoRow>,
 }
 
-/// Summaries of many creators from two bulk reads, so a 500-creator list costs a few queries.
-async fn rows(
-    state: &AppState,
-    workspace_id: Uuid,
-    scope: CreatorScope,
-    creators: Vec<(Creator, Option<Snapshot>)>,
-) -> Result<Vec<Row>, ApiError> {
-    let now = Utc::now();
-    let today: NaiveDate = now.date_naive();
-    let (settings, target) = documents(&state.store.workspace_documents(workspace_id).await?);
-    let inputs = cached_inputs(state, workspace_id, scope.clone(), &creators, now).await?;
-    let audiences: HashMap<Uuid, AudienceRow> = state.store.latest_audiences(workspace_id, scope).await?;
-    let mut rows: Vec<Row> = creators
-        .into_iter()
-        .zip(inputs)
-        .map(|((creator, latest), inputs)| {
-            let history = zzyzx_analytics::daily_from_snapshots(inputs.snapshots());
-            let audience = audiences.get(&creator.id).map(audience_profile);
-            let summary = zzyzx_analytics::summarize(
-                &history,
-                &video_stats(inputs.videos()),
-                today,
-                now,
-                &settings,
-                target.as_ref(),
-                audience.as_ref(),
-            );
-            let sparkline = zzyzx_analytics::sparkline(&history, today, SPARKLINE_DAYS);
-            Row { creator, latest, summary, sparkline, top_video: None }
-        })
-        .collect();
-    // Only the top videos are shown, so only they are read in full.
-    let top_ids: Vec<String> = rows.iter().filter_map(|row| row.summary.top_video_id.clone()).collect();
-    let mut top_videos: HashMap<String, VideoRow> =
-        state.store.videos_by_platform_ids(&top_ids).await?.into_iter().map(|v| (v.platform_id.clone(), v)).collect();
-    for row in &mut rows {
-        row.top_video = row.summary.top_video_id.as_ref().and_then(|id| top_videos.remove(id));
-    }
-    Ok(rows)
-}
-
-/// Each creator's inputs for a row, in the order given: from the cache where the creator's data
-/// version is unchanged, read (and kept) otherwise.
-async fn cached_inputs(
-    state: &AppState,
-    workspace_id: Uuid,
-    scope: CreatorScope,
-    creators: &[(Creator, Option<Snapshot>)],
-    now: DateTime<Utc>,
-) -> Result<Vec<Window>, ApiError> {
-    let snapshots_since = now - Duration::days(ROW_HISTORY_DAYS);
-    let videos_since = now - Duration::days(VIDEO_WINDOW_DAYS);
-    let cache = &state.inputs_cache;
-    let cacheable = cache.fits(creators.len());
-    let mut found: Vec<Option<Arc<CreatorInputs>>> = creators
-        .iter()
-        .map(|(c, _)| {
-            cacheable.then(|| cache.get(workspace_id, c.id, c.data_version, snapshots_since, videos_since)).flatten()
-        })
-        .collect();
-    let missing: Vec<Uuid> =
-        creators.iter().zip(&found).filter(|(_, hit)| hit.is_none()).map(|((c, _), _)| c.id).collect();
-    if !missing.is_empty() {
-        // Read only the missing creators, unless that is (nearly) everyone.
-        let scope = if missing.len() * 2 < creators.len() { CreatorScope::Some(missing) } else { scope };
-        let mut read = state.store.creator_inputs(workspace_id, scope, snapshots_since, videos_since).await?;
-        for ((creator, _), slot) in creators.iter().zip(found.iter_mut()).filter(|(_, hit)| hit.is_none()) {
-            let inputs = Arc::new(read.remove(&creator.id).unwrap_or_default());
-            if cacheable {
-                cache.put(
-                    workspace_id,
-                    creator.id,
-                    creator.data_version,
-                    snapshots_since,
-                    videos_since,
-                    inputs.clone(),
+impl Analytics<'_> {
+    /// Summaries of many creators from two bulk reads, so a 500-creator list costs a few queries.
+    async fn rows(
+        &self,
+        workspace_id: Uuid,
+        scope: CreatorScope,
+        creators: Vec<(Creator, Option<Snapshot>)>,
+    ) -> Result<Vec<Row>> {
+        let now = Utc::now();
+        let today: NaiveDate = now.date_naive();
+        let (settings, target) = documents(&self.store.workspace_documents(workspace_id).await?);
+        let inputs = self.cached_inputs(workspace_id, scope.clone(), &creators, now).await?;
+        let audiences: HashMap<Uuid, AudienceRow> = self.store.latest_audiences(workspace_id, scope).await?;
+        let mut rows: Vec<Row> = creators
+            .into_iter()
+            .zip(inputs)
+            .map(|((creator, latest), inputs)| {
+                let history = zzyzx_analytics::daily_from_snapshots(inputs.snapshots());
+                let audience = audiences.get(&creator.id).map(audience_profile);
+                let summary = zzyzx_analytics::summarize(
+                    &history,
+                    &video_stats(inputs.videos()),
+                    today,
+                    now,
+                    &settings,
+                    target.as_ref(),
+                    audience.as_ref(),
                 );
-            }
-            *slot = Some(inputs);
+                let sparkline = zzyzx_analytics::sparkline(&history, today, SPARKLINE_DAYS);
+                Row { creator, latest, summary, sparkline, top_video: None }
+            })
+            .collect();
+        // Only the top videos are shown, so only they are read in full.
+        let top_ids: Vec<String> = rows.iter().filter_map(|row| row.summary.top_video_id.clone()).collect();
+        let mut top_videos: HashMap<String, VideoRow> = self
+            .store
+            .videos_by_platform_ids(&top_ids)
+            .await?
+            .into_iter()
+            .map(|v| (v.platform_id.clone(), v))
+            .collect();
+        for row in &mut rows {
+            row.top_video = row.summary.top_video_id.as_ref().and_then(|id| top_videos.remove(id));
         }
+        Ok(rows)
     }
-    Ok(found.into_iter().map(|inputs| Window::new(inputs.unwrap_or_default(), snapshots_since, videos_since)).collect())
+
+    /// Each creator's inputs for a row, in the order given: from the cache where the creator's data
+    /// version is unchanged, read (and kept) otherwise.
+    async fn cached_inputs(
+        &self,
+        workspace_id: Uuid,
+        scope: CreatorScope,
+        creators: &[(Creator, Option<Snapshot>)],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Window>> {
+        let snapshots_since = now - Duration::days(ROW_HISTORY_DAYS);
+        let videos_since = now - Duration::days(VIDEO_WINDOW_DAYS);
+        let cache = self.cache;
+        let cacheable = cache.fits(creators.len());
+        let mut found: Vec<Option<Arc<CreatorInputs>>> = creators
+            .iter()
+            .map(|(c, _)| {
+                cacheable
+                    .then(|| cache.get(workspace_id, c.id, c.data_version, snapshots_since, videos_since))
+                    .flatten()
+            })
+            .collect();
+        let missing: Vec<Uuid> =
+            creators.iter().zip(&found).filter(|(_, hit)| hit.is_none()).map(|((c, _), _)| c.id).collect();
+        if !missing.is_empty() {
+            // Read only the missing creators, unless that is (nearly) everyone.
+            let scope = if missing.len() * 2 < creators.len() { CreatorScope::Some(missing) } else { scope };
+            let mut read = self.store.creator_inputs(workspace_id, scope, snapshots_since, videos_since).await?;
+            for ((creator, _), slot) in creators.iter().zip(found.iter_mut()).filter(|(_, hit)| hit.is_none()) {
+                let inputs = Arc::new(read.remove(&creator.id).unwrap_or_default());
+                if cacheable {
+                    cache.put(
+                        workspace_id,
+                        creator.id,
+                        creator.data_version,
+                        snapshots_since,
+                        videos_since,
+                        inputs.clone(),
+                    );
+                }
+                *slot = Some(inputs);
+            }
+        }
+        Ok(found
+            .into_iter()
+            .map(|inputs| Window::new(inputs.unwrap_or_default(), snapshots_since, videos_since))
+            .collect())
+    }
 }
 
 pub struct Dashboard {
     pub list: List,
-    /// In list order.
+    /// In the order asked for.
     pub rows: Vec<(ListItem, Row)>,
+    pub totals: Totals,
 }
 
-pub async fn dashboard(state: &AppState, workspace_id: Uuid, list_id: Uuid) -> Result<Dashboard, ApiError> {
-    let list = state.store.list(workspace_id, list_id).await?;
-    let (_, items) = state.store.list_items(workspace_id, list_id, 0, i64::from(u16::MAX)).await?;
-    let creators = items.iter().map(|item| (item.creator.clone(), item.latest.clone())).collect();
-    let rows = rows(state, workspace_id, CreatorScope::List(list_id), creators).await?;
-    Ok(Dashboard { list, rows: items.into_iter().zip(rows).collect() })
+/// A dashboard's figures over all its rows.
+pub struct Totals {
+    pub creators: usize,
+    /// Sum of the latest follower counts.
+    pub combined_followers: i64,
+    /// Median of the rows' engagement by views, in percent; none when no row has one.
+    pub median_engagement_percent: Option<f64>,
+    pub rising: usize,
 }
 
-/// Rising creators among all the workspace knows (tracked, imported, met through hashtags).
-pub async fn rising(state: &AppState, workspace_id: Uuid) -> Result<Vec<Row>, ApiError> {
-    let creators = state.store.creators_in_scope(workspace_id, CreatorScope::Workspace).await?;
-    let rows = rows(state, workspace_id, CreatorScope::Workspace, creators).await?;
-    Ok(rows.into_iter().filter(|row| row.summary.rising.rising).collect())
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DashboardSort {
+    /// The list's own order (the default).
+    #[default]
+    Position,
+    Handle,
+    Followers,
+    #[serde(rename = "growth_7d")]
+    Growth7d,
+    #[serde(rename = "growth_30d")]
+    Growth30d,
+    Acceleration,
+    Engagement,
+    Outliers,
+    Rising,
+    Fit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SortOrder {
+    Asc,
+    Desc,
+}
+
+/// Which rising creators to show.
+#[derive(Debug, Clone, Copy)]
+pub struct RisingFilter {
+    pub tier: Option<Tier>,
+    /// Only creators with an audience fit at least this (0–100); unknown fit is left out.
+    pub min_fit: Option<u8>,
+    /// 1 to 100.
+    pub limit: usize,
+}
+
+impl Analytics<'_> {
+    /// A list's rows, sorted by `sort` (rows without a value last), with its totals.
+    pub async fn dashboard(
+        &self,
+        workspace_id: Uuid,
+        list_id: Uuid,
+        sort: DashboardSort,
+        order: Option<SortOrder>,
+    ) -> Result<Dashboard> {
+        let list = self.store.list(workspace_id, list_id).await?;
+        let (_, items) = self.store.list_items(workspace_id, list_id, 0, i64::from(u16::MAX)).await?;
+        let creators = items.iter().map(|item| (item.creator.clone(), item.latest.clone())).collect();
+        let rows = self.rows(workspace_id, CreatorScope::List(list_id), creators).await?;
+        let mut rows: Vec<(ListItem, Row)> = items.into_iter().zip(rows).collect();
+        sort_rows(&mut rows, sort, order);
+        let totals = Totals {
+            creators: rows.len(),
+            combined_followers: rows
+                .iter()
+                .filter_map(|(_, row)| row.latest.as_ref().map(|l| l.followers))
+                .fold(0i64, i64::saturating_add),
+            median_engagement_percent: median(
+                rows.iter().filter_map(|(_, row)| row.summary.engagement_by_views.median_percent).collect(),
+            ),
+            rising: rows.iter().filter(|(_, row)| row.summary.rising.rising).count(),
+        };
+        Ok(Dashboard { list, rows, totals })
+    }
+
+    /// Rising creators among all the workspace knows (tracked, imported, met through hashtags),
+    /// the fastest accelerating first.
+    pub async fn rising(&self, workspace_id: Uuid, filter: RisingFilter) -> Result<Vec<Row>> {
+        if !(1..=100).contains(&filter.limit) {
+            return Err(ServiceError::invalid_parameter("limit", "must be between 1 and 100"));
+        }
+        if filter.min_fit.is_some_and(|fit| fit > 100) {
+            return Err(ServiceError::invalid_parameter("min_fit", "must be between 0 and 100"));
+        }
+        let creators = self.store.creators_in_scope(workspace_id, CreatorScope::Workspace).await?;
+        let mut rows = self.rows(workspace_id, CreatorScope::Workspace, creators).await?;
+        rows.retain(|row| row.summary.rising.rising);
+        rows.retain(|row| filter.tier.is_none_or(|tier| row.summary.tier == Some(tier)));
+        rows.retain(|row| filter.min_fit.is_none_or(|min| row.summary.fit_score.is_some_and(|fit| fit >= min)));
+        rows.sort_by(|a, b| by_key(a.summary.acceleration, b.summary.acceleration, true));
+        rows.truncate(filter.limit);
+        Ok(rows)
+    }
+}
+
+/// Rows without a value sort last in both directions.
+fn by_key<T: PartialOrd>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let ordering = a.partial_cmp(&b).unwrap_or(Ordering::Equal);
+            if descending { ordering.reverse() } else { ordering }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Ascending for `position` and `handle`, descending otherwise, unless `order` says; ties keep
+/// the list's order.
+fn sort_rows(rows: &mut [(ListItem, Row)], sort: DashboardSort, order: Option<SortOrder>) {
+    let descending = match order {
+        Some(SortOrder::Desc) => true,
+        Some(SortOrder::Asc) => false,
+        None => !matches!(sort, DashboardSort::Position | DashboardSort::Handle),
+    };
+    rows.sort_by(|(item_a, a), (item_b, b)| {
+        let (x, y) = (&a.summary, &b.summary);
+        let ordering = match sort {
+            DashboardSort::Position => by_key(Some(item_a.position), Some(item_b.position), descending),
+            DashboardSort::Handle => by_key(Some(&a.creator.handle), Some(&b.creator.handle), descending),
+            DashboardSort::Followers => by_key(x.followers, y.followers, descending),
+            DashboardSort::Growth7d => by_key(x.growth_7d.percent, y.growth_7d.percent, descending),
+            DashboardSort::Growth30d => by_key(x.growth_30d.percent, y.growth_30d.percent, descending),
+            DashboardSort::Acceleration => by_key(x.acceleration, y.acceleration, descending),
+            DashboardSort::Engagement => {
+                by_key(x.engagement_by_views.median_percent, y.engagement_by_views.median_percent, descending)
+            }
+            DashboardSort::Outliers => by_key(Some(x.outlier_count), Some(y.outlier_count), descending),
+            DashboardSort::Rising => by_key(Some(x.rising.rising), Some(y.rising.rising), descending),
+            DashboardSort::Fit => by_key(x.fit_score, y.fit_score, descending),
+        };
+        ordering.then(item_a.position.cmp(&item_b.position))
+    });
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal));
+    let middle = values.len() / 2;
+    Some(if values.len().is_multiple_of(2) { (values[middle - 1] + values[middle]) / 2.0 } else { values[middle] })
 }

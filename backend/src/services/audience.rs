@@ -1,136 +1,106 @@
-//! Reading creator audience profiles from CSV, one share per line:
-//! `handle,captured_at,sample_size,dimension,key,share`, where `dimension` is `age`, `gender`,
-//! `country` or `language` and `share` is a fraction from 0 to 1 (or a percentage with `%`).
-//! Lines with the same handle and time form one profile.
+//! Creator audience profiles a workspace records: entered by hand or imported from CSV. They are
+//! private to the workspace and validated by the analytics rules (shares, codes, sample size).
 
-use chrono::{DateTime, Utc};
-use std::collections::BTreeMap;
+use chrono::{Duration, Utc};
+use uuid::Uuid;
+use zzyzx_analytics::AudienceProfile;
 
-use crate::domain::Handle;
-use crate::services::import::RowError;
+use super::{Result, ServiceError, Violation};
+use crate::import::audience as csv;
+use crate::store::{AudienceRow, Store};
 
-pub const HEADER: [&str; 6] = ["handle", "captured_at", "sample_size", "dimension", "key", "share"];
+/// Where a profile came from, as stored in its `source`.
+const MANUAL: &str = "manual";
+const IMPORT: &str = "import";
+/// Bad rows reported back at most.
+const REPORTED_ERRORS: usize = 100;
 
-/// One profile as read from the file, before the analytics rules validate it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ParsedProfile {
-    pub sample_size: Option<i64>,
-    pub ages: BTreeMap<String, f64>,
-    pub genders: BTreeMap<String, f64>,
-    pub countries: BTreeMap<String, f64>,
-    pub languages: BTreeMap<String, f64>,
-    /// The first line of this profile in the file, for error messages.
-    pub line: u64,
+/// What an import wrote and what it refused.
+pub struct AudienceImport {
+    pub profiles_written: u64,
+    pub rows_rejected: usize,
+    /// The first rejected rows, by line.
+    pub errors: Vec<Violation>,
 }
 
-#[derive(Debug, Default)]
-pub struct ParsedAudiences {
-    pub profiles: BTreeMap<(Handle, DateTime<Utc>), ParsedProfile>,
-    pub errors: Vec<RowError>,
+fn invalid_fields(problems: Vec<(String, String)>) -> ServiceError {
+    ServiceError::Invalid(problems.into_iter().map(|(pointer, detail)| Violation::body(pointer, detail)).collect())
 }
 
-fn parse_share(raw: &str) -> Option<f64> {
-    let share = match raw.strip_suffix('%') {
-        Some(percent) => percent.trim().parse::<f64>().ok()? / 100.0,
-        None => raw.parse::<f64>().ok()?,
-    };
-    (share.is_finite() && (0.0..=1.0).contains(&share)).then_some(share)
+fn row(creator_id: Uuid, profile: AudienceProfile) -> AudienceRow {
+    AudienceRow {
+        id: Uuid::now_v7(),
+        creator_id,
+        source: profile.source,
+        captured_at: profile.captured_at,
+        sample_size: profile.sample_size,
+        ages: sqlx::types::Json(profile.ages),
+        genders: sqlx::types::Json(profile.genders),
+        countries: sqlx::types::Json(profile.countries),
+        languages: sqlx::types::Json(profile.languages),
+        created_at: Utc::now(),
+    }
 }
 
-pub fn parse_csv(input: &[u8]) -> ParsedAudiences {
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).trim(csv::Trim::All).from_reader(input);
-    let mut parsed = ParsedAudiences::default();
-    let mut record = csv::StringRecord::new();
-    let mut header_seen = false;
-    loop {
-        let line = reader.position().line();
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) if !header_seen => {
-                header_seen = true;
-                let header: Vec<String> = record.iter().map(str::to_ascii_lowercase).collect();
-                if header != HEADER {
-                    parsed.errors.push(RowError { line, message: format!("the header must be {}", HEADER.join(",")) });
-                    return parsed;
-                }
-            }
-            Ok(true) => {
-                if let Err(message) = add_row(&mut parsed, &record, line) {
-                    parsed.errors.push(RowError { line, message });
-                }
-            }
-            Err(_) => {
-                parsed.errors.push(RowError { line, message: "the row is not valid UTF-8 CSV".into() });
-            }
+/// Records a profile entered by hand (its `source` becomes `manual`).
+pub async fn add_manual(
+    store: &dyn Store,
+    workspace_id: Uuid,
+    creator_id: Uuid,
+    mut profile: AudienceProfile,
+) -> Result<AudienceRow> {
+    store.creator(workspace_id, creator_id).await?;
+    if profile.captured_at > Utc::now() + Duration::minutes(5) {
+        return Err(ServiceError::invalid("/captured_at", "must not be in the future"));
+    }
+    profile.source = MANUAL.into();
+    profile.validate().map_err(invalid_fields)?;
+    let row = row(creator_id, profile);
+    store.add_audience_profiles(workspace_id, std::slice::from_ref(&row)).await?;
+    Ok(row)
+}
+
+/// Imports profiles from CSV (see [`csv`] for the format). Creators must be known to the
+/// workspace. With `partial`, good rows are written and bad ones reported; without, any bad row
+/// rejects the whole file.
+pub async fn import(store: &dyn Store, workspace_id: Uuid, file: &[u8], partial: bool) -> Result<AudienceImport> {
+    let parsed = csv::parse_csv(file);
+    let mut errors: Vec<Violation> = parsed.errors.iter().map(|e| Violation::line(e.line, &e.message)).collect();
+    let handles: Vec<String> = parsed.profiles.keys().map(|(handle, _)| handle.as_ref().to_owned()).collect();
+    let ids = store.known_creator_ids(workspace_id, &handles).await?;
+    let mut rows = Vec::new();
+    for ((handle, captured_at), parsed) in parsed.profiles {
+        let Some(creator_id) = ids.get(handle.as_ref()) else {
+            errors.push(Violation::line(
+                parsed.line,
+                format!("@{handle} is not a creator this workspace knows; add it to a list first"),
+            ));
+            continue;
+        };
+        let profile = AudienceProfile {
+            source: IMPORT.into(),
+            captured_at,
+            sample_size: parsed.sample_size,
+            ages: parsed.ages,
+            genders: parsed.genders,
+            countries: parsed.countries,
+            languages: parsed.languages,
+        };
+        match profile.validate() {
+            Ok(()) => rows.push(row(*creator_id, profile)),
+            Err(problems) => errors.extend(
+                problems
+                    .into_iter()
+                    .map(|(pointer, message)| Violation::line(parsed.line, format!("{pointer}: {message}"))),
+            ),
         }
     }
-    if !header_seen {
-        parsed.errors.push(RowError { line: 1, message: "the file is empty".into() });
+    let rejected = errors.len();
+    errors.sort_by_key(Violation::line_number);
+    errors.truncate(REPORTED_ERRORS);
+    if rejected > 0 && !partial {
+        return Err(ServiceError::ImportRejected { errors, total: rejected });
     }
-    parsed
-}
-
-fn add_row(parsed: &mut ParsedAudiences, record: &csv::StringRecord, line: u64) -> Result<(), String> {
-    if record.len() != HEADER.len() {
-        return Err(format!("expected {} fields, found {}", HEADER.len(), record.len()));
-    }
-    let handle = Handle::parse(&record[0]).map_err(|e| format!("handle {e}"))?;
-    let captured_at = DateTime::parse_from_rfc3339(&record[1])
-        .map(|t| t.with_timezone(&Utc))
-        .or_else(|_| {
-            chrono::NaiveDate::parse_from_str(&record[1], "%Y-%m-%d").map(|d| d.and_time(Default::default()).and_utc())
-        })
-        .map_err(|_| "captured_at must be an RFC 3339 time or a YYYY-MM-DD date".to_string())?;
-    let sample_size = match record[2].trim() {
-        "" => None,
-        raw => Some(raw.parse::<i64>().ok().filter(|n| *n >= 0).ok_or("sample_size must be a whole number ≥ 0")?),
-    };
-    let key = record[4].trim();
-    if key.is_empty() || key.chars().count() > 40 || key.chars().any(char::is_control) {
-        return Err("key must be 1 to 40 characters".into());
-    }
-    let share =
-        parse_share(record[5].trim()).ok_or("share must be a fraction from 0 to 1, or a percentage like 35%")?;
-    let dimension = record[3].trim().to_ascii_lowercase();
-    if !["age", "gender", "country", "language"].contains(&dimension.as_str()) {
-        return Err("dimension must be age, gender, country or language".into());
-    }
-    let profile = parsed
-        .profiles
-        .entry((handle, captured_at))
-        .or_insert_with(|| ParsedProfile { line, ..ParsedProfile::default() });
-    if sample_size.is_some() {
-        profile.sample_size = sample_size;
-    }
-    let distribution = match dimension.as_str() {
-        "age" => &mut profile.ages,
-        "gender" => &mut profile.genders,
-        "country" => &mut profile.countries,
-        _ => &mut profile.languages,
-    };
-    distribution.insert(key.to_owned(), share);
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lines_of_one_handle_and_time_form_one_profile() {
-        let csv = "handle,captured_at,sample_size,dimension,key,share\n\
-                   mayabakes,2026-03-01,1200,age,18-24,0.41\n\
-                   mayabakes,2026-03-01,,gender,female,62%\n\
-                   mayabakes,2026-03-01,,country,US,0.5\n\
-                   other,2026-03-01,,language,en,1.5\n\
-                   other,2026-03-01,,height,tall,0.1\n";
-        let parsed = parse_csv(csv.as_bytes());
-        assert_eq!(parsed.profiles.len(), 1);
-        let profile = parsed.profiles.values().next().unwrap();
-        assert_eq!(profile.sample_size, Some(1200));
-        assert_eq!(profile.ages["18-24"], 0.41);
-        assert!((profile.genders["female"] - 0.62).abs() < 1e-9);
-        assert_eq!(parsed.errors.iter().map(|e| e.line).collect::<Vec<_>>(), vec![5, 6]);
-    }
+    let written = store.add_audience_profiles(workspace_id, &rows).await?;
+    Ok(AudienceImport { profiles_written: written, rows_rejected: rejected, errors })
 }

@@ -1,5 +1,4 @@
-//! Teams and third-party access: members, invitations, API keys and share links. Every secret
-//! reaches the store only as its SHA-256.
+//! Teams: members and invitations. An invitation's secret reaches the store only as its SHA-256.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -43,67 +42,6 @@ pub struct Invitation {
     pub created_at: DateTime<Utc>,
 }
 
-pub struct NewApiKey {
-    pub id: Uuid,
-    pub workspace_id: Uuid,
-    pub user_id: Uuid,
-    pub name: String,
-    pub prefix: String,
-    pub key_hash: Vec<u8>,
-    /// Space-separated scope names.
-    pub scopes: String,
-    pub expires_at: DateTime<Utc>,
-    pub now: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ApiKey {
-    pub id: Uuid,
-    pub name: String,
-    pub prefix: String,
-    pub scopes: String,
-    pub created_by: Option<String>,
-    pub expires_at: DateTime<Utc>,
-    pub last_used_at: Option<DateTime<Utc>>,
-    pub revoked_at: Option<DateTime<Utc>>,
-    pub created_at: DateTime<Utc>,
-}
-
-/// What a live API key may do: act in its workspace as its creator, within its scopes.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ApiKeyAccess {
-    pub key_id: Uuid,
-    pub user_id: Uuid,
-    pub workspace_id: Uuid,
-    /// The creator's role in the workspace now, not when the key was made.
-    #[sqlx(try_from = "String")]
-    pub role: Role,
-    pub scopes: String,
-}
-
-pub struct NewShareLink {
-    pub id: Uuid,
-    pub workspace_id: Uuid,
-    pub list_id: Uuid,
-    pub prefix: String,
-    pub token_hash: Vec<u8>,
-    pub created_by: Uuid,
-    pub expires_at: Option<DateTime<Utc>>,
-    pub now: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ShareLink {
-    pub id: Uuid,
-    pub list_id: Uuid,
-    pub prefix: String,
-    pub created_by: Option<String>,
-    pub expires_at: Option<DateTime<Utc>>,
-    pub last_used_at: Option<DateTime<Utc>>,
-    pub revoked_at: Option<DateTime<Utc>>,
-    pub created_at: DateTime<Utc>,
-}
-
 /// Why an invitation cannot be accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InvitationRefusal {
@@ -119,7 +57,7 @@ pub enum InvitationRefusal {
 #[async_trait]
 pub trait TeamStore: Send + Sync {
     async fn members(&self, workspace_id: Uuid) -> Result<Vec<Member>>;
-    /// Changes a member's role; refuses (`Conflict("last_owner")`) to leave the workspace without an owner.
+    /// Changes a member's role; refuses (`Conflict::LastOwner`) to leave the workspace without an owner.
     async fn set_member_role(
         &self,
         workspace_id: Uuid,
@@ -131,7 +69,7 @@ pub trait TeamStore: Send + Sync {
     async fn remove_member(&self, workspace_id: Uuid, user_id: Uuid) -> Result<()>;
     async fn rename_workspace(&self, workspace_id: Uuid, name: &str, now: DateTime<Utc>) -> Result<()>;
 
-    /// Refuses (`Conflict("already_member")`) an address that is already a member.
+    /// Refuses (`Conflict::AlreadyMember`) an address that is already a member.
     async fn create_invitation(&self, invitation: NewInvitation) -> Result<Invitation>;
     /// Invitations not yet accepted, revoked or expired.
     async fn pending_invitations(&self, workspace_id: Uuid, now: DateTime<Utc>) -> Result<Vec<Invitation>>;
@@ -144,23 +82,4 @@ pub trait TeamStore: Send + Sync {
         user_id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<std::result::Result<Membership, InvitationRefusal>>;
-
-    async fn create_api_key(&self, key: NewApiKey) -> Result<ApiKey>;
-    async fn api_keys(&self, workspace_id: Uuid) -> Result<Vec<ApiKey>>;
-    async fn revoke_api_key(&self, workspace_id: Uuid, key_id: Uuid, now: DateTime<Utc>) -> Result<ApiKey>;
-    /// The key with this hash if it is live (not revoked or expired, its creator still a member).
-    async fn api_key_access(&self, key_hash: &[u8], now: DateTime<Utc>) -> Result<Option<ApiKeyAccess>>;
-    async fn touch_api_key(&self, key_id: Uuid, now: DateTime<Utc>) -> Result<()>;
-
-    async fn create_share_link(&self, link: NewShareLink) -> Result<ShareLink>;
-    async fn share_links(&self, workspace_id: Uuid, list_id: Uuid) -> Result<Vec<ShareLink>>;
-    async fn revoke_share_link(
-        &self,
-        workspace_id: Uuid,
-        list_id: Uuid,
-        link_id: Uuid,
-        now: DateTime<Utc>,
-    ) -> Result<ShareLink>;
-    /// The (workspace, list) a live share link opens, recording its use.
-    async fn open_share_link(&self, token_hash: &[u8], now: DateTime<Utc>) -> Result<Option<(Uuid, Uuid)>>;
 }

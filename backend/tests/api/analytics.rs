@@ -3,10 +3,9 @@
 use crate::fake_source::FakeSource;
 use crate::helpers::*;
 use chrono::{Duration as ChronoDuration, Utc};
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 use zzyzx::refresh::{RefreshWorker, WorkerConfig};
@@ -52,27 +51,8 @@ async fn list_with_history(
     (list_id, ids)
 }
 
-macro_rules! with_source {
-    ($(async fn $name:ident($app:ident, $source:ident) $body:block)*) => {$(
-        mod $name {
-            use super::*;
-            #[tokio::test]
-            async fn sqlite() {
-                let $source = Arc::new(FakeSource::new(Duration::ZERO));
-                let $app = spawn_app_with_source(Db::Sqlite, Some($source.clone())).await;
-                $body
-            }
-            #[tokio::test]
-            async fn postgres() {
-                let $source = Arc::new(FakeSource::new(Duration::ZERO));
-                let $app = spawn_app_with_source(Db::Postgres, Some($source.clone())).await;
-                $body
-            }
-        }
-    )*};
-}
-
-with_source! {
+crate::both_databases! {
+    source:
     async fn a_dashboard_shows_every_change_at_once_whoever_writes_it(app, source) {
         let user = app.new_user().await;
         let other = app.new_user().await;
@@ -219,12 +199,23 @@ with_source! {
 }
 
 crate::both_databases! {
-    async fn viewers_of_settings_cannot_change_them_without_owning(app) {
-        // Registration makes the user an owner: owners may change settings.
+    async fn viewers_read_settings_and_only_owners_change_them(app) {
         let owner = app.new_user().await;
-        let settings = expect_json(app.get(&owner.token, "/workspace/analytics-settings").await, StatusCode::OK).await;
+        let viewer = app.new_member(&owner, "viewer").await;
+        let editor = app.new_member(&owner, "editor").await;
+        let workspace = owner.workspace_id;
+        let settings = app.send_in(Method::GET, "/workspace/analytics-settings", &viewer.token, workspace, None).await;
+        let settings = expect_json(settings, StatusCode::OK).await;
+        let target = app.send_in(Method::GET, "/workspace/target-audience", &viewer.token, workspace, None).await;
+        let target = expect_json(target, StatusCode::OK).await;
+        for member in [&viewer, &editor] {
+            for (path, body) in [("/workspace/analytics-settings", &settings), ("/workspace/target-audience", &target)] {
+                let refused = app.send_in(Method::PUT, path, &member.token, workspace, Some(body.clone())).await;
+                expect_problem(refused, StatusCode::FORBIDDEN, "forbidden").await;
+            }
+        }
         expect_json(app.put(&owner.token, "/workspace/analytics-settings", settings).await, StatusCode::OK).await;
-        let unknown = app.put(&owner.token, "/workspace/target-audience", json!([1, 2])).await;
-        expect_problem(unknown, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let malformed = app.put(&owner.token, "/workspace/target-audience", json!([1, 2])).await;
+        expect_problem(malformed, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     }
 }

@@ -18,25 +18,60 @@ pub enum Db {
     Postgres,
 }
 
-/// Runs each test body once against SQLite and once against PostgreSQL.
+/// Runs each test body once against SQLite and once against PostgreSQL, as a module named for
+/// the test with a `sqlite` and a `postgres` test in it. What the body is given:
+///
+/// - `async fn name(app)`: a running application on a fresh database;
+/// - `source: async fn name(app, source)`: the same, with a `FakeSource` answering instantly;
+/// - `store: async fn name(store)`: a migrated store on a fresh database, no server;
+/// - `db: async fn name(db)`: only which database (`Db`), on a four-thread runtime, for tests
+///   that set up several workers themselves.
 #[macro_export]
 macro_rules! both_databases {
-    ($(async fn $name:ident($app:ident) $body:block)*) => {$(
+    (source: $(async fn $name:ident($app:ident, $source:ident) $body:block)*) => {
+        $crate::both_databases! { @tests current_thread; $(async fn $name(db) {
+            let $source = std::sync::Arc::new($crate::fake_source::FakeSource::new(std::time::Duration::ZERO));
+            let $app = $crate::helpers::spawn_app_with_source(db, Some($source.clone())).await;
+            $body
+        })* }
+    };
+    (store: $(async fn $name:ident($store:ident) $body:block)*) => {
+        $crate::both_databases! { @tests current_thread; $(async fn $name(db) {
+            let ($store, _directory) = $crate::helpers::fresh_store(db).await;
+            $body
+        })* }
+    };
+    (db: $(async fn $name:ident($db:ident) $body:block)*) => {
+        $crate::both_databases! { @tests multi_thread; $(async fn $name($db) $body)* }
+    };
+    (@tests $flavor:ident; $(async fn $name:ident($db:ident) $body:block)*) => {$(
         mod $name {
             #[allow(unused_imports)]
             use super::*;
-            #[tokio::test]
-            async fn sqlite() {
-                let $app = $crate::helpers::spawn_app($crate::helpers::Db::Sqlite).await;
-                $body
-            }
-            #[tokio::test]
-            async fn postgres() {
-                let $app = $crate::helpers::spawn_app($crate::helpers::Db::Postgres).await;
-                $body
-            }
+            $crate::both_databases!(@test $flavor, sqlite, $db, $crate::helpers::Db::Sqlite, $body);
+            $crate::both_databases!(@test $flavor, postgres, $db, $crate::helpers::Db::Postgres, $body);
         }
     )*};
+    (@test current_thread, $test:ident, $db:ident, $which:expr, $body:block) => {
+        #[tokio::test]
+        async fn $test() {
+            let $db = $which;
+            $body
+        }
+    };
+    (@test multi_thread, $test:ident, $db:ident, $which:expr, $body:block) => {
+        #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+        async fn $test() {
+            let $db = $which;
+            $body
+        }
+    };
+    ($(async fn $name:ident($app:ident) $body:block)*) => {
+        $crate::both_databases! { @tests current_thread; $(async fn $name(db) {
+            let $app = $crate::helpers::spawn_app(db).await;
+            $body
+        })* }
+    };
 }
 
 pub struct TestApp {
@@ -100,6 +135,14 @@ pub async fn fresh_database(db: Db) -> (String, tempfile_dir::TempDir) {
         Db::Postgres => postgres_schema_url().await,
     };
     (url, tempfile_dir::TempDir(directory))
+}
+
+/// A migrated store on a fresh database, without a server.
+pub async fn fresh_store(db: Db) -> (Arc<dyn Store>, tempfile_dir::TempDir) {
+    let (url, directory) = fresh_database(db).await;
+    let store = zzyzx::store::connect(&url).await.expect("connect");
+    store.migrate().await.expect("migrate");
+    (store, directory)
 }
 
 pub async fn spawn_app(db: Db) -> TestApp {

@@ -92,25 +92,8 @@ async fn snapshot_count(fixture: &Fixture, creator_id: Uuid) -> i64 {
     fixture.store.creator(fixture.workspace_id, creator_id).await.unwrap().snapshot_count
 }
 
-macro_rules! both {
-    ($(async fn $name:ident($db:ident) $body:block)*) => {$(
-        mod $name {
-            use super::*;
-            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-            async fn sqlite() {
-                let $db = Db::Sqlite;
-                $body
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-            async fn postgres() {
-                let $db = Db::Postgres;
-                $body
-            }
-        }
-    )*};
-}
-
-both! {
+crate::both_databases! {
+    db:
     async fn three_workers_fetch_every_creator_exactly_once(db) {
         let fixture = fixture(db, 500).await;
         let source = Arc::new(FakeSource::new(Duration::from_millis(5)));

@@ -177,6 +177,8 @@ struct Matrix {
     /// Per scope: a key with only that scope, and one with every other scope.
     keys: Vec<(&'static str, String, String)>,
     all_scopes: String,
+    /// What went other than expected, case by case.
+    failures: std::cell::RefCell<Vec<String>>,
 }
 
 const SCOPES: [&str; 4] = ["lists:read", "lists:write", "creators:read", "creators:write"];
@@ -200,7 +202,7 @@ impl Matrix {
             keys.push((scope, app.new_api_key(&owner, &[scope]).await.1, app.new_api_key(&owner, &others).await.1));
         }
         let all_scopes = app.new_api_key(&owner, &SCOPES).await.1;
-        Self { app, owner, editor, viewer, outsider, keys, all_scopes }
+        Self { app, owner, editor, viewer, outsider, keys, all_scopes, failures: Default::default() }
     }
 
     async fn fixture(&self) -> Fixture {
@@ -299,14 +301,16 @@ impl Matrix {
         let actual = response.status();
         let body = response.text().await.unwrap_or_default();
         let label = format!("{} {} as {who}", case.method, case.template);
-        match code {
+        let failure = match code {
             Some(code) => {
-                assert_eq!(actual, status, "{label}: {body}");
                 let problem: Value = serde_json::from_str(&body).unwrap_or_default();
-                assert_eq!(problem["code"], code, "{label}: {body}");
+                (actual != status || problem["code"] != code)
+                    .then(|| format!("{label}: expected {status} {code}, got {actual}: {body}"))
             }
-            None => assert!(actual.is_success(), "{label}: expected success, got {actual}: {body}"),
-        }
+            None => (!actual.is_success()).then(|| format!("{label}: expected success, got {actual}: {body}")),
+        };
+        // Every failing case is reported at the end, not just the first.
+        self.failures.borrow_mut().extend(failure);
     }
 
     async fn check(&mut self, case: &Case) {
@@ -404,9 +408,18 @@ fn the_matrix_covers_every_documented_operation() {
 
 async fn run_matrix(db: Db) {
     let mut matrix = Matrix::new(db).await;
-    for case in cases() {
-        matrix.check(&case).await;
+    let cases = cases();
+    for case in &cases {
+        matrix.check(case).await;
     }
+    let failures = matrix.failures.into_inner();
+    assert!(
+        failures.is_empty(),
+        "{} of the role matrix's checks over {} operations failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[tokio::test]

@@ -6,33 +6,6 @@ use uuid::Uuid;
 use zzyzx::domain::{Handle, MetricPoint};
 use zzyzx::store::*;
 
-use crate::helpers::{Db, fresh_database, tempfile_dir::TempDir};
-
-async fn fresh_store(db: Db) -> (Arc<dyn Store>, TempDir) {
-    let (url, directory) = fresh_database(db).await;
-    let store = connect(&url).await.expect("connect");
-    store.migrate().await.expect("migrate");
-    (store, directory)
-}
-
-macro_rules! both_stores {
-    ($(async fn $name:ident($store:ident) $body:block)*) => {$(
-        mod $name {
-            use super::*;
-            #[tokio::test]
-            async fn sqlite() {
-                let ($store, _directory) = fresh_store(Db::Sqlite).await;
-                $body
-            }
-            #[tokio::test]
-            async fn postgres() {
-                let ($store, _directory) = fresh_store(Db::Postgres).await;
-                $body
-            }
-        }
-    )*};
-}
-
 async fn user(store: &Arc<dyn Store>, email: &str) -> (User, Membership) {
     store
         .create_user(NewUser {
@@ -91,7 +64,8 @@ async fn list_with(store: &Arc<dyn Store>, workspace_id: Uuid, handles: &[&str])
     (list, items)
 }
 
-both_stores! {
+crate::both_databases! {
+    store:
     async fn users_are_unique_by_email(store) {
         user(&store, "same@example.com").await;
         let second = store
@@ -105,7 +79,7 @@ both_stores! {
                 now: Utc::now(),
             })
             .await;
-        assert!(matches!(second, Err(StoreError::Conflict("email_taken"))), "{second:?}");
+        assert!(matches!(second, Err(StoreError::Conflict(Conflict::EmailTaken))), "{second:?}");
     }
 
     async fn sessions_grant_access_until_revoked(store) {
@@ -159,7 +133,7 @@ both_stores! {
         let (_, b) = user(&store, "b@example.com").await;
         let new = |workspace_id| NewList { id: Uuid::now_v7(), workspace_id, name: "Same".into(), description: String::new(), now: Utc::now() };
         store.create_list(new(a.workspace_id)).await.unwrap();
-        assert!(matches!(store.create_list(new(a.workspace_id)).await, Err(StoreError::Conflict("duplicate_list_name"))));
+        assert!(matches!(store.create_list(new(a.workspace_id)).await, Err(StoreError::Conflict(Conflict::DuplicateListName))));
         store.create_list(new(b.workspace_id)).await.expect("another workspace may use the name");
         assert!(matches!(store.list(b.workspace_id, Uuid::now_v7()).await, Err(StoreError::NotFound)));
     }

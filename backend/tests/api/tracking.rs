@@ -5,30 +5,9 @@ use crate::helpers::*;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 use zzyzx::refresh::{RefreshWorker, WorkerConfig};
-
-macro_rules! with_source {
-    ($(async fn $name:ident($app:ident, $source:ident) $body:block)*) => {$(
-        mod $name {
-            use super::*;
-            #[tokio::test]
-            async fn sqlite() {
-                let $source = Arc::new(FakeSource::new(Duration::ZERO));
-                let $app = spawn_app_with_source(Db::Sqlite, Some($source.clone())).await;
-                $body
-            }
-            #[tokio::test]
-            async fn postgres() {
-                let $source = Arc::new(FakeSource::new(Duration::ZERO));
-                let $app = spawn_app_with_source(Db::Postgres, Some($source.clone())).await;
-                $body
-            }
-        }
-    )*};
-}
 
 async fn run_worker(app: &TestApp, source: &Arc<FakeSource>) {
     let config = WorkerConfig { requests_per_second: 1000, ..WorkerConfig::default() };
@@ -50,7 +29,8 @@ async fn tracked(app: &TestApp, user: &TestUser, handles: &[&str]) -> Vec<String
     ids
 }
 
-with_source! {
+crate::both_databases! {
+    source:
     async fn a_refresh_is_a_job_the_worker_finishes(app, source) {
         let user = app.new_user().await;
         let creator = tracked(&app, &user, &["refreshed"]).await.remove(0);

@@ -322,6 +322,8 @@ export const teamHandlers = [
     const sort = query.get('sort') ?? 'position';
     const dashboard = dashboardOf(link.list_id, sort, query.get('order') ?? defaultOrder(sort));
     if (!dashboard) return response.untyped(notFound());
-    return response(200).json({ ...dashboard, rows: dashboard.rows.map((row) => ({ ...row, note: '', tags: [] })) });
+    // The server's shared row has no notes or tags at all.
+    const rows = dashboard.rows.map(({ note: _note, tags: _tags, ...shared }) => shared);
+    return response(200).json({ ...dashboard, rows });
   }),
 ];

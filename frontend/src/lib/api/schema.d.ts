@@ -2392,6 +2392,30 @@ export interface components {
         ShareLinksResponse: {
             items: components["schemas"]["ShareLinkResponse"][];
         };
+        SharedDashboardResponse: {
+            /** Format: date-time */
+            computed_at: string;
+            list: components["schemas"]["ListResponse"];
+            rows: components["schemas"]["SharedDashboardRow"][];
+            sparkline_days: number;
+            totals: components["schemas"]["DashboardTotals"];
+        };
+        /**
+         * @description A dashboard row as a share link shows it: without the list's notes and tags. It names every
+         *     field it shows, so a private field added to `DashboardRow` stays private until listed here.
+         */
+        SharedDashboardRow: {
+            creator: components["schemas"]["CreatorSummary"];
+            /** Format: uuid */
+            item_id: string;
+            latest?: null | components["schemas"]["MetricsResponse"];
+            /** Format: int64 */
+            position: number;
+            /** @description Followers on each of the last 30 days, oldest first; null where no snapshot exists. */
+            sparkline: (number | null)[];
+            summary: components["schemas"]["AnalyticsSummary"];
+            top_video?: null | components["schemas"]["VideoResponse"];
+        };
         /**
          * @description What kind of signal.
          * @enum {string}
@@ -6831,7 +6855,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DashboardResponse"];
+                    "application/json": components["schemas"]["SharedDashboardResponse"];
                 };
             };
             /** @description Malformed request: invalid JSON, query string or workspace header */

@@ -7,6 +7,8 @@ import type { components } from '@/lib/api/schema';
 
 export type Dashboard = components['schemas']['DashboardResponse'];
 export type DashboardRow = components['schemas']['DashboardRow'];
+/** What a dashboard table shows of a row: the part a share link may show too. */
+export type DashboardTableRow = components['schemas']['SharedDashboardRow'];
 export type DashboardSort = components['schemas']['DashboardSort'];
 export type SortOrder = components['schemas']['SortOrder'];
 export type DashboardSorting = { sort: DashboardSort; order: SortOrder };

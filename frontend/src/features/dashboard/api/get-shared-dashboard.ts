@@ -4,12 +4,16 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { unwrap } from '@/lib/api/problem';
 import { publicClient } from '@/lib/api/public-client';
-import type { Dashboard, DashboardSorting } from './get-dashboard';
+import type { components } from '@/lib/api/schema';
+import type { DashboardSorting } from './get-dashboard';
+
+/** A dashboard without the list's notes and tags. */
+export type SharedDashboard = components['schemas']['SharedDashboardResponse'];
 
 export const sharedDashboardQueryKey = (token: string, { sort, order }: DashboardSorting) =>
   ['shared-dashboard', token, sort, order] as const;
 
-export function getSharedDashboard(token: string, { sort, order }: DashboardSorting): Promise<Dashboard> {
+export function getSharedDashboard(token: string, { sort, order }: DashboardSorting): Promise<SharedDashboard> {
   return unwrap(
     publicClient.GET('/api/v1/shared/dashboard', {
       params: { query: { sort, order } },

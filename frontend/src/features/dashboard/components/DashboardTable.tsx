@@ -12,7 +12,7 @@ import { Sparkline } from '@/components/ui/Sparkline';
 import { paths } from '@/config/paths';
 import { formatMultiple, formatPercent, formatSignedPercent, tierLabel } from '@/lib/analytics-format';
 import { formatChange, formatCompact, formatWhole } from '@/lib/format';
-import type { DashboardRow, DashboardSort, DashboardSorting } from '../api/get-dashboard';
+import type { DashboardSort, DashboardSorting, DashboardTableRow } from '../api/get-dashboard';
 import './dashboard.css';
 
 type Column = { label: string; sort?: DashboardSort; numeric?: boolean; hint?: string };
@@ -87,7 +87,7 @@ function SortHeader({
   );
 }
 
-function Growth({ growth, days }: { growth: DashboardRow['summary']['growth_7d']; days: number }) {
+function Growth({ growth, days }: { growth: DashboardTableRow['summary']['growth_7d']; days: number }) {
   if (growth.absolute == null) {
     return (
       <span className="text-body-secondary" title={`Not enough history for ${days} days`}>
@@ -110,7 +110,7 @@ const DashboardTableRow = memo(function DashboardTableRow({
   row,
   linkCreators,
 }: {
-  row: DashboardRow;
+  row: DashboardTableRow;
   linkCreators: boolean;
 }) {
   const { creator, summary, latest, top_video: topVideo } = row;
@@ -229,7 +229,7 @@ const SORT_NAMES: Record<Exclude<DashboardSort, 'position' | 'handle'>, string> 
 };
 
 type DashboardTableProps = {
-  rows: DashboardRow[];
+  rows: DashboardTableRow[];
   sorting: DashboardSorting;
   onSort: (sort: DashboardSort) => void;
   busy: boolean;

@@ -57,7 +57,7 @@ export function ListDashboard({ listId }: { listId: string }) {
         </div>
         <ExportDashboardButton listId={listId} listName={dashboard.list.name} sorting={sorting} />
       </div>
-      <DemoDataAlert dashboard={dashboard} />
+      <DemoDataAlert rows={dashboard.rows} />
       <DashboardTotals totals={dashboard.totals} />
       {dashboard.rows.length === 0 ? (
         <EmptyState title="No creators in this list yet">

@@ -55,7 +55,7 @@ export function SharedDashboard({ token }: { token: string }) {
       </h1>
       {dashboard.list.description && <p className="text-body-secondary mb-1">{dashboard.list.description}</p>}
       <p className="small text-body-secondary">Computed {formatDateTime(dashboard.computed_at)}</p>
-      <DemoDataAlert dashboard={dashboard} />
+      <DemoDataAlert rows={dashboard.rows} />
       <DashboardTotals totals={dashboard.totals} />
       {dashboard.rows.length === 0 ? (
         <EmptyState title="No creators in this list yet" />

@@ -1,21 +1,17 @@
-//! Share links: a public, read-only view of one list's dashboard for people without an account
-//! (an agency, a founder on the road). The link is unguessable (256 random bits), revocable, may
-//! expire, and opens nothing but that dashboard. Its secret travels in the page's fragment and
-//! then in the `Authorization` header, never in a URL a server logs.
+//! `/lists/{id}/share-links`: public, read-only links to a list's dashboard for people without an
+//! account. A link is unguessable (256 random bits), revocable and may expire; its secret
+//! travels in the page's fragment and then in the `Authorization` header, never in a URL.
 
-use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest, HttpResponse, delete, get, post, web};
+use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::{DateTime, Utc};
-use futures_util::future::LocalBoxFuture;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::analytics::{DashboardQuery, DashboardResponse, build_dashboard};
-use super::body::Json;
-use super::caller::{Caller, credentials, need};
-use super::problem::ApiError;
-use crate::auth::tokens::{hash_secret, new_secret};
+use crate::auth::tokens::new_secret;
+use crate::http::body::Json;
+use crate::http::caller::{Caller, need};
+use crate::http::problem::ApiError;
 use crate::state::AppState;
 use crate::store::{NewShareLink, ShareLink};
 
@@ -138,48 +134,6 @@ async fn revoke_link(
     Ok(web::Json(state.store.revoke_share_link(caller.workspace_id, list_id, link_id, Utc::now()).await?.into()))
 }
 
-/// The one list a share link opens.
-pub struct SharedList {
-    workspace_id: Uuid,
-    list_id: Uuid,
-}
-
-impl FromRequest for SharedList {
-    type Error = ApiError;
-    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
-
-    fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let request = request.clone();
-        Box::pin(async move {
-            let (state, token) = credentials(&request)?;
-            if !token.starts_with(SHARE_PREFIX) || token.len() > 256 {
-                return Err(ApiError::InvalidToken);
-            }
-            let (workspace_id, list_id) =
-                state.store.open_share_link(&hash_secret(&token), Utc::now()).await?.ok_or(ApiError::InvalidToken)?;
-            Ok(SharedList { workspace_id, list_id })
-        })
-    }
-}
-
-/// The dashboard a share link opens, as its owners see it but without their notes and tags.
-/// Send the link's secret as `Authorization: Bearer zzs_…`; no login.
-#[utoipa::path(tag = "sharing", security(("share_link" = [])), params(DashboardQuery),
-    responses((status = 200, description = "The shared dashboard", body = DashboardResponse)))]
-#[get("/shared/dashboard")]
-async fn shared_dashboard(
-    state: web::Data<AppState>,
-    shared: SharedList,
-    query: web::Query<DashboardQuery>,
-) -> Result<HttpResponse, ApiError> {
-    let mut dashboard = build_dashboard(&state, shared.workspace_id, shared.list_id, &query).await?;
-    for row in &mut dashboard.rows {
-        row.note.clear();
-        row.tags.clear();
-    }
-    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(dashboard))
-}
-
 pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    config.service(list_links).service(create_link).service(revoke_link).service(shared_dashboard);
+    config.service(list_links).service(create_link).service(revoke_link);
 }

@@ -5,16 +5,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use std::io::Read;
 
+use super::RowError;
 use crate::domain::{Handle, MetricPoint};
 
 pub const HEADER: [&str; 6] = ["handle", "captured_at", "followers", "following", "likes", "videos"];
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowError {
-    /// 1-based line in the file (the header is line 1).
-    pub line: u64,
-    pub message: String,
-}
 
 #[derive(Debug, Default)]
 pub struct ParsedImport {

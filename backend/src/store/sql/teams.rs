@@ -1,21 +1,11 @@
-// Members, invitations, API keys and share links, in the SQL both stores share. Included after
-// `sql_impl.rs` (whose imports it uses) by `postgres.rs` and `sqlite.rs`.
+//! Members and invitations.
 
-use crate::store::teams::{
-    ApiKey, ApiKeyAccess, Invitation, InvitationRefusal, Member, NewApiKey, NewInvitation, NewShareLink, ShareLink,
-    TeamStore,
-};
+use super::*;
 
 const MEMBER_COLUMNS: &str = "u.id as user_id, u.email, u.display_name, m.role, m.created_at as joined_at";
 const INVITATION_SELECT: &str = "select i.id, i.workspace_id, w.name as workspace_name, i.email, i.role, \
      u.display_name as invited_by_name, i.expires_at, i.accepted_at, i.revoked_at, i.created_at \
      from invitations i join workspaces w on w.id = i.workspace_id left join users u on u.id = i.invited_by";
-const API_KEY_SELECT: &str = "select k.id, k.name, k.prefix, k.scopes, u.display_name as created_by, k.expires_at, \
-     k.last_used_at, k.revoked_at, k.created_at from api_keys k left join users u on u.id = k.user_id";
-const SHARE_LINK_SELECT: &str = "select s.id, s.list_id, s.prefix, u.display_name as created_by, s.expires_at, \
-     s.last_used_at, s.revoked_at, s.created_at from share_links s left join users u on u.id = s.created_by";
-/// Uses are recorded at most this often, so reads do not turn into writes.
-const USE_RECORD_INTERVAL: TimeDelta = TimeDelta::minutes(1);
 
 impl SqlStore {
     async fn member_in<'e, E>(&self, executor: E, workspace_id: Uuid, user_id: Uuid) -> Result<Member>
@@ -76,9 +66,11 @@ impl TeamStore for SqlStore {
         let mut tx = self.begin_write().await?;
         self.lock_workspace(&mut tx, workspace_id, now).await?;
         let current = self.member_in(&mut *tx, workspace_id, user_id).await?;
-        if current.role == Role::Owner && role != Role::Owner && self.other_owners(&mut tx, workspace_id, user_id).await? == 0
+        if current.role == Role::Owner
+            && role != Role::Owner
+            && self.other_owners(&mut tx, workspace_id, user_id).await? == 0
         {
-            return Err(StoreError::Conflict("last_owner"));
+            return Err(StoreError::Conflict(Conflict::LastOwner));
         }
         sqlx::query("update memberships set role = $3, updated_at = $4 where workspace_id = $1 and user_id = $2")
             .bind(workspace_id)
@@ -98,7 +90,7 @@ impl TeamStore for SqlStore {
         self.lock_workspace(&mut tx, workspace_id, now).await?;
         let current = self.member_in(&mut *tx, workspace_id, user_id).await?;
         if current.role == Role::Owner && self.other_owners(&mut tx, workspace_id, user_id).await? == 0 {
-            return Err(StoreError::Conflict("last_owner"));
+            return Err(StoreError::Conflict(Conflict::LastOwner));
         }
         sqlx::query("delete from memberships where workspace_id = $1 and user_id = $2")
             .bind(workspace_id)
@@ -139,7 +131,7 @@ impl TeamStore for SqlStore {
         .fetch_optional(&mut *tx)
         .await?;
         if member.is_some() {
-            return Err(StoreError::Conflict("already_member"));
+            return Err(StoreError::Conflict(Conflict::AlreadyMember));
         }
         sqlx::query(
             "insert into invitations (id, workspace_id, email, role, token_hash, invited_by, expires_at, created_at) \
@@ -190,10 +182,12 @@ impl TeamStore for SqlStore {
     }
 
     async fn invitation_by_token(&self, token_hash: &[u8]) -> Result<Option<Invitation>> {
-        Ok(sqlx::query_as::<_, Invitation>(&format!("{INVITATION_SELECT} where i.token_hash = $1 and i.revoked_at is null"))
-            .bind(token_hash)
-            .fetch_optional(&self.pool)
-            .await?)
+        Ok(sqlx::query_as::<_, Invitation>(&format!(
+            "{INVITATION_SELECT} where i.token_hash = $1 and i.revoked_at is null"
+        ))
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     async fn accept_invitation(
@@ -251,166 +245,12 @@ impl TeamStore for SqlStore {
         .bind(now)
         .execute(&mut *tx)
         .await
-        .map_err(on_unique_violation("already_member"))?;
+        .map_err(on_unique_violation(Conflict::AlreadyMember))?;
         tx.commit().await?;
         Ok(Ok(Membership {
             workspace_id: invitation.workspace_id,
             workspace_name: invitation.workspace_name,
             role: invitation.role,
         }))
-    }
-
-    async fn create_api_key(&self, key: NewApiKey) -> Result<ApiKey> {
-        let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "insert into api_keys (id, workspace_id, user_id, name, prefix, key_hash, scopes, expires_at, created_at) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(key.id)
-        .bind(key.workspace_id)
-        .bind(key.user_id)
-        .bind(&key.name)
-        .bind(&key.prefix)
-        .bind(&key.key_hash)
-        .bind(&key.scopes)
-        .bind(key.expires_at)
-        .bind(key.now)
-        .execute(&mut *tx)
-        .await?;
-        let created = sqlx::query_as::<_, ApiKey>(&format!("{API_KEY_SELECT} where k.id = $1"))
-            .bind(key.id)
-            .fetch_one(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(created)
-    }
-
-    async fn api_keys(&self, workspace_id: Uuid) -> Result<Vec<ApiKey>> {
-        Ok(sqlx::query_as::<_, ApiKey>(&format!(
-            "{API_KEY_SELECT} where k.workspace_id = $1 order by k.created_at desc, k.id"
-        ))
-        .bind(workspace_id)
-        .fetch_all(&self.pool)
-        .await?)
-    }
-
-    async fn revoke_api_key(&self, workspace_id: Uuid, key_id: Uuid, now: DateTime<Utc>) -> Result<ApiKey> {
-        let mut tx = self.begin_write().await?;
-        sqlx::query("update api_keys set revoked_at = $3 where workspace_id = $1 and id = $2 and revoked_at is null")
-            .bind(workspace_id)
-            .bind(key_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        let key = sqlx::query_as::<_, ApiKey>(&format!("{API_KEY_SELECT} where k.workspace_id = $1 and k.id = $2"))
-            .bind(workspace_id)
-            .bind(key_id)
-            .fetch_one(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(key)
-    }
-
-    async fn api_key_access(&self, key_hash: &[u8], now: DateTime<Utc>) -> Result<Option<ApiKeyAccess>> {
-        Ok(sqlx::query_as::<_, ApiKeyAccess>(
-            "select k.id as key_id, k.user_id, k.workspace_id, m.role, k.scopes from api_keys k \
-             join memberships m on m.workspace_id = k.workspace_id and m.user_id = k.user_id \
-             where k.key_hash = $1 and k.revoked_at is null and k.expires_at > $2",
-        )
-        .bind(key_hash)
-        .bind(now)
-        .fetch_optional(&self.pool)
-        .await?)
-    }
-
-    async fn touch_api_key(&self, key_id: Uuid, now: DateTime<Utc>) -> Result<()> {
-        sqlx::query("update api_keys set last_used_at = $2 where id = $1 and (last_used_at is null or last_used_at < $3)")
-            .bind(key_id)
-            .bind(now)
-            .bind(now - USE_RECORD_INTERVAL)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    async fn create_share_link(&self, link: NewShareLink) -> Result<ShareLink> {
-        let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "insert into share_links (id, workspace_id, list_id, prefix, token_hash, created_by, expires_at, created_at) \
-             select $1, l.workspace_id, l.id, $4, $5, $6, $7, $8 from lists l where l.workspace_id = $2 and l.id = $3",
-        )
-        .bind(link.id)
-        .bind(link.workspace_id)
-        .bind(link.list_id)
-        .bind(&link.prefix)
-        .bind(&link.token_hash)
-        .bind(link.created_by)
-        .bind(link.expires_at)
-        .bind(link.now)
-        .execute(&mut *tx)
-        .await?;
-        let created = sqlx::query_as::<_, ShareLink>(&format!("{SHARE_LINK_SELECT} where s.id = $1"))
-            .bind(link.id)
-            .fetch_one(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(created)
-    }
-
-    async fn share_links(&self, workspace_id: Uuid, list_id: Uuid) -> Result<Vec<ShareLink>> {
-        self.list_in(&self.pool, workspace_id, list_id).await?;
-        Ok(sqlx::query_as::<_, ShareLink>(&format!(
-            "{SHARE_LINK_SELECT} where s.workspace_id = $1 and s.list_id = $2 order by s.created_at desc, s.id"
-        ))
-        .bind(workspace_id)
-        .bind(list_id)
-        .fetch_all(&self.pool)
-        .await?)
-    }
-
-    async fn revoke_share_link(
-        &self,
-        workspace_id: Uuid,
-        list_id: Uuid,
-        link_id: Uuid,
-        now: DateTime<Utc>,
-    ) -> Result<ShareLink> {
-        let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "update share_links set revoked_at = $4 \
-             where workspace_id = $1 and list_id = $2 and id = $3 and revoked_at is null",
-        )
-        .bind(workspace_id)
-        .bind(list_id)
-        .bind(link_id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        let link = sqlx::query_as::<_, ShareLink>(&format!(
-            "{SHARE_LINK_SELECT} where s.workspace_id = $1 and s.list_id = $2 and s.id = $3"
-        ))
-        .bind(workspace_id)
-        .bind(list_id)
-        .bind(link_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(link)
-    }
-
-    async fn open_share_link(&self, token_hash: &[u8], now: DateTime<Utc>) -> Result<Option<(Uuid, Uuid)>> {
-        let link = sqlx::query_as::<_, (Uuid, Uuid, Uuid, Option<DateTime<Utc>>)>(
-            "select id, workspace_id, list_id, last_used_at from share_links \
-             where token_hash = $1 and revoked_at is null and (expires_at is null or expires_at > $2)",
-        )
-        .bind(token_hash)
-        .bind(now)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some((id, workspace_id, list_id, last_used_at)) = link else { return Ok(None) };
-        if last_used_at.is_none_or(|at| at < now - USE_RECORD_INTERVAL) {
-            sqlx::query("update share_links set last_used_at = $2 where id = $1").bind(id).bind(now).execute(&self.pool).await?;
-        }
-        Ok(Some((workspace_id, list_id)))
     }
 }

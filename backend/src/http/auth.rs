@@ -13,7 +13,7 @@ use super::caller::{Caller, need};
 use super::problem::{ApiError, FieldError};
 use crate::auth::tokens::SESSION_LIFETIME;
 use crate::domain::{Email, Password, text};
-use crate::services::accounts::{self, Session};
+use crate::services::accounts::Session;
 use crate::state::AppState;
 use crate::store::{Membership, Role, User};
 
@@ -200,7 +200,7 @@ async fn register(
     let (Some(email), Some(password), Some(display_name)) = (email, password, display_name) else {
         return Err(ApiError::Validation(errors));
     };
-    let session = accounts::register(&state, email, password, display_name, client_address(&request)).await?;
+    let session = state.accounts().register(email, password, display_name, client_address(&request)).await?;
     Ok(session_response(&request, session, body.refresh_token_delivery, actix_web::http::StatusCode::CREATED))
 }
 
@@ -226,7 +226,7 @@ async fn login(
     body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
-    let session = accounts::login(&state, &body.email, body.password, client_address(&request)).await?;
+    let session = state.accounts().login(&body.email, body.password, client_address(&request)).await?;
     Ok(session_response(&request, session, body.refresh_token_delivery, actix_web::http::StatusCode::OK))
 }
 
@@ -252,7 +252,7 @@ async fn refresh(
         .refresh_token
         .or_else(|| request.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()))
         .ok_or(ApiError::InvalidToken)?;
-    let session = accounts::refresh(&state, &presented).await?;
+    let session = state.accounts().refresh(&presented).await?;
     Ok(session_response(&request, session, body.refresh_token_delivery, actix_web::http::StatusCode::OK))
 }
 
@@ -299,7 +299,7 @@ async fn change_password(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let new = Password::parse(body.new_password).map_err(|e| ApiError::invalid("/new_password", e))?;
-    let session = accounts::change_password(&state, caller.user_id, body.current_password, new).await?;
+    let session = state.accounts().change_password(caller.user_id, body.current_password, new).await?;
     Ok(session_response(&request, session, body.refresh_token_delivery, actix_web::http::StatusCode::OK))
 }
 

@@ -1,0 +1,61 @@
+//! `/workspace/analytics-settings` and `/workspace/target-audience`: the workspace's analytics
+//! assumptions and who the brand wants to reach.
+
+use actix_web::{get, put, web};
+
+use zzyzx_analytics::{Settings, TargetAudience};
+
+use crate::http::body::Json;
+use crate::http::caller::{Caller, need};
+use crate::http::problem::ApiError;
+use crate::services::workspace_settings;
+use crate::state::AppState;
+
+/// The workspace's analytics assumptions (defaults until saved).
+#[utoipa::path(tag = "workspace", security(("bearer" = [])), responses((status = 200, description = "The settings", body = Settings)))]
+#[get("/workspace/analytics-settings")]
+async fn get_settings(
+    state: web::Data<AppState>,
+    caller: Caller<need::CreatorsRead>,
+) -> Result<web::Json<Settings>, ApiError> {
+    Ok(web::Json(workspace_settings::get(state.store.as_ref(), caller.workspace_id).await?))
+}
+
+/// Replaces the analytics assumptions: viral multiple, rising ceiling, CPM overrides, return
+/// assumptions. Owners only.
+#[utoipa::path(tag = "workspace", security(("bearer" = [])), request_body = Settings,
+    responses((status = 200, description = "Saved", body = Settings)))]
+#[put("/workspace/analytics-settings")]
+async fn put_settings(
+    state: web::Data<AppState>,
+    caller: Caller<need::Manage>,
+    body: Json<Settings>,
+) -> Result<web::Json<Settings>, ApiError> {
+    Ok(web::Json(workspace_settings::put(state.store.as_ref(), caller.workspace_id, body.into_inner()).await?))
+}
+
+/// Who the brand wants to reach; empty until saved.
+#[utoipa::path(tag = "workspace", security(("bearer" = [])), responses((status = 200, description = "The target audience", body = TargetAudience)))]
+#[get("/workspace/target-audience")]
+async fn get_target(
+    state: web::Data<AppState>,
+    caller: Caller<need::CreatorsRead>,
+) -> Result<web::Json<TargetAudience>, ApiError> {
+    Ok(web::Json(workspace_settings::get(state.store.as_ref(), caller.workspace_id).await?))
+}
+
+/// Replaces the target audience (countries, languages, age bands, genders, interests). Owners only.
+#[utoipa::path(tag = "workspace", security(("bearer" = [])), request_body = TargetAudience,
+    responses((status = 200, description = "Saved", body = TargetAudience)))]
+#[put("/workspace/target-audience")]
+async fn put_target(
+    state: web::Data<AppState>,
+    caller: Caller<need::Manage>,
+    body: Json<TargetAudience>,
+) -> Result<web::Json<TargetAudience>, ApiError> {
+    Ok(web::Json(workspace_settings::put(state.store.as_ref(), caller.workspace_id, body.into_inner()).await?))
+}
+
+pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    config.service(get_settings).service(put_settings).service(get_target).service(put_target);
+}

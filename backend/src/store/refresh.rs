@@ -1,0 +1,117 @@
+//! Refreshing creators from a data source: leases, fetch outcomes, refresh jobs and the source's
+//! shared state.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::*;
+
+/// A creator a worker has leased for fetching.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ClaimedCreator {
+    pub id: Uuid,
+    pub handle: String,
+    pub sec_uid: Option<String>,
+    pub failures: i32,
+}
+
+/// What a successful fetch writes, all at once.
+pub struct FetchSuccess {
+    pub creator_id: Uuid,
+    /// The creator's canonical handle: only its own videos are kept.
+    pub handle: String,
+    pub source: &'static str,
+    pub profile: zzyzx_sources::Profile,
+    pub videos: Vec<zzyzx_sources::Video>,
+    pub next_fetch_at: DateTime<Utc>,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreatorStatus {
+    Active,
+    NotFound,
+    Private,
+    Banned,
+}
+
+impl CreatorStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CreatorStatus::Active => "active",
+            CreatorStatus::NotFound => "not_found",
+            CreatorStatus::Private => "private",
+            CreatorStatus::Banned => "banned",
+        }
+    }
+}
+
+pub struct FetchFailure {
+    pub creator_id: Uuid,
+    pub error: String,
+    pub status: CreatorStatus,
+    pub next_fetch_at: DateTime<Utc>,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Job {
+    pub id: Uuid,
+    pub workspace_id: Uuid,
+    pub kind: String,
+    pub creator_id: Option<Uuid>,
+    pub status: String,
+    pub progress: i32,
+    pub message: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct SourceState {
+    pub last_success_at: Option<DateTime<Utc>>,
+    pub last_error: Option<String>,
+    pub last_error_at: Option<DateTime<Utc>>,
+    pub paused_until: Option<DateTime<Utc>>,
+    pub pause_reason: Option<String>,
+}
+
+/// A change to a source's shared state.
+pub enum SourceEvent {
+    Success,
+    Error(String),
+    Paused { until: DateTime<Utc>, reason: String },
+}
+
+#[async_trait]
+pub trait RefreshStore: Send + Sync {
+    /// Leases up to `limit` due creators (in a list, next fetch passed, no live lease) to `owner`.
+    async fn claim_due_creators(
+        &self,
+        owner: &str,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<ClaimedCreator>>;
+    /// Writes a fetched profile, its snapshot (at most one per creator per hour) and videos, and
+    /// releases the lease; finishes the creator's pending refresh jobs.
+    async fn record_fetch_success(&self, success: FetchSuccess) -> Result<()>;
+    async fn record_fetch_failure(&self, failure: FetchFailure) -> Result<()>;
+    /// Gives a leased creator back, due at `next_fetch_at`, without counting a failure.
+    async fn reschedule_creator(&self, creator_id: Uuid, next_fetch_at: DateTime<Utc>) -> Result<()>;
+    /// Gives back every lease `owner` holds (graceful shutdown).
+    async fn release_leases(&self, owner: &str) -> Result<u64>;
+    /// Makes a creator due now and records a job the client can poll.
+    async fn request_refresh(
+        &self,
+        workspace_id: Uuid,
+        creator_id: Uuid,
+        job_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<Job>;
+    async fn job(&self, workspace_id: Uuid, job_id: Uuid) -> Result<Job>;
+    async fn source_state(&self, source: &str) -> Result<SourceState>;
+    async fn record_source_event(&self, source: &str, event: SourceEvent, now: DateTime<Utc>) -> Result<()>;
+}

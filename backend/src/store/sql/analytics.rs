@@ -1,0 +1,196 @@
+//! What analytics read: workspace documents, audience profiles, and creators' inputs in bulk.
+
+use super::*;
+
+/// Appends "`column` is a creator of `scope`, as `workspace_id` sees it".
+fn push_scope(query: &mut QueryBuilder<'_, Db>, column: &str, workspace_id: Uuid, scope: &CreatorScope) {
+    match scope {
+        CreatorScope::List(list_id) => {
+            query.push(format!(
+                "{column} in (select i.creator_id from list_items i join lists l on l.id = i.list_id where l.workspace_id = "
+            ));
+            query.push_bind(workspace_id).push(" and i.list_id = ").push_bind(*list_id).push(")");
+        }
+        CreatorScope::Workspace => {
+            query.push(format!("{column} in (select w.creator_id from workspace_creators w where w.workspace_id = "));
+            query.push_bind(workspace_id).push(")");
+        }
+        CreatorScope::Some(creator_ids) => {
+            query.push(format!("{column} in (select w.creator_id from workspace_creators w where w.workspace_id = "));
+            query.push_bind(workspace_id).push(" and w.creator_id in (");
+            let mut separated = query.separated(", ");
+            for creator_id in creator_ids {
+                separated.push_bind(*creator_id);
+            }
+            query.push("))");
+        }
+        CreatorScope::One(creator_id) => {
+            let creator_id = *creator_id;
+            query.push(format!("{column} = ")).push_bind(creator_id);
+            query
+                .push(" and exists (select 1 from workspace_creators w where w.workspace_id = ")
+                .push_bind(workspace_id);
+            query.push(" and w.creator_id = ").push_bind(creator_id).push(")");
+        }
+    }
+}
+
+const AUDIENCE_COLUMNS: &str =
+    "id, creator_id, source, captured_at, sample_size, ages, genders, countries, languages, created_at";
+
+#[async_trait]
+impl AnalyticsStore for SqlStore {
+    async fn workspace_documents(&self, workspace_id: Uuid) -> Result<WorkspaceDocuments> {
+        let row = sqlx::query_as::<_, (Option<Json<serde_json::Value>>, Option<Json<serde_json::Value>>)>(
+            "select analytics, target_audience from workspace_settings where workspace_id = $1",
+        )
+        .bind(workspace_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map_or_else(WorkspaceDocuments::default, |(analytics, target)| WorkspaceDocuments {
+            analytics: analytics.map(|j| j.0),
+            target_audience: target.map(|j| j.0),
+        }))
+    }
+
+    async fn put_analytics_settings(
+        &self,
+        workspace_id: Uuid,
+        settings: &serde_json::Value,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "insert into workspace_settings (workspace_id, analytics, created_at, updated_at) values ($1, $2, $3, $3) \
+             on conflict (workspace_id) do update set analytics = excluded.analytics, updated_at = excluded.updated_at",
+        )
+        .bind(workspace_id)
+        .bind(Json(settings))
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn put_target_audience(
+        &self,
+        workspace_id: Uuid,
+        target: &serde_json::Value,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "insert into workspace_settings (workspace_id, target_audience, created_at, updated_at) values ($1, $2, $3, $3) \
+             on conflict (workspace_id) do update set target_audience = excluded.target_audience, updated_at = excluded.updated_at",
+        )
+        .bind(workspace_id)
+        .bind(Json(target))
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn add_audience_profiles(&self, workspace_id: Uuid, profiles: &[AudienceRow]) -> Result<u64> {
+        let mut tx = self.begin_write().await?;
+        let mut written = 0;
+        for chunk in profiles.chunks(ROWS_PER_INSERT / 2) {
+            let mut insert =
+                QueryBuilder::<Db>::new(format!("insert into audience_profiles (workspace_id, {AUDIENCE_COLUMNS}) "));
+            insert.push_values(chunk, |mut row, p| {
+                row.push_bind(workspace_id)
+                    .push_bind(p.id)
+                    .push_bind(p.creator_id)
+                    .push_bind(&p.source)
+                    .push_bind(p.captured_at)
+                    .push_bind(p.sample_size)
+                    .push_bind(&p.ages)
+                    .push_bind(&p.genders)
+                    .push_bind(&p.countries)
+                    .push_bind(&p.languages)
+                    .push_bind(p.created_at);
+            });
+            written += insert.build().execute(&mut *tx).await?.rows_affected();
+        }
+        tx.commit().await?;
+        Ok(written)
+    }
+
+    async fn audience_profiles(&self, workspace_id: Uuid, creator_id: Uuid) -> Result<Vec<AudienceRow>> {
+        self.ensure_creator_visible(workspace_id, creator_id).await?;
+        Ok(sqlx::query_as::<_, AudienceRow>(&format!(
+            "select {AUDIENCE_COLUMNS} from audience_profiles where workspace_id = $1 and creator_id = $2 \
+             order by captured_at desc, id desc"
+        ))
+        .bind(workspace_id)
+        .bind(creator_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn latest_audiences(&self, workspace_id: Uuid, scope: CreatorScope) -> Result<HashMap<Uuid, AudienceRow>> {
+        let mut query =
+            QueryBuilder::<Db>::new(format!("select {AUDIENCE_COLUMNS} from audience_profiles where workspace_id = "));
+        query.push_bind(workspace_id).push(" and ");
+        push_scope(&mut query, "creator_id", workspace_id, &scope);
+        query.push(" order by captured_at, id");
+        let rows = query.build_query_as::<AudienceRow>().fetch_all(&self.pool).await?;
+        // Ascending, so the newest of each creator is inserted last.
+        Ok(rows.into_iter().map(|row| (row.creator_id, row)).collect())
+    }
+
+    async fn creator_inputs(
+        &self,
+        workspace_id: Uuid,
+        scope: CreatorScope,
+        snapshots_since: DateTime<Utc>,
+        videos_since: DateTime<Utc>,
+    ) -> Result<HashMap<Uuid, CreatorInputs>> {
+        let mut snapshots = QueryBuilder::<Db>::new(format!(
+            "select s.creator_id, {} from creator_snapshots s where (s.workspace_id is null or s.workspace_id = ",
+            Self::SNAPSHOTS_AGGREGATE
+        ));
+        snapshots.push_bind(workspace_id).push(") and s.captured_at >= ").push_bind(snapshots_since).push(" and ");
+        push_scope(&mut snapshots, "s.creator_id", workspace_id, &scope);
+        snapshots.push(" group by s.creator_id");
+        let mut inputs: HashMap<Uuid, CreatorInputs> = HashMap::new();
+        for (creator_id, Json(mut points)) in
+            snapshots.build_query_as::<(Uuid, Json<Vec<SnapshotTuple>>)>().fetch_all(&self.pool).await?
+        {
+            points.sort_by_key(|point| point.0);
+            inputs.entry(creator_id).or_default().snapshots = points;
+        }
+        let mut videos = QueryBuilder::<Db>::new(format!(
+            "select v.creator_id, {} from videos v where v.posted_at >= ",
+            Self::VIDEOS_AGGREGATE
+        ));
+        videos.push_bind(videos_since).push(" and ");
+        push_scope(&mut videos, "v.creator_id", workspace_id, &scope);
+        videos.push(" group by v.creator_id");
+        for (creator_id, Json(mut facts)) in
+            videos.build_query_as::<(Uuid, Json<Vec<VideoFacts>>)>().fetch_all(&self.pool).await?
+        {
+            facts.sort_by_key(|fact| std::cmp::Reverse(fact.posted_at));
+            inputs.entry(creator_id).or_default().videos = facts;
+        }
+        Ok(inputs)
+    }
+
+    async fn creators_in_scope(
+        &self,
+        workspace_id: Uuid,
+        scope: CreatorScope,
+    ) -> Result<Vec<(Creator, Option<Snapshot>)>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            creator: Creator,
+            #[sqlx(flatten)]
+            latest: LatestColumns,
+        }
+        let mut query = QueryBuilder::<Db>::new(format!("select {CREATOR_COLUMNS}, {LATEST_COLUMNS} from creators c "));
+        query.push(latest_join_head("c.id")).push_bind(workspace_id).push(LATEST_JOIN_TAIL).push(" where ");
+        push_scope(&mut query, "c.id", workspace_id, &scope);
+        query.push(" order by c.handle");
+        let rows = query.build_query_as::<Row>().fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(|row| (row.creator, row.latest.into_snapshot())).collect())
+    }
+}

@@ -1,0 +1,169 @@
+//! Creators, their snapshots, imports and search.
+
+use super::*;
+
+#[async_trait]
+impl CreatorStore for SqlStore {
+    async fn creator(&self, workspace_id: Uuid, creator_id: Uuid) -> Result<CreatorProfile> {
+        let creator = sqlx::query_as::<_, Creator>(&format!(
+            "select {CREATOR_COLUMNS} from creators c \
+             join workspace_creators w on w.creator_id = c.id and w.workspace_id = $1 where c.id = $2"
+        ))
+        .bind(workspace_id)
+        .bind(creator_id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let visible =
+            "from creator_snapshots s where s.creator_id = $2 and (s.workspace_id is null or s.workspace_id = $1)";
+        let latest = sqlx::query_as::<_, Snapshot>(&format!(
+            "select {SNAPSHOT_COLUMNS} {visible} order by s.captured_at desc, s.id desc limit 1"
+        ))
+        .bind(workspace_id)
+        .bind(creator_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let (tracking_since, snapshot_count): (Option<DateTime<Utc>>, i64) =
+            sqlx::query_as(&format!("select min(s.captured_at), count(*) {visible}"))
+                .bind(workspace_id)
+                .bind(creator_id)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(CreatorProfile { creator, latest, tracking_since, snapshot_count })
+    }
+
+    async fn write_snapshots(
+        &self,
+        workspace_id: Uuid,
+        creator_id: Uuid,
+        points: &[MetricPoint],
+        source: SnapshotSource,
+        now: DateTime<Utc>,
+    ) -> Result<u64> {
+        self.ensure_creator_visible(workspace_id, creator_id).await?;
+        let rows = dedupe_points(points.iter().map(|point| (creator_id, *point)).collect());
+        let mut tx = self.begin_write().await?;
+        let written = upsert_snapshots(&mut tx, Some(workspace_id), &rows, source.as_str(), now).await?;
+        tx.commit().await?;
+        Ok(written)
+    }
+
+    async fn snapshots(
+        &self,
+        workspace_id: Uuid,
+        creator_id: Uuid,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Snapshot>> {
+        self.ensure_creator_visible(workspace_id, creator_id).await?;
+        Ok(sqlx::query_as::<_, Snapshot>(&format!(
+            "select {SNAPSHOT_COLUMNS} from creator_snapshots s \
+             where s.creator_id = $2 and (s.workspace_id is null or s.workspace_id = $1) \
+               and s.captured_at >= $3 and s.captured_at <= $4 \
+             order by s.captured_at, s.id"
+        ))
+        .bind(workspace_id)
+        .bind(creator_id)
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn import_snapshots(
+        &self,
+        workspace_id: Uuid,
+        rows: &[(Handle, MetricPoint)],
+        source: SnapshotSource,
+        now: DateTime<Utc>,
+    ) -> Result<ImportSummary> {
+        let mut handles: Vec<&str> = rows.iter().map(|(handle, _)| handle.as_ref()).collect();
+        handles.sort_unstable();
+        handles.dedup();
+
+        let mut tx = self.begin_write().await?;
+        let (ids, creators_created) = upsert_creator_handles(&mut tx, &handles, now).await?;
+        let creator_ids: Vec<Uuid> = ids.values().copied().collect();
+        remember(&mut tx, workspace_id, &creator_ids, "import", now).await?;
+
+        let points = dedupe_points(rows.iter().map(|(handle, point)| (ids[handle.as_ref()], *point)).collect());
+        let rows_written = upsert_snapshots(&mut tx, Some(workspace_id), &points, source.as_str(), now).await?;
+        tx.commit().await?;
+        Ok(ImportSummary { rows_written, creators_created })
+    }
+
+    async fn write_fetched_snapshots(
+        &self,
+        rows: &[(Uuid, MetricPoint)],
+        source: &str,
+        now: DateTime<Utc>,
+    ) -> Result<u64> {
+        // One point per creator and hour: the last one given wins.
+        let mut by_hour: HashMap<(Uuid, DateTime<Utc>), MetricPoint> = HashMap::new();
+        for (creator_id, point) in rows {
+            by_hour.insert((*creator_id, hour_of(point.captured_at)), *point);
+        }
+        let mut rows: Vec<(Uuid, MetricPoint)> = by_hour.into_iter().map(|((id, _), point)| (id, point)).collect();
+        rows.sort_unstable_by_key(|(id, point)| (*id, point.captured_at));
+        let mut tx = self.begin_write().await?;
+        let written = upsert_snapshots(&mut tx, None, &rows, source, now).await?;
+        tx.commit().await?;
+        Ok(written)
+    }
+
+    async fn search_creators(&self, workspace_id: Uuid, prefix: &str, limit: i64) -> Result<Vec<SearchHit>> {
+        // Every string that starts with `prefix` sorts between it and `prefix` + U+10FFFF, bytewise.
+        let upper = format!("{prefix}\u{10FFFF}");
+        Ok(sqlx::query_as::<_, SearchHit>(
+            "select c.id, c.handle, c.display_name, c.avatar_url, c.verified, \
+                (select s.followers from creator_snapshots s \
+                 where s.creator_id = c.id and (s.workspace_id is null or s.workspace_id = $1) \
+                 order by s.captured_at desc limit 1) as followers, \
+                exists (select 1 from workspace_creators w where w.workspace_id = $1 and w.creator_id = c.id) as known, \
+                exists (select 1 from list_items i join lists l on l.id = i.list_id \
+                        where l.workspace_id = $1 and i.creator_id = c.id) as tracked \
+             from creators c where c.id in ( \
+                 select id from (select id from creators where handle >= $2 and handle < $3 order by handle limit $4) by_handle \
+                 union \
+                 select id from (select id from creators where display_name_key >= $2 and display_name_key < $3 \
+                                 order by display_name_key limit $4) by_name) \
+             order by c.handle limit $4",
+        )
+        .bind(workspace_id)
+        .bind(prefix)
+        .bind(upper)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn remember_creators(
+        &self,
+        workspace_id: Uuid,
+        creator_ids: &[Uuid],
+        origin: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        remember(&mut tx, workspace_id, creator_ids, origin, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn known_creator_ids(&self, workspace_id: Uuid, handles: &[String]) -> Result<HashMap<String, Uuid>> {
+        let mut ids = HashMap::new();
+        for chunk in handles.chunks(ROWS_PER_INSERT) {
+            let mut query = QueryBuilder::<Db>::new(
+                "select c.handle, c.id from creators c join workspace_creators w on w.creator_id = c.id where w.workspace_id = ",
+            );
+            query.push_bind(workspace_id).push(" and c.handle in (");
+            let mut separated = query.separated(", ");
+            for handle in chunk {
+                separated.push_bind(handle);
+            }
+            query.push(")");
+            ids.extend(query.build_query_as::<(String, Uuid)>().fetch_all(&self.pool).await?);
+        }
+        Ok(ids)
+    }
+}

@@ -1,0 +1,230 @@
+//! Leases, fetch outcomes, refresh jobs and the sources' shared state.
+
+use super::*;
+
+#[async_trait]
+impl RefreshStore for SqlStore {
+    async fn claim_due_creators(
+        &self,
+        owner: &str,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<ClaimedCreator>> {
+        let due = "next_fetch_at <= $3 and (lease_until is null or lease_until < $3)";
+        let sql = format!(
+            "update creators set lease_until = $1, lease_owner = $2, updated_at = $3 \
+             where id in ( \
+                 select c.id from creators c \
+                 where {due} and exists (select 1 from list_items i where i.creator_id = c.id) \
+                 order by c.next_fetch_at, c.id limit $4 {skip_locked}) \
+               and {due} \
+             returning id, handle, sec_uid, failures",
+            skip_locked = Self::SKIP_LOCKED,
+        );
+        let mut tx = self.begin_write().await?;
+        let claimed = sqlx::query_as::<_, ClaimedCreator>(&sql)
+            .bind(lease_until)
+            .bind(owner)
+            .bind(now)
+            .bind(limit)
+            .fetch_all(&mut *tx)
+            .await?;
+        if !claimed.is_empty() {
+            sqlx::query(
+                "update jobs set status = 'running', progress = 50, updated_at = $2 \
+                 where status = 'queued' and creator_id in (select id from creators where lease_owner = $1)",
+            )
+            .bind(owner)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(claimed)
+    }
+
+    async fn record_fetch_success(&self, success: FetchSuccess) -> Result<()> {
+        let FetchSuccess { creator_id, handle, source, profile, videos, next_fetch_at, now } = success;
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "update creators set platform_user_id = $2, sec_uid = coalesce($3, sec_uid), display_name = $4, \
+             display_name_key = $5, avatar_url = $6, bio = $7, verified = $8, region = $9, counts_may_be_rounded = $10, \
+             status = 'active', failures = 0, last_error = null, last_fetched_at = $11, next_fetch_at = $12, \
+             lease_until = null, lease_owner = null, updated_at = $11, data_version = data_version + 1 where id = $1",
+        )
+        .bind(creator_id)
+        .bind(&profile.platform_user_id)
+        .bind(&profile.sec_uid)
+        .bind(&profile.display_name)
+        .bind(profile.display_name.as_deref().map(str::to_lowercase))
+        .bind(&profile.avatar_url)
+        .bind(&profile.bio)
+        .bind(profile.verified)
+        .bind(&profile.region)
+        .bind(profile.counts_may_be_rounded)
+        .bind(now)
+        .bind(next_fetch_at)
+        .execute(&mut *tx)
+        .await?;
+        let captured_at =
+            DateTime::from_timestamp_micros(profile.fetched_at.timestamp_micros()).unwrap_or(profile.fetched_at);
+        sqlx::query(
+            "insert into creator_snapshots \
+             (creator_id, workspace_id, captured_at, captured_hour, followers, following, likes, videos, source, created_at) \
+             values ($1, null, $2, $3, $4, $5, $6, $7, $8, $9) \
+             on conflict (creator_id, captured_hour) where workspace_id is null do update set \
+             captured_at = excluded.captured_at, followers = excluded.followers, following = excluded.following, \
+             likes = excluded.likes, videos = excluded.videos, source = excluded.source",
+        )
+        .bind(creator_id)
+        .bind(captured_at)
+        .bind(hour_of(captured_at))
+        .bind(profile.followers)
+        .bind(profile.following)
+        .bind(profile.likes)
+        .bind(profile.videos)
+        .bind(source)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let own: Vec<zzyzx_sources::Video> = videos.into_iter().filter(|v| v.author_handle == handle).collect();
+        upsert_videos(&mut tx, &HashMap::from([(handle, creator_id)]), &own, source, now).await?;
+        sqlx::query(
+            "update jobs set status = 'succeeded', progress = 100, message = null, updated_at = $2, finished_at = $2 \
+             where creator_id = $1 and status in ('queued', 'running')",
+        )
+        .bind(creator_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn record_fetch_failure(&self, failure: FetchFailure) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "update creators set failures = failures + 1, last_error = $2, status = $3, next_fetch_at = $4, \
+             lease_until = null, lease_owner = null, updated_at = $5 where id = $1",
+        )
+        .bind(failure.creator_id)
+        .bind(&failure.error)
+        .bind(failure.status.as_str())
+        .bind(failure.next_fetch_at)
+        .bind(failure.now)
+        .execute(&mut *tx)
+        .await?;
+        let message = match failure.status {
+            CreatorStatus::Active => format!("the fetch failed and will be retried: {}", failure.error),
+            status => format!("the creator is {}", status.as_str().replace('_', " ")),
+        };
+        sqlx::query(
+            "update jobs set status = 'failed', progress = 100, message = $2, updated_at = $3, finished_at = $3 \
+             where creator_id = $1 and status in ('queued', 'running')",
+        )
+        .bind(failure.creator_id)
+        .bind(message)
+        .bind(failure.now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn reschedule_creator(&self, creator_id: Uuid, next_fetch_at: DateTime<Utc>) -> Result<()> {
+        sqlx::query("update creators set next_fetch_at = $2, lease_until = null, lease_owner = null where id = $1")
+            .bind(creator_id)
+            .bind(next_fetch_at)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn release_leases(&self, owner: &str) -> Result<u64> {
+        let released = sqlx::query("update creators set lease_until = null, lease_owner = null where lease_owner = $1")
+            .bind(owner)
+            .execute(&self.pool)
+            .await?;
+        Ok(released.rows_affected())
+    }
+
+    async fn request_refresh(
+        &self,
+        workspace_id: Uuid,
+        creator_id: Uuid,
+        job_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<Job> {
+        self.ensure_creator_visible(workspace_id, creator_id).await?;
+        let mut tx = self.begin_write().await?;
+        sqlx::query("update creators set next_fetch_at = $2, updated_at = $2 where id = $1")
+            .bind(creator_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        let job = sqlx::query_as::<_, Job>(&format!(
+            "insert into jobs (id, workspace_id, kind, creator_id, status, progress, created_at, updated_at) \
+             values ($1, $2, 'refresh', $3, 'queued', 0, $4, $4) returning {JOB_COLUMNS}"
+        ))
+        .bind(job_id)
+        .bind(workspace_id)
+        .bind(creator_id)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(job)
+    }
+
+    async fn job(&self, workspace_id: Uuid, job_id: Uuid) -> Result<Job> {
+        sqlx::query_as::<_, Job>(&format!("select {JOB_COLUMNS} from jobs where id = $1 and workspace_id = $2"))
+            .bind(job_id)
+            .bind(workspace_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    async fn source_state(&self, source: &str) -> Result<SourceState> {
+        Ok(sqlx::query_as::<_, SourceState>(
+            "select last_success_at, last_error, last_error_at, paused_until, pause_reason from source_state where source = $1",
+        )
+        .bind(source)
+        .fetch_optional(&self.pool)
+        .await?
+        .unwrap_or_default())
+    }
+
+    async fn record_source_event(&self, source: &str, event: SourceEvent, now: DateTime<Utc>) -> Result<()> {
+        sqlx::query("insert into source_state (source, updated_at) values ($1, $2) on conflict (source) do nothing")
+            .bind(source)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        let (sql, text, until) = match event {
+            SourceEvent::Success => {
+                ("update source_state set last_success_at = $2, updated_at = $2 where source = $1", None, None)
+            }
+            SourceEvent::Error(error) => (
+                "update source_state set last_error = $3, last_error_at = $2, updated_at = $2 where source = $1",
+                Some(error),
+                None,
+            ),
+            SourceEvent::Paused { until, reason } => (
+                "update source_state set pause_reason = $3, paused_until = $4, updated_at = $2 where source = $1",
+                Some(reason),
+                Some(until),
+            ),
+        };
+        let mut query = sqlx::query(sql).bind(source).bind(now);
+        if let Some(text) = text {
+            query = query.bind(text);
+        }
+        if let Some(until) = until {
+            query = query.bind(until);
+        }
+        query.execute(&self.pool).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,75 @@
+//! Videos: a creator's pages of videos, the top video, and hashtag pulls.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::*;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct VideoRow {
+    pub id: Uuid,
+    pub platform_id: String,
+    pub creator_id: Uuid,
+    pub posted_at: DateTime<Utc>,
+    pub description: String,
+    pub hashtags: sqlx::types::Json<Vec<String>>,
+    pub duration_seconds: Option<i32>,
+    pub cover_url: Option<String>,
+    pub share_url: String,
+    pub region: Option<String>,
+    pub views: i64,
+    pub likes: i64,
+    pub comments: i64,
+    pub shares: i64,
+    pub saves: Option<i64>,
+    pub source: String,
+    pub fetched_at: DateTime<Utc>,
+}
+
+/// Where a page of videos starts: after this (key, id) in the chosen order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum VideoCursor {
+    Recent { posted_at: DateTime<Utc>, id: Uuid },
+    Views { views: i64, id: Uuid },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VideoOrder {
+    Recent,
+    Views,
+}
+
+/// A video found under a hashtag, with its author and whether the workspace tracks them.
+#[derive(Debug, Clone)]
+pub struct HashtagVideo {
+    pub video: VideoRow,
+    pub creator: Creator,
+    pub tracked: bool,
+}
+
+#[async_trait]
+pub trait VideoStore: Send + Sync {
+    /// Full rows of these videos (by TikTok id), for showing them.
+    async fn videos_by_platform_ids(&self, platform_ids: &[String]) -> Result<Vec<VideoRow>>;
+    async fn creator_videos(
+        &self,
+        workspace_id: Uuid,
+        creator_id: Uuid,
+        order: VideoOrder,
+        after: Option<VideoCursor>,
+        limit: i64,
+    ) -> Result<Vec<VideoRow>>;
+    async fn top_video(&self, workspace_id: Uuid, creator_id: Uuid, since: DateTime<Utc>) -> Result<Option<VideoRow>>;
+    /// The videos of the last pull of `tag`, if any, and when it was made.
+    async fn hashtag_pull(&self, workspace_id: Uuid, tag: &str) -> Result<Option<(DateTime<Utc>, Vec<HashtagVideo>)>>;
+    /// Stores a pull of `tag`: creates unknown authors and upserts the videos.
+    async fn store_hashtag_pull(
+        &self,
+        workspace_id: Uuid,
+        tag: &str,
+        source: &'static str,
+        videos: &[zzyzx_sources::Video],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<HashtagVideo>>;
+}
