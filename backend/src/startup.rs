@@ -85,6 +85,7 @@ impl Application {
                         Ok(response)
                     }
                 })
+                .wrap(actix_web::middleware::from_fn(http::guard_requests))
                 .wrap(TracingLogger::<RequestSpan>::new())
         })
         .listen(listener)?

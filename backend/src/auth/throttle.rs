@@ -25,11 +25,17 @@ pub fn account_delay(failures: i32) -> Option<Duration> {
     Some(Duration::seconds(1i64 << doublings).min(MAX_DELAY))
 }
 
-/// Whole seconds left before the account may try again, if it must wait.
+/// Seconds left before the account may try again, if it must wait: rounded up, so a client that
+/// waits as long as it is told is never refused again.
 pub fn account_retry_after(failures: i32, last_failure: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Option<u64> {
     let until = last_failure? + account_delay(failures)?;
-    let wait = until - now;
-    (wait > Duration::zero()).then(|| u64::try_from(wait.num_seconds()).unwrap_or(0).max(1))
+    let wait = (until - now).to_std().ok().filter(|wait| !wait.is_zero())?;
+    Some(whole_seconds_up(wait))
+}
+
+/// At least one second, and never less than `wait`.
+fn whole_seconds_up(wait: std::time::Duration) -> u64 {
+    (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
 }
 
 /// Attempts per key (a client address, an API key) and minute, in memory (per instance).
@@ -48,7 +54,7 @@ impl<K: Hash + Eq + Clone> KeyedLimiter<K> {
     pub fn check(&self, key: K) -> Result<(), u64> {
         self.0.check_key(&key).map_err(|not_until| {
             let wait = not_until.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()));
-            wait.as_secs().max(1)
+            whole_seconds_up(wait)
         })?;
         if self.0.len() > 100_000 {
             self.0.retain_recent();
@@ -77,6 +83,20 @@ mod tests {
         assert_eq!(account_retry_after(6, Some(now), now), Some(2));
         assert_eq!(account_retry_after(6, Some(now - Duration::seconds(3)), now), None);
         assert_eq!(account_retry_after(3, Some(now), now), None);
+    }
+
+    #[test]
+    fn retry_after_rounds_up_so_waiting_that_long_is_enough() {
+        let now = Utc::now();
+        // 4 s of delay, 0.3 s already gone: 3.7 s left is said as 4, never 3.
+        let last = now - Duration::milliseconds(300);
+        let advertised = account_retry_after(7, Some(last), now).unwrap();
+        assert_eq!(advertised, 4);
+        let later = now + Duration::seconds(i64::try_from(advertised).unwrap());
+        assert_eq!(account_retry_after(7, Some(last), later), None, "after the advertised wait, no more waiting");
+        assert_eq!(whole_seconds_up(std::time::Duration::from_millis(3_001)), 4);
+        assert_eq!(whole_seconds_up(std::time::Duration::from_millis(3_000)), 3);
+        assert_eq!(whole_seconds_up(std::time::Duration::from_millis(1)), 1);
     }
 
     #[test]

@@ -79,7 +79,15 @@ impl TokenKeys {
         if data.header.typ.as_deref() != Some(ACCESS_TOKEN_TYPE) {
             return Err(InvalidToken);
         }
-        Ok(data.claims)
+        // A token signed with the right key but made to live longer than zzyzx issues them (or
+        // issued in the future) was not made by zzyzx.
+        let claims = data.claims;
+        let leeway = i64::try_from(LEEWAY_SECONDS).unwrap_or(0);
+        let longest = ACCESS_TOKEN_LIFETIME.num_seconds() + leeway;
+        if claims.exp - claims.iat > longest || claims.iat > Utc::now().timestamp() + leeway {
+            return Err(InvalidToken);
+        }
+        Ok(claims)
     }
 }
 

@@ -238,6 +238,7 @@ async fn login(
     request_body = RefreshRequest,
     responses(
         (status = 200, description = "New tokens", body = SessionResponse),
+        (status = 204, description = "No refresh token was presented (no cookie, none in the body): there is no session to renew. A page load checks for a session this way without an error"),
         (status = 401, description = "Unknown, expired, revoked or reused refresh token", body = super::problem::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -248,10 +249,10 @@ async fn refresh(
     body: Json<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
-    let presented = body
-        .refresh_token
-        .or_else(|| request.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()))
-        .ok_or(ApiError::InvalidToken)?;
+    let Some(presented) = body.refresh_token.or_else(|| request.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()))
+    else {
+        return Ok(HttpResponse::NoContent().insert_header(("Cache-Control", "no-store")).finish());
+    };
     let session = state.accounts().refresh(&presented).await?;
     Ok(session_response(&request, session, body.refresh_token_delivery, actix_web::http::StatusCode::OK))
 }
@@ -299,7 +300,8 @@ async fn change_password(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let new = Password::parse(body.new_password).map_err(|e| ApiError::invalid("/new_password", e))?;
-    let session = state.accounts().change_password(caller.user_id, body.current_password, new).await?;
+    let session =
+        state.accounts().change_password(caller.user_id, body.current_password, new, client_address(&request)).await?;
     Ok(session_response(&request, session, body.refresh_token_delivery, actix_web::http::StatusCode::OK))
 }
 

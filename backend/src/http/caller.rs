@@ -22,8 +22,6 @@ use crate::store::{Role, SessionAccess};
 
 /// The header that picks the workspace a request acts in; without it, the caller's first one.
 pub const WORKSPACE_HEADER: &str = "X-Workspace-Id";
-/// Query parameters that would leak credentials into logs and histories.
-const CREDENTIAL_PARAMETERS: [&str; 4] = ["api_key", "access_token", "token", "key"];
 /// An API key's last use is recorded at most this often per instance.
 const KEY_USE_RECORD_INTERVAL: Duration = Duration::from_secs(60);
 
@@ -136,27 +134,12 @@ fn requested_workspace(request: &HttpRequest) -> Result<Option<Uuid>, ApiError> 
     })
 }
 
-/// The application state and the request's bearer token, once credentials in its URL are refused.
+/// The application state and the request's bearer token. (Credentials in a URL never get this
+/// far: see `request_guard`.)
 pub(super) fn credentials(request: &HttpRequest) -> Result<(&web::Data<AppState>, String), ApiError> {
-    refuse_credentials_in_query(request)?;
     let state =
         request.app_data::<web::Data<AppState>>().ok_or_else(|| anyhow::anyhow!("application state is missing"))?;
     Ok((state, bearer_token(request)?))
-}
-
-fn refuse_credentials_in_query(request: &HttpRequest) -> Result<(), ApiError> {
-    let leaked = request
-        .query_string()
-        .split('&')
-        .filter_map(|pair| pair.split('=').next())
-        .any(|name| CREDENTIAL_PARAMETERS.contains(&name.to_ascii_lowercase().as_str()));
-    if leaked {
-        return Err(ApiError::bad_request(
-            ErrorCode::CredentialsInQuery,
-            "Credentials are accepted only in the Authorization header, never in the URL.",
-        ));
-    }
-    Ok(())
 }
 
 /// (user, workspace, role, credential) of a user's access token.

@@ -46,6 +46,7 @@ pub mod jobs;
 pub mod lists;
 pub mod pagination;
 pub mod problem;
+mod request_guard;
 pub mod shared;
 pub mod sources;
 pub mod web_app;
@@ -62,6 +63,7 @@ use utoipa_actix_web::AppExt;
 
 pub use body::JSON_LIMIT;
 use problem::ApiError;
+pub use request_guard::{MAX_HEADER_BYTES, guard_requests};
 
 pub const API_PREFIX: &str = "/api/v1";
 
@@ -82,7 +84,9 @@ pub const API_PREFIX: &str = "/api/v1";
             **Workspaces.** Every request acts in one workspace: the one named by the `X-Workspace-Id` \
             header, or the caller's first workspace without it. Another workspace's objects answer 404.\n\n\
             **Errors** are RFC 9457 problem details (`application/problem+json`) with a stable `code`.\n\n\
-            **Limits.** JSON bodies up to 64 KiB (metric batches 2 MiB, CSV imports 16 MiB); pages of 1 to \
+            **Limits.** Request headers up to 16 KiB in all (431 beyond); query strings must be valid \
+            percent-encoded UTF-8 and carry no credential-like parameter (`api_key`, `token`, `authorization`, \
+            `bearer`, …: 400). JSON bodies up to 64 KiB (metric batches 2 MiB, CSV imports 16 MiB); pages of 1 to \
             100 items (50 by default); unknown query parameters are ignored, unknown body fields refused.",
         license(name = "AGPL-3.0-only")
     ),

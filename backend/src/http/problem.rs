@@ -25,6 +25,7 @@ pub enum ErrorCode {
     CredentialsInQuery,
     UnsupportedMediaType,
     PayloadTooLarge,
+    HeadersTooLarge,
     AuthenticationRequired,
     InvalidToken,
     InvalidCredentials,
@@ -131,6 +132,8 @@ pub enum ApiError {
     UnsupportedMediaType(&'static str),
     #[error("payload too large")]
     PayloadTooLarge,
+    #[error("request headers too large")]
+    HeadersTooLarge,
     #[error("authentication required")]
     AuthenticationRequired,
     #[error("invalid token")]
@@ -187,6 +190,11 @@ impl ApiError {
                 ErrorCode::PayloadTooLarge,
                 "Payload too large",
                 "The request body is larger than this endpoint accepts.".into(),
+            ),
+            ApiError::HeadersTooLarge => (
+                ErrorCode::HeadersTooLarge,
+                "Request headers too large",
+                "The request's headers together exceed 16 KiB.".into(),
             ),
             ApiError::AuthenticationRequired => (
                 ErrorCode::AuthenticationRequired,
@@ -257,6 +265,7 @@ impl ResponseError for ApiError {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::HeadersTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             ApiError::AuthenticationRequired | ApiError::InvalidToken | ApiError::InvalidCredentials => {
                 StatusCode::UNAUTHORIZED
             }

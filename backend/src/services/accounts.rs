@@ -106,10 +106,28 @@ impl Accounts<'_> {
     }
 
     /// Changes the password, ends every session of the user, and starts a new one for this client.
-    pub async fn change_password(&self, user_id: Uuid, current: String, new: Password) -> Result<Session> {
+    /// The current password is checked under the same limits as a login: the client address's
+    /// attempts a minute and the account's backoff after failures, which a wrong current password
+    /// counts towards.
+    pub async fn change_password(
+        &self,
+        user_id: Uuid,
+        current: String,
+        new: Password,
+        client: IpAddr,
+    ) -> Result<Session> {
+        self.attempts.check(client).map_err(|retry_after| ServiceError::TooManyRequests { retry_after })?;
+        let now = Utc::now();
         let user = self.store.user_by_id(user_id).await?.ok_or(ServiceError::InvalidToken)?;
-        if let Verification::Invalid = self.hashing.verify(current, Some(user.password_hash.clone())).await? {
-            return Err(ServiceError::invalid("/current_password", "is incorrect"));
+        if let Some(retry_after) = account_retry_after(user.failed_logins, user.last_failed_login_at, now) {
+            return Err(ServiceError::TooManyRequests { retry_after });
+        }
+        match self.hashing.verify(current, Some(user.password_hash.clone())).await? {
+            Verification::Invalid => {
+                self.store.record_failed_login(user.id, now).await?;
+                return Err(ServiceError::invalid("/current_password", "is incorrect"));
+            }
+            Verification::Valid { .. } => self.store.record_successful_login(user.id, None).await?,
         }
         let new_hash = self.hashing.hash(&new).await?;
         self.store.set_password(user_id, &new_hash, Utc::now()).await?;

@@ -77,8 +77,6 @@ pub struct SearchHit {
     pub avatar_url: Option<String>,
     pub verified: bool,
     pub followers: Option<i64>,
-    /// The workspace may open this creator's profile.
-    pub known: bool,
     /// The creator is in one of the workspace's lists.
     pub tracked: bool,
 }
@@ -121,7 +119,8 @@ pub trait CreatorStore: Send + Sync {
 
     /// Handles to ids, for creators the workspace knows.
     async fn known_creator_ids(&self, workspace_id: Uuid, handles: &[String]) -> Result<HashMap<String, Uuid>>;
-    /// Prefix search over every known creator's handle and display name (case-insensitive).
+    /// Prefix search over the handles and display names (case-insensitive) of the creators this
+    /// workspace knows; never another workspace's.
     async fn search_creators(&self, workspace_id: Uuid, prefix: &str, limit: i64) -> Result<Vec<SearchHit>>;
     /// Lets the workspace open these creators' profiles; `origin` says how it met them.
     async fn remember_creators(

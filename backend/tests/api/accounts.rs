@@ -118,6 +118,12 @@ both_databases! {
         let refreshed = client.post(app.url("/auth/refresh")).json(&json!({})).send().await.unwrap();
         let body = expect_json(refreshed, StatusCode::OK).await;
         assert!(body["access_token"].is_string());
+
+        // A page load without a cookie asks whether there is a session: "no" is not an error.
+        let fresh = reqwest::Client::new().post(app.url("/auth/refresh")).json(&json!({})).send().await.unwrap();
+        assert_eq!(fresh.status(), StatusCode::NO_CONTENT);
+        let unknown = app.send(Method::POST, "/auth/refresh", None, Some(json!({"refresh_token": "zzr_not-a-real-one"}))).await;
+        expect_problem(unknown, StatusCode::UNAUTHORIZED, "invalid_token").await;
     }
 
     async fn logout_ends_the_session_at_once(app) {
@@ -127,6 +133,23 @@ both_databases! {
         expect_problem(app.get(&user.token, "/auth/me").await, StatusCode::UNAUTHORIZED, "invalid_token").await;
         let refresh = app.send(Method::POST, "/auth/refresh", None, Some(json!({"refresh_token": user.refresh_token}))).await;
         assert_eq!(refresh.status(), StatusCode::UNAUTHORIZED);
+    }
+
+    async fn a_wrong_current_password_is_throttled_like_a_login(app) {
+        let user = app.new_user().await;
+        let attempt = |current: &str| {
+            app.post(&user.token, "/auth/password", json!({"current_password": current, "new_password": "a completely new passphrase"}))
+        };
+        for n in 1..=5 {
+            expect_problem(attempt("wrong wrong wrong").await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+            assert_eq!(app.store.user_by_email(&user.email).await.unwrap().unwrap().failed_logins, n, "attempt {n} is counted");
+        }
+        let throttled = attempt("wrong wrong wrong").await;
+        assert!(throttled.headers().contains_key("retry-after"));
+        expect_problem(throttled, StatusCode::TOO_MANY_REQUESTS, "too_many_requests").await;
+        // The right password waits too, and so does a login: one backoff per account.
+        expect_problem(attempt(PASSWORD).await, StatusCode::TOO_MANY_REQUESTS, "too_many_requests").await;
+        assert_eq!(app.login_response(&user.email, PASSWORD).await.status(), StatusCode::TOO_MANY_REQUESTS);
     }
 
     async fn changing_the_password_ends_every_other_session(app) {
@@ -173,6 +196,8 @@ both_databases! {
             ("HS512 where HS256 is pinned", sign(Header { typ: Some("at+jwt".into()), ..Header::new(Algorithm::HS512) }, &valid_claims, TEST_SECRET)),
             ("wrong key", sign(at(), &valid_claims, "some-other-secret-that-is-long-enough-too")),
             ("expired 61 s ago", sign(at(), &with(&|c| { c["exp"] = json!(now - 61); c["iat"] = json!(now - 961); c["nbf"] = json!(now - 961); }), TEST_SECRET)),
+            ("expiring ten years after issue", sign(at(), &with(&|c| c["exp"] = json!(now + 10 * 365 * 86_400)), TEST_SECRET)),
+            ("issued in the future", sign(at(), &with(&|c| { c["iat"] = json!(now + 600); c["exp"] = json!(now + 1200); }), TEST_SECRET)),
             ("not valid for 5 minutes", sign(at(), &with(&|c| c["nbf"] = json!(now + 300)), TEST_SECRET)),
             ("wrong issuer", sign(at(), &with(&|c| c["iss"] = json!("someone-else")), TEST_SECRET)),
             ("wrong audience", sign(at(), &with(&|c| c["aud"] = json!("another-api")), TEST_SECRET)),

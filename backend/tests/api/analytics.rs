@@ -132,6 +132,19 @@ crate::both_databases! {
         assert!(lines[0].starts_with("position,handle,display_name,followers"));
         assert_eq!(lines.len(), 4);
         assert!(lines[1].contains("fast.grower"));
+
+        // Notes and tags are the user's text: whatever they hold, a spreadsheet shows it, never runs it.
+        let items = app.items(&user, &list_id).await;
+        let item_id = items["items"][0]["id"].as_str().unwrap();
+        let note = "=HYPERLINK(\"http://evil.example\",\"x\")";
+        let patch = json!({"note": note, "tags": ["+SUM(1+1)", "@SUM(1)"]});
+        expect_json(app.patch(&user.token, &format!("/lists/{list_id}/items/{item_id}"), patch).await, StatusCode::OK).await;
+        let text = app.get(&user.token, &format!("/lists/{list_id}/dashboard.csv")).await.text().await.unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let cells: Vec<String> = reader.records().flat_map(|r| r.unwrap().iter().map(str::to_owned).collect::<Vec<_>>()).collect();
+        assert!(cells.iter().any(|c| c == &format!("'{note}")), "the note is neutralised: {cells:?}");
+        assert!(cells.iter().any(|c| c == "'+SUM(1+1); @SUM(1)"), "the tags are neutralised: {cells:?}");
+        assert!(!cells.iter().any(|c| c.starts_with(['=', '+', '@'])), "no cell starts a formula: {cells:?}");
     }
 
     async fn rising_creators_are_found_with_reasons_and_filtered(app, source) {

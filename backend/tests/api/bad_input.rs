@@ -81,6 +81,31 @@ both_databases! {
         expect_problem(response, StatusCode::BAD_REQUEST, "credentials_in_query").await;
         let response = app.get(&user.token, "/lists?api_key=zz_something").await;
         expect_problem(response, StatusCode::BAD_REQUEST, "credentials_in_query").await;
+        // Every spelling, also beside a valid header, and also on public endpoints.
+        for query in ["apikey=x", "authorization=Bearer%20x", "bearer=x", "Api-Key=x", "refresh_token=x", "q=1&token=x"] {
+            let response = app.get(&user.token, &format!("/lists?{query}")).await;
+            expect_problem(response, StatusCode::BAD_REQUEST, "credentials_in_query").await;
+        }
+        let public = app.client.get(format!("{}?apikey=x", app.url("/health"))).send().await.unwrap();
+        expect_problem(public, StatusCode::BAD_REQUEST, "credentials_in_query").await;
+    }
+
+    async fn undecodable_queries_and_oversized_headers_are_refused(app) {
+        let user = app.new_user().await;
+        for query in ["q=%FF", "q=ma%C3", "%FF=1"] {
+            let response = app.get(&user.token, &format!("/creators/search?{query}")).await;
+            expect_problem(response, StatusCode::BAD_REQUEST, "invalid_query").await;
+        }
+        let fine = app.get(&user.token, "/creators/search?q=caf%C3%A9").await;
+        assert_eq!(fine.status(), StatusCode::OK);
+
+        let padding = |bytes: usize| "x".repeat(bytes);
+        let big = app.client.get(app.url("/lists")).bearer_auth(&user.token).header("x-padding", padding(20 * 1024)).send().await.unwrap();
+        expect_problem(big, StatusCode::from_u16(431).unwrap(), "headers_too_large").await;
+        let huge = app.client.get(app.url("/lists")).bearer_auth(&user.token).header("x-padding", padding(100 * 1024)).send().await;
+        assert!(huge.is_err() || huge.unwrap().status() == StatusCode::from_u16(431).unwrap(), "a 100 KB header is refused");
+        let normal = app.client.get(app.url("/lists")).bearer_auth(&user.token).header("x-padding", padding(4 * 1024)).send().await.unwrap();
+        assert_eq!(normal.status(), StatusCode::OK, "ordinary headers pass");
     }
 
     async fn every_response_carries_the_security_headers(app) {

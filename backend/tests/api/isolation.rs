@@ -148,4 +148,22 @@ both_databases! {
         let own = app.client.get(app.url("/lists")).bearer_auth(&bob.token).header("X-Workspace-Id", bob.workspace_id.to_string()).send().await.unwrap();
         assert_eq!(own.status(), StatusCode::OK);
     }
+
+    async fn search_finds_only_this_workspaces_creators(app) {
+        let (alice, bob) = (app.new_user().await, app.new_user().await);
+        // Alice tracks one prospect and imports another's history; Bob knows neither.
+        let list = app.create_list(&alice, "Prospects").await;
+        app.add_item(&alice, list["id"].as_str().unwrap(), "secret.prospect").await;
+        let csv = "handle,captured_at,followers,following,likes,videos\nsilent.import,2026-01-01,10,1,1,1\n";
+        let imported = app.client.post(app.url("/imports/metrics")).bearer_auth(&alice.token)
+            .header("content-type", "text/csv").body(csv).send().await.unwrap();
+        expect_json(imported, StatusCode::OK).await;
+
+        for q in ["s", "se", "secret", "silent", "@silent.import"] {
+            let found = expect_json(app.get(&bob.token, &format!("/creators/search?q={q}")).await, StatusCode::OK).await;
+            assert_eq!(found["items"].as_array().unwrap().len(), 0, "q={q}: Bob sees none of Alice's creators: {found}");
+            let theirs = expect_json(app.get(&alice.token, &format!("/creators/search?q={q}")).await, StatusCode::OK).await;
+            assert!(!theirs["items"].as_array().unwrap().is_empty(), "q={q}: Alice finds her own");
+        }
+    }
 }

@@ -170,7 +170,7 @@ async fn search_creators(
         .into_iter()
         .filter_map(|s| match (s.hit, s.from_source) {
             (Some(hit), _) => Some(SearchResult {
-                creator_id: hit.known.then_some(hit.id),
+                creator_id: Some(hit.id),
                 handle: hit.handle,
                 display_name: hit.display_name,
                 avatar_url: hit.avatar_url,

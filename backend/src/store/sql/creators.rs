@@ -113,20 +113,18 @@ impl CreatorStore for SqlStore {
 
     async fn search_creators(&self, workspace_id: Uuid, prefix: &str, limit: i64) -> Result<Vec<SearchHit>> {
         // Every string that starts with `prefix` sorts between it and `prefix` + U+10FFFF, bytewise.
+        // Only creators this workspace knows (tracks, imported or met through its own hashtag
+        // pulls) are searched: another workspace's prospects are its own business.
         let upper = format!("{prefix}\u{10FFFF}");
         Ok(sqlx::query_as::<_, SearchHit>(
             "select c.id, c.handle, c.display_name, c.avatar_url, c.verified, \
                 (select s.followers from creator_snapshots s \
                  where s.creator_id = c.id and (s.workspace_id is null or s.workspace_id = $1) \
                  order by s.captured_at desc limit 1) as followers, \
-                exists (select 1 from workspace_creators w where w.workspace_id = $1 and w.creator_id = c.id) as known, \
                 exists (select 1 from list_items i join lists l on l.id = i.list_id \
                         where l.workspace_id = $1 and i.creator_id = c.id) as tracked \
-             from creators c where c.id in ( \
-                 select id from (select id from creators where handle >= $2 and handle < $3 order by handle limit $4) by_handle \
-                 union \
-                 select id from (select id from creators where display_name_key >= $2 and display_name_key < $3 \
-                                 order by display_name_key limit $4) by_name) \
+             from creators c join workspace_creators w on w.creator_id = c.id and w.workspace_id = $1 \
+             where (c.handle >= $2 and c.handle < $3) or (c.display_name_key >= $2 and c.display_name_key < $3) \
              order by c.handle limit $4",
         )
         .bind(workspace_id)

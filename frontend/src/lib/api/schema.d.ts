@@ -1421,7 +1421,7 @@ export interface components {
          * @description Stable, machine-readable error codes: clients switch on these, never on `title` or `detail`.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "invalid_query" | "invalid_cursor" | "invalid_workspace_header" | "credentials_in_query" | "unsupported_media_type" | "payload_too_large" | "authentication_required" | "invalid_token" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "api_key_not_allowed" | "not_found" | "method_not_allowed" | "email_taken" | "duplicate_list_name" | "creator_already_in_list" | "stale_version" | "stale_cursor" | "item_set_mismatch" | "last_owner" | "already_member" | "invitation_used" | "invitation_expired" | "invitation_for_another_email" | "limit_reached" | "import_rejected" | "too_many_requests" | "source_unavailable" | "upstream_failed" | "unavailable" | "internal";
+        ErrorCode: "validation_failed" | "malformed_json" | "invalid_query" | "invalid_cursor" | "invalid_workspace_header" | "credentials_in_query" | "unsupported_media_type" | "payload_too_large" | "headers_too_large" | "authentication_required" | "invalid_token" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "api_key_not_allowed" | "not_found" | "method_not_allowed" | "email_taken" | "duplicate_list_name" | "creator_already_in_list" | "stale_version" | "stale_cursor" | "item_set_mismatch" | "last_owner" | "already_member" | "invitation_used" | "invitation_expired" | "invitation_for_another_email" | "limit_reached" | "import_rejected" | "too_many_requests" | "source_unavailable" | "upstream_failed" | "unavailable" | "internal";
         /** @description A video that may explain a follower spike. */
         ExplainingVideo: {
             /**
@@ -3286,6 +3286,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
+            };
+            /** @description No refresh token was presented (no cookie, none in the body): there is no session to renew. A page load checks for a session this way without an error */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed request: invalid JSON, query string or workspace header */
             400: {
