@@ -119,6 +119,24 @@ both_databases! {
         }
     }
 
+    async fn responses_are_compressed_as_the_client_accepts(app) {
+        let user = app.new_user().await;
+        let spec = |encoding: &'static str| app.client.get(app.url("/auth/me")).bearer_auth(&user.token).header("accept-encoding", encoding).send();
+        for (accepted, expected) in [("br", Some("br")), ("gzip", Some("gzip")), ("identity", None)] {
+            let response = spec(accepted).await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK);
+            assert_eq!(response.headers().get("content-encoding").map(|v| v.to_str().unwrap()), expected, "{accepted}");
+        }
+    }
+
+    async fn the_docs_page_and_the_spec_it_loads_are_served(app) {
+        let docs = app.client.get(format!("{}/api/docs/", app.address)).send().await.unwrap();
+        assert_eq!(docs.status(), StatusCode::OK);
+        let spec = app.client.get(format!("{}/api/openapi.json", app.address)).send().await.unwrap();
+        let spec = expect_json(spec, StatusCode::OK).await;
+        assert_eq!(spec["info"]["title"], "zzyzx", "the Swagger UI page can load the spec it points at");
+    }
+
     async fn health_and_readiness_answer(app) {
         let health = app.send(Method::GET, "/health", None, None).await;
         assert_eq!(expect_json(health, StatusCode::OK).await["status"], "ok");
