@@ -1,4 +1,5 @@
-# Builds the web app and the server, then ships both in a slim image.
+# Builds the web app, then the server with the web app built into it, and ships the one binary in a
+# slim image.
 
 FROM node:20-bookworm-slim AS web
 WORKDIR /src
@@ -14,6 +15,8 @@ COPY Cargo.toml Cargo.lock rustfmt.toml ./
 COPY backend ./backend
 COPY migrations ./migrations
 COPY openapi.yaml ./
+# The release binary embeds frontend/dist: it serves its UI from any working directory.
+COPY --from=web /src/frontend/dist ./frontend/dist
 RUN cargo build --release --locked --bin zzyzx
 
 FROM debian:bookworm-slim
@@ -22,11 +25,9 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /var/lib/zzyzx --create-home zzyzx
 COPY --from=server /src/target/release/zzyzx /usr/local/bin/zzyzx
-COPY --from=web /src/frontend/dist /usr/share/zzyzx/web
 USER zzyzx
 WORKDIR /var/lib/zzyzx
 ENV ZZYZX_BIND=0.0.0.0:8080 \
-    ZZYZX_WEB_DIR=/usr/share/zzyzx/web \
     ZZYZX_DATABASE_URL=sqlite:///var/lib/zzyzx/zzyzx.db \
     ZZYZX_LOG_FORMAT=json
 EXPOSE 8080

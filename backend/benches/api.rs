@@ -84,7 +84,7 @@ async fn run(database: &'static str) -> Report {
     let store = state.store.clone();
     let inputs_cache = state.inputs_cache.clone();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let application = Application::with_state(state, listener, zzyzx::http::web_app::WebDir(None)).unwrap();
+    let application = Application::with_state(state, listener, zzyzx::http::web_app::WebApp::None).unwrap();
     let base = format!("http://127.0.0.1:{}/api/v1", application.port());
     tokio::spawn(application.run_until_stopped());
     let client = reqwest::Client::builder().pool_max_idle_per_host(CLIENTS).build().unwrap();

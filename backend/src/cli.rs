@@ -7,7 +7,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::auth::throttle::KeyedLimiter;
 use crate::config::{Cli, Command, ImportArgs, ServeArgs, SourceArgs, SourceKind, jwt_secret_from_env};
-use crate::http::web_app::WebDir;
+use crate::http::web_app::WebApp;
 use crate::import::metrics as import;
 use crate::refresh::RefreshWorker;
 use crate::services::demo;
@@ -96,13 +96,15 @@ async fn serve(database_url: String, mut args: ServeArgs) -> anyhow::Result<()> 
         _ => None,
     };
     state.worker = worker.clone();
-    let web_dir = args.web_dir.join("index.html").is_file().then_some(args.web_dir);
-    if web_dir.is_none() {
-        tracing::warn!("no built web app found (ZZYZX_WEB_DIR); serving the API only");
+    let web_app = WebApp::find(args.web_dir);
+    if matches!(web_app, WebApp::None) {
+        tracing::warn!("no built web app, on disk (ZZYZX_WEB_DIR) or in the binary; serving the API only");
+    } else {
+        tracing::info!(web_app = %web_app.describe(), "serving the web app");
     }
     let listener =
         std::net::TcpListener::bind(&args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
-    let application = Application::with_state(state, listener, WebDir(web_dir))?;
+    let application = Application::with_state(state, listener, web_app)?;
     tracing::info!(bind = %args.bind, source = ?args.source.kind, "zzyzx is listening; API docs at /api/docs/");
 
     let shutdown = CancellationToken::new();

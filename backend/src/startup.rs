@@ -14,7 +14,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::tokens::{TokenKeys, generate_signing_secret};
 use crate::http;
-use crate::http::web_app::WebDir;
+use crate::http::web_app::WebApp;
 use crate::state::AppState;
 use crate::store::{self, Backend, Store};
 use crate::telemetry::RequestSpan;
@@ -50,16 +50,16 @@ async fn signing_secret(store: &dyn Store, configured: Option<SecretString>) -> 
 }
 
 impl Application {
-    pub fn with_state(state: AppState, listener: TcpListener, web_dir: WebDir) -> anyhow::Result<Self> {
+    pub fn with_state(state: AppState, listener: TcpListener, web_app: WebApp) -> anyhow::Result<Self> {
         let port = listener.local_addr()?.port();
         let data = web::Data::new(state.clone());
-        let web_dir = web::Data::new(web_dir);
+        let web_app = web::Data::new(web_app);
         let server = HttpServer::new(move || {
             let (json, query, path) = http::extractor_configs();
             let (app, _) = App::new()
                 .into_utoipa_app()
                 .app_data(data.clone())
-                .app_data(web_dir.clone())
+                .app_data(web_app.clone())
                 .app_data(json)
                 .app_data(query)
                 .app_data(path)

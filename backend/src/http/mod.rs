@@ -270,14 +270,14 @@ fn allowed_methods(path: &str) -> Option<&'static str> {
 }
 
 /// What answers when no route matched: a problem under `/api`, the web app elsewhere.
-pub async fn fallback(request: HttpRequest, web_dir: web::Data<web_app::WebDir>) -> Result<HttpResponse, ApiError> {
+pub async fn fallback(request: HttpRequest, web_app: web::Data<web_app::WebApp>) -> Result<HttpResponse, ApiError> {
     if request.path() == "/api" || request.path().starts_with("/api/") {
         return match allowed_methods(request.path()) {
             Some(allowed) => Err(ApiError::MethodNotAllowed(allowed.to_owned())),
             None => Err(ApiError::NotFound),
         };
     }
-    web_app::serve(request, web_dir).await
+    web_app::serve(request, web_app).await
 }
 
 /// Configures actix-web's own extractors to answer with problem details.

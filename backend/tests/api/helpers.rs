@@ -160,7 +160,7 @@ pub async fn spawn_app_with(db: Db, configure: impl FnOnce(&mut AppState)) -> Te
     let mut state = open_state(&url, Some(TEST_SECRET.to_string().into())).await.expect("open the database");
     configure(&mut state);
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a port");
-    let application = Application::with_state(state, listener, zzyzx::http::web_app::WebDir(None)).expect("build");
+    let application = Application::with_state(state, listener, zzyzx::http::web_app::WebApp::None).expect("build");
     let address = format!("http://127.0.0.1:{}", application.port());
     let store = application.store();
     tokio::spawn(application.run_until_stopped());
