@@ -4,6 +4,9 @@ use anyhow::Context;
 use chrono::Utc;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
+use secrecy::ExposeSecret;
+use std::sync::Arc;
+use tokio_util::sync::CancellationToken;
 
 use crate::auth::throttle::KeyedLimiter;
 use crate::config::{Cli, Command, ImportArgs, ServeArgs, SourceArgs, SourceKind, jwt_secret_from_env};
@@ -14,8 +17,6 @@ use crate::services::demo;
 use crate::startup::{Application, open_state};
 use crate::store::{self, SnapshotSource};
 use crate::{http, telemetry};
-use std::sync::Arc;
-use tokio_util::sync::CancellationToken;
 
 pub async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
@@ -83,6 +84,7 @@ async fn serve(database_url: String, mut args: ServeArgs) -> anyhow::Result<()> 
     state.source = args.source.build()?;
     state.hashtag_cache_ttl = args.source.hashtag_cache_ttl;
     state.api_key_requests = KeyedLimiter::per_minute(args.api_key_rate);
+    state.metrics_token = args.metrics_token.filter(|token| !token.expose_secret().trim().is_empty());
     if args.demo {
         demo::load(state.store.as_ref(), &state.hashing).await?.print();
     }

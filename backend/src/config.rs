@@ -53,6 +53,9 @@ pub struct ServeArgs {
     /// Requests a minute one API key may make to this instance; more get 429 with `Retry-After`.
     #[arg(long, env = "ZZYZX_API_KEY_RATE", default_value_t = 600)]
     pub api_key_rate: u32,
+    /// The bearer token Prometheus sends to `GET /metrics`; without it, only loopback may scrape.
+    #[arg(long, env = "ZZYZX_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<SecretString>,
     #[command(flatten)]
     pub source: SourceArgs,
 }

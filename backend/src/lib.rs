@@ -6,6 +6,7 @@ pub mod config;
 pub mod domain;
 pub mod http;
 pub mod import;
+pub mod metrics;
 pub mod refresh;
 pub mod services;
 pub mod startup;

@@ -65,7 +65,8 @@ impl Application {
                 .app_data(path)
                 .service(utoipa_actix_web::scope(http::API_PREFIX).configure(http::routes))
                 .split_for_parts();
-            app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", http::openapi()))
+            app.route("/metrics", web::get().to(crate::metrics::scrape))
+                .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", http::openapi()))
                 .default_service(web::to(http::fallback))
                 .wrap(
                     DefaultHeaders::new()
@@ -86,6 +87,7 @@ impl Application {
                     }
                 })
                 .wrap(actix_web::middleware::from_fn(http::guard_requests))
+                .wrap(actix_web::middleware::from_fn(crate::metrics::record_requests))
                 // Brotli or gzip, as the client accepts (the web app's 868 KB of JavaScript are
                 // about 240 KB gzipped).
                 .wrap(actix_web::middleware::Compress::default())

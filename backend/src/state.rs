@@ -1,6 +1,7 @@
 //! What every request handler shares: the store, token keys, hashing, throttles and the data
 //! source with its caches; and the services, each given only what it uses.
 
+use secrecy::SecretString;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -39,6 +40,8 @@ pub struct AppState {
     pub user_search_cache: UserSearchCache,
     /// Analytics inputs of creators, checked against their data version on every use.
     pub inputs_cache: InputsCache,
+    /// The bearer token `GET /metrics` asks for; without one, only this machine may read them.
+    pub metrics_token: Option<SecretString>,
 }
 
 impl AppState {
@@ -56,6 +59,7 @@ impl AppState {
             hashtag_cache_ttl: Duration::from_secs(60 * 60),
             user_search_cache: UserSearchCache::new(Duration::from_secs(60)),
             inputs_cache: InputsCache::default(),
+            metrics_token: None,
         }
     }
 

@@ -153,6 +153,22 @@ pub enum SourceError {
 }
 
 impl SourceError {
+    /// A short, stable name of the kind of failure, for metrics and logs.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SourceError::NotFound => "not_found",
+            SourceError::Private => "private",
+            SourceError::Banned => "banned",
+            SourceError::RateLimited { .. } => "rate_limited",
+            SourceError::QuotaExhausted { .. } => "quota_exhausted",
+            SourceError::Unauthorized(_) => "unauthorized",
+            SourceError::Unavailable(_) => "unavailable",
+            SourceError::BadPayload(_) => "bad_payload",
+            SourceError::Rejected(_) => "rejected",
+            SourceError::Unsupported => "unsupported",
+        }
+    }
+
     /// Whether the creator should be marked rather than retried.
     pub fn is_permanent_for_creator(&self) -> bool {
         matches!(self, SourceError::NotFound | SourceError::Private | SourceError::Banned)

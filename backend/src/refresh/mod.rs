@@ -85,6 +85,17 @@ enum Outcome {
     Rescheduled,
 }
 
+impl Outcome {
+    fn label(&self) -> &'static str {
+        match self {
+            Outcome::Succeeded => "succeeded",
+            Outcome::Marked => "marked",
+            Outcome::Failed => "failed",
+            Outcome::Rescheduled => "rescheduled",
+        }
+    }
+}
+
 pub struct RefreshWorker {
     store: Arc<dyn Store>,
     source: Arc<dyn Source>,
@@ -227,7 +238,10 @@ impl RefreshWorker {
         // Instrumented, not entered: several refreshes interleave on one task, and a span held
         // across their awaits would leak into the others.
         let span = tracing::info_span!("refresh", handle = %creator.handle);
-        self.refresh_with_retries(creator).instrument(span).await
+        let outcome = self.refresh_with_retries(creator).instrument(span).await;
+        metrics::counter!(crate::metrics::REFRESH_OUTCOMES, "source" => self.source.name(), "outcome" => outcome.label())
+            .increment(1);
+        outcome
     }
 
     async fn refresh_with_retries(&self, creator: ClaimedCreator) -> Outcome {
@@ -241,6 +255,12 @@ impl RefreshWorker {
             }
             self.limiter.until_ready().await;
             let result = self.fetch(&creator).await;
+            let kind = match &result {
+                Ok(_) => "ok",
+                Err(error) => error.kind(),
+            };
+            metrics::counter!(crate::metrics::PROVIDER_CALLS, "source" => self.source.name(), "result" => kind)
+                .increment(1);
             let now = Instant::now();
             match result {
                 Ok((profile, videos)) => {

@@ -175,4 +175,6 @@ pub trait SystemStore: Send + Sync {
     async fn ping(&self) -> Result<()>;
     /// The value stored under `key`, storing `value` first when there is none.
     async fn setting_or_insert(&self, key: &str, value: &str) -> Result<String>;
+    /// The connection pool's (open connections, idle connections).
+    fn pool_usage(&self) -> (u32, usize);
 }

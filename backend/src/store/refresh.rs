@@ -78,6 +78,17 @@ pub struct SourceState {
     pub pause_reason: Option<String>,
 }
 
+/// The refresh queue as a monitor sees it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RefreshQueue {
+    /// Creators in a list whose next fetch has passed and that no worker holds.
+    pub due: i64,
+    /// Creators a worker holds now.
+    pub leased: i64,
+    /// How long the oldest live lease has been held.
+    pub oldest_lease_age_seconds: Option<f64>,
+}
+
 /// A change to a source's shared state.
 pub enum SourceEvent {
     Success,
@@ -101,6 +112,7 @@ pub trait RefreshStore: Send + Sync {
     async fn record_fetch_failure(&self, failure: FetchFailure) -> Result<()>;
     /// Gives a leased creator back, due at `next_fetch_at`, without counting a failure.
     async fn reschedule_creator(&self, creator_id: Uuid, next_fetch_at: DateTime<Utc>) -> Result<()>;
+    async fn refresh_queue(&self, now: DateTime<Utc>) -> Result<RefreshQueue>;
     /// Gives back every lease `owner` holds (graceful shutdown).
     async fn release_leases(&self, owner: &str) -> Result<u64>;
     /// Makes a creator due now and records a job the client can poll.

@@ -13,6 +13,7 @@ mod fake_source;
 mod isolation;
 mod items;
 mod lists;
+mod metrics;
 mod openapi;
 mod refresh;
 mod roles;

@@ -44,6 +44,23 @@ impl RefreshStore for SqlStore {
         Ok(claimed)
     }
 
+    async fn refresh_queue(&self, now: DateTime<Utc>) -> Result<RefreshQueue> {
+        // A claim sets `updated_at`, and nothing else touches a creator while it is leased.
+        let (due, leased, oldest): (i64, i64, Option<DateTime<Utc>>) = sqlx::query_as(
+            "select \
+                (select count(*) from creators c where c.next_fetch_at <= $1 \
+                    and (c.lease_until is null or c.lease_until < $1) \
+                    and exists (select 1 from list_items i where i.creator_id = c.id)), \
+                (select count(*) from creators where lease_until >= $1), \
+                (select min(updated_at) from creators where lease_until >= $1)",
+        )
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await?;
+        let oldest_lease_age_seconds = oldest.map(|at| (now - at).num_milliseconds().max(0) as f64 / 1000.0);
+        Ok(RefreshQueue { due, leased, oldest_lease_age_seconds })
+    }
+
     async fn record_fetch_success(&self, success: FetchSuccess) -> Result<()> {
         let FetchSuccess { creator_id, handle, source, profile, videos, next_fetch_at, now } = success;
         let mut tx = self.begin_write().await?;

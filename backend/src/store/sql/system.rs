@@ -4,6 +4,10 @@ use super::*;
 
 #[async_trait]
 impl SystemStore for SqlStore {
+    fn pool_usage(&self) -> (u32, usize) {
+        (self.pool.size(), self.pool.num_idle())
+    }
+
     fn backend(&self) -> super::Backend {
         Self::BACKEND
     }
