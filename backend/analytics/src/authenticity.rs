@@ -259,13 +259,14 @@ fn follower_signal(
     }
     match (&explained_by, covers) {
         (Some(v), _) => evidence.push_str(&format!(
-            "; video {} posted {} has {} median views: more likely a post took off",
-            v.video_id,
-            v.posted_at.date_naive(),
+            "; a video posted {} has {} median views: more likely a post took off",
+            v.posted_at.format("%-d %b %Y"),
             wording::multiple(v.multiple)
         )),
         (None, true) => evidence.push_str(&format!(
-            "; no video posted {earliest} to {day} reaches {} median views",
+            "; no video posted {} to {} reaches {} median views",
+            earliest.format("%-d %b %Y"),
+            day.format("%-d %b %Y"),
             wording::multiple(viral_multiple)
         )),
         (None, false) => evidence.push_str("; no video data reaches back to that day"),
@@ -440,7 +441,7 @@ mod tests {
         assert_eq!(
             s.evidence,
             "+5,050 followers on 2025-06-26 against a typical day of +50 (101× that); close to a round step in which \
-             followers are sold; no video posted 2025-06-23 to 2025-06-26 reaches 5× median views"
+             followers are sold; no video posted 23 Jun 2025 to 26 Jun 2025 reaches 5× median views"
         );
         assert_eq!(a.summary, "1 signal worth checking");
     }

@@ -16,7 +16,7 @@ pub struct Rising {
     /// `rising.v1`.
     pub formula: &'static str,
     pub rising: bool,
-    /// When rising, the evidence for the badge (e.g. "+38% followers in 7 days", "video 7468… has 9× median
+    /// When rising, the evidence for the badge (e.g. "+38% followers in 7 days", "a video posted 26 Jun 2025 has 9× median
     /// views"); otherwise every condition that failed, in words.
     pub reasons: Vec<String>,
     /// 7-day average daily gain > 0 and > the 30-day one; null without 30 days of history.
@@ -81,7 +81,12 @@ pub(crate) fn assess(
             failures.push(format!("fewer than {MIN_VIDEOS} videos: no outlier scores yet"));
         }
         Some((video, score)) if is_viral(&score, viral_multiple) => {
-            evidence.push(format!("video {} has {} median views", video.id, wording::multiple(score.multiple)));
+            // Named by its date, as people name videos; the video itself is the summary's top video.
+            evidence.push(format!(
+                "a video posted {} has {} median views",
+                video.posted_at.format("%-d %b %Y"),
+                wording::multiple(score.multiple)
+            ));
         }
         Some((_, score)) => failures.push(format!(
             "no video of the last 30 days reaches {} median views (best {})",
@@ -154,7 +159,7 @@ mod tests {
         let r = assess_with(&history(38_110), &videos_with_hit(), &Settings::default());
         assert!(r.rising, "{:?}", r.reasons);
         assert!(r.reasons[0].starts_with("+37% followers in 7 days, "), "{}", r.reasons[0]);
-        assert_eq!(r.reasons[1], "video 7468123 has 9× median views");
+        assert_eq!(r.reasons[1], "a video posted 25 Jun 2025 has 9× median views");
     }
 
     #[test]

@@ -29,7 +29,7 @@ fn a_rising_micro_creator_end_to_end() {
     assert!((week.percent.value.unwrap() - 2_100.0 / 34_320.0 * 100.0).abs() < 1e-9);
     assert_eq!(a.tier.as_ref().map(|t| t.tier), Some(Tier::Micro));
     assert!(a.rising.rising, "{:?}", a.rising.reasons);
-    assert_eq!(a.rising.reasons[1], "video 7468000000000000001 has 9× median views");
+    assert_eq!(a.rising.reasons[1], "a video posted 26 Jun 2025 has 9× median views");
     assert_eq!(a.outliers.top_video_id.as_deref(), Some("7468000000000000001"));
     // Fit: countries 0.5 (0.35), genders 0.8 (0.15) → (0.175 + 0.12) / 0.5 = 59.
     assert_eq!(a.fit.score, Some(59));
