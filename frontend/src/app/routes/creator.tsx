@@ -1,13 +1,17 @@
-// /creators/:creatorId: a creator's profile, history and analytics.
+// /creators/:creatorId: a creator's profile, history and analytics. The history charts state their
+// change with the analytics' growth figures, so the page asks for the analytics once and hands them to both.
 import { useParams } from 'react-router';
+import { useCreatorAnalytics } from '@/features/analytics/api/get-creator-analytics';
 import { CreatorAnalyticsSection } from '@/features/analytics/components/CreatorAnalytics';
 import { CreatorProfile } from '@/features/creators/components/CreatorProfile';
 
 export function CreatorRoute() {
   const { creatorId = '' } = useParams();
+  const growth = useCreatorAnalytics(creatorId).data?.analytics.growth;
   return (
     <CreatorProfile
       creatorId={creatorId}
+      growth={growth}
       renderAnalytics={(creator) => <CreatorAnalyticsSection creatorId={creator.id} handle={creator.handle} />}
     />
   );

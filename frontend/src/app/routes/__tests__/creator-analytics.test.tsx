@@ -46,13 +46,14 @@ describe('creator analytics', () => {
     const growth = await screen.findByRole('region', { name: 'Growth' });
     const table = within(growth).getByRole('table', { name: 'Followers growth by window' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
+    expect(rows.map((row) => within(row).getByRole('rowheader').firstChild?.textContent)).toEqual([
       '1 day',
       '7 days',
       '30 days',
       '90 days',
       '1 year',
     ]);
+    expect(rows[1]).toHaveTextContent('since 12 Nov 2026');
     expect(rows[1]).toHaveTextContent('+350');
     expect(rows[1]).toHaveTextContent('+13.5%');
     expect(rows[1]).toHaveTextContent('+50 a day');

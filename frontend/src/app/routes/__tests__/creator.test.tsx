@@ -30,7 +30,7 @@ describe('creator page', () => {
       'https://www.tiktok.com/@mayabakes',
     );
     expect(screen.getByText('Sourdough every Sunday')).toBeInTheDocument();
-    expect(screen.getByText('11 Oct 2026')).toBeInTheDocument();
+    expect(screen.getByText('Tracking since').nextElementSibling).toHaveTextContent('11 Oct 2026');
     expect(screen.getByText(/^CSV import, /)).toBeInTheDocument();
     expect(screen.queryByText('Demo data')).not.toBeInTheDocument();
   });
@@ -65,8 +65,23 @@ describe('creator page', () => {
       expect(chart.querySelector('canvas')).not.toBeNull();
     }
     expect(
-      screen.getByRole('img', { name: /^Followers: .*latest 2,950, \+1,950 over the range\.$/ }),
+      screen.getByRole('img', { name: /^Followers: .*latest 2,950, \+1,950 since 11 Oct 2026\.$/ }),
     ).toBeInTheDocument();
+  });
+
+  it('states the change over a window with the same figure as the growth table', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-20T12:00:00Z'), toFake: ['Date'] });
+    const creator = creatorWithHistory();
+    renderApp(`/creators/${creator.id}?range=30d`);
+
+    // The chart starts at 22 Oct (30 days before noon today), whose first-to-last change is only +1,400;
+    // the 30-day window runs from the snapshot of 20 Oct, as in the growth table: +1,500.
+    const chart = await screen.findByRole('img', { name: /^Followers: 29 daily points from 22 Oct 2026/ });
+    const figure = chart.closest('figure') as HTMLElement;
+    expect(await within(figure).findByText('+1,500 in 30 days (since 20 Oct 2026)')).toBeInTheDocument();
+    expect(chart).toHaveAccessibleName(/latest 2,950, \+1,500 in 30 days \(since 20 Oct 2026\)\.$/);
+    const growth = await screen.findByRole('table', { name: 'Followers growth by window' });
+    expect(within(growth).getByRole('row', { name: /^30 days/ })).toHaveTextContent('+1,500');
   });
 
   it('asks for a shorter history when a shorter range is chosen', async () => {

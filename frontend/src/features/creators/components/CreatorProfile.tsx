@@ -17,7 +17,7 @@ import { CreatorHeader } from './CreatorHeader';
 import { DailyGainsTable } from './DailyGainsTable';
 import { ExportHistoryButton } from './ExportHistoryButton';
 import { HistoryRangeSelector } from './HistoryRangeSelector';
-import { MetricCharts } from './MetricCharts';
+import { MetricCharts, type Growth } from './MetricCharts';
 import { CreatorVideos } from './CreatorVideos';
 import { RecordMetricForm } from './RecordMetricForm';
 import { RefreshCreatorButton } from './RefreshCreatorButton';
@@ -39,7 +39,9 @@ function useHistoryRange(): [HistoryRange, (range: HistoryRange) => void] {
   return [range, setRange];
 }
 
-function CreatorHistory({ creator, range }: { creator: Creator; range: HistoryRange }) {
+type CreatorHistoryProps = { creator: Creator; range: HistoryRange; growth: Growth | undefined };
+
+function CreatorHistory({ creator, range, growth }: CreatorHistoryProps) {
   const historyQuery = useCreatorHistory(creator.id, range);
   if (historyQuery.isPending) return <LoadingState label="Loading history…" />;
   if (historyQuery.isError) {
@@ -60,7 +62,7 @@ function CreatorHistory({ creator, range }: { creator: Creator; range: HistoryRa
   }
   return (
     <div aria-busy={historyQuery.isPlaceholderData}>
-      <MetricCharts points={historyQuery.data} />
+      <MetricCharts points={historyQuery.data} range={range} growth={growth} />
       <Card body className="mt-3">
         <DailyGainsTable points={historyQuery.data} />
       </Card>
@@ -70,11 +72,13 @@ function CreatorHistory({ creator, range }: { creator: Creator; range: HistoryRa
 
 type CreatorProfileProps = {
   creatorId: string;
+  /** The creator's growth by window, from their analytics (composed by the page); undefined while it loads. */
+  growth?: Growth | undefined;
   /** The analytics section, composed by the page (features do not import each other). */
   renderAnalytics?: (creator: Creator) => ReactNode;
 };
 
-export function CreatorProfile({ creatorId, renderAnalytics }: CreatorProfileProps) {
+export function CreatorProfile({ creatorId, growth, renderAnalytics }: CreatorProfileProps) {
   const creatorQuery = useCreator(creatorId);
   const [range, setRange] = useHistoryRange();
   const canEdit = useCanEdit();
@@ -105,7 +109,7 @@ export function CreatorProfile({ creatorId, renderAnalytics }: CreatorProfilePro
             <ExportHistoryButton creatorId={creator.id} handle={creator.handle} range={range} />
           </div>
         </div>
-        <CreatorHistory creator={creator} range={range} />
+        <CreatorHistory creator={creator} range={range} growth={growth} />
       </section>
       {renderAnalytics?.(creator)}
       <div className="row g-3 mt-2">

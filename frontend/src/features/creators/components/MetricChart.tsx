@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatChange, formatCompact, formatDay, formatWhole } from '@/lib/format';
+import { formatCompact, formatDay, formatWhole } from '@/lib/format';
 
 export type MetricSeries = {
   /** Seconds since the epoch, ascending: uPlot's time unit. */
@@ -15,11 +15,13 @@ type MetricChartProps = {
   label: string;
   series: MetricSeries;
   color: string;
+  /** The change over the chosen range, in words ("+1,500 in 30 days (since 20 Oct 2026)"); null until known. */
+  change: string | null;
 };
 
 const CHART_HEIGHT = 220;
 
-function describeSeries(label: string, { times, values }: MetricSeries): string {
+function describeSeries(label: string, { times, values }: MetricSeries, change: string | null): string {
   const first = values[0];
   const last = values[values.length - 1];
   const firstTime = times[0];
@@ -29,7 +31,7 @@ function describeSeries(label: string, { times, values }: MetricSeries): string 
   }
   const from = formatDay(new Date(firstTime * 1000).toISOString());
   const to = formatDay(new Date(lastTime * 1000).toISOString());
-  return `${label}: ${values.length} daily points from ${from} to ${to}; latest ${formatWhole(last)}, ${formatChange(last - first)} over the range.`;
+  return `${label}: ${values.length} daily points from ${from} to ${to}; latest ${formatWhole(last)}${change ? `, ${change}` : ''}.`;
 }
 
 function chartOptions(label: string, color: string, width: number): uPlot.Options {
@@ -57,7 +59,7 @@ function chartOptions(label: string, color: string, width: number): uPlot.Option
   };
 }
 
-export function MetricChart({ label, series, color }: MetricChartProps) {
+export function MetricChart({ label, series, color, change }: MetricChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -79,10 +81,13 @@ export function MetricChart({ label, series, color }: MetricChartProps) {
     };
   }, [label, color, series]);
 
-  const summary = describeSeries(label, series);
+  const summary = describeSeries(label, series, change);
   return (
     <figure className="mb-0">
-      <figcaption className="h6">{label}</figcaption>
+      <figcaption className="h6">
+        {label}
+        {change && <span className="d-block small fw-normal text-body-secondary">{change}</span>}
+      </figcaption>
       <div ref={containerRef} className="metric-chart" role="img" aria-label={summary} />
       <p className="visually-hidden">{summary}</p>
     </figure>
