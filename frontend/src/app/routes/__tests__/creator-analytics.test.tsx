@@ -19,7 +19,7 @@ function panel(name: string): HTMLElement {
 }
 
 describe('creator analytics', () => {
-  it('shows each number with its formula, window and sample size on hover', async () => {
+  it('says what each number means in plain words on hover, with the formula one click away', async () => {
     const creator = creatorWithVideos();
     const { user } = renderApp(`/creators/${creator.id}`);
 
@@ -32,11 +32,53 @@ describe('creator analytics', () => {
     await user.hover(byViews as HTMLElement);
 
     const tooltip = await screen.findByRole('tooltip');
-    expect(tooltip).toHaveTextContent(
-      'median(likes + comments + shares) ÷ median(views) × 100 over the last 30 videos with views',
-    );
+    expect(tooltip).toHaveTextContent('How many viewers like, comment or share a typical video');
     expect(tooltip).toHaveTextContent('Window: last 30 videos');
     expect(tooltip).toHaveTextContent('Sample size: 3');
+    expect(tooltip).not.toHaveTextContent('÷');
+    expect(tooltip).not.toHaveTextContent('engagement.views.median.v1');
+
+    const details = within(engagement).getByText('How is this computed?');
+    expect(within(engagement).getByText(/^median\(likes \+ comments \+ shares\) ÷ median\(views\)/)).not.toBeVisible();
+    await user.click(details);
+    expect(
+      within(engagement).getByText(
+        'median(likes + comments + shares) ÷ median(views) × 100 over the last 30 videos with views',
+      ),
+    ).toBeVisible();
+    expect(within(engagement).getByText('Formula engagement.views.median.v1')).toBeVisible();
+  });
+
+  it('names the tier and the rate card’s source in plain words', async () => {
+    const creator = creatorWithVideos();
+    const analytics = analyticsFor(creator);
+    analytics.fair_price = {
+      ...analytics.fair_price,
+      assumptions: [{ name: 'tier', value: 'nano (1K–10K, table common_alternative)', source: 'reference' }],
+      rate_card: {
+        source: 'sponsorrate-com.pages.dev/blog/tiktok-rates (analytics.md §6.1)',
+        band: 'under 10K',
+        low: 20,
+        high: 75,
+        currency: 'USD',
+      },
+    };
+    server.use(
+      http.get('/api/v1/creators/{creator_id}/analytics', ({ response }) =>
+        response(200).json({ creator_id: creator.id, computed_at: analytics.computed_at, analytics }),
+      ),
+    );
+    renderApp(`/creators/${creator.id}`);
+
+    const price = await screen.findByRole('region', { name: 'Tier and fair price' });
+    const assumptions = within(price).getByRole('list', { name: 'Assumptions behind the fair price' });
+    expect(assumptions).toHaveTextContent('tier: Nano (1K–10K followers)');
+    expect(price).not.toHaveTextContent('common_alternative');
+    expect(price).not.toHaveTextContent('analytics.md');
+    expect(price.querySelector('[title*="blog"]')).toBeNull();
+    expect(within(price).getByText(/^Rate card: the per-post prices/)).toHaveTextContent(
+      'from sponsorrate-com.pages.dev/blog/tiktok-rates.',
+    );
   });
 
   it('shows growth by window and says why a window has no value', async () => {

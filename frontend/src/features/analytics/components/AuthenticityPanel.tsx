@@ -48,7 +48,7 @@ export function AuthenticityPanel({ authenticity }: { authenticity: CreatorAnaly
                 )}
               </div>
               <div className="small">{signal.evidence}</div>
-              <div className="small text-body-secondary" title={signal.formula}>
+              <div className="small text-body-secondary">
                 {formatWhole(signal.before)} → {formatWhole(signal.after)} ({formatChange(signal.change)}); a typical
                 day {formatChange(Math.round(signal.typical_daily_change))} over {signal.baseline_days} days
                 {signal.multiple_of_typical != null && `, ${formatMultiple(signal.multiple_of_typical)} that`}

@@ -5,6 +5,23 @@ import type { CreatorAnalytics } from '../api/get-creator-analytics';
 import { AssumptionList } from './AssumptionList';
 import { MeasureValue } from './MeasureValue';
 
+type Assumption = CreatorAnalytics['fair_price']['assumptions'][number];
+
+/** The tier assumption reads "Micro (10K–100K followers)" rather than the server's id of its tier table. */
+function plainAssumptions(assumptions: Assumption[], tier: CreatorAnalytics['tier']): Assumption[] {
+  if (!tier) return assumptions;
+  return assumptions.map((assumption) =>
+    assumption.name === 'tier'
+      ? { ...assumption, value: `${tierLabel(tier.tier)} (${tier.band} followers)` }
+      : assumption,
+  );
+}
+
+/** Where the rate card's figures come from, without the server's pointer into its own design notes. */
+export function rateCardSource(source: string): string {
+  return source.replace(/\s*\(analytics\.md[^)]*\)/, '');
+}
+
 export function PricePanel({ analytics }: { analytics: CreatorAnalytics }) {
   const { fair_price: price, tier } = analytics;
   const money = (range: { low: number; high: number }) => formatMoneyRange(range, price.currency);
@@ -49,7 +66,7 @@ export function PricePanel({ analytics }: { analytics: CreatorAnalytics }) {
         {price.rate_card && (
           <>
             <dt className="col-7 fw-normal text-body-secondary">Rate card for {price.rate_card.band}</dt>
-            <dd className="col-5 mb-1 text-end" title={price.rate_card.source}>
+            <dd className="col-5 mb-1 text-end">
               {price.rate_card.high == null
                 ? `${formatMoney(price.rate_card.low, price.rate_card.currency)}+`
                 : formatMoneyRange({ low: price.rate_card.low, high: price.rate_card.high }, price.rate_card.currency)}
@@ -58,7 +75,10 @@ export function PricePanel({ analytics }: { analytics: CreatorAnalytics }) {
         )}
       </dl>
       <p className="small mb-2">{price.explanation}</p>
-      <AssumptionList assumptions={price.assumptions} label="Assumptions behind the fair price" />
+      <AssumptionList
+        assumptions={plainAssumptions(price.assumptions, tier)}
+        label="Assumptions behind the fair price"
+      />
     </>
   );
 }

@@ -28,13 +28,13 @@ const COLUMNS: readonly Column[] = [
     label: 'Accel.',
     sort: 'acceleration',
     numeric: true,
-    hint: 'Acceleration: 7-day ÷ 30-day average daily gain; above 1× means growth is speeding up',
+    hint: 'Acceleration: the last 7 days’ daily gain against the last 30 days’; above 1× means growth is speeding up',
   },
   {
     label: 'Engagement',
     sort: 'engagement',
     numeric: true,
-    hint: 'Median (likes + comments + shares) ÷ median views × 100, last 30 videos',
+    hint: 'How many viewers like, comment or share a typical video of the last 30',
   },
   {
     label: 'Outliers',
