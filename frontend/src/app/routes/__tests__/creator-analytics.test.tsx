@@ -81,6 +81,34 @@ describe('creator analytics', () => {
     );
   });
 
+  it('rounds the fair price and says why it differs from the rate card', async () => {
+    const creator = creatorWithVideos();
+    const analytics = analyticsFor(creator);
+    const fair = analytics.fair_price;
+    analytics.fair_price = {
+      ...fair,
+      expected_views: { ...fair.expected_views, value: 44_158, unavailable: null },
+      cpm: { low: 6, high: 12 },
+      price: { ...fair.price, value: { low: 264.95, high: 529.9 }, unavailable: null },
+      rate_card: { source: 'a published rate card', band: '50K–500K', low: 350, high: 3_000, currency: 'USD' },
+    };
+    server.use(
+      http.get('/api/v1/creators/{creator_id}/analytics', ({ response }) =>
+        response(200).json({ creator_id: creator.id, computed_at: analytics.computed_at, analytics }),
+      ),
+    );
+    renderApp(`/creators/${creator.id}`);
+
+    const price = await screen.findByRole('region', { name: 'Tier and fair price' });
+    expect(within(price).getByText('$260–$530')).toBeInTheDocument();
+    expect(price).not.toHaveTextContent('264.95');
+    expect(within(price).getByText('Rate card for 50K–500K').nextElementSibling).toHaveTextContent('$350–$3,000');
+    expect(price).toHaveTextContent(
+      'Fair price = this creator’s expected views (44,158) × the CPM for creators of their size ($6.00–$12.00 per 1,000 views). ' +
+        'The rate card is what creators with 50K–500K followers typically ask per post, whatever their views, so the two can differ.',
+    );
+  });
+
   it('shows growth by window and says why a window has no value', async () => {
     const creator = creatorWithVideos();
     renderApp(`/creators/${creator.id}`);
