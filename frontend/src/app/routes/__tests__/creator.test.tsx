@@ -84,6 +84,16 @@ describe('creator page', () => {
     expect(within(growth).getByRole('row', { name: /^30 days/ })).toHaveTextContent('+1,500');
   });
 
+  it('shows the latest values in each chart’s legend, dates written as everywhere else', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-20T12:00:00Z'), toFake: ['Date'] });
+    const creator = creatorWithHistory();
+    renderApp(`/creators/${creator.id}?range=all`);
+
+    const chart = await screen.findByRole('img', { name: /^Followers: 40 daily points/ });
+    const legend = [...chart.querySelectorAll('.u-legend .u-value')].map((cell) => cell.textContent);
+    expect(legend).toEqual(['19 Nov 2026', '2,950']);
+  });
+
   it('asks for a shorter history when a shorter range is chosen', async () => {
     vi.useFakeTimers({ now: new Date('2026-11-20T12:00:00Z'), toFake: ['Date'] });
     const creator = creatorWithHistory();

@@ -1,9 +1,11 @@
-// One metric over time as a uPlot line chart. uPlot draws on a canvas, so the figure also carries
-// a text summary for screen readers; the daily-gains table holds every number.
+// One metric over time as a uPlot line chart, its axes and legend in the app's formats (the legend
+// shows the latest day until one is hovered). uPlot draws on a canvas, so the figure also carries a
+// text summary for screen readers; the daily-gains table holds every number.
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatCompact, formatDay, formatWhole } from '@/lib/format';
+import { countAxis, dayAxis, formatSecondsAsDay, legendValue } from '@/lib/chart-axes';
+import { formatDay, formatWhole } from '@/lib/format';
 
 export type MetricSeries = {
   /** Seconds since the epoch, ascending: uPlot's time unit. */
@@ -41,19 +43,10 @@ function chartOptions(label: string, color: string, width: number): uPlot.Option
     scales: { x: { time: true } },
     // Points are the last of each UTC day; label the axis in UTC too, or days drift by the viewer's offset.
     tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
-    axes: [{}, { size: 56, values: (_chart, ticks) => ticks.map((tick) => formatCompact(tick)) }],
+    axes: [dayAxis, countAxis],
     series: [
-      {
-        label: 'Day',
-        value: (_chart, seconds) => (seconds == null ? '—' : formatDay(new Date(seconds * 1000).toISOString())),
-      },
-      {
-        label,
-        stroke: color,
-        width: 2,
-        fill: `${color}1f`,
-        value: (_chart, value) => (value == null ? '—' : formatWhole(value)),
-      },
+      { label: 'Day', value: legendValue(formatSecondsAsDay) },
+      { label, stroke: color, width: 2, fill: `${color}1f`, value: legendValue(formatWhole) },
     ],
     cursor: { drag: { x: false, y: false } },
   };
