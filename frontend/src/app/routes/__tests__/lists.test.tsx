@@ -32,10 +32,10 @@ describe('lists page', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
-  it('creates a list, which then appears in the overview', async () => {
+  it('creates a list and opens it, and the list then appears in the overview', async () => {
     signedInUser();
     addList({ name: 'Existing' });
-    const { user } = renderApp('/lists');
+    const { user, router } = renderApp('/lists');
     await screen.findByRole('link', { name: 'Existing' });
 
     await user.click(screen.getByRole('button', { name: 'New list' }));
@@ -44,9 +44,14 @@ describe('lists page', () => {
     await user.type(within(dialog).getByLabelText('Description (optional)'), 'Spring campaign');
     await user.click(within(dialog).getByRole('button', { name: 'Create list' }));
 
-    await waitFor(() => expect(listNames()).toEqual(['Existing', 'Gym wear']));
+    expect(await screen.findByRole('heading', { name: 'Gym wear', level: 1 })).toBeInTheDocument();
+    const created = db.lists.find((list) => list.name === 'Gym wear');
+    expect(router.state.location.pathname).toBe(`/lists/${created?.id}`);
     expect(screen.getByText('Spring campaign')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    await user.click(screen.getByRole('link', { name: '← All lists' }));
+    await waitFor(() => expect(listNames()).toEqual(['Existing', 'Gym wear']));
   });
 
   it('keeps the dialog open and marks the name when it is taken', async () => {
