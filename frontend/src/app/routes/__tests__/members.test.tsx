@@ -161,13 +161,16 @@ describe('settings: invitations', () => {
     expect(db.invitations).toHaveLength(0);
   });
 
-  it('revokes a pending invitation', async () => {
+  it('revokes a pending invitation after asking', async () => {
     const maya = signedInUser();
     addInvitation(personalWorkspaceOf(maya), { email: 'kim@example.com' });
     const { user } = renderApp('/settings/members');
     const pending = await screen.findByRole('table', { name: 'Pending invitations' });
 
     await user.click(within(pending).getByRole('button', { name: 'Revoke the invitation for kim@example.com' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke the invitation for kim@example.com?' });
+    expect(db.invitations[0]?.revoked).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Revoke invitation' }));
 
     expect(await screen.findByText('No pending invitations.')).toBeInTheDocument();
     expect(db.invitations[0]?.revoked).toBe(true);

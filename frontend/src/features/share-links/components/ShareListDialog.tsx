@@ -1,10 +1,11 @@
 // Sharing a list's dashboard (owners): make a public, read-only link, see it once to copy it, and
-// revoke the links already handed out.
+// revoke the links already handed out (after asking).
 import { useId, useState } from 'react';
 import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
 import Modal from 'react-bootstrap/Modal';
 import Table from 'react-bootstrap/Table';
+import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { CredentialStatus } from '@/components/ui/CredentialStatus';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadingState } from '@/components/ui/LoadingState';
@@ -58,11 +59,15 @@ function CreateShareLinkForm({ listId, onCreated }: { listId: string; onCreated:
 
 function ShareLinkTable({ listId, links }: { listId: string; links: ShareLink[] }) {
   const revokeMutation = useRevokeShareLink(listId);
+  const [revoking, setRevoking] = useState<ShareLink | null>(null);
   // Read once: whether a link has expired need not tick over while the dialog is open.
   const [now] = useState(() => Date.now());
+  const close = () => {
+    revokeMutation.reset();
+    setRevoking(null);
+  };
   return (
     <>
-      <ProblemAlert error={revokeMutation.error} />
       <div className="table-responsive">
         <Table size="sm" className="align-middle mb-0">
           <caption className="caption-top">Links to this dashboard, newest first</caption>
@@ -104,8 +109,7 @@ function ShareLinkTable({ listId, links }: { listId: string; links: ShareLink[] 
                     <Button
                       variant="outline-danger"
                       size="sm"
-                      disabled={revokeMutation.isPending}
-                      onClick={() => revokeMutation.mutate(link.id)}
+                      onClick={() => setRevoking(link)}
                       aria-label={`Revoke link ${link.prefix}`}
                     >
                       Revoke
@@ -117,6 +121,17 @@ function ShareLinkTable({ listId, links }: { listId: string; links: ShareLink[] 
           </tbody>
         </Table>
       </div>
+      <ConfirmDialog
+        show={revoking !== null}
+        title={`Revoke the link ${revoking?.prefix ?? ''}…?`}
+        confirmLabel="Revoke link"
+        pending={revokeMutation.isPending}
+        error={revokeMutation.error}
+        onCancel={close}
+        onConfirm={() => revoking && revokeMutation.mutate(revoking.id, { onSuccess: close })}
+      >
+        Anyone who has it loses sight of this dashboard at once. This cannot be undone.
+      </ConfirmDialog>
     </>
   );
 }
