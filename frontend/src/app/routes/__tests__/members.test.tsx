@@ -37,10 +37,29 @@ describe('settings: members (owner)', () => {
     expect(member?.role).toBe('viewer');
   });
 
-  it('says plainly why the last owner cannot step down, and leaves the role as it was', async () => {
+  it('offers the only owner neither another role nor leaving, and says why', async () => {
     mayaWithSam();
+    renderApp('/settings/members');
+    const table = await membersTable();
+    const maya = row(table, 'Maya');
+
+    expect(within(maya).queryByRole('combobox', { name: 'Role of Maya' })).not.toBeInTheDocument();
+    expect(maya).toHaveTextContent('OwnerThe only owner');
+    expect(within(maya).queryByRole('button', { name: 'Leave workspace' })).not.toBeInTheDocument();
+    expect(maya).toHaveTextContent('Make someone else an owner to leave.');
+    expect(within(row(table, 'Sam')).getByRole('combobox', { name: 'Role of Sam' })).toBeInTheDocument();
+  });
+
+  it('says plainly why an owner cannot step down once the other owner has, and keeps the role', async () => {
+    const { sam, workspace } = mayaWithSam();
+    const samInWorkspace = db.members.find(
+      (candidate) => candidate.user_id === sam.id && candidate.workspace_id === workspace.id,
+    );
+    if (samInWorkspace) samInWorkspace.role = 'owner';
     const { user } = renderApp('/settings/members');
     const table = await membersTable();
+    // Sam steps down in another tab before Maya does.
+    if (samInWorkspace) samInWorkspace.role = 'editor';
 
     await user.selectOptions(within(row(table, 'Maya')).getByRole('combobox', { name: 'Role of Maya' }), 'Editor');
 
@@ -65,10 +84,15 @@ describe('settings: members (owner)', () => {
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
   });
 
-  it('refuses to let the last owner leave, saying why', async () => {
-    mayaWithSam();
+  it('refuses to let the last owner leave once the other owner has stepped down, saying why', async () => {
+    const { sam, workspace } = mayaWithSam();
+    const samInWorkspace = db.members.find(
+      (candidate) => candidate.user_id === sam.id && candidate.workspace_id === workspace.id,
+    );
+    if (samInWorkspace) samInWorkspace.role = 'owner';
     const { user } = renderApp('/settings/members');
     const table = await membersTable();
+    if (samInWorkspace) samInWorkspace.role = 'editor';
 
     await user.click(within(row(table, 'Maya')).getByRole('button', { name: 'Leave workspace' }));
     const dialog = await screen.findByRole('dialog', { name: "Leave Maya's workspace?" });
