@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { http, problem } from '@/testing/mock-api';
-import { addList, db, signedInUser } from '@/testing/mock-db';
+import { addList, db, setSource, signedInUser } from '@/testing/mock-db';
 import { renderApp } from '@/testing/render-app';
 import { server } from '@/testing/server';
 
@@ -12,12 +12,41 @@ function listNames(): string[] {
     .map((item) => within(item).getAllByRole('link')[0]?.textContent ?? '');
 }
 
+afterEach(() => {
+  server.events.removeAllListeners();
+});
+
 describe('lists page', () => {
   it('says there are no lists yet when there are none', async () => {
     signedInUser();
     renderApp('/lists');
 
     expect(await screen.findByText('No lists yet')).toBeInTheDocument();
+  });
+
+  it.each([
+    { source: 'demo', labelled: true },
+    { source: 'tikapi', labelled: false },
+  ])('carries the demo label when the data source is $source: $labelled', async ({ source, labelled }) => {
+    signedInUser();
+    setSource(source);
+    addList({ name: 'Spring drop' });
+    const statusAnswered = new Promise<void>((resolve) =>
+      server.events.on('response:mocked', ({ request }) => {
+        if (request.url.endsWith('/sources/status')) resolve();
+      }),
+    );
+    renderApp('/lists');
+    await screen.findByRole('link', { name: 'Spring drop' });
+    await statusAnswered;
+
+    if (labelled) {
+      expect(await screen.findByRole('note')).toHaveTextContent(/^Demo data\. .*not real TikTok accounts/);
+    } else {
+      // Give the answer a moment to render before saying it did not.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(screen.queryByRole('note')).not.toBeInTheDocument();
+    }
   });
 
   it('shows an error with a retry button when the lists cannot be loaded', async () => {
