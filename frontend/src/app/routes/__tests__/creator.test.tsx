@@ -129,19 +129,24 @@ describe('creator page', () => {
     expect((await saved[0]?.text())?.split('\n')[0]).toBe('captured_at,followers,following,likes,videos,source');
   });
 
-  it('records a point by hand', async () => {
+  it('records a point by hand in a dialog opened beside the history', async () => {
     const creator = creatorWithHistory();
     const { user } = renderApp(`/creators/${creator.id}`);
-    const followers = await screen.findByLabelText('Followers');
-    expect(followers).toHaveValue(2950);
+    const history = await screen.findByRole('region', { name: 'History' });
+    expect(screen.queryByLabelText('Followers')).not.toBeInTheDocument();
 
-    await user.clear(screen.getByLabelText('When'));
-    await user.type(screen.getByLabelText('When'), '2026-11-20T09:30');
+    await user.click(within(history).getByRole('button', { name: 'Record numbers' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Record numbers by hand' });
+    const followers = within(dialog).getByLabelText('Followers');
+    expect(followers).toHaveValue(2950);
+    await user.clear(within(dialog).getByLabelText('When'));
+    await user.type(within(dialog).getByLabelText('When'), '2026-11-20T09:30');
     await user.clear(followers);
     await user.type(followers, '3100');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
-    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(await screen.findByText(/^Saved the numbers of 20 Nov 2026, 09:30\.$/)).toBeInTheDocument();
     const recorded = db.history[creator.id]?.at(-1);
     expect(recorded).toMatchObject({ followers: 3100, source: 'manual' });
     expect(new Date(recorded!.captured_at).getTime()).toBe(new Date('2026-11-20T09:30').getTime());

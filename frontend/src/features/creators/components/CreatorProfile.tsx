@@ -1,7 +1,7 @@
 // A creator's page: who they are and how tracking goes (with "Refresh now"), their numbers over
-// time as charts and a daily table, the CSV export, their top and recent videos, and a form to
-// record a reading by hand. The range lives in the address (`?range=1y`),
-// so a view can be bookmarked and shared.
+// time as charts and a daily table, with the CSV export and a dialog to record a reading by hand,
+// then their top and recent videos. The range lives in the address (`?range=1y`), so a view can be
+// bookmarked and shared.
 import type { ReactNode } from 'react';
 import Card from 'react-bootstrap/Card';
 import { useSearchParams } from 'react-router';
@@ -19,7 +19,7 @@ import { ExportHistoryButton } from './ExportHistoryButton';
 import { HistoryRangeSelector } from './HistoryRangeSelector';
 import { MetricCharts, type Growth } from './MetricCharts';
 import { CreatorVideos } from './CreatorVideos';
-import { RecordMetricForm } from './RecordMetricForm';
+import { RecordMetricButton } from './RecordMetricDialog';
 import { RefreshCreatorButton } from './RefreshCreatorButton';
 import { TopVideoCard } from './TopVideoCard';
 
@@ -106,6 +106,7 @@ export function CreatorProfile({ creatorId, growth, renderAnalytics }: CreatorPr
           </h2>
           <div className="d-flex flex-wrap align-items-center gap-3">
             <HistoryRangeSelector value={range} onChange={setRange} />
+            {canEdit && <RecordMetricButton creator={creator} />}
             <ExportHistoryButton creatorId={creator.id} handle={creator.handle} range={range} />
           </div>
         </div>
@@ -113,16 +114,9 @@ export function CreatorProfile({ creatorId, growth, renderAnalytics }: CreatorPr
       </section>
       {renderAnalytics?.(creator)}
       <div className="row g-3 mt-2">
-        <div className="col-lg-6">
+        <div className="col-lg-8 col-xl-6">
           <TopVideoCard creatorId={creator.id} />
         </div>
-        {canEdit && (
-          <div className="col-lg-6">
-            <Card body className="h-100">
-              <RecordMetricForm creator={creator} />
-            </Card>
-          </div>
-        )}
       </div>
       <CreatorVideos creatorId={creator.id} />
     </>
