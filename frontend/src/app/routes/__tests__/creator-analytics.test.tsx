@@ -109,6 +109,53 @@ describe('creator analytics', () => {
     );
   });
 
+  it('shows the outlier videos by caption and cover, linking to TikTok, never by raw id', async () => {
+    const creator = creatorWithVideos();
+    const known = addVideo(creator, {
+      description: 'sourdough in 60 seconds',
+      cover_url: 'https://cdn.example/cover.jpg',
+      posted_at: '2026-11-12T09:00:00Z',
+      views: 9_000,
+    });
+    const analytics = analyticsFor(creator);
+    const multiple = measure(4.5, 'outlier.multiple.v1', 'views ÷ median views', { unit: 'ratio' });
+    const outlier = {
+      multiple,
+      views_per_follower: measure(3, 'outlier.views_per_follower.v1', 'views ÷ followers', { unit: 'ratio' }),
+      engagement_rate: measure(10, 'engagement.video.v1', '(likes + comments + shares) ÷ views', { unit: 'percent' }),
+      provisional: false,
+      viral: false,
+      base_median_views: 2_000,
+    };
+    analytics.outliers = {
+      ...analytics.outliers,
+      unavailable: null,
+      videos: [
+        { ...outlier, video_id: known.id, posted_at: known.posted_at, views: 9_000 },
+        { ...outlier, video_id: '7499999999999999999', posted_at: '2026-08-01T09:00:00Z', views: 8_000 },
+      ],
+    };
+    server.use(
+      http.get('/api/v1/creators/{creator_id}/analytics', ({ response }) =>
+        response(200).json({ creator_id: creator.id, computed_at: analytics.computed_at, analytics }),
+      ),
+    );
+    renderApp(`/creators/${creator.id}`);
+
+    const panel = await screen.findByRole('region', { name: 'Outlier videos' });
+    const table = within(panel).getByRole('table', { name: 'Recent videos by outlier multiple, highest first' });
+    const link = await within(table).findByRole('link', { name: /^sourdough in 60 seconds/ });
+    expect(link).toHaveAttribute('href', known.share_url);
+    expect(link.closest('td')?.querySelector('img')).toHaveAttribute('src', 'https://cdn.example/cover.jpg');
+    // A video the page has not fetched still reads as a day, not as an id.
+    expect(within(table).getByRole('link', { name: /^Video of 1 Aug 2026/ })).toHaveAttribute(
+      'href',
+      'https://www.tiktok.com/@mayabakes/video/7499999999999999999',
+    );
+    expect(table).not.toHaveTextContent(known.id);
+    expect(table).not.toHaveTextContent('7499999999999999999');
+  });
+
   it('shows growth by window and says why a window has no value', async () => {
     const creator = creatorWithVideos();
     renderApp(`/creators/${creator.id}`);

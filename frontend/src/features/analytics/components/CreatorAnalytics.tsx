@@ -2,7 +2,7 @@
 // outliers, authenticity, audience fit and the audience data behind it. Every number says what it
 // means, its window and its sample size on hover or focus; each panel keeps its exact formulas under
 // "How is this computed?".
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import Card from 'react-bootstrap/Card';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadingState } from '@/components/ui/LoadingState';
@@ -20,6 +20,7 @@ import { OutliersPanel } from './OutliersPanel';
 import { PricePanel, rateCardSource } from './PricePanel';
 import { ProjectionPanel } from './ProjectionPanel';
 import { ReturnsPanel } from './ReturnsPanel';
+import type { KnownVideo } from './VideoLink';
 import './analytics.css';
 
 function Panel({
@@ -103,10 +104,18 @@ function formulasOf(analytics: CreatorAnalytics) {
   } satisfies Record<string, readonly Formula[]>;
 }
 
-type CreatorAnalyticsSectionProps = { creatorId: string; handle: string };
+type CreatorAnalyticsSectionProps = {
+  creatorId: string;
+  handle: string;
+  /** The creator's videos the page has fetched, to show the ones the analytics name by id. */
+  videos?: readonly KnownVideo[] | undefined;
+};
 
-export function CreatorAnalyticsSection({ creatorId, handle }: CreatorAnalyticsSectionProps) {
+const NO_VIDEOS: readonly KnownVideo[] = [];
+
+export function CreatorAnalyticsSection({ creatorId, handle, videos = NO_VIDEOS }: CreatorAnalyticsSectionProps) {
   const analyticsQuery = useCreatorAnalytics(creatorId);
+  const videosById = useMemo(() => new Map(videos.map((video) => [video.id, video])), [videos]);
 
   let content: ReactNode;
   if (analyticsQuery.isPending) content = <LoadingState label="Computing analytics…" />;
@@ -165,13 +174,13 @@ export function CreatorAnalyticsSection({ creatorId, handle }: CreatorAnalyticsS
             <PricePanel analytics={analytics} />
           </Panel>
           <Panel id="analytics-outliers" title="Outlier videos" formulas={formulas.outliers} wide>
-            <OutliersPanel outliers={analytics.outliers} handle={handle} />
+            <OutliersPanel outliers={analytics.outliers} handle={handle} videos={videosById} />
           </Panel>
           <Panel id="analytics-returns" title="Gifting a product" formulas={formulas.returns}>
             <ReturnsPanel returns={analytics.returns} />
           </Panel>
           <Panel id="analytics-authenticity" title="Authenticity" formulas={formulas.authenticity}>
-            <AuthenticityPanel authenticity={analytics.authenticity} />
+            <AuthenticityPanel authenticity={analytics.authenticity} handle={handle} videos={videosById} />
           </Panel>
           <Panel id="analytics-fit" title="Audience fit" formulas={formulas.fit}>
             <FitPanel analytics={analytics} />
