@@ -28,6 +28,7 @@ describe('settings: members (owner)', () => {
     const table = await membersTable();
 
     expect(within(row(table, 'Maya')).getByText('you')).toBeInTheDocument();
+    expect(table.closest('.wide-table-scroll')).not.toBeNull();
     await user.selectOptions(within(row(table, 'Sam')).getByRole('combobox', { name: 'Role of Sam' }), 'Viewer');
 
     await within(row(table, 'Sam')).findByDisplayValue('Viewer');

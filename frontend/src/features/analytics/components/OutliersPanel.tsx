@@ -5,6 +5,7 @@ import { useState } from 'react';
 import Badge from 'react-bootstrap/Badge';
 import Button from 'react-bootstrap/Button';
 import Table from 'react-bootstrap/Table';
+import { WideTable } from '@/components/ui/WideTable';
 import { describeUnavailable, formatMultiple, formatPercent } from '@/lib/analytics-format';
 import { formatCompact, formatDay, formatWhole } from '@/lib/format';
 import type { CreatorAnalytics } from '../api/get-creator-analytics';
@@ -42,7 +43,7 @@ export function OutliersPanel({ outliers, handle, videos }: OutliersPanelProps) 
           others.
         </p>
       )}
-      <div className="table-responsive outlier-videos">
+      <WideTable className="outlier-videos">
         <Table size="sm" hover className="mb-2 align-middle">
           <caption className="caption-top">Recent videos by outlier multiple, highest first</caption>
           <thead>
@@ -104,7 +105,7 @@ export function OutliersPanel({ outliers, handle, videos }: OutliersPanelProps) 
             ))}
           </tbody>
         </Table>
-      </div>
+      </WideTable>
       {byMultiple.length > SHOWN_AT_FIRST && (
         <Button variant="outline-secondary" size="sm" onClick={() => setShowAll(!showAll)}>
           {showAll ? `Show the top ${SHOWN_AT_FIRST}` : `Show all ${byMultiple.length} videos`}

@@ -11,6 +11,7 @@ import { OneTimeSecret } from '@/components/ui/OneTimeSecret';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { TextField } from '@/components/ui/TextField';
+import { WideTable } from '@/components/ui/WideTable';
 import { ApiProblem } from '@/lib/api/problem';
 import { ROLES, roleLabel, type Role } from '@/lib/auth/roles';
 import { formatDateTime, formatDay } from '@/lib/format';
@@ -115,7 +116,7 @@ function PendingInvitations() {
 
   return (
     <>
-      <div className="table-responsive">
+      <WideTable>
         <Table size="sm" className="align-middle mb-0">
           <caption className="caption-top">Pending invitations</caption>
           <thead>
@@ -152,7 +153,7 @@ function PendingInvitations() {
             ))}
           </tbody>
         </Table>
-      </div>
+      </WideTable>
       <ConfirmDialog
         show={revoking !== null}
         title={`Revoke the invitation for ${revoking?.email ?? ''}?`}

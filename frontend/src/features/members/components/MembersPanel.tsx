@@ -11,6 +11,7 @@ import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadingState } from '@/components/ui/LoadingState';
+import { WideTable } from '@/components/ui/WideTable';
 import { paths } from '@/config/paths';
 import { describeError, hasCode } from '@/lib/api/problem';
 import { ROLES, roleLabel, useIsOwner, type Role } from '@/lib/auth/roles';
@@ -131,7 +132,7 @@ export function MembersPanel() {
   } else {
     const ownerCount = membersQuery.data.filter((member) => member.role === 'owner').length;
     content = (
-      <div className="table-responsive">
+      <WideTable>
         <Table className="align-middle mb-0">
           <caption className="visually-hidden">Members</caption>
           <thead>
@@ -200,7 +201,7 @@ export function MembersPanel() {
             })}
           </tbody>
         </Table>
-      </div>
+      </WideTable>
     );
   }
 

@@ -13,6 +13,7 @@ import { OneTimeSecret } from '@/components/ui/OneTimeSecret';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { TextField } from '@/components/ui/TextField';
+import { WideTable } from '@/components/ui/WideTable';
 import { ApiProblem } from '@/lib/api/problem';
 import { formatDateTime, formatDay, formatRelativeTime } from '@/lib/format';
 import { useCreateShareLink, type CreatedShareLink } from '../api/create-share-link';
@@ -68,7 +69,7 @@ function ShareLinkTable({ listId, links }: { listId: string; links: ShareLink[] 
   };
   return (
     <>
-      <div className="table-responsive">
+      <WideTable>
         <Table size="sm" className="align-middle mb-0">
           <caption className="caption-top">Links to this dashboard, newest first</caption>
           <thead>
@@ -120,7 +121,7 @@ function ShareLinkTable({ listId, links }: { listId: string; links: ShareLink[] 
             ))}
           </tbody>
         </Table>
-      </div>
+      </WideTable>
       <ConfirmDialog
         show={revoking !== null}
         title={`Revoke the link ${revoking?.prefix ?? ''}…?`}

@@ -10,6 +10,7 @@ import { LoadingState } from '@/components/ui/LoadingState';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { TextField } from '@/components/ui/TextField';
+import { WideTable } from '@/components/ui/WideTable';
 import { TIERS, type Tier } from '@/lib/analytics-format';
 import { ApiProblem } from '@/lib/api/problem';
 import { PERCENT_FIELD_OF, useAnalyticsSettings, type AnalyticsSettings } from '../api/get-analytics-settings';
@@ -176,7 +177,7 @@ function CpmTable({
   onChange: (tier: Tier, bound: 'low' | 'high', value: string) => void;
 }) {
   return (
-    <div className="table-responsive">
+    <WideTable>
       <Table size="sm" className="align-middle mb-1">
         <caption className="caption-top">CPM by tier, in {currency || 'your currency'} per 1,000 views</caption>
         <thead>
@@ -230,7 +231,7 @@ function CpmTable({
         Leave a tier empty to use its default, shown in grey: published rates in US dollars. The micro tier’s default
         top is $8 below 50,000 followers and $10 from there.
       </Form.Text>
-    </div>
+    </WideTable>
   );
 }
 
