@@ -35,6 +35,15 @@ describe('creator page', () => {
     expect(screen.queryByText('Demo data')).not.toBeInTheDocument();
   });
 
+  it('marks a verified creator with a badge readable at 4.5:1 (dark text on the light blue)', async () => {
+    signedInUser();
+    const creator = addCreator('verified_one', { display_name: 'Vera', verified: true });
+    renderApp(`/creators/${creator.id}`);
+
+    const badge = await screen.findByText('Verified');
+    expect(badge).toHaveClass('bg-info', 'text-dark');
+  });
+
   it('labels demo data as demo', async () => {
     signedInUser();
     const creator = addCreator('demo_creator', {
