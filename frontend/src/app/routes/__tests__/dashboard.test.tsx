@@ -32,6 +32,19 @@ function handles(): string[] {
 afterEach(() => vi.restoreAllMocks());
 
 describe('list dashboard', () => {
+  it('marks the totals up as one description list of term-and-value groups', async () => {
+    const { list } = listWithCreators();
+    renderApp(`/lists/${list.id}/dashboard`);
+
+    const totals = await screen.findByLabelText('List totals');
+    expect(totals.tagName).toBe('DL');
+    for (const group of totals.children) {
+      expect(group.tagName).toBe('DIV');
+      expect([...group.children].map((child) => child.tagName)).toEqual(['DT', 'DD']);
+    }
+    expect(totals.children).toHaveLength(4);
+  });
+
   it('puts the wide table in a box that scrolls sideways and shows when there is more', async () => {
     const { list } = listWithCreators();
     // A phone: the table is four times as wide as the box.
