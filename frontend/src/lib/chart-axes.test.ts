@@ -1,6 +1,6 @@
 import type uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
-import { daySplits, formatAxisCounts, formatAxisDays, legendValue } from './chart-axes';
+import { countAxis, daySplits, formatAxisCounts, formatAxisDays, legendValue } from './chart-axes';
 import { formatWhole } from './format';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 1000;
@@ -14,6 +14,16 @@ describe('chart axes', () => {
     { ticks: [20_000, 40_000, 60_000], labels: ['20K', '40K', '60K'] },
   ])('labels the count ticks $ticks as $labels, each one told apart', ({ ticks, labels }) => {
     expect(formatAxisCounts(ticks)).toEqual(labels);
+  });
+
+  it('makes room on the count axis for its longest label', () => {
+    const size = countAxis.size as (chart: uPlot, labels: string[], axis: number, cycle: number) => number;
+    const chart = {} as uPlot;
+    const short = size(chart, ['0', '1K', '2K'], 1, 0);
+    const long = size(chart, ['1,000,000', '1,001,000', '1,002,000'], 1, 0);
+
+    expect(long).toBeGreaterThanOrEqual(9 * 7);
+    expect(long).toBeGreaterThan(short);
   });
 
   it('labels days as the app writes dates, with the year where it starts or changes', () => {

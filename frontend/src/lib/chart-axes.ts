@@ -61,9 +61,15 @@ export const dayAxis: uPlot.Axis = {
   space: 70,
 };
 
+/** Room for the longest tick label: about 7 px a character at the axis' 12 px font, plus the tick and a gap. */
+function countAxisSize(_chart: uPlot, labels: string[] | null): number {
+  const longest = Math.max(0, ...(labels ?? []).map((label) => label.length));
+  return Math.max(40, longest * 7 + 20);
+}
+
 /** The y axis of a chart of counts. */
 export const countAxis: uPlot.Axis = {
-  size: 64,
+  size: countAxisSize,
   incrs: COUNT_INCREMENTS,
   values: (_chart, ticks) => formatAxisCounts(ticks),
 };
