@@ -79,7 +79,11 @@ export function MetricChart({ label, series, color, change }: MetricChartProps) 
     <figure className="mb-0">
       <figcaption className="h6">
         {label}
-        {change && <span className="d-block small fw-normal text-body-secondary">{change}</span>}
+        {change && (
+          <span className="d-block small fw-normal text-body-secondary">
+            {`${change.charAt(0).toUpperCase()}${change.slice(1)}`}
+          </span>
+        )}
       </figcaption>
       <div ref={containerRef} className="metric-chart" role="img" aria-label={summary} />
       <p className="visually-hidden">{summary}</p>

@@ -38,7 +38,7 @@ function toSeries(points: HistoryPoint[]): Record<MetricKey, MetricSeries> {
  * nothing while it loads (a figure of our own could disagree with it); "All" has no such window, so
  * it is the first point against the last.
  */
-export function describeRangeChange(
+function describeRangeChange(
   range: HistoryRange,
   metric: MetricKey,
   points: HistoryPoint[],
