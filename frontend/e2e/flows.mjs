@@ -81,7 +81,7 @@ export const flows = [
     },
   },
   {
-    name: 'creates a list',
+    name: 'creates a list, which opens',
     async run({ page, screenshot }) {
       await page.getByText('No lists yet').waitFor();
       await page.getByRole('button', { name: 'New list' }).click();
@@ -89,8 +89,11 @@ export const flows = [
       await dialog.getByLabel('Name').fill(LIST_NAME);
       await dialog.getByLabel('Description (optional)').fill('Creators for the spring gym-wear drop');
       await dialog.getByRole('button', { name: 'Create list' }).click();
-      await page.getByRole('link', { name: LIST_NAME }).waitFor();
+      // The new list opens at once; the overview lists it too.
+      await page.getByRole('heading', { name: LIST_NAME, level: 1 }).waitFor();
       await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('link', { name: '← All lists' }).click();
+      await page.getByRole('link', { name: LIST_NAME }).waitFor();
       await screenshot('lists');
     },
   },

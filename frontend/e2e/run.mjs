@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { accessibilityFlows } from './accessibility-flows.mjs';
 import { analyticsFlows } from './analytics-flows.mjs';
 import { flows, recordListRenderTime, screenshotPath } from './flows.mjs';
 import { panicsIn, startServer } from './server.mjs';
@@ -76,10 +77,12 @@ async function main() {
     };
 
     // The analytics and team journeys build on the main ones' list and creators, so they run last but
-    // before logging out.
+    // before logging out. The accessibility check visits every page once all of them exist, starting
+    // from the logged-out state the main journeys end in.
     const logout = flows.findIndex((flow) => flow.name === 'logs out');
     const later = [...analyticsFlows, ...teamFlows];
-    const allFlows = logout < 0 ? [...flows, ...later] : [...flows.slice(0, logout), ...later, ...flows.slice(logout)];
+    const journeys = logout < 0 ? [...flows, ...later] : [...flows.slice(0, logout), ...later, ...flows.slice(logout)];
+    const allFlows = [...journeys, ...accessibilityFlows];
 
     let blocked = false;
     for (const flow of allFlows) {

@@ -146,6 +146,9 @@ export const teamFlows = [
       await page.getByRole('button', { name: 'Share' }).click();
       const dialog = page.getByRole('dialog', { name: `Share “${LIST_NAME}”` });
       await dialog.getByRole('button', { name: /^Revoke link / }).click();
+      const confirmation = page.getByRole('dialog', { name: /^Revoke the link zzs_/ });
+      await confirmation.getByRole('button', { name: 'Revoke link', exact: true }).click();
+      await confirmation.waitFor({ state: 'hidden' });
       await dialog.getByText('Revoked').waitFor();
       await dialog.getByRole('button', { name: 'Close' }).click();
 

@@ -5,6 +5,7 @@ import {
   formatMoneyRange,
   formatMultiple,
   formatPercent,
+  formatPriceRange,
   formatSignedPercent,
 } from './analytics-format';
 
@@ -25,6 +26,16 @@ describe('analytics formatting', () => {
     expect(formatSignedPercent(9.29)).toBe('+9.3%');
     expect(formatSignedPercent(-0.01)).toBe('0.0%');
     expect(formatMultiple(6.68)).toBe('6.7×');
+  });
+
+  it.each([
+    [{ low: 264.95, high: 529.9 }, 'USD', '$260–$530'],
+    [{ low: 7.2, high: 48.6 }, 'USD', '$7–$50'],
+    [{ low: 1_234, high: 2_468.5 }, 'EUR', '€1,250–€2,450'],
+    [{ low: 350, high: 3_000 }, 'USD', '$350–$3,000'],
+    [{ low: 7_000, high: null }, 'USD', '$7,000+'],
+  ])('rounds the price range %j in %s to %s, not to the cent', (range, currency, expected) => {
+    expect(formatPriceRange(range, currency)).toBe(expected);
   });
 
   it('says why a value is missing', () => {

@@ -41,36 +41,59 @@ export function formatDailyGain(value: number): string {
 }
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
+type MoneyDigits = 'cents' | 'whole' | 'significant';
+const MONEY_DIGITS: Record<MoneyDigits, Intl.NumberFormatOptions> = {
+  cents: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  whole: { maximumFractionDigits: 0 },
+  // Amounts under 1 (a cost per view) keep two significant digits: $0.006, not $0.01.
+  significant: { maximumSignificantDigits: 2 },
+};
 
-function moneyFormat(currency: string, cents: boolean): Intl.NumberFormat {
-  const key = `${currency}:${cents}`;
+function moneyFormat(currency: string, digits: MoneyDigits): Intl.NumberFormat {
+  const key = `${currency}:${digits}`;
   let format = moneyFormats.get(key);
   if (!format) {
-    // Amounts under 1 (a cost per view) keep two significant digits: $0.006, not $0.01.
-    const digits: Intl.NumberFormatOptions = cents
-      ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
-      : { maximumSignificantDigits: 2 };
     try {
-      format = new Intl.NumberFormat('en', { style: 'currency', currency, ...digits });
+      format = new Intl.NumberFormat('en', { style: 'currency', currency, ...MONEY_DIGITS[digits] });
     } catch {
       // Not a currency Intl knows: the number alone (the code is added by the caller).
-      format = new Intl.NumberFormat('en', digits);
+      format = new Intl.NumberFormat('en', MONEY_DIGITS[digits]);
     }
     moneyFormats.set(key, format);
   }
   return format;
 }
 
-/** 331.539 in USD → "$331.54", 0.0061 → "$0.0061". An unknown currency code reads "331.54 XYZ". */
-export function formatMoney(value: number, currency: string): string {
-  const format = moneyFormat(currency, value === 0 || Math.abs(value) >= 1);
+function writeMoney(value: number, currency: string, digits: MoneyDigits): string {
+  const format = moneyFormat(currency, digits);
   const text = format.format(value);
   return format.resolvedOptions().style === 'currency' ? text : `${text} ${currency}`;
+}
+
+/** 331.539 in USD → "$331.54", 0.0061 → "$0.0061". An unknown currency code reads "331.54 XYZ". */
+export function formatMoney(value: number, currency: string): string {
+  return writeMoney(value, currency, value === 0 || Math.abs(value) >= 1 ? 'cents' : 'significant');
 }
 
 /** A low–high range of money: "$331.54–$663.08". */
 export function formatMoneyRange(range: { low: number; high: number }, currency: string): string {
   return `${formatMoney(range.low, currency)}–${formatMoney(range.high, currency)}`;
+}
+
+/**
+ * An estimated price rounded as far as it deserves: to 1 below 10, to 5 below 100, to 10 below 1,000
+ * and to 50 above. An estimate built on a median and a published range is not good to the cent.
+ */
+export function roundPrice(value: number): number {
+  const magnitude = Math.abs(value);
+  const step = magnitude < 10 ? 1 : magnitude < 100 ? 5 : magnitude < 1000 ? 10 : 50;
+  return Math.round(value / step) * step;
+}
+
+/** A price estimate or a published price, rounded: 264.95–529.90 USD → "$265–$530". */
+export function formatPriceRange(range: { low: number; high: number | null }, currency: string): string {
+  const low = writeMoney(roundPrice(range.low), currency, 'whole');
+  return range.high == null ? `${low}+` : `${low}–${writeMoney(roundPrice(range.high), currency, 'whole')}`;
 }
 
 const UNAVAILABLE_REASONS: Record<Unavailable, string> = {

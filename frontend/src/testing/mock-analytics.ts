@@ -99,18 +99,24 @@ function tierOf(followers: number | null | undefined): Schemas['Tier'] | null {
 const day = (iso: string) => iso.slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
-/** Followers a window of `days` back from the latest point, as the server measures growth. */
-function growthOf(creator: MockCreator, days: number): Schemas['GrowthSummary'] {
+/** One count a window of `days` back from the latest point, as the server measures growth. */
+function growthOf(
+  creator: MockCreator,
+  days: number,
+  metric: Schemas['Metric'] = 'followers',
+): Schemas['GrowthSummary'] & { start_date: string | null } {
   const points = db.history[creator.id] ?? [];
   const last = points[points.length - 1];
-  if (!last) return { absolute: null, percent: null, actual_days: null };
+  const none = { absolute: null, percent: null, actual_days: null, start_date: null };
+  if (!last) return none;
   const start = [...points].reverse().find((point) => daysBetween(point.captured_at, last.captured_at) >= days);
-  if (!start) return { absolute: null, percent: null, actual_days: null };
-  const absolute = last.followers - start.followers;
+  if (!start) return none;
+  const absolute = last[metric] - start[metric];
   return {
     absolute,
-    percent: start.followers > 0 ? (absolute / start.followers) * 100 : null,
+    percent: start[metric] > 0 ? (absolute / start[metric]) * 100 : null,
     actual_days: daysBetween(start.captured_at, last.captured_at),
+    start_date: day(start.captured_at),
   };
 }
 
@@ -145,8 +151,8 @@ function topVideoOf(creator: MockCreator): Schemas['VideoResponse'] | null {
 }
 
 export function summaryFor(creator: MockCreator): Schemas['AnalyticsSummary'] {
-  const growth7 = growthOf(creator, 7);
-  const growth30 = growthOf(creator, 30);
+  const { start_date: _start7, ...growth7 } = growthOf(creator, 7);
+  const { start_date: _start30, ...growth30 } = growthOf(creator, 30);
   const rising = risingOf(creator);
   return {
     as_of: creator.latest ? day(creator.latest.captured_at) : null,
@@ -274,15 +280,15 @@ export function measure(
   };
 }
 
-function growthWindows(creator: MockCreator): Schemas['GrowthWindow'][] {
+function growthWindows(creator: MockCreator, metric: Schemas['Metric']): Schemas['GrowthWindow'][] {
   const last = (db.history[creator.id] ?? []).at(-1);
   return [1, 7, 30, 90, 365].map((windowDays) => {
-    const growth = growthOf(creator, windowDays);
+    const growth = growthOf(creator, windowDays, metric);
     const sample = { window_days: windowDays, sample_size: growth.absolute == null ? 0 : windowDays + 1 };
     const perDay = growth.absolute != null && growth.actual_days ? growth.absolute / growth.actual_days : null;
     return {
       window_days: windowDays,
-      start_date: null,
+      start_date: growth.start_date,
       end_date: last ? day(last.captured_at) : null,
       actual_days: growth.actual_days ?? null,
       absolute: {
@@ -310,7 +316,7 @@ function metricGrowth(creator: MockCreator, metric: Schemas['Metric']): Schemas[
   return {
     metric,
     current: creator.latest?.[metric] ?? null,
-    windows: metric === 'followers' ? growthWindows(creator) : [],
+    windows: growthWindows(creator, metric),
     acceleration: {
       ratio: measure(null, 'growth.acceleration.v1', 'average daily gain over 7 days ÷ over 30 days', {
         unit: 'ratio',

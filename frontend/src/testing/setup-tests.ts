@@ -32,6 +32,11 @@ if (typeof window.matchMedia !== 'function') {
   });
 }
 
+// jsdom lays nothing out, so it has nothing to scroll.
+if (!('scrollIntoView' in Element.prototype)) {
+  Object.defineProperty(Element.prototype, 'scrollIntoView', { value: () => undefined, writable: true });
+}
+
 // The first render of a route also loads its chunk, which can take a while on a busy machine.
 configure({ asyncUtilTimeout: 5_000 });
 

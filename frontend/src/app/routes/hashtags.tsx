@@ -1,14 +1,17 @@
 // /hashtags/:tag?: the hashtag explorer. Paste a hashtag, see its videos and who made them, and
-// add creators to one of the workspace's lists in one click.
+// add creators to one of the workspace's lists in one click. Each add is confirmed in a toast too,
+// since the card it was made from may leave the page (when only creators not in a list are shown).
+import { useMemo, useState } from 'react';
 import Alert from 'react-bootstrap/Alert';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { StatusToast } from '@/components/ui/StatusToast';
 import { paths } from '@/config/paths';
 import { parseHashtag } from '@/features/hashtags/api/parse-hashtag';
 import { HashtagResults } from '@/features/hashtags/components/HashtagResults';
 import { HashtagSearchForm } from '@/features/hashtags/components/HashtagSearchForm';
-import { AddToListMenu } from '@/features/list-items/components/AddToListMenu';
+import { AddToListMenu, type ListOption } from '@/features/list-items/components/AddToListMenu';
 import { useLists } from '@/features/lists/api/get-lists';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { describeError } from '@/lib/api/problem';
@@ -22,6 +25,17 @@ export function HashtagsRoute() {
   const canEdit = useCanEdit();
   // Read here, not only inside the callback: TanStack Query re-renders for the fields a render read.
   const lists = listsQuery.data;
+  const [added, setAdded] = useState<{ handle: string; list: ListOption } | null>(null);
+  // One element per add, so the toast's timer restarts for a new add only, not on every render.
+  const addedMessage = useMemo(
+    () =>
+      added && (
+        <>
+          Added @{added.handle} to <Link to={paths.list(added.list.id)}>{added.list.name}</Link>.
+        </>
+      ),
+    [added],
+  );
   useDocumentTitle(tag ? `#${tag}` : 'Hashtags');
 
   return (
@@ -39,13 +53,22 @@ export function HashtagsRoute() {
       {tag ? (
         <HashtagResults
           tag={tag}
-          renderAddToList={(creator) => (canEdit ? <AddToListMenu handle={creator.handle} lists={lists} /> : null)}
+          renderAddToList={(creator) =>
+            canEdit ? (
+              <AddToListMenu
+                handle={creator.handle}
+                lists={lists}
+                onAdded={(list) => setAdded({ handle: creator.handle, list })}
+              />
+            ) : null
+          }
         />
       ) : (
         <EmptyState title={params.tag ? 'That is not a hashtag' : 'Which hashtag?'}>
           Type or paste one above, for example #gymtok, to see its most viewed videos.
         </EmptyState>
       )}
+      <StatusToast message={addedMessage} onClose={() => setAdded(null)} />
     </>
   );
 }

@@ -1,9 +1,10 @@
-// /lists: every list of the workspace.
+// /lists: every list of the workspace, under the demo label when the data source is the demo one.
 import { useState } from 'react';
 import Button from 'react-bootstrap/Button';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { CreateListDialog } from '@/features/lists/components/CreateListDialog';
 import { ListsOverview } from '@/features/lists/components/ListsOverview';
+import { DemoSourceNotice } from '@/features/sources/components/DemoSourceNotice';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useCanEdit } from '@/lib/auth/roles';
 
@@ -19,6 +20,7 @@ export function ListsRoute() {
       >
         {canEdit && <Button onClick={() => setCreating(true)}>New list</Button>}
       </PageHeader>
+      <DemoSourceNotice />
       <ListsOverview />
       <CreateListDialog show={creating} onClose={() => setCreating(false)} />
     </>

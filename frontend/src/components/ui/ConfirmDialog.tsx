@@ -1,4 +1,5 @@
-// Asks before something that cannot be undone. Stays open with the reason if the action fails.
+// Asks before something that cannot be undone. Stays open with the reason if the action fails. It may
+// open over another dialog (revoking a share link from the share dialog), so it always stacks on top.
 import { useId, type ReactNode } from 'react';
 import Button from 'react-bootstrap/Button';
 import Modal from 'react-bootstrap/Modal';
@@ -28,7 +29,14 @@ export function ConfirmDialog({
 }: ConfirmDialogProps) {
   const titleId = useId();
   return (
-    <Modal show={show} onHide={onCancel} centered aria-labelledby={titleId}>
+    <Modal
+      show={show}
+      onHide={onCancel}
+      centered
+      aria-labelledby={titleId}
+      className="confirm-dialog"
+      backdropClassName="confirm-dialog-backdrop"
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();

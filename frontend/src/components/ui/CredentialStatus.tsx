@@ -20,6 +20,11 @@ export function CredentialStatus({ revokedAt, expiresAt, now }: CredentialStatus
       </>
     );
   }
-  if (expiresAt && Date.parse(expiresAt) <= now) return <Badge bg="warning">Expired</Badge>;
+  if (expiresAt && Date.parse(expiresAt) <= now)
+    return (
+      <Badge bg="warning" text="dark">
+        Expired
+      </Badge>
+    );
   return <Badge bg="success">Active</Badge>;
 }

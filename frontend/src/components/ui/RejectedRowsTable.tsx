@@ -1,13 +1,14 @@
 // The rows of an import the server refused, by line number, so they can be fixed in the file.
 import Table from 'react-bootstrap/Table';
 import type { components } from '@/lib/api/schema';
+import { WideTable } from './WideTable';
 
 type FieldError = components['schemas']['FieldError'];
 
 export function RejectedRowsTable({ errors, caption = 'Rejected rows' }: { errors: FieldError[]; caption?: string }) {
   if (errors.length === 0) return null;
   return (
-    <div className="table-responsive rejected-rows">
+    <WideTable className="rejected-rows">
       <Table size="sm" striped className="mb-0">
         <caption className="caption-top">{caption}</caption>
         <thead>
@@ -25,6 +26,6 @@ export function RejectedRowsTable({ errors, caption = 'Rejected rows' }: { error
           ))}
         </tbody>
       </Table>
-    </div>
+    </WideTable>
   );
 }

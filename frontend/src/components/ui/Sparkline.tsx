@@ -1,7 +1,10 @@
 // A tiny follower trend: one SVG polyline, no chart library, so a table of 500 rows stays cheap.
-// Days without a snapshot (null) are skipped and the line joins their neighbours.
+// Days without a snapshot (null) are skipped and the line joins their neighbours. The scale is never
+// tighter than ±5% of the value, so a drift of 0.1% draws as the near-flat line it is rather than as
+// a crash from the top of the box to the bottom.
 import { memo } from 'react';
-import { formatCompact } from '@/lib/format';
+import { formatPercent } from '@/lib/analytics-format';
+import { formatWhole } from '@/lib/format';
 
 type SparklineProps = {
   values: readonly (number | null)[];
@@ -12,13 +15,29 @@ type SparklineProps = {
 };
 
 const PADDING = 2;
+/** Half the least span of the scale, as a share of the value it is centred on. */
+export const MIN_HALF_SPAN = 0.05;
+
+/** The values the top and bottom of the box stand for: the data's range, widened to at least ±5%. */
+export function sparklineScale(known: readonly number[]): { low: number; high: number } {
+  const min = Math.min(...known);
+  const max = Math.max(...known);
+  const middle = (min + max) / 2;
+  // A line of zeros still needs a scale of some height.
+  const half = Math.max((max - min) / 2, Math.abs(middle) * MIN_HALF_SPAN, 1);
+  return { low: middle - half, high: middle + half };
+}
 
 function describe(label: string, known: number[]): string {
   const first = known[0];
   const last = known[known.length - 1];
   if (first === undefined || last === undefined) return `${label}: no data`;
   const direction = last > first ? 'up' : last < first ? 'down' : 'flat';
-  return `${label}: ${direction}, from ${formatCompact(first)} to ${formatCompact(last)}`;
+  const percent = first > 0 && last !== first ? ` ${formatPercent((Math.abs(last - first) / first) * 100)}` : '';
+  return (
+    `${label}: ${direction}${percent}, from ${formatWhole(first)} to ${formatWhole(last)}. ` +
+    `Drawn to scale: the box spans at least ±${MIN_HALF_SPAN * 100}% of the count, so small changes look small.`
+  );
 }
 
 export const Sparkline = memo(function Sparkline({ values, label, width = 96, height = 28 }: SparklineProps) {
@@ -31,16 +50,13 @@ export const Sparkline = memo(function Sparkline({ values, label, width = 96, he
       </span>
     );
   }
-  const min = Math.min(...known);
-  const max = Math.max(...known);
-  const span = max - min || 1;
+  const { low, high } = sparklineScale(known);
   const step = (width - PADDING * 2) / Math.max(values.length - 1, 1);
   const points: string[] = [];
   values.forEach((value, index) => {
     if (value === null) return;
     const x = PADDING + index * step;
-    // A flat line sits in the middle rather than on the floor.
-    const y = max === min ? height / 2 : height - PADDING - ((value - min) / span) * (height - PADDING * 2);
+    const y = height - PADDING - ((value - low) / (high - low)) * (height - PADDING * 2);
     points.push(`${x.toFixed(1)},${y.toFixed(1)}`);
   });
   const first = known[0] ?? 0;
@@ -55,6 +71,7 @@ export const Sparkline = memo(function Sparkline({ values, label, width = 96, he
       role="img"
       aria-label={summary}
     >
+      <title>{summary}</title>
       <polyline points={points.join(' ')} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
     </svg>
   );

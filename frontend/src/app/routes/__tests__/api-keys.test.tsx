@@ -80,6 +80,16 @@ describe('settings: API keys (owner)', () => {
     expect(within(row).queryByRole('button', { name: 'Revoke Old script' })).not.toBeInTheDocument();
     expect(key.revoked_at).not.toBeNull();
   });
+
+  it('marks an expired key with a badge in dark text, readable on the yellow', async () => {
+    const maya = signedInUser();
+    addApiKey(personalWorkspaceOf(maya), { name: 'Last year', expires_at: '2025-11-20T12:00:00Z' });
+    renderApp('/settings/api-keys');
+    const table = await screen.findByRole('table', { name: 'API keys, newest first' });
+
+    const row = within(table).getByRole('row', { name: /^Last year/ });
+    expect(within(row).getByText('Expired')).toHaveClass('bg-warning', 'text-dark');
+  });
 });
 
 describe('settings: API keys (not an owner)', () => {

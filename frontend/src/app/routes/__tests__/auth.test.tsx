@@ -1,9 +1,13 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { http, problem } from '@/testing/mock-api';
 import { addUser, db, signedInUser } from '@/testing/mock-db';
 import { server } from '@/testing/server';
 import { renderApp } from '@/testing/render-app';
+
+afterEach(() => {
+  server.events.removeAllListeners();
+});
 
 describe('login', () => {
   it('logs in and lands on the lists page with the user named in the navbar', async () => {
@@ -32,6 +36,28 @@ describe('login', () => {
     expect(await screen.findByText('The e-mail or password is wrong.')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
     expect(db.sessionUserId).toBeNull();
+  });
+
+  it('does not send an empty form, and says what is missing at each field', async () => {
+    let requests = 0;
+    server.events.on('request:start', ({ request }) => {
+      if (request.url.endsWith('/auth/login')) requests += 1;
+    });
+    const { user } = renderApp('/login');
+
+    await user.click(await screen.findByRole('button', { name: 'Log in' }));
+
+    expect(await screen.findByText('Enter your e-mail address.')).toBeInTheDocument();
+    expect(screen.getByText('Enter your password.')).toBeInTheDocument();
+    expect(screen.getByLabelText('E-mail')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('E-mail')).toHaveAccessibleDescription('Enter your e-mail address.');
+
+    await user.type(screen.getByLabelText('E-mail'), 'maya@example.com');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(screen.queryByText('Enter your e-mail address.')).not.toBeInTheDocument();
+    expect(screen.getByText('Enter your password.')).toBeInTheDocument();
+    expect(requests).toBe(0);
   });
 
   it('asks to wait as long as Retry-After says when throttled', async () => {

@@ -19,7 +19,7 @@ function panel(name: string): HTMLElement {
 }
 
 describe('creator analytics', () => {
-  it('shows each number with its formula, window and sample size on hover', async () => {
+  it('says what each number means in plain words on hover, with the formula one click away', async () => {
     const creator = creatorWithVideos();
     const { user } = renderApp(`/creators/${creator.id}`);
 
@@ -32,11 +32,128 @@ describe('creator analytics', () => {
     await user.hover(byViews as HTMLElement);
 
     const tooltip = await screen.findByRole('tooltip');
-    expect(tooltip).toHaveTextContent(
-      'median(likes + comments + shares) ÷ median(views) × 100 over the last 30 videos with views',
-    );
+    expect(tooltip).toHaveTextContent('How many viewers like, comment or share a typical video');
     expect(tooltip).toHaveTextContent('Window: last 30 videos');
     expect(tooltip).toHaveTextContent('Sample size: 3');
+    expect(tooltip).not.toHaveTextContent('÷');
+    expect(tooltip).not.toHaveTextContent('engagement.views.median.v1');
+
+    const details = within(engagement).getByText('How is this computed?');
+    expect(within(engagement).getByText(/^median\(likes \+ comments \+ shares\) ÷ median\(views\)/)).not.toBeVisible();
+    await user.click(details);
+    expect(
+      within(engagement).getByText(
+        'median(likes + comments + shares) ÷ median(views) × 100 over the last 30 videos with views',
+      ),
+    ).toBeVisible();
+    expect(within(engagement).getByText('Formula engagement.views.median.v1')).toBeVisible();
+  });
+
+  it('names the tier and the rate card’s source in plain words', async () => {
+    const creator = creatorWithVideos();
+    const analytics = analyticsFor(creator);
+    analytics.fair_price = {
+      ...analytics.fair_price,
+      assumptions: [{ name: 'tier', value: 'nano (1K–10K, table common_alternative)', source: 'reference' }],
+      rate_card: {
+        source: 'sponsorrate-com.pages.dev/blog/tiktok-rates (analytics.md §6.1)',
+        band: 'under 10K',
+        low: 20,
+        high: 75,
+        currency: 'USD',
+      },
+    };
+    server.use(
+      http.get('/api/v1/creators/{creator_id}/analytics', ({ response }) =>
+        response(200).json({ creator_id: creator.id, computed_at: analytics.computed_at, analytics }),
+      ),
+    );
+    renderApp(`/creators/${creator.id}`);
+
+    const price = await screen.findByRole('region', { name: 'Tier and fair price' });
+    const assumptions = within(price).getByRole('list', { name: 'Assumptions behind the fair price' });
+    expect(assumptions).toHaveTextContent('tier: Nano (1K–10K followers)');
+    expect(price).not.toHaveTextContent('common_alternative');
+    expect(price).not.toHaveTextContent('analytics.md');
+    expect(price.querySelector('[title*="blog"]')).toBeNull();
+    expect(within(price).getByText(/^Rate card: the per-post prices/)).toHaveTextContent(
+      'from sponsorrate-com.pages.dev/blog/tiktok-rates.',
+    );
+  });
+
+  it('rounds the fair price and says why it differs from the rate card', async () => {
+    const creator = creatorWithVideos();
+    const analytics = analyticsFor(creator);
+    const fair = analytics.fair_price;
+    analytics.fair_price = {
+      ...fair,
+      expected_views: { ...fair.expected_views, value: 44_158, unavailable: null },
+      cpm: { low: 6, high: 12 },
+      price: { ...fair.price, value: { low: 264.95, high: 529.9 }, unavailable: null },
+      rate_card: { source: 'a published rate card', band: '50K–500K', low: 350, high: 3_000, currency: 'USD' },
+    };
+    server.use(
+      http.get('/api/v1/creators/{creator_id}/analytics', ({ response }) =>
+        response(200).json({ creator_id: creator.id, computed_at: analytics.computed_at, analytics }),
+      ),
+    );
+    renderApp(`/creators/${creator.id}`);
+
+    const price = await screen.findByRole('region', { name: 'Tier and fair price' });
+    expect(within(price).getByText('$260–$530')).toBeInTheDocument();
+    expect(price).not.toHaveTextContent('264.95');
+    expect(within(price).getByText('Rate card for 50K–500K').nextElementSibling).toHaveTextContent('$350–$3,000');
+    expect(price).toHaveTextContent(
+      'Fair price = this creator’s expected views (44,158) × the CPM for creators of their size ($6.00–$12.00 per 1,000 views). ' +
+        'The rate card is what creators with 50K–500K followers typically ask per post, whatever their views, so the two can differ.',
+    );
+  });
+
+  it('shows the outlier videos by caption and cover, linking to TikTok, never by raw id', async () => {
+    const creator = creatorWithVideos();
+    const known = addVideo(creator, {
+      description: 'sourdough in 60 seconds',
+      cover_url: 'https://cdn.example/cover.jpg',
+      posted_at: '2026-11-12T09:00:00Z',
+      views: 9_000,
+    });
+    const analytics = analyticsFor(creator);
+    const multiple = measure(4.5, 'outlier.multiple.v1', 'views ÷ median views', { unit: 'ratio' });
+    const outlier = {
+      multiple,
+      views_per_follower: measure(3, 'outlier.views_per_follower.v1', 'views ÷ followers', { unit: 'ratio' }),
+      engagement_rate: measure(10, 'engagement.video.v1', '(likes + comments + shares) ÷ views', { unit: 'percent' }),
+      provisional: false,
+      viral: false,
+      base_median_views: 2_000,
+    };
+    analytics.outliers = {
+      ...analytics.outliers,
+      unavailable: null,
+      videos: [
+        { ...outlier, video_id: known.id, posted_at: known.posted_at, views: 9_000 },
+        { ...outlier, video_id: '7499999999999999999', posted_at: '2026-08-01T09:00:00Z', views: 8_000 },
+      ],
+    };
+    server.use(
+      http.get('/api/v1/creators/{creator_id}/analytics', ({ response }) =>
+        response(200).json({ creator_id: creator.id, computed_at: analytics.computed_at, analytics }),
+      ),
+    );
+    renderApp(`/creators/${creator.id}`);
+
+    const panel = await screen.findByRole('region', { name: 'Outlier videos' });
+    const table = within(panel).getByRole('table', { name: 'Recent videos by outlier multiple, highest first' });
+    const link = await within(table).findByRole('link', { name: /^sourdough in 60 seconds/ });
+    expect(link).toHaveAttribute('href', known.share_url);
+    expect(link.closest('td')?.querySelector('img')).toHaveAttribute('src', 'https://cdn.example/cover.jpg');
+    // A video the page has not fetched still reads as a day, not as an id.
+    expect(within(table).getByRole('link', { name: /^Video of 1 Aug 2026/ })).toHaveAttribute(
+      'href',
+      'https://www.tiktok.com/@mayabakes/video/7499999999999999999',
+    );
+    expect(table).not.toHaveTextContent(known.id);
+    expect(table).not.toHaveTextContent('7499999999999999999');
   });
 
   it('shows growth by window and says why a window has no value', async () => {
@@ -46,13 +163,14 @@ describe('creator analytics', () => {
     const growth = await screen.findByRole('region', { name: 'Growth' });
     const table = within(growth).getByRole('table', { name: 'Followers growth by window' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
+    expect(rows.map((row) => within(row).getByRole('rowheader').firstChild?.textContent)).toEqual([
       '1 day',
       '7 days',
       '30 days',
       '90 days',
       '1 year',
     ]);
+    expect(rows[1]).toHaveTextContent('since 12 Nov 2026');
     expect(rows[1]).toHaveTextContent('+350');
     expect(rows[1]).toHaveTextContent('+13.5%');
     expect(rows[1]).toHaveTextContent('+50 a day');

@@ -30,9 +30,18 @@ describe('creator page', () => {
       'https://www.tiktok.com/@mayabakes',
     );
     expect(screen.getByText('Sourdough every Sunday')).toBeInTheDocument();
-    expect(screen.getByText('11 Oct 2026')).toBeInTheDocument();
+    expect(screen.getByText('Tracking since').nextElementSibling).toHaveTextContent('11 Oct 2026');
     expect(screen.getByText(/^CSV import, /)).toBeInTheDocument();
     expect(screen.queryByText('Demo data')).not.toBeInTheDocument();
+  });
+
+  it('marks a verified creator with a badge readable at 4.5:1 (dark text on the light blue)', async () => {
+    signedInUser();
+    const creator = addCreator('verified_one', { display_name: 'Vera', verified: true });
+    renderApp(`/creators/${creator.id}`);
+
+    const badge = await screen.findByText('Verified');
+    expect(badge).toHaveClass('bg-info', 'text-dark');
   });
 
   it('labels demo data as demo', async () => {
@@ -65,8 +74,33 @@ describe('creator page', () => {
       expect(chart.querySelector('canvas')).not.toBeNull();
     }
     expect(
-      screen.getByRole('img', { name: /^Followers: .*latest 2,950, \+1,950 over the range\.$/ }),
+      screen.getByRole('img', { name: /^Followers: .*latest 2,950, \+1,950 since 11 Oct 2026\.$/ }),
     ).toBeInTheDocument();
+  });
+
+  it('states the change over a window with the same figure as the growth table', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-20T12:00:00Z'), toFake: ['Date'] });
+    const creator = creatorWithHistory();
+    renderApp(`/creators/${creator.id}?range=30d`);
+
+    // The chart starts at 22 Oct (30 days before noon today), whose first-to-last change is only +1,400;
+    // the 30-day window runs from the snapshot of 20 Oct, as in the growth table: +1,500.
+    const chart = await screen.findByRole('img', { name: /^Followers: 29 daily points from 22 Oct 2026/ });
+    const figure = chart.closest('figure') as HTMLElement;
+    expect(await within(figure).findByText('+1,500 in 30 days (since 20 Oct 2026)')).toBeInTheDocument();
+    expect(chart).toHaveAccessibleName(/latest 2,950, \+1,500 in 30 days \(since 20 Oct 2026\)\.$/);
+    const growth = await screen.findByRole('table', { name: 'Followers growth by window' });
+    expect(within(growth).getByRole('row', { name: /^30 days/ })).toHaveTextContent('+1,500');
+  });
+
+  it('shows the latest values in each chart’s legend, dates written as everywhere else', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-20T12:00:00Z'), toFake: ['Date'] });
+    const creator = creatorWithHistory();
+    renderApp(`/creators/${creator.id}?range=all`);
+
+    const chart = await screen.findByRole('img', { name: /^Followers: 40 daily points/ });
+    const legend = [...chart.querySelectorAll('.u-legend .u-value')].map((cell) => cell.textContent);
+    expect(legend).toEqual(['19 Nov 2026', '2,950']);
   });
 
   it('asks for a shorter history when a shorter range is chosen', async () => {
@@ -104,19 +138,24 @@ describe('creator page', () => {
     expect((await saved[0]?.text())?.split('\n')[0]).toBe('captured_at,followers,following,likes,videos,source');
   });
 
-  it('records a point by hand', async () => {
+  it('records a point by hand in a dialog opened beside the history', async () => {
     const creator = creatorWithHistory();
     const { user } = renderApp(`/creators/${creator.id}`);
-    const followers = await screen.findByLabelText('Followers');
-    expect(followers).toHaveValue(2950);
+    const history = await screen.findByRole('region', { name: 'History' });
+    expect(screen.queryByLabelText('Followers')).not.toBeInTheDocument();
 
-    await user.clear(screen.getByLabelText('When'));
-    await user.type(screen.getByLabelText('When'), '2026-11-20T09:30');
+    await user.click(within(history).getByRole('button', { name: 'Record numbers' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Record numbers by hand' });
+    const followers = within(dialog).getByLabelText('Followers');
+    expect(followers).toHaveValue(2950);
+    await user.clear(within(dialog).getByLabelText('When'));
+    await user.type(within(dialog).getByLabelText('When'), '2026-11-20T09:30');
     await user.clear(followers);
     await user.type(followers, '3100');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
-    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(await screen.findByText(/^Saved the numbers of 20 Nov 2026, 09:30\.$/)).toBeInTheDocument();
     const recorded = db.history[creator.id]?.at(-1);
     expect(recorded).toMatchObject({ followers: 3100, source: 'manual' });
     expect(new Date(recorded!.captured_at).getTime()).toBe(new Date('2026-11-20T09:30').getTime());

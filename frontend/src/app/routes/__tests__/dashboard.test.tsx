@@ -32,6 +32,33 @@ function handles(): string[] {
 afterEach(() => vi.restoreAllMocks());
 
 describe('list dashboard', () => {
+  it('marks the totals up as one description list of term-and-value groups', async () => {
+    const { list } = listWithCreators();
+    renderApp(`/lists/${list.id}/dashboard`);
+
+    const totals = await screen.findByLabelText('List totals');
+    expect(totals.tagName).toBe('DL');
+    for (const group of totals.children) {
+      expect(group.tagName).toBe('DIV');
+      expect([...group.children].map((child) => child.tagName)).toEqual(['DT', 'DD']);
+    }
+    expect(totals.children).toHaveLength(4);
+  });
+
+  it('puts the wide table in a box that scrolls sideways and shows when there is more', async () => {
+    const { list } = listWithCreators();
+    // A phone: the table is four times as wide as the box.
+    vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockReturnValue(1600);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(390);
+    renderApp(`/lists/${list.id}/dashboard`);
+
+    const table = await screen.findByRole('table', { name: 'Creators, in list order' });
+    const box = table.closest('.wide-table-scroll');
+    expect(box).toHaveClass('dashboard-table');
+    expect(box?.parentElement).toHaveClass('has-more-right');
+    expect(screen.getByText('Scroll sideways for more →')).toBeInTheDocument();
+  });
+
   it('shows every creator with growth, engagement, rising and fit, and the totals', async () => {
     const { list } = listWithCreators();
     const { user } = renderApp(`/lists/${list.id}`);

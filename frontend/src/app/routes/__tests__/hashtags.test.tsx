@@ -129,6 +129,25 @@ describe('hashtag explorer', () => {
     expect(videoCards()).toHaveLength(1);
   });
 
+  it('confirms an add even when its card leaves the page, with a link to the list', async () => {
+    const { list } = gymtok();
+    const { user } = renderApp('/hashtags/gymtok');
+    await screen.findByText('3 videos');
+    await user.click(screen.getByRole('checkbox', { name: 'Only creators not in a list' }));
+    const card = cardOf('the 3 lifts I never skip #gymtok #fitness');
+
+    await user.click(await enabled(within(card).getByRole('button', { name: 'Add to list for @tempo.tanvir' })));
+    await user.click(await within(card).findByRole('button', { name: 'Spring drop' }));
+
+    await waitFor(() => expect(card).not.toBeInTheDocument());
+    const confirmation = (await screen.findByText(/^Added @tempo\.tanvir to/)).closest('[role="status"]');
+    expect(confirmation).toHaveTextContent('Added @tempo.tanvir to Spring drop.');
+    expect(within(confirmation as HTMLElement).getByRole('link', { name: 'Spring drop' })).toHaveAttribute(
+      'href',
+      `/lists/${list.id}`,
+    );
+  });
+
   it('adds a creator to a chosen list in one click, after which they show as tracked', async () => {
     const { list } = gymtok();
     const { user } = renderApp('/hashtags/gymtok');

@@ -92,6 +92,21 @@ describe('list page', () => {
     expect(screen.getByLabelText('Add a creator')).toHaveValue('');
   });
 
+  it('scrolls the creator just added into view and highlights it for a moment', async () => {
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    const { list } = listWithCreators('mayabakes', 'liftwithlee');
+    const { user } = renderApp(`/lists/${list.id}`);
+    await screen.findByText('@mayabakes');
+
+    await user.type(screen.getByLabelText('Add a creator'), 'tempo.tanvir');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+
+    await waitFor(() => expect(rowOf('@tempo.tanvir')).toHaveClass('is-just-added'));
+    expect(scrolled.mock.contexts).toContain(rowOf('@tempo.tanvir'));
+    expect(rowOf('@mayabakes')).not.toHaveClass('is-just-added');
+    await waitFor(() => expect(rowOf('@tempo.tanvir')).not.toHaveClass('is-just-added'), { timeout: 4000 });
+  });
+
   it('explains beside the field when the creator is already in the list', async () => {
     const { list } = listWithCreators('mayabakes');
     const { user } = renderApp(`/lists/${list.id}`);

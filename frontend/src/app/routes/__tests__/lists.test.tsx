@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { http, problem } from '@/testing/mock-api';
-import { addList, db, signedInUser } from '@/testing/mock-db';
+import { addList, db, setSource, signedInUser } from '@/testing/mock-db';
 import { renderApp } from '@/testing/render-app';
 import { server } from '@/testing/server';
 
@@ -12,12 +12,41 @@ function listNames(): string[] {
     .map((item) => within(item).getAllByRole('link')[0]?.textContent ?? '');
 }
 
+afterEach(() => {
+  server.events.removeAllListeners();
+});
+
 describe('lists page', () => {
   it('says there are no lists yet when there are none', async () => {
     signedInUser();
     renderApp('/lists');
 
     expect(await screen.findByText('No lists yet')).toBeInTheDocument();
+  });
+
+  it.each([
+    { source: 'demo', labelled: true },
+    { source: 'tikapi', labelled: false },
+  ])('carries the demo label when the data source is $source: $labelled', async ({ source, labelled }) => {
+    signedInUser();
+    setSource(source);
+    addList({ name: 'Spring drop' });
+    const statusAnswered = new Promise<void>((resolve) =>
+      server.events.on('response:mocked', ({ request }) => {
+        if (request.url.endsWith('/sources/status')) resolve();
+      }),
+    );
+    renderApp('/lists');
+    await screen.findByRole('link', { name: 'Spring drop' });
+    await statusAnswered;
+
+    if (labelled) {
+      expect(await screen.findByRole('note')).toHaveTextContent(/^Demo data\. .*not real TikTok accounts/);
+    } else {
+      // Give the answer a moment to render before saying it did not.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(screen.queryByRole('note')).not.toBeInTheDocument();
+    }
   });
 
   it('shows an error with a retry button when the lists cannot be loaded', async () => {
@@ -32,10 +61,10 @@ describe('lists page', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
-  it('creates a list, which then appears in the overview', async () => {
+  it('creates a list and opens it, and the list then appears in the overview', async () => {
     signedInUser();
     addList({ name: 'Existing' });
-    const { user } = renderApp('/lists');
+    const { user, router } = renderApp('/lists');
     await screen.findByRole('link', { name: 'Existing' });
 
     await user.click(screen.getByRole('button', { name: 'New list' }));
@@ -44,9 +73,14 @@ describe('lists page', () => {
     await user.type(within(dialog).getByLabelText('Description (optional)'), 'Spring campaign');
     await user.click(within(dialog).getByRole('button', { name: 'Create list' }));
 
-    await waitFor(() => expect(listNames()).toEqual(['Existing', 'Gym wear']));
+    expect(await screen.findByRole('heading', { name: 'Gym wear', level: 1 })).toBeInTheDocument();
+    const created = db.lists.find((list) => list.name === 'Gym wear');
+    expect(router.state.location.pathname).toBe(`/lists/${created?.id}`);
     expect(screen.getByText('Spring campaign')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    await user.click(screen.getByRole('link', { name: '← All lists' }));
+    await waitFor(() => expect(listNames()).toEqual(['Existing', 'Gym wear']));
   });
 
   it('keeps the dialog open and marks the name when it is taken', async () => {

@@ -43,7 +43,7 @@ describe('what a viewer sees', () => {
 
     await screen.findByRole('heading', { name: 'Alpha', level: 1 });
 
-    expect(screen.queryByRole('form', { name: 'Record numbers by hand' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Record numbers' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Refresh now' })).not.toBeInTheDocument();
   });
 
@@ -75,7 +75,7 @@ describe('what an editor sees', () => {
     const { team, creator } = northwindAs('editor');
     renderApp(`/creators/${creator.id}`, { workspaceId: team.id });
 
-    expect(await screen.findByRole('form', { name: 'Record numbers by hand' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Record numbers' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Refresh now' })).toBeInTheDocument();
   });
 });

@@ -41,7 +41,10 @@ describe('settings page', () => {
     expect(valueOf('Last success')).toHaveTextContent('20 Nov 2026');
     expect(valueOf('Last error')).toHaveTextContent('quota exhausted');
     expect(valueOf('Paused until')).toHaveTextContent('Not paused');
-    expect(valueOf('Circuit breaker')).toHaveTextContent('Half-open');
+    expect(valueOf('Paused after repeated failures')).toHaveTextContent(
+      'Trying again One test call decides whether calls resume.',
+    );
+    expect(sourceSection()).not.toHaveTextContent(/circuit breaker|half-open/i);
     expect(screen.getByRole('navigation', { name: 'Settings sections' })).toHaveTextContent('Data source');
   });
 
@@ -54,7 +57,9 @@ describe('settings page', () => {
     expect(await within(sourceSection()).findByText('No source')).toBeInTheDocument();
     expect(within(sourceSection()).getByText(/No source: data comes from imports and the API\./)).toBeInTheDocument();
     expect(valueOf('Last success')).toHaveTextContent('Never');
-    expect(valueOf('Circuit breaker')).toHaveTextContent('No refresh worker runs in this server process.');
+    expect(valueOf('Paused after repeated failures')).toHaveTextContent(
+      'No refresh worker runs in this server process.',
+    );
   });
 
   it('warns while calls to the source are paused, and labels the demo source', async () => {

@@ -66,6 +66,9 @@ describe('sharing a dashboard (owner)', () => {
     expect(row).toHaveTextContent('by Maya');
     expect(row).toHaveTextContent('Active');
     await user.click(within(row).getByRole('button', { name: `Revoke link ${link?.prefix}` }));
+    const confirm = await screen.findByRole('dialog', { name: `Revoke the link ${link?.prefix}…?` });
+    expect(link?.revoked_at).toBeNull();
+    await user.click(within(confirm).getByRole('button', { name: 'Revoke link' }));
 
     expect(await within(row).findByText('Revoked')).toBeInTheDocument();
     expect(link?.revoked_at).not.toBeNull();

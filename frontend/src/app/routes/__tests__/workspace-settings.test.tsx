@@ -95,8 +95,6 @@ describe('settings: analytics assumptions', () => {
     await user.type(within(form).getByLabelText('Viral multiple'), '0.5');
     await user.type(within(form).getByLabelText('Mid: lowest CPM'), '12');
     await user.type(within(form).getByLabelText('Mid: highest CPM'), '6');
-    await user.clear(within(form).getByLabelText('Click-through rate'));
-    await user.type(within(form).getByLabelText('Click-through rate'), '2');
     await user.click(within(form).getByRole('button', { name: 'Save assumptions' }));
 
     const viral = within(form).getByLabelText('Viral multiple');
@@ -104,10 +102,43 @@ describe('settings: analytics assumptions', () => {
     expect(viral).toHaveAttribute('aria-invalid', 'true');
     expect(viral).toHaveAccessibleDescription(/must be a number above 1 and at most 1000/);
     expect(within(form).getByLabelText('Mid: highest CPM')).toHaveAccessibleDescription('must not be below low');
-    expect(within(form).getByLabelText('Click-through rate')).toHaveAccessibleDescription(
-      /must be a share from 0 to 1 \(0\.01 is 1%\)/,
-    );
     expect(analyticsDb.settings.viral_multiple).toBe(5);
+  });
+
+  it('takes the rates in percent and sends them as the shares the API wants', async () => {
+    signedInUser();
+    const { user } = renderApp('/settings');
+    const form = await screen.findByRole('form', { name: 'Analytics assumptions' });
+    const clickThrough = within(form).getByLabelText('Click-through rate (%)');
+    expect(clickThrough).toHaveValue(1);
+    expect(within(form).getByLabelText('Conversion rate (%)')).toHaveValue(2);
+
+    await user.clear(clickThrough);
+    await user.type(clickThrough, '150');
+    await user.click(within(form).getByRole('button', { name: 'Save assumptions' }));
+    expect(clickThrough).toHaveAccessibleDescription(/Enter a percentage from 0 to 100\./);
+    expect(analyticsDb.settings.returns.click_through_rate).toBe(0.01);
+
+    await user.clear(clickThrough);
+    await user.type(clickThrough, '1.5');
+    await user.click(within(form).getByRole('button', { name: 'Save assumptions' }));
+
+    expect(
+      await within(form).findByText('Saved. Every creator’s analytics now use these assumptions.'),
+    ).toBeInTheDocument();
+    expect(analyticsDb.settings.returns).toMatchObject({ click_through_rate: 0.015, conversion_rate: 0.02 });
+    expect(clickThrough).toHaveValue(1.5);
+  });
+
+  it('shows each tier’s default CPM where no override is set', async () => {
+    signedInUser();
+    renderApp('/settings');
+    const form = await screen.findByRole('form', { name: 'Analytics assumptions' });
+
+    expect(within(form).getByLabelText('Nano: lowest CPM')).toHaveAttribute('placeholder', '6');
+    expect(within(form).getByLabelText('Nano: highest CPM')).toHaveAttribute('placeholder', '8');
+    expect(within(form).getByLabelText('Micro: highest CPM')).toHaveAttribute('placeholder', '8–10');
+    expect(within(form).getByLabelText('Mega: highest CPM')).toHaveAttribute('placeholder', '20');
   });
 
   it('asks for a number before sending an empty field', async () => {

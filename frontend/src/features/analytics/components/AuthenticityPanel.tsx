@@ -4,6 +4,7 @@ import Badge from 'react-bootstrap/Badge';
 import { formatMultiple } from '@/lib/analytics-format';
 import { formatChange, formatDay, formatWhole } from '@/lib/format';
 import type { CreatorAnalytics } from '../api/get-creator-analytics';
+import { VideoLink, type KnownVideo } from './VideoLink';
 
 const KIND_LABELS = { follower_step_spike: 'Follower jump', following_spike: 'Following jump' } as const;
 const QUALITY_LABELS = {
@@ -18,7 +19,13 @@ function sentence(text: string): string {
   return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}${/[.!?]$/.test(trimmed) ? '' : '.'}`;
 }
 
-export function AuthenticityPanel({ authenticity }: { authenticity: CreatorAnalytics['authenticity'] }) {
+type AuthenticityPanelProps = {
+  authenticity: CreatorAnalytics['authenticity'];
+  handle: string;
+  videos: ReadonlyMap<string, KnownVideo>;
+};
+
+export function AuthenticityPanel({ authenticity, handle, videos }: AuthenticityPanelProps) {
   const { signals, data_quality: dataQuality } = authenticity;
   return (
     <>
@@ -48,12 +55,23 @@ export function AuthenticityPanel({ authenticity }: { authenticity: CreatorAnaly
                 )}
               </div>
               <div className="small">{signal.evidence}</div>
-              <div className="small text-body-secondary" title={signal.formula}>
+              <div className="small text-body-secondary">
                 {formatWhole(signal.before)} → {formatWhole(signal.after)} ({formatChange(signal.change)}); a typical
                 day {formatChange(Math.round(signal.typical_daily_change))} over {signal.baseline_days} days
                 {signal.multiple_of_typical != null && `, ${formatMultiple(signal.multiple_of_typical)} that`}
-                {signal.explained_by &&
-                  `; video ${signal.explained_by.video_id} (${formatMultiple(signal.explained_by.multiple)} median views) was posted ${formatDay(signal.explained_by.posted_at)}`}
+                {signal.explained_by && (
+                  <>
+                    ; a video posted {formatDay(signal.explained_by.posted_at)} got{' '}
+                    {formatMultiple(signal.explained_by.multiple)} the usual views (
+                    <VideoLink
+                      videoId={signal.explained_by.video_id}
+                      postedAt={signal.explained_by.posted_at}
+                      handle={handle}
+                      videos={videos}
+                    />
+                    )
+                  </>
+                )}
                 {!signal.video_data_covers_date &&
                   '; the videos fetched do not reach back to that day, so a video cause is unknown'}
               </div>

@@ -3,6 +3,7 @@
 // own videos) is shown apart and labelled, so nobody mistakes it for audience data.
 import Table from 'react-bootstrap/Table';
 import { Link } from 'react-router';
+import { WideTable } from '@/components/ui/WideTable';
 import { paths } from '@/config/paths';
 import { describeUnavailable, formatShare } from '@/lib/analytics-format';
 import { describeSource, formatDay, formatWhole } from '@/lib/format';
@@ -54,7 +55,7 @@ function FitScore({ fit }: { fit: CreatorAnalytics['fit'] }) {
 function Dimensions({ dimensions }: { dimensions: CreatorAnalytics['fit']['dimensions'] }) {
   if (dimensions.length === 0) return null;
   return (
-    <div className="table-responsive">
+    <WideTable>
       <Table size="sm" className="mb-2 align-middle">
         <caption className="caption-top">Fit by dimension</caption>
         <thead>
@@ -97,7 +98,7 @@ function Dimensions({ dimensions }: { dimensions: CreatorAnalytics['fit']['dimen
           ))}
         </tbody>
       </Table>
-    </div>
+    </WideTable>
   );
 }
 

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import Form from 'react-bootstrap/Form';
 import Table from 'react-bootstrap/Table';
+import { WideTable } from '@/components/ui/WideTable';
 import { describeUnavailable, formatDailyGain, formatMultiple, formatSignedPercent } from '@/lib/analytics-format';
 import { formatChange, formatDay } from '@/lib/format';
 import type { CreatorAnalytics } from '../api/get-creator-analytics';
@@ -42,7 +43,7 @@ export function GrowthPanel({ growth }: { growth: CreatorAnalytics['growth'] }) 
           ))}
         </Form.Select>
       </Form.Group>
-      <div className="table-responsive">
+      <WideTable>
         <Table size="sm" className="mb-2 align-middle">
           <caption className="caption-top">{label} growth by window</caption>
           <thead>
@@ -92,7 +93,7 @@ export function GrowthPanel({ growth }: { growth: CreatorAnalytics['growth'] }) 
             ))}
           </tbody>
         </Table>
-      </div>
+      </WideTable>
       <p className="mb-0">
         Acceleration: <MeasureValue measure={metric.acceleration.ratio} format={formatMultiple} />
         {metric.acceleration.accelerating === true && ' (speeding up)'}

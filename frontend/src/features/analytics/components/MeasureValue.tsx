@@ -1,10 +1,12 @@
-// One analytic number with how it was computed: hovering or focusing it shows the formula in words,
-// the window and the sample size. A value the data cannot support reads "—" with the reason.
+// One analytic number with what it means: hovering or focusing it says so in plain words, with the
+// window and the sample size (the exact formula is in the panel's "How is this computed?"). A value
+// the data cannot support reads "—" with the reason.
 import { useId, type ReactNode } from 'react';
 import OverlayTrigger from 'react-bootstrap/OverlayTrigger';
 import Tooltip from 'react-bootstrap/Tooltip';
 import { describeUnavailable } from '@/lib/analytics-format';
 import type { components } from '@/lib/api/schema';
+import { plainWords } from './formula-words';
 
 type Provenance = {
   formula: string;
@@ -26,10 +28,9 @@ export function FormulaTooltipContent({ measure }: { measure: Provenance }) {
   const window = describeWindow(measure);
   return (
     <div className="text-start">
-      <div>{measure.formula_text}</div>
+      <div>{plainWords(measure.formula, measure.formula_text)}</div>
       {window && <div>Window: {window}</div>}
       <div>Sample size: {measure.sample_size}</div>
-      <div className="opacity-75 small">{measure.formula}</div>
     </div>
   );
 }

@@ -1,20 +1,26 @@
-// The outlier strip as a table: each recent video's views against the creator's median, as a
-// multiple, with viral and "still collecting views" badges and views per follower. Biggest first.
+// The outlier strip as a table: each recent video (its cover and caption, linking to TikTok) with its
+// views against the creator's median, as a multiple, with viral and "still collecting views" badges
+// and views per follower. Biggest first.
 import { useState } from 'react';
 import Badge from 'react-bootstrap/Badge';
 import Button from 'react-bootstrap/Button';
 import Table from 'react-bootstrap/Table';
-import { ExternalLink } from '@/components/ui/ExternalLink';
+import { WideTable } from '@/components/ui/WideTable';
 import { describeUnavailable, formatMultiple, formatPercent } from '@/lib/analytics-format';
 import { formatCompact, formatDay, formatWhole } from '@/lib/format';
 import type { CreatorAnalytics } from '../api/get-creator-analytics';
 import { MeasureValue } from './MeasureValue';
+import { VideoLink, type KnownVideo } from './VideoLink';
 
 const SHOWN_AT_FIRST = 10;
 
-type OutliersPanelProps = { outliers: CreatorAnalytics['outliers']; handle: string };
+type OutliersPanelProps = {
+  outliers: CreatorAnalytics['outliers'];
+  handle: string;
+  videos: ReadonlyMap<string, KnownVideo>;
+};
 
-export function OutliersPanel({ outliers, handle }: OutliersPanelProps) {
+export function OutliersPanel({ outliers, handle, videos }: OutliersPanelProps) {
   const [showAll, setShowAll] = useState(false);
   if (outliers.videos.length === 0) {
     return <p className="mb-0 text-body-secondary">No videos fetched yet, so there is nothing to compare.</p>;
@@ -37,7 +43,7 @@ export function OutliersPanel({ outliers, handle }: OutliersPanelProps) {
           others.
         </p>
       )}
-      <div className="table-responsive outlier-videos">
+      <WideTable className="outlier-videos">
         <Table size="sm" hover className="mb-2 align-middle">
           <caption className="caption-top">Recent videos by outlier multiple, highest first</caption>
           <thead>
@@ -62,13 +68,14 @@ export function OutliersPanel({ outliers, handle }: OutliersPanelProps) {
             {shown.map((video) => (
               <tr key={video.video_id}>
                 <td>
-                  <ExternalLink
-                    href={`https://www.tiktok.com/@${handle}/video/${video.video_id}`}
-                    className="font-monospace small"
-                  >
-                    {video.video_id}
-                  </ExternalLink>
-                  <div className="d-flex flex-wrap gap-1">
+                  <VideoLink
+                    videoId={video.video_id}
+                    postedAt={video.posted_at}
+                    handle={handle}
+                    videos={videos}
+                    withCover
+                  />
+                  <div className="d-flex flex-wrap gap-1 mt-1">
                     {video.video_id === outliers.top_video_id && <Badge bg="primary">Top video</Badge>}
                     {video.viral && <Badge bg="danger">Viral</Badge>}
                     {video.provisional && (
@@ -98,7 +105,7 @@ export function OutliersPanel({ outliers, handle }: OutliersPanelProps) {
             ))}
           </tbody>
         </Table>
-      </div>
+      </WideTable>
       {byMultiple.length > SHOWN_AT_FIRST && (
         <Button variant="outline-secondary" size="sm" onClick={() => setShowAll(!showAll)}>
           {showAll ? `Show the top ${SHOWN_AT_FIRST}` : `Show all ${byMultiple.length} videos`}

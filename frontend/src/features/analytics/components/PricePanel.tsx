@@ -1,9 +1,45 @@
 // What one sponsored post is fairly worth: expected views × the tier's CPM range, cross-checked with
-// a published rate card, plus cost per view, per engagement and per thousand target followers.
-import { formatMoney, formatMoneyRange, tierLabel } from '@/lib/analytics-format';
+// a published rate card, plus cost per view, per engagement and per thousand target followers. Prices
+// are estimates, so they are rounded (to $10 under $1,000), and a line says why the fair price and
+// the rate card differ.
+import { formatMoney, formatMoneyRange, formatPriceRange, tierLabel } from '@/lib/analytics-format';
+import { formatWhole } from '@/lib/format';
 import type { CreatorAnalytics } from '../api/get-creator-analytics';
 import { AssumptionList } from './AssumptionList';
 import { MeasureValue } from './MeasureValue';
+
+type Assumption = CreatorAnalytics['fair_price']['assumptions'][number];
+
+/** The tier assumption reads "Micro (10K–100K followers)" rather than the server's id of its tier table. */
+function plainAssumptions(assumptions: Assumption[], tier: CreatorAnalytics['tier']): Assumption[] {
+  if (!tier) return assumptions;
+  return assumptions.map((assumption) =>
+    assumption.name === 'tier'
+      ? { ...assumption, value: `${tierLabel(tier.tier)} (${tier.band} followers)` }
+      : assumption,
+  );
+}
+
+/** Where the rate card's figures come from, without the server's pointer into its own design notes. */
+export function rateCardSource(source: string): string {
+  return source.replace(/\s*\(analytics\.md[^)]*\)/, '');
+}
+
+/** What the fair price is and why the rate card may say otherwise; the server's reason when there is no price. */
+function explain(price: CreatorAnalytics['fair_price']): string {
+  const views = price.expected_views.value;
+  if (price.price.value == null || views == null || !price.cpm) {
+    return `${price.explanation.charAt(0).toUpperCase()}${price.explanation.slice(1)}.`;
+  }
+  const fair =
+    `Fair price = this creator’s expected views (${formatWhole(Math.round(views))}) × the CPM for creators ` +
+    `of their size (${formatMoneyRange(price.cpm, price.currency)} per 1,000 views).`;
+  if (!price.rate_card) return fair;
+  return (
+    `${fair} The rate card is what creators with ${price.rate_card.band} followers typically ask per post, ` +
+    'whatever their views, so the two can differ.'
+  );
+}
 
 export function PricePanel({ analytics }: { analytics: CreatorAnalytics }) {
   const { fair_price: price, tier } = analytics;
@@ -19,7 +55,7 @@ export function PricePanel({ analytics }: { analytics: CreatorAnalytics }) {
       <div className="mb-2">
         <div className="small text-body-secondary">Fair price of one post</div>
         <div className="h4 mb-0">
-          <MeasureValue measure={price.price} format={money} />
+          <MeasureValue measure={price.price} format={(range) => formatPriceRange(range, price.currency)} />
         </div>
       </div>
       <dl className="row small mb-2">
@@ -49,16 +85,20 @@ export function PricePanel({ analytics }: { analytics: CreatorAnalytics }) {
         {price.rate_card && (
           <>
             <dt className="col-7 fw-normal text-body-secondary">Rate card for {price.rate_card.band}</dt>
-            <dd className="col-5 mb-1 text-end" title={price.rate_card.source}>
-              {price.rate_card.high == null
-                ? `${formatMoney(price.rate_card.low, price.rate_card.currency)}+`
-                : formatMoneyRange({ low: price.rate_card.low, high: price.rate_card.high }, price.rate_card.currency)}
+            <dd className="col-5 mb-1 text-end">
+              {formatPriceRange(
+                { low: price.rate_card.low, high: price.rate_card.high ?? null },
+                price.rate_card.currency,
+              )}
             </dd>
           </>
         )}
       </dl>
-      <p className="small mb-2">{price.explanation}</p>
-      <AssumptionList assumptions={price.assumptions} label="Assumptions behind the fair price" />
+      <p className="small mb-2">{explain(price)}</p>
+      <AssumptionList
+        assumptions={plainAssumptions(price.assumptions, tier)}
+        label="Assumptions behind the fair price"
+      />
     </>
   );
 }

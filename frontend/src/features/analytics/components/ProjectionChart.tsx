@@ -4,7 +4,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatCompact, formatDay, formatWhole } from '@/lib/format';
+import { countAxis, dayAxis } from '@/lib/chart-axes';
+import { formatWhole } from '@/lib/format';
 import type { CreatorAnalytics } from '../api/get-creator-analytics';
 
 const HEIGHT = 200;
@@ -12,7 +13,9 @@ const HISTORY_DAYS = 60;
 const ACTUAL = '#0d6efd';
 const LINEAR = '#fd7e14';
 const WEIGHTED = '#6f42c1';
-const BAND = 'rgba(253, 126, 20, 0.15)';
+// Visible at any scale: a band only a few followers wide still shows its two edges.
+const BAND_FILL = 'rgba(253, 126, 20, 0.3)';
+const BAND_EDGE = 'rgba(253, 126, 20, 0.85)';
 
 type ChartData = [
   number[],
@@ -57,23 +60,22 @@ function toChartData(
   return [times, actual, linear, weighted, low, high];
 }
 
-function options(width: number): uPlot.Options {
-  const value = (_chart: uPlot, raw: number | null) => (raw == null ? '—' : formatWhole(Math.round(raw)));
+export function projectionChartOptions(width: number): uPlot.Options {
   return {
     width,
     height: HEIGHT,
     scales: { x: { time: true } },
     tzDate: (time) => uPlot.tzDate(new Date(time * 1000), 'Etc/UTC'),
-    axes: [{}, { size: 56, values: (_chart, ticks) => ticks.map((tick) => formatCompact(tick)) }],
+    axes: [dayAxis, countAxis],
     series: [
-      { label: 'Day', value: (_chart, time) => (time == null ? '—' : formatDay(new Date(time * 1000).toISOString())) },
-      { label: 'Followers', stroke: ACTUAL, width: 2, value },
-      { label: 'Linear', stroke: LINEAR, width: 2, dash: [6, 4], value },
-      { label: 'Weighted', stroke: WEIGHTED, width: 1.5, dash: [2, 3], value },
-      { label: '80% low', stroke: BAND, width: 1, value },
-      { label: '80% high', stroke: BAND, width: 1, value },
+      { label: 'Day' },
+      { label: 'Followers', stroke: ACTUAL, width: 2 },
+      { label: 'Linear', stroke: LINEAR, width: 2, dash: [6, 4] },
+      { label: 'Weighted', stroke: WEIGHTED, width: 1.5, dash: [2, 3] },
+      { label: '80% low', stroke: BAND_EDGE, width: 1 },
+      { label: '80% high', stroke: BAND_EDGE, width: 1 },
     ],
-    bands: [{ series: [5, 4], fill: BAND }],
+    bands: [{ series: [5, 4], fill: BAND_FILL }],
     // The caption names the lines; a legend of six series (two of them band edges) is noise.
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
@@ -105,7 +107,7 @@ export function ProjectionChart({ dailyGains, projection }: ProjectionChartProps
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const chart = new uPlot(options(container.clientWidth || 480), data, container);
+    const chart = new uPlot(projectionChartOptions(container.clientWidth || 480), data, container);
     const resizeObserver = new ResizeObserver(([entry]) => {
       if (entry && entry.contentRect.width > 0) chart.setSize({ width: entry.contentRect.width, height: HEIGHT });
     });
@@ -122,7 +124,7 @@ export function ProjectionChart({ dailyGains, projection }: ProjectionChartProps
       <div ref={containerRef} className="projection-chart" role="img" aria-label={summary} />
       <figcaption className="small text-body-secondary">
         Recorded followers (solid), projected at the 30-day pace (dashed) and the recent-weighted pace (dotted); the
-        shaded area is the 80% band.
+        shaded area between the thin orange edges is the 80% band, where the count should land 8 times in 10.
       </figcaption>
     </figure>
   );

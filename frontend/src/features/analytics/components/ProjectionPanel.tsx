@@ -76,7 +76,7 @@ export function ProjectionPanel({ analytics }: { analytics: CreatorAnalytics }) 
         <dd className="col-5 mb-1 text-end">
           <MeasureValue measure={projection.weighted_daily_gain} format={formatDailyGain} />
         </dd>
-        <dt className="col-7 fw-normal text-body-secondary">Spread behind the 80% band</dt>
+        <dt className="col-7 fw-normal text-body-secondary">Day-to-day wobble (sets the 80% band)</dt>
         <dd className="col-5 mb-0 text-end">
           <MeasureValue
             measure={projection.residual_standard_error}

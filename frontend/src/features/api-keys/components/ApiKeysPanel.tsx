@@ -13,6 +13,7 @@ import { OneTimeSecret } from '@/components/ui/OneTimeSecret';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { TextField } from '@/components/ui/TextField';
+import { WideTable } from '@/components/ui/WideTable';
 import { ApiProblem } from '@/lib/api/problem';
 import { formatDateTime, formatDay, formatRelativeTime } from '@/lib/format';
 import { useCreateApiKey, type CreatedApiKey } from '../api/create-api-key';
@@ -116,7 +117,7 @@ function ApiKeyTable({ keys }: { keys: ApiKey[] }) {
 
   return (
     <>
-      <div className="table-responsive">
+      <WideTable>
         <Table size="sm" className="align-middle mb-0">
           <caption className="caption-top">API keys, newest first</caption>
           <thead>
@@ -180,7 +181,7 @@ function ApiKeyTable({ keys }: { keys: ApiKey[] }) {
             ))}
           </tbody>
         </Table>
-      </div>
+      </WideTable>
       <ConfirmDialog
         show={revoking !== null}
         title={`Revoke “${revoking?.name ?? ''}”?`}

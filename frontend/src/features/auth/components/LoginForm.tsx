@@ -1,4 +1,5 @@
-// The login form. Wrong credentials, throttling and invalid fields each get their own message.
+// The login form. An empty field is pointed out before anything is sent; wrong credentials,
+// throttling and invalid fields each get their own message.
 import { useState } from 'react';
 import Form from 'react-bootstrap/Form';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
@@ -8,6 +9,14 @@ import { ApiProblem } from '@/lib/api/problem';
 import { useLogin } from '../api/login';
 
 const INLINE_FIELDS = ['email', 'password'] as const;
+
+/** What an empty form lacks, before asking the server. */
+function missingFields(email: string, password: string): Record<string, string> {
+  const missing: Record<string, string> = {};
+  if (email.trim() === '') missing.email = 'Enter your e-mail address.';
+  if (password === '') missing.password = 'Enter your password.';
+  return missing;
+}
 
 type LoginFormProps = {
   onSuccess: () => void;
@@ -19,7 +28,9 @@ export function LoginForm({ onSuccess, initialEmail = '' }: LoginFormProps) {
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const loginMutation = useLogin();
-  const fieldErrors = loginMutation.error instanceof ApiProblem ? loginMutation.error.fieldErrors() : {};
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const serverErrors = loginMutation.error instanceof ApiProblem ? loginMutation.error.fieldErrors() : {};
+  const fieldErrors = { ...serverErrors, ...missing };
 
   return (
     <Form
@@ -27,6 +38,12 @@ export function LoginForm({ onSuccess, initialEmail = '' }: LoginFormProps) {
       aria-label="Log in"
       onSubmit={(event) => {
         event.preventDefault();
+        const empty = missingFields(email, password);
+        setMissing(empty);
+        if (Object.keys(empty).length > 0) {
+          loginMutation.reset();
+          return;
+        }
         loginMutation.mutate({ email: email.trim(), password }, { onSuccess });
       }}
     >
@@ -38,7 +55,10 @@ export function LoginForm({ onSuccess, initialEmail = '' }: LoginFormProps) {
         autoComplete="username"
         required
         value={email}
-        onChange={setEmail}
+        onChange={(value) => {
+          setEmail(value);
+          setMissing(({ email: _email, ...rest }) => rest);
+        }}
         error={fieldErrors.email}
       />
       <TextField
@@ -48,7 +68,10 @@ export function LoginForm({ onSuccess, initialEmail = '' }: LoginFormProps) {
         autoComplete="current-password"
         required
         value={password}
-        onChange={setPassword}
+        onChange={(value) => {
+          setPassword(value);
+          setMissing(({ password: _password, ...rest }) => rest);
+        }}
         error={fieldErrors.password}
       />
       <SubmitButton pending={loginMutation.isPending} className="w-100">

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import Badge from 'react-bootstrap/Badge';
 import { Avatar } from '@/components/ui/Avatar';
+import { VerifiedBadge } from '@/components/ui/VerifiedBadge';
 import { describeCreatorStatus, describeSource, formatDateTime, formatDay, formatWhole } from '@/lib/format';
 import type { Creator } from '../api/get-creator';
 
@@ -102,7 +103,7 @@ export function CreatorHeader({ creator, actions }: CreatorHeaderProps) {
                 @{creator.handle}
                 <span className="visually-hidden"> on TikTok (opens in a new tab)</span>
               </a>
-              {creator.verified && <Badge bg="info">Verified</Badge>}
+              {creator.verified && <VerifiedBadge />}
               {statusLabel && (
                 <Badge bg="warning" text="dark">
                   {statusLabel}

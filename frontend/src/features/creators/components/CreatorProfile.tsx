@@ -1,7 +1,7 @@
 // A creator's page: who they are and how tracking goes (with "Refresh now"), their numbers over
-// time as charts and a daily table, the CSV export, their top and recent videos, and a form to
-// record a reading by hand. The range lives in the address (`?range=1y`),
-// so a view can be bookmarked and shared.
+// time as charts and a daily table, with the CSV export and a dialog to record a reading by hand,
+// then their top and recent videos. The range lives in the address (`?range=1y`), so a view can be
+// bookmarked and shared.
 import type { ReactNode } from 'react';
 import Card from 'react-bootstrap/Card';
 import { useSearchParams } from 'react-router';
@@ -17,9 +17,9 @@ import { CreatorHeader } from './CreatorHeader';
 import { DailyGainsTable } from './DailyGainsTable';
 import { ExportHistoryButton } from './ExportHistoryButton';
 import { HistoryRangeSelector } from './HistoryRangeSelector';
-import { MetricCharts } from './MetricCharts';
+import { MetricCharts, type Growth } from './MetricCharts';
 import { CreatorVideos } from './CreatorVideos';
-import { RecordMetricForm } from './RecordMetricForm';
+import { RecordMetricButton } from './RecordMetricDialog';
 import { RefreshCreatorButton } from './RefreshCreatorButton';
 import { TopVideoCard } from './TopVideoCard';
 
@@ -39,7 +39,9 @@ function useHistoryRange(): [HistoryRange, (range: HistoryRange) => void] {
   return [range, setRange];
 }
 
-function CreatorHistory({ creator, range }: { creator: Creator; range: HistoryRange }) {
+type CreatorHistoryProps = { creator: Creator; range: HistoryRange; growth: Growth | undefined };
+
+function CreatorHistory({ creator, range, growth }: CreatorHistoryProps) {
   const historyQuery = useCreatorHistory(creator.id, range);
   if (historyQuery.isPending) return <LoadingState label="Loading history…" />;
   if (historyQuery.isError) {
@@ -60,7 +62,7 @@ function CreatorHistory({ creator, range }: { creator: Creator; range: HistoryRa
   }
   return (
     <div aria-busy={historyQuery.isPlaceholderData}>
-      <MetricCharts points={historyQuery.data} />
+      <MetricCharts points={historyQuery.data} range={range} growth={growth} />
       <Card body className="mt-3">
         <DailyGainsTable points={historyQuery.data} />
       </Card>
@@ -70,11 +72,13 @@ function CreatorHistory({ creator, range }: { creator: Creator; range: HistoryRa
 
 type CreatorProfileProps = {
   creatorId: string;
+  /** The creator's growth by window, from their analytics (composed by the page); undefined while it loads. */
+  growth?: Growth | undefined;
   /** The analytics section, composed by the page (features do not import each other). */
   renderAnalytics?: (creator: Creator) => ReactNode;
 };
 
-export function CreatorProfile({ creatorId, renderAnalytics }: CreatorProfileProps) {
+export function CreatorProfile({ creatorId, growth, renderAnalytics }: CreatorProfileProps) {
   const creatorQuery = useCreator(creatorId);
   const [range, setRange] = useHistoryRange();
   const canEdit = useCanEdit();
@@ -102,23 +106,17 @@ export function CreatorProfile({ creatorId, renderAnalytics }: CreatorProfilePro
           </h2>
           <div className="d-flex flex-wrap align-items-center gap-3">
             <HistoryRangeSelector value={range} onChange={setRange} />
+            {canEdit && <RecordMetricButton creator={creator} />}
             <ExportHistoryButton creatorId={creator.id} handle={creator.handle} range={range} />
           </div>
         </div>
-        <CreatorHistory creator={creator} range={range} />
+        <CreatorHistory creator={creator} range={range} growth={growth} />
       </section>
       {renderAnalytics?.(creator)}
       <div className="row g-3 mt-2">
-        <div className="col-lg-6">
+        <div className="col-lg-8 col-xl-6">
           <TopVideoCard creatorId={creator.id} />
         </div>
-        {canEdit && (
-          <div className="col-lg-6">
-            <Card body className="h-100">
-              <RecordMetricForm creator={creator} />
-            </Card>
-          </div>
-        )}
       </div>
       <CreatorVideos creatorId={creator.id} />
     </>

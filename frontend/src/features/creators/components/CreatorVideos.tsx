@@ -11,6 +11,7 @@ import { ErrorState } from '@/components/ui/ErrorState';
 import { ExternalLink } from '@/components/ui/ExternalLink';
 import { LoadingState } from '@/components/ui/LoadingState';
 import { VideoCover } from '@/components/ui/VideoCover';
+import { WideTable } from '@/components/ui/WideTable';
 import { formatCompact, formatDay, formatWhole } from '@/lib/format';
 import { useCreatorVideos, type VideoSort } from '../api/get-creator-videos';
 
@@ -65,7 +66,7 @@ function VideoList({ creatorId, sort }: { creatorId: string; sort: VideoSort }) 
   }
   return (
     <>
-      <div className="table-responsive">
+      <WideTable>
         <Table size="sm" hover className="mb-0 align-middle creator-videos">
           <caption className="caption-top">{SORTS.find((option) => option.id === sort)?.caption}</caption>
           <thead>
@@ -100,7 +101,7 @@ function VideoList({ creatorId, sort }: { creatorId: string; sort: VideoSort }) 
             ))}
           </tbody>
         </Table>
-      </div>
+      </WideTable>
       {videosQuery.hasNextPage && (
         <Button
           variant="outline-secondary"

@@ -1,5 +1,6 @@
 // Every day of the range, newest first, with each count and its change from the day before.
 import Table from 'react-bootstrap/Table';
+import { WideTable } from '@/components/ui/WideTable';
 import { describeSource, formatChange, formatDay, formatWhole } from '@/lib/format';
 import type { HistoryPoint } from '../api/get-creator-history';
 
@@ -19,7 +20,7 @@ function ChangeText({ value }: { value: number | undefined }) {
 export function DailyGainsTable({ points }: { points: HistoryPoint[] }) {
   const newestFirst = [...points].reverse();
   return (
-    <div className="table-responsive daily-gains" tabIndex={0} aria-labelledby="daily-gains-caption">
+    <WideTable className="daily-gains" tabIndex={0} aria-labelledby="daily-gains-caption">
       <Table size="sm" hover className="mb-0 align-middle">
         <caption id="daily-gains-caption" className="caption-top">
           Daily gains, newest first
@@ -52,6 +53,6 @@ export function DailyGainsTable({ points }: { points: HistoryPoint[] }) {
           ))}
         </tbody>
       </Table>
-    </div>
+    </WideTable>
   );
 }

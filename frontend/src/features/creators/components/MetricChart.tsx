@@ -1,9 +1,11 @@
-// One metric over time as a uPlot line chart. uPlot draws on a canvas, so the figure also carries
-// a text summary for screen readers; the daily-gains table holds every number.
+// One metric over time as a uPlot line chart, its axes and legend in the app's formats (the legend
+// shows the latest day until one is hovered). uPlot draws on a canvas, so the figure also carries a
+// text summary for screen readers; the daily-gains table holds every number.
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatChange, formatCompact, formatDay, formatWhole } from '@/lib/format';
+import { countAxis, dayAxis, formatSecondsAsDay, legendValue } from '@/lib/chart-axes';
+import { formatDay, formatWhole } from '@/lib/format';
 
 export type MetricSeries = {
   /** Seconds since the epoch, ascending: uPlot's time unit. */
@@ -15,11 +17,13 @@ type MetricChartProps = {
   label: string;
   series: MetricSeries;
   color: string;
+  /** The change over the chosen range, in words ("+1,500 in 30 days (since 20 Oct 2026)"); null until known. */
+  change: string | null;
 };
 
 const CHART_HEIGHT = 220;
 
-function describeSeries(label: string, { times, values }: MetricSeries): string {
+function describeSeries(label: string, { times, values }: MetricSeries, change: string | null): string {
   const first = values[0];
   const last = values[values.length - 1];
   const firstTime = times[0];
@@ -29,7 +33,7 @@ function describeSeries(label: string, { times, values }: MetricSeries): string 
   }
   const from = formatDay(new Date(firstTime * 1000).toISOString());
   const to = formatDay(new Date(lastTime * 1000).toISOString());
-  return `${label}: ${values.length} daily points from ${from} to ${to}; latest ${formatWhole(last)}, ${formatChange(last - first)} over the range.`;
+  return `${label}: ${values.length} daily points from ${from} to ${to}; latest ${formatWhole(last)}${change ? `, ${change}` : ''}.`;
 }
 
 function chartOptions(label: string, color: string, width: number): uPlot.Options {
@@ -39,25 +43,16 @@ function chartOptions(label: string, color: string, width: number): uPlot.Option
     scales: { x: { time: true } },
     // Points are the last of each UTC day; label the axis in UTC too, or days drift by the viewer's offset.
     tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
-    axes: [{}, { size: 56, values: (_chart, ticks) => ticks.map((tick) => formatCompact(tick)) }],
+    axes: [dayAxis, countAxis],
     series: [
-      {
-        label: 'Day',
-        value: (_chart, seconds) => (seconds == null ? '—' : formatDay(new Date(seconds * 1000).toISOString())),
-      },
-      {
-        label,
-        stroke: color,
-        width: 2,
-        fill: `${color}1f`,
-        value: (_chart, value) => (value == null ? '—' : formatWhole(value)),
-      },
+      { label: 'Day', value: legendValue(formatSecondsAsDay) },
+      { label, stroke: color, width: 2, fill: `${color}1f`, value: legendValue(formatWhole) },
     ],
     cursor: { drag: { x: false, y: false } },
   };
 }
 
-export function MetricChart({ label, series, color }: MetricChartProps) {
+export function MetricChart({ label, series, color, change }: MetricChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -79,10 +74,17 @@ export function MetricChart({ label, series, color }: MetricChartProps) {
     };
   }, [label, color, series]);
 
-  const summary = describeSeries(label, series);
+  const summary = describeSeries(label, series, change);
   return (
     <figure className="mb-0">
-      <figcaption className="h6">{label}</figcaption>
+      <figcaption className="h6">
+        {label}
+        {change && (
+          <span className="d-block small fw-normal text-body-secondary">
+            {`${change.charAt(0).toUpperCase()}${change.slice(1)}`}
+          </span>
+        )}
+      </figcaption>
       <div ref={containerRef} className="metric-chart" role="img" aria-label={summary} />
       <p className="visually-hidden">{summary}</p>
     </figure>

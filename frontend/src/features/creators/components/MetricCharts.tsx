@@ -1,8 +1,17 @@
-// Followers, likes, videos and following over the chosen range, one chart each.
+// Followers, likes, videos and following over the chosen range, one chart each. Each caption states
+// the change over the range with the analytics' own figure for that window (the last snapshot of each
+// UTC day, today against N days earlier), so a window reads the same here as in the growth table and
+// on the dashboard.
 import { useMemo } from 'react';
 import Card from 'react-bootstrap/Card';
+import { describeUnavailable } from '@/lib/analytics-format';
+import type { components } from '@/lib/api/schema';
+import { formatChange, formatDay } from '@/lib/format';
 import type { HistoryPoint } from '../api/get-creator-history';
+import { HISTORY_RANGES, type HistoryRange } from '../api/history-range';
 import { MetricChart, type MetricSeries } from './MetricChart';
+
+export type Growth = components['schemas']['Growth'];
 
 const METRICS = [
   { key: 'followers', label: 'Followers', color: '#0d6efd' },
@@ -24,7 +33,40 @@ function toSeries(points: HistoryPoint[]): Record<MetricKey, MetricSeries> {
   };
 }
 
-export function MetricCharts({ points }: { points: HistoryPoint[] }) {
+/**
+ * The change of `metric` over `range` in words. A fixed window takes the analytics' figure, or says
+ * nothing while it loads (a figure of our own could disagree with it); "All" has no such window, so
+ * it is the first point against the last.
+ */
+function describeRangeChange(
+  range: HistoryRange,
+  metric: MetricKey,
+  points: HistoryPoint[],
+  growth: Growth | undefined,
+): string | null {
+  const chosen = HISTORY_RANGES.find((candidate) => candidate.id === range);
+  if (!chosen || chosen.days === null) {
+    const first = points[0];
+    const last = points[points.length - 1];
+    if (!first || !last) return null;
+    return `${formatChange(last[metric] - first[metric])} since ${formatDay(first.captured_at)}`;
+  }
+  const window = growth?.[metric].windows.find((candidate) => candidate.window_days === chosen.days);
+  if (!window) return null;
+  const { value, unavailable } = window.absolute;
+  if (value == null) return `change over ${chosen.label}: ${describeUnavailable(unavailable)}`;
+  const since = window.start_date ? ` (since ${formatDay(window.start_date)})` : '';
+  return `${formatChange(value)} in ${chosen.label}${since}`;
+}
+
+type MetricChartsProps = {
+  points: HistoryPoint[];
+  range: HistoryRange;
+  /** The creator's growth from their analytics; undefined while it loads. */
+  growth: Growth | undefined;
+};
+
+export function MetricCharts({ points, range, growth }: MetricChartsProps) {
   // Stable series objects, so the charts are rebuilt only when the data really changes.
   const series = useMemo(() => toSeries(points), [points]);
   return (
@@ -32,7 +74,12 @@ export function MetricCharts({ points }: { points: HistoryPoint[] }) {
       {METRICS.map((metric) => (
         <div key={metric.key} className="col-12 col-lg-6">
           <Card body>
-            <MetricChart label={metric.label} color={metric.color} series={series[metric.key]} />
+            <MetricChart
+              label={metric.label}
+              color={metric.color}
+              series={series[metric.key]}
+              change={describeRangeChange(range, metric.key, points, growth)}
+            />
           </Card>
         </div>
       ))}

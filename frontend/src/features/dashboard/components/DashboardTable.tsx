@@ -9,6 +9,7 @@ import { Avatar } from '@/components/ui/Avatar';
 import { ExternalLink } from '@/components/ui/ExternalLink';
 import { RisingBadge } from '@/components/ui/RisingBadge';
 import { Sparkline } from '@/components/ui/Sparkline';
+import { WideTable } from '@/components/ui/WideTable';
 import { paths } from '@/config/paths';
 import { formatMultiple, formatPercent, formatSignedPercent, tierLabel } from '@/lib/analytics-format';
 import { formatChange, formatCompact, formatWhole } from '@/lib/format';
@@ -28,13 +29,13 @@ const COLUMNS: readonly Column[] = [
     label: 'Accel.',
     sort: 'acceleration',
     numeric: true,
-    hint: 'Acceleration: 7-day ÷ 30-day average daily gain; above 1× means growth is speeding up',
+    hint: 'Acceleration: the last 7 days’ daily gain against the last 30 days’; above 1× means growth is speeding up',
   },
   {
     label: 'Engagement',
     sort: 'engagement',
     numeric: true,
-    hint: 'Median (likes + comments + shares) ÷ median views × 100, last 30 videos',
+    hint: 'How many viewers like, comment or share a typical video of the last 30',
   },
   {
     label: 'Outliers',
@@ -254,7 +255,7 @@ function useAppLinkClicks() {
 export function DashboardTable({ rows, sorting, onSort, busy, linkCreators = true }: DashboardTableProps) {
   const followAppLink = useAppLinkClicks();
   return (
-    <div className="table-responsive dashboard-table" aria-busy={busy}>
+    <WideTable className="dashboard-table" aria-busy={busy}>
       {/* The roles restate the table's semantics, which some browsers drop once CSS turns rows into grids. */}
       <Table size="sm" className="mb-0" role="table" aria-labelledby="dashboard-caption">
         <caption id="dashboard-caption" className="caption-top">
@@ -273,6 +274,6 @@ export function DashboardTable({ rows, sorting, onSort, busy, linkCreators = tru
           ))}
         </tbody>
       </Table>
-    </div>
+    </WideTable>
   );
 }

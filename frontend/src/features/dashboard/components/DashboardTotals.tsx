@@ -1,9 +1,10 @@
 // The list at a glance: how many creators, their combined reach, the median engagement and how many
-// are rising.
-import Card from 'react-bootstrap/Card';
+// are rising. One description list: each card is a `div` group holding its term and its value, the
+// only wrapper a `dl` allows between itself and them.
 import { formatPercent } from '@/lib/analytics-format';
 import { formatCompact, formatWhole } from '@/lib/format';
 import type { Dashboard } from '../api/get-dashboard';
+import './dashboard.css';
 
 export function DashboardTotals({ totals }: { totals: Dashboard['totals'] }) {
   const cards = [
@@ -28,13 +29,11 @@ export function DashboardTotals({ totals }: { totals: Dashboard['totals'] }) {
     },
   ];
   return (
-    <dl className="row g-3 mb-3" aria-label="List totals">
+    <dl className="dashboard-totals mb-3" aria-label="List totals">
       {cards.map((card) => (
-        <div key={card.label} className="col-6 col-md-3">
-          <Card body className="h-100" title={card.title}>
-            <dt className="small fw-normal text-body-secondary">{card.label}</dt>
-            <dd className="h4 mb-0">{card.value}</dd>
-          </Card>
+        <div key={card.label} className="card card-body" title={card.title}>
+          <dt className="small fw-normal text-body-secondary">{card.label}</dt>
+          <dd className="h4 mb-0">{card.value}</dd>
         </div>
       ))}
     </dl>

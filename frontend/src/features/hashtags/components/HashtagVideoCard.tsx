@@ -6,6 +6,7 @@ import Card from 'react-bootstrap/Card';
 import { Link } from 'react-router';
 import { Avatar } from '@/components/ui/Avatar';
 import { ExternalLink } from '@/components/ui/ExternalLink';
+import { VerifiedBadge } from '@/components/ui/VerifiedBadge';
 import { VideoCover } from '@/components/ui/VideoCover';
 import { VideoStats } from '@/components/ui/VideoStats';
 import { paths } from '@/config/paths';
@@ -26,7 +27,7 @@ function CreatorLine({ creator, tracked }: Pick<HashtagVideo, 'creator' | 'track
           ) : (
             <span className="fw-semibold text-break">{handle}</span>
           )}
-          {creator.verified && <Badge bg="info">Verified</Badge>}
+          {creator.verified && <VerifiedBadge />}
           {tracked ? (
             <Badge bg="success" title="In one of your lists">
               Tracked

@@ -1,20 +1,22 @@
 // Settings → Members → Invitations (owners): invite someone by e-mail with a role, hand over the link
-// shown once, and revoke invitations not yet accepted.
+// shown once, and revoke invitations not yet accepted (after asking).
 import { useId, useState } from 'react';
 import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
 import Table from 'react-bootstrap/Table';
+import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadingState } from '@/components/ui/LoadingState';
 import { OneTimeSecret } from '@/components/ui/OneTimeSecret';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { TextField } from '@/components/ui/TextField';
+import { WideTable } from '@/components/ui/WideTable';
 import { ApiProblem } from '@/lib/api/problem';
 import { ROLES, roleLabel, type Role } from '@/lib/auth/roles';
 import { formatDateTime, formatDay } from '@/lib/format';
 import { useCreateInvitation, type CreatedInvitation } from '../api/create-invitation';
-import { useInvitations } from '../api/get-invitations';
+import { useInvitations, type Invitation } from '../api/get-invitations';
 import { useRevokeInvitation } from '../api/revoke-invitation';
 
 const INLINE_FIELDS = ['email', 'role', 'expires_in_days'] as const;
@@ -94,6 +96,11 @@ function InviteForm({ onCreated }: { onCreated: (created: CreatedInvitation) => 
 function PendingInvitations() {
   const invitationsQuery = useInvitations();
   const revokeMutation = useRevokeInvitation();
+  const [revoking, setRevoking] = useState<Invitation | null>(null);
+  const close = () => {
+    revokeMutation.reset();
+    setRevoking(null);
+  };
 
   if (invitationsQuery.isPending) return <LoadingState label="Loading invitations…" />;
   if (invitationsQuery.isError) {
@@ -109,8 +116,7 @@ function PendingInvitations() {
 
   return (
     <>
-      <ProblemAlert error={revokeMutation.error} />
-      <div className="table-responsive">
+      <WideTable>
         <Table size="sm" className="align-middle mb-0">
           <caption className="caption-top">Pending invitations</caption>
           <thead>
@@ -137,8 +143,7 @@ function PendingInvitations() {
                   <Button
                     variant="outline-danger"
                     size="sm"
-                    disabled={revokeMutation.isPending}
-                    onClick={() => revokeMutation.mutate(invitation.id)}
+                    onClick={() => setRevoking(invitation)}
                     aria-label={`Revoke the invitation for ${invitation.email}`}
                   >
                     Revoke
@@ -148,7 +153,18 @@ function PendingInvitations() {
             ))}
           </tbody>
         </Table>
-      </div>
+      </WideTable>
+      <ConfirmDialog
+        show={revoking !== null}
+        title={`Revoke the invitation for ${revoking?.email ?? ''}?`}
+        confirmLabel="Revoke invitation"
+        pending={revokeMutation.isPending}
+        error={revokeMutation.error}
+        onCancel={close}
+        onConfirm={() => revoking && revokeMutation.mutate(revoking.id, { onSuccess: close })}
+      >
+        Their link stops working at once. You can invite them again later.
+      </ConfirmDialog>
     </>
   );
 }

@@ -5,6 +5,7 @@ import Form from 'react-bootstrap/Form';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { ApiProblem } from '@/lib/api/problem';
 import { useAddListItem } from '../api/add-list-item';
+import type { ListItem } from '../api/get-list-items';
 import { HandleCombobox } from './HandleCombobox';
 
 function handleError(error: unknown): string | undefined {
@@ -13,7 +14,9 @@ function handleError(error: unknown): string | undefined {
   return error.fieldErrors().handle;
 }
 
-export function AddCreatorForm({ listId }: { listId: string }) {
+type AddCreatorFormProps = { listId: string; onAdded?: (item: ListItem) => void };
+
+export function AddCreatorForm({ listId, onAdded }: AddCreatorFormProps) {
   const [handle, setHandle] = useState('');
   const [lastAdded, setLastAdded] = useState<string | null>(null);
   const addMutation = useAddListItem();
@@ -27,6 +30,7 @@ export function AddCreatorForm({ listId }: { listId: string }) {
         onSuccess: (item) => {
           setHandle('');
           setLastAdded(item.creator.handle);
+          onAdded?.(item);
         },
       },
     );

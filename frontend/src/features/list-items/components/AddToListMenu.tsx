@@ -15,6 +15,8 @@ type AddToListMenuProps = {
   handle: string;
   /** The workspace's lists; `undefined` while they load. */
   lists: ListOption[] | undefined;
+  /** Told once the creator is in the list, for a confirmation that outlives this menu. */
+  onAdded?: (list: ListOption) => void;
 };
 
 function Outcome({ listName, error, added }: { listName: string; error: unknown; added: boolean }) {
@@ -31,7 +33,7 @@ function Outcome({ listName, error, added }: { listName: string; error: unknown;
   return null;
 }
 
-export function AddToListMenu({ handle, lists }: AddToListMenuProps) {
+export function AddToListMenu({ handle, lists, onAdded }: AddToListMenuProps) {
   const addMutation = useAddListItem();
   const [chosen, setChosen] = useState<ListOption | null>(null);
 
@@ -39,7 +41,7 @@ export function AddToListMenu({ handle, lists }: AddToListMenuProps) {
     const list = lists?.find((candidate) => candidate.id === listId);
     if (!list) return;
     setChosen(list);
-    addMutation.mutate({ listId: list.id, item: { handle } });
+    addMutation.mutate({ listId: list.id, item: { handle } }, { onSuccess: () => onAdded?.(list) });
   };
 
   return (

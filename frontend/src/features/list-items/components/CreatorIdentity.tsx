@@ -2,6 +2,7 @@
 import Badge from 'react-bootstrap/Badge';
 import { Link } from 'react-router';
 import { Avatar } from '@/components/ui/Avatar';
+import { VerifiedBadge } from '@/components/ui/VerifiedBadge';
 import { paths } from '@/config/paths';
 import { describeCreatorStatus } from '@/lib/format';
 import type { ListItem } from '../api/get-list-items';
@@ -15,11 +16,7 @@ export function CreatorIdentity({ creator }: { creator: ListItem['creator'] }) {
         <Link to={paths.creator(creator.id)} className="fw-semibold text-break">
           @{creator.handle}
         </Link>
-        {creator.verified && (
-          <Badge bg="info" className="ms-1">
-            Verified
-          </Badge>
-        )}
+        {creator.verified && <VerifiedBadge className="ms-1" />}
         {statusLabel && (
           <Badge bg="warning" text="dark" className="ms-1">
             {statusLabel}

@@ -10,6 +10,7 @@ import Form from 'react-bootstrap/Form';
 import InputGroup from 'react-bootstrap/InputGroup';
 import Spinner from 'react-bootstrap/Spinner';
 import { Avatar } from '@/components/ui/Avatar';
+import { VerifiedBadge } from '@/components/ui/VerifiedBadge';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { describeError } from '@/lib/api/problem';
 import { formatCompact } from '@/lib/format';
@@ -57,7 +58,7 @@ function SuggestionOption({
       <div className="min-w-0 flex-grow-1">
         <div className="d-flex flex-wrap align-items-center gap-1">
           <span className="fw-semibold text-break">@{suggestion.handle}</span>
-          {suggestion.verified && <Badge bg="info">Verified</Badge>}
+          {suggestion.verified && <VerifiedBadge />}
           {suggestion.tracked && (
             <Badge bg="success" title="Already in one of your lists">
               Tracked

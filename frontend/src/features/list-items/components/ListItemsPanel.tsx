@@ -1,6 +1,7 @@
 // A list's creators: add one, reorder, edit notes and tags, remove (editors and owners; viewers
-// only see them). A refused reorder is undone on screen and explained.
-import { useState } from 'react';
+// only see them). A creator just added is scrolled into view and highlighted for a moment. A refused
+// reorder is undone on screen and explained.
+import { useEffect, useState } from 'react';
 import Alert from 'react-bootstrap/Alert';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorState } from '@/components/ui/ErrorState';
@@ -13,6 +14,20 @@ import { AddCreatorForm } from './AddCreatorForm';
 import { EditItemDialog } from './EditItemDialog';
 import { RemoveItemDialog } from './RemoveItemDialog';
 import { SortableItemList } from './SortableItemList';
+
+/** How long a creator just added stays highlighted. */
+export const JUST_ADDED_MS = 2500;
+
+/** The item added last, for as long as it is highlighted. */
+function useJustAdded(): [string | null, (itemId: string) => void] {
+  const [itemId, setItemId] = useState<string | null>(null);
+  useEffect(() => {
+    if (itemId === null) return;
+    const timer = setTimeout(() => setItemId(null), JUST_ADDED_MS);
+    return () => clearTimeout(timer);
+  }, [itemId]);
+  return [itemId, setItemId];
+}
 
 function MoveFailedAlert({ error, onDismiss }: { error: unknown; onDismiss: () => void }) {
   const message = hasCode(error, 'stale_version')
@@ -32,6 +47,7 @@ export function ListItemsPanel({ listId }: { listId: string }) {
   const moveMutation = useMoveListItem(listId, { onFailed: setMoveError });
   const [editing, setEditing] = useState<ListItem | null>(null);
   const [removing, setRemoving] = useState<ListItem | null>(null);
+  const [justAdded, setJustAdded] = useJustAdded();
 
   const move = (itemId: string, toIndex: number) => {
     setMoveError(null);
@@ -40,7 +56,7 @@ export function ListItemsPanel({ listId }: { listId: string }) {
 
   return (
     <section aria-label="Creators">
-      {canEdit && <AddCreatorForm listId={listId} />}
+      {canEdit && <AddCreatorForm listId={listId} onAdded={(item) => setJustAdded(item.id)} />}
       {moveError !== null && <MoveFailedAlert error={moveError} onDismiss={() => setMoveError(null)} />}
 
       {itemsQuery.isPending && <LoadingState label="Loading creators…" />}
@@ -60,6 +76,7 @@ export function ListItemsPanel({ listId }: { listId: string }) {
         <SortableItemList
           items={itemsQuery.data.items}
           editable={canEdit}
+          highlightedId={justAdded}
           onMove={move}
           onEdit={setEditing}
           onRemove={setRemoving}

@@ -20,6 +20,8 @@ type SortableItemListProps = {
   items: ListItem[];
   /** Without it the creators are only listed: no handles, no buttons. */
   editable: boolean;
+  /** The creator just added, scrolled into view and highlighted. */
+  highlightedId?: string | null;
   onMove: (itemId: string, toIndex: number) => void;
   onEdit: (item: ListItem) => void;
   onRemove: (item: ListItem) => void;
@@ -47,7 +49,14 @@ function useAnnouncements(items: ListItem[]): Announcements {
   };
 }
 
-export function SortableItemList({ items, editable, onMove, onEdit, onRemove }: SortableItemListProps) {
+export function SortableItemList({
+  items,
+  editable,
+  highlightedId = null,
+  onMove,
+  onEdit,
+  onRemove,
+}: SortableItemListProps) {
   const sensors = useSensors(
     // A few pixels of travel before a drag starts, so a click on the handle stays a click.
     useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
@@ -79,6 +88,7 @@ export function SortableItemList({ items, editable, onMove, onEdit, onRemove }: 
               index={index}
               count={items.length}
               editable={editable}
+              highlighted={item.id === highlightedId}
               onMove={onMove}
               onEdit={onEdit}
               onRemove={onRemove}

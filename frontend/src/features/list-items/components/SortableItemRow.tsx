@@ -1,5 +1,7 @@
 // One creator in the list. The grip is the drag handle (mouse, touch, or keyboard: focus it and
-// press space); the arrow buttons do the same without dragging, for anyone who cannot drag.
+// press space); the arrow buttons do the same without dragging, for anyone who cannot drag. A row
+// that is highlighted (just added) scrolls itself into view.
+import { useCallback, useEffect, useRef } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import Badge from 'react-bootstrap/Badge';
@@ -13,23 +15,50 @@ type SortableItemRowProps = {
   index: number;
   count: number;
   editable: boolean;
+  highlighted: boolean;
   onMove: (itemId: string, toIndex: number) => void;
   onEdit: (item: ListItem) => void;
   onRemove: (item: ListItem) => void;
 };
 
-export function SortableItemRow({ item, index, count, editable, onMove, onEdit, onRemove }: SortableItemRowProps) {
+function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+export function SortableItemRow({
+  item,
+  index,
+  count,
+  editable,
+  highlighted,
+  onMove,
+  onEdit,
+  onRemove,
+}: SortableItemRowProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id,
     disabled: !editable,
   });
+  const rowRef = useRef<HTMLLIElement | null>(null);
+  const setRowRef = useCallback(
+    (node: HTMLLIElement | null) => {
+      setNodeRef(node);
+      rowRef.current = node;
+    },
+    [setNodeRef],
+  );
   const handle = `@${item.creator.handle}`;
+
+  useEffect(() => {
+    if (!highlighted) return;
+    rowRef.current?.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+  }, [highlighted]);
 
   return (
     <li
-      ref={setNodeRef}
+      ref={setRowRef}
       style={{ transform: CSS.Translate.toString(transform), transition }}
-      className={`list-group-item list-item-row d-flex flex-wrap align-items-center gap-3 py-3${isDragging ? ' is-dragging' : ''}`}
+      className={`list-group-item list-item-row d-flex flex-wrap align-items-center gap-3 py-3${isDragging ? ' is-dragging' : ''}${highlighted ? ' is-just-added' : ''}`}
     >
       {editable && (
         <button

@@ -1,9 +1,12 @@
-// "New list": creates a list and closes on success.
+// "New list": creates a list, then opens it, since adding creators is what comes next.
+import { useNavigate } from 'react-router';
+import { paths } from '@/config/paths';
 import { useCreateList } from '../api/create-list';
 import { ListDetailsDialog } from './ListDetailsDialog';
 
 export function CreateListDialog({ show, onClose }: { show: boolean; onClose: () => void }) {
   const createMutation = useCreateList();
+  const navigate = useNavigate();
   const close = () => {
     createMutation.reset();
     onClose();
@@ -19,7 +22,14 @@ export function CreateListDialog({ show, onClose }: { show: boolean; onClose: ()
       pending={createMutation.isPending}
       error={createMutation.error}
       onCancel={close}
-      onSubmit={(details) => createMutation.mutate(details, { onSuccess: close })}
+      onSubmit={(details) =>
+        createMutation.mutate(details, {
+          onSuccess: (list) => {
+            close();
+            void navigate(paths.list(list.id));
+          },
+        })
+      }
     />
   );
 }

@@ -1,5 +1,6 @@
 // Settings → Members: who is in the workspace and their role. Owners change roles and remove people;
-// anyone may leave. A workspace keeps at least one owner, and a refusal for that reason says so.
+// anyone may leave. A workspace keeps at least one owner: its only owner is offered neither another
+// role nor leaving, and a refusal for that reason (someone else stepped down meanwhile) says so.
 import { useState } from 'react';
 import Alert from 'react-bootstrap/Alert';
 import Badge from 'react-bootstrap/Badge';
@@ -10,6 +11,7 @@ import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadingState } from '@/components/ui/LoadingState';
+import { WideTable } from '@/components/ui/WideTable';
 import { paths } from '@/config/paths';
 import { describeError, hasCode } from '@/lib/api/problem';
 import { ROLES, roleLabel, useIsOwner, type Role } from '@/lib/auth/roles';
@@ -20,6 +22,16 @@ import { useRemoveMember } from '../api/remove-member';
 import { useUpdateMemberRole } from '../api/update-member-role';
 
 const LAST_OWNER = 'A workspace needs at least one owner. Make someone else an owner first.';
+
+/** The only owner's role, which cannot change until there is another owner. */
+function SoleOwnerRole({ member }: { member: Member }) {
+  return (
+    <>
+      {roleLabel(member.role)}
+      <div className="small text-body-secondary">The only owner</div>
+    </>
+  );
+}
 
 function RoleSelect({
   member,
@@ -118,8 +130,9 @@ export function MembersPanel() {
       />
     );
   } else {
+    const ownerCount = membersQuery.data.filter((member) => member.role === 'owner').length;
     content = (
-      <div className="table-responsive">
+      <WideTable>
         <Table className="align-middle mb-0">
           <caption className="visually-hidden">Members</caption>
           <thead>
@@ -135,6 +148,7 @@ export function MembersPanel() {
           <tbody>
             {membersQuery.data.map((member) => {
               const isSelf = member.user_id === userId;
+              const soleOwner = member.role === 'owner' && ownerCount === 1;
               return (
                 <tr key={member.user_id}>
                   <td>
@@ -149,7 +163,9 @@ export function MembersPanel() {
                     <div className="small text-body-secondary text-break">{member.email}</div>
                   </td>
                   <td style={{ minWidth: '8rem' }}>
-                    {isOwner ? (
+                    {soleOwner ? (
+                      <SoleOwnerRole member={member} />
+                    ) : isOwner ? (
                       <RoleSelect
                         member={member}
                         disabled={roleMutation.isPending}
@@ -161,7 +177,9 @@ export function MembersPanel() {
                   </td>
                   <td className="text-nowrap">{formatDay(member.joined_at)}</td>
                   <td className="text-end">
-                    {isSelf ? (
+                    {isSelf && soleOwner ? (
+                      <span className="small text-body-secondary">Make someone else an owner to leave.</span>
+                    ) : isSelf ? (
                       <Button variant="outline-danger" size="sm" onClick={() => setRemoving(member)}>
                         Leave workspace
                       </Button>
@@ -183,7 +201,7 @@ export function MembersPanel() {
             })}
           </tbody>
         </Table>
-      </div>
+      </WideTable>
     );
   }
 

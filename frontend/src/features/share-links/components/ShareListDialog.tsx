@@ -1,10 +1,11 @@
 // Sharing a list's dashboard (owners): make a public, read-only link, see it once to copy it, and
-// revoke the links already handed out.
+// revoke the links already handed out (after asking).
 import { useId, useState } from 'react';
 import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
 import Modal from 'react-bootstrap/Modal';
 import Table from 'react-bootstrap/Table';
+import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 import { CredentialStatus } from '@/components/ui/CredentialStatus';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadingState } from '@/components/ui/LoadingState';
@@ -12,6 +13,7 @@ import { OneTimeSecret } from '@/components/ui/OneTimeSecret';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { TextField } from '@/components/ui/TextField';
+import { WideTable } from '@/components/ui/WideTable';
 import { ApiProblem } from '@/lib/api/problem';
 import { formatDateTime, formatDay, formatRelativeTime } from '@/lib/format';
 import { useCreateShareLink, type CreatedShareLink } from '../api/create-share-link';
@@ -58,12 +60,16 @@ function CreateShareLinkForm({ listId, onCreated }: { listId: string; onCreated:
 
 function ShareLinkTable({ listId, links }: { listId: string; links: ShareLink[] }) {
   const revokeMutation = useRevokeShareLink(listId);
+  const [revoking, setRevoking] = useState<ShareLink | null>(null);
   // Read once: whether a link has expired need not tick over while the dialog is open.
   const [now] = useState(() => Date.now());
+  const close = () => {
+    revokeMutation.reset();
+    setRevoking(null);
+  };
   return (
     <>
-      <ProblemAlert error={revokeMutation.error} />
-      <div className="table-responsive">
+      <WideTable>
         <Table size="sm" className="align-middle mb-0">
           <caption className="caption-top">Links to this dashboard, newest first</caption>
           <thead>
@@ -104,8 +110,7 @@ function ShareLinkTable({ listId, links }: { listId: string; links: ShareLink[] 
                     <Button
                       variant="outline-danger"
                       size="sm"
-                      disabled={revokeMutation.isPending}
-                      onClick={() => revokeMutation.mutate(link.id)}
+                      onClick={() => setRevoking(link)}
                       aria-label={`Revoke link ${link.prefix}`}
                     >
                       Revoke
@@ -116,7 +121,18 @@ function ShareLinkTable({ listId, links }: { listId: string; links: ShareLink[] 
             ))}
           </tbody>
         </Table>
-      </div>
+      </WideTable>
+      <ConfirmDialog
+        show={revoking !== null}
+        title={`Revoke the link ${revoking?.prefix ?? ''}…?`}
+        confirmLabel="Revoke link"
+        pending={revokeMutation.isPending}
+        error={revokeMutation.error}
+        onCancel={close}
+        onConfirm={() => revoking && revokeMutation.mutate(revoking.id, { onSuccess: close })}
+      >
+        Anyone who has it loses sight of this dashboard at once. This cannot be undone.
+      </ConfirmDialog>
     </>
   );
 }

@@ -1,5 +1,5 @@
 // GET /sources/status: the data source this server uses, what it can do, and how it is faring
-// (last success and error, a pause after an exhausted quota, the circuit breaker).
+// (last success and error, a pause after an exhausted quota, a pause after repeated failures).
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';

@@ -31,14 +31,20 @@ const CAPABILITIES = [
   { key: 'user_search', label: 'Creator search for the add box' },
 ] as const;
 
+/** The source's circuit breaker, in words: whether calls are paused because too many failed in a row. */
 const BREAKER: Record<string, { label: string; about: string; bg: string; text?: 'dark' }> = {
-  closed: { label: 'Closed', about: 'Calls flow normally.', bg: 'success' },
+  closed: { label: 'No', about: 'Calls to the source go through normally.', bg: 'success' },
   open: {
-    label: 'Open',
-    about: 'Calls are stopped for a while after repeated failures.',
+    label: 'Paused',
+    about: 'Too many calls failed in a row, so zzyzx waits a while before trying again.',
     bg: 'danger',
   },
-  half_open: { label: 'Half-open', about: 'One trial call decides whether calls resume.', bg: 'warning', text: 'dark' },
+  half_open: {
+    label: 'Trying again',
+    about: 'One test call decides whether calls resume.',
+    bg: 'warning',
+    text: 'dark',
+  },
 };
 
 function Moment({ at }: { at: string | null | undefined }) {
@@ -140,7 +146,7 @@ function SourceDetails({ status }: { status: SourceStatus }) {
             'Not paused'
           )}
         </dd>
-        <dt className="col-sm-4 col-lg-3">Circuit breaker</dt>
+        <dt className="col-sm-4 col-lg-3">Paused after repeated failures</dt>
         <dd className="col-sm-8 col-lg-9 mb-0">
           <Breaker state={status.breaker} />
         </dd>

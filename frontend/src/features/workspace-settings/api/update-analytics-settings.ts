@@ -3,11 +3,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { analyticsSettingsQueryKey, type AnalyticsSettings } from './get-analytics-settings';
+import { analyticsSettingsQueryKey, fromWire, toWire, type AnalyticsSettings } from './get-analytics-settings';
 import { invalidateAnalytics } from './invalidate-analytics';
 
-export function updateAnalyticsSettings(settings: AnalyticsSettings): Promise<AnalyticsSettings> {
-  return unwrap(apiClient.PUT('/api/v1/workspace/analytics-settings', { body: settings }));
+export async function updateAnalyticsSettings(settings: AnalyticsSettings): Promise<AnalyticsSettings> {
+  return fromWire(await unwrap(apiClient.PUT('/api/v1/workspace/analytics-settings', { body: toWire(settings) })));
 }
 
 export function useUpdateAnalyticsSettings() {

@@ -1,5 +1,6 @@
 // Settings → Analytics assumptions: when a video counts as viral, when a creator is too big to be
-// "rising", the CPM ranges behind fair prices, and what a gifted post is assumed to bring.
+// "rising", the CPM ranges behind fair prices (each empty tier showing the default it falls back to),
+// and what a gifted post is assumed to bring, its rates typed in percent.
 import { useState } from 'react';
 import Alert from 'react-bootstrap/Alert';
 import Form from 'react-bootstrap/Form';
@@ -9,36 +10,59 @@ import { LoadingState } from '@/components/ui/LoadingState';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { TextField } from '@/components/ui/TextField';
+import { WideTable } from '@/components/ui/WideTable';
 import { TIERS, type Tier } from '@/lib/analytics-format';
 import { ApiProblem } from '@/lib/api/problem';
-import { useAnalyticsSettings, type AnalyticsSettings } from '../api/get-analytics-settings';
+import { PERCENT_FIELD_OF, useAnalyticsSettings, type AnalyticsSettings } from '../api/get-analytics-settings';
 import { useUpdateAnalyticsSettings } from '../api/update-analytics-settings';
 import { fieldErrorsFrom } from '@/lib/api/field-errors';
 import { useIsOwner } from '@/lib/auth/roles';
 import { FORBIDDEN_MESSAGE, OwnerOnlyNotice } from './owner-only';
 
 const RETURN_FIELDS = [
-  { key: 'product_cost', label: 'Product cost', help: 'What the gifted product costs you.', required: true },
-  { key: 'shipping_cost', label: 'Shipping cost', help: 'Sending it to the creator.', required: true },
   {
-    key: 'click_through_rate',
-    label: 'Click-through rate',
-    help: 'Share of viewers who visit your shop, from 0 to 1 (0.01 is 1%).',
+    key: 'product_cost',
+    label: 'Product cost',
+    help: 'What the gifted product costs you.',
     required: true,
+    percent: false,
+  },
+  { key: 'shipping_cost', label: 'Shipping cost', help: 'Sending it to the creator.', required: true, percent: false },
+  {
+    key: 'click_through_percent',
+    label: 'Click-through rate (%)',
+    help: 'Viewers who visit your shop, in percent: 1 means 1 in 100.',
+    required: true,
+    percent: true,
   },
   {
-    key: 'conversion_rate',
-    label: 'Conversion rate',
-    help: 'Share of visitors who order, from 0 to 1 (0.02 is 2%).',
+    key: 'conversion_percent',
+    label: 'Conversion rate (%)',
+    help: 'Shop visitors who order, in percent: 2 means 2 in 100.',
     required: true,
+    percent: true,
   },
   {
     key: 'average_order_value',
     label: 'Average order value (optional)',
     help: 'Revenue of an average order; without it no revenue is estimated.',
     required: false,
+    percent: false,
   },
 ] as const;
+
+/**
+ * The CPM range a tier uses while it has no override, in US dollars per 1,000 views, as the server
+ * applies it (`DEFAULT_CPM_LOW` and `default_cpm_high` in its pricing): $6 up to a top that grows with
+ * the creator's size. The API does not report these, so they are repeated here for the placeholders.
+ */
+const DEFAULT_CPM: Record<Tier, { low: string; high: string }> = {
+  nano: { low: '6', high: '8' },
+  micro: { low: '6', high: '8–10' },
+  mid: { low: '6', high: '12' },
+  macro: { low: '6', high: '15' },
+  mega: { low: '6', high: '20' },
+};
 
 type ReturnKey = (typeof RETURN_FIELDS)[number]['key'];
 type CpmDraft = Record<Tier, { low: string; high: string }>;
@@ -63,8 +87,8 @@ function toDraft(settings: AnalyticsSettings): Draft {
     returns: {
       product_cost: text(settings.returns.product_cost),
       shipping_cost: text(settings.returns.shipping_cost),
-      click_through_rate: text(settings.returns.click_through_rate),
-      conversion_rate: text(settings.returns.conversion_rate),
+      click_through_percent: text(settings.returns.click_through_percent),
+      conversion_percent: text(settings.returns.conversion_percent),
       average_order_value: text(settings.returns.average_order_value),
     },
     cpm,
@@ -72,6 +96,7 @@ function toDraft(settings: AnalyticsSettings): Draft {
 }
 
 const ENTER_A_NUMBER = 'Enter a number.';
+const ENTER_A_PERCENTAGE = 'Enter a percentage from 0 to 100.';
 
 /** The settings to send, or the fields that are not numbers yet (checked here: JSON has no NaN). */
 function toSettings(draft: Draft): { settings: AnalyticsSettings } | { errors: Record<string, string> } {
@@ -88,7 +113,14 @@ function toSettings(draft: Draft): { settings: AnalyticsSettings } | { errors: R
   const viralMultiple = number('viral_multiple', draft.viral_multiple);
   const ceiling = number('rising_follower_ceiling', draft.rising_follower_ceiling);
   const returns = Object.fromEntries(
-    RETURN_FIELDS.map((field) => [field.key, number(`returns/${field.key}`, draft.returns[field.key], field.required)]),
+    RETURN_FIELDS.map((field) => {
+      const name = `returns/${field.key}`;
+      const value = number(name, draft.returns[field.key], field.required);
+      if (field.percent && value !== null && !errors[name] && (value < 0 || value > 100)) {
+        errors[name] = ENTER_A_PERCENTAGE;
+      }
+      return [field.key, value];
+    }),
   ) as Record<ReturnKey, number | null>;
   const cpmOverrides: AnalyticsSettings['cpm_overrides'] = [];
   for (const tier of TIERS) {
@@ -107,8 +139,8 @@ function toSettings(draft: Draft): { settings: AnalyticsSettings } | { errors: R
       returns: {
         product_cost: returns.product_cost ?? 0,
         shipping_cost: returns.shipping_cost ?? 0,
-        click_through_rate: returns.click_through_rate ?? 0,
-        conversion_rate: returns.conversion_rate ?? 0,
+        click_through_percent: returns.click_through_percent ?? 0,
+        conversion_percent: returns.conversion_percent ?? 0,
         average_order_value: returns.average_order_value,
         currency: draft.currency.trim().toUpperCase(),
       },
@@ -121,7 +153,9 @@ function fieldOfPointer(submitted: AnalyticsSettings | null) {
   return (segments: string[]): string | null => {
     const [head, second, third] = segments;
     if (head === 'viral_multiple' || head === 'rising_follower_ceiling') return head;
-    if (head === 'returns' && second) return second === 'currency' ? 'currency' : `returns/${second}`;
+    if (head === 'returns' && second) {
+      return second === 'currency' ? 'currency' : `returns/${PERCENT_FIELD_OF[second] ?? second}`;
+    }
     if (head === 'cpm_overrides' && second !== undefined) {
       const tier = submitted?.cpm_overrides[Number(second)]?.tier;
       if (!tier) return null;
@@ -143,7 +177,7 @@ function CpmTable({
   onChange: (tier: Tier, bound: 'low' | 'high', value: string) => void;
 }) {
   return (
-    <div className="table-responsive">
+    <WideTable>
       <Table size="sm" className="align-middle mb-1">
         <caption className="caption-top">CPM by tier, in {currency || 'your currency'} per 1,000 views</caption>
         <thead>
@@ -174,7 +208,7 @@ function CpmTable({
                       min={0}
                       step="any"
                       size="sm"
-                      placeholder="default"
+                      placeholder={DEFAULT_CPM[tier.id][bound]}
                       value={cpm[tier.id][bound]}
                       isInvalid={Boolean(error)}
                       aria-invalid={Boolean(error)}
@@ -193,8 +227,11 @@ function CpmTable({
           ))}
         </tbody>
       </Table>
-      <Form.Text muted>Leave a tier empty to use the published rate cards’ range for it.</Form.Text>
-    </div>
+      <Form.Text muted>
+        Leave a tier empty to use its default, shown in grey: published rates in US dollars. The micro tier’s default
+        top is $8 below 50,000 followers and $10 from there.
+      </Form.Text>
+    </WideTable>
   );
 }
 
@@ -294,6 +331,7 @@ function AnalyticsSettingsEditor({ initial }: { initial: AnalyticsSettings }) {
                 inputMode="decimal"
                 step="any"
                 min={0}
+                max={field.percent ? 100 : undefined}
                 help={field.help}
                 value={draft.returns[field.key]}
                 onChange={(value) => change({ ...draft, returns: { ...draft.returns, [field.key]: value } })}
