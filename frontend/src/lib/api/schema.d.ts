@@ -2268,7 +2268,7 @@ export interface components {
              */
             growth_7d_percent?: number | null;
             /**
-             * @description When rising, the evidence for the badge (e.g. "+38% followers in 7 days", "video 7468… has 9× median
+             * @description When rising, the evidence for the badge (e.g. "+38% followers in 7 days", "a video posted 26 Jun 2025 has 9× median
              *     views"); otherwise every condition that failed, in words.
              */
             reasons: string[];
