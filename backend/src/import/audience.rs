@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
-use super::RowError;
+use super::{RowError, read_rows};
 use crate::domain::Handle;
 
 pub const HEADER: [&str; 6] = ["handle", "captured_at", "sample_size", "dimension", "key", "share"];
@@ -38,36 +38,9 @@ fn parse_share(raw: &str) -> Option<f64> {
 }
 
 pub fn parse_csv(input: &[u8]) -> ParsedAudiences {
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).trim(csv::Trim::All).from_reader(input);
     let mut parsed = ParsedAudiences::default();
-    let mut record = csv::StringRecord::new();
-    let mut header_seen = false;
-    loop {
-        let line = reader.position().line();
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) if !header_seen => {
-                header_seen = true;
-                let header: Vec<String> = record.iter().map(str::to_ascii_lowercase).collect();
-                if header != HEADER {
-                    parsed.errors.push(RowError { line, message: format!("the header must be {}", HEADER.join(",")) });
-                    return parsed;
-                }
-            }
-            Ok(true) => {
-                if let Err(message) = add_row(&mut parsed, &record, line) {
-                    parsed.errors.push(RowError { line, message });
-                }
-            }
-            Err(_) => {
-                parsed.errors.push(RowError { line, message: "the row is not valid UTF-8 CSV".into() });
-            }
-        }
-    }
-    if !header_seen {
-        parsed.errors.push(RowError { line: 1, message: "the file is empty".into() });
-    }
+    let errors = read_rows(input, &HEADER, |_| {}, |record, line| add_row(&mut parsed, record, line));
+    parsed.errors.extend(errors);
     parsed
 }
 

@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use std::io::Read;
 
-use super::RowError;
+use super::{RowError, read_rows};
 use crate::domain::{Handle, MetricPoint};
 
 pub const HEADER: [&str; 6] = ["handle", "captured_at", "followers", "following", "likes", "videos"];
@@ -43,45 +43,13 @@ fn parse_row(record: &csv::StringRecord, now: DateTime<Utc>) -> Result<(Handle, 
 }
 
 /// Parses a whole file. `progress` is told how many bytes have been read, for a progress bar.
-pub fn parse_csv(input: impl Read, now: DateTime<Utc>, mut progress: impl FnMut(u64)) -> ParsedImport {
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).trim(csv::Trim::All).from_reader(input);
-    let mut parsed = ParsedImport::default();
-    let mut record = csv::StringRecord::new();
-    let mut header_seen = false;
-    loop {
-        let line = reader.position().line();
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) if !header_seen => {
-                header_seen = true;
-                let header: Vec<String> = record.iter().map(str::to_ascii_lowercase).collect();
-                if header != HEADER {
-                    parsed.errors.push(RowError { line, message: format!("the header must be {}", HEADER.join(",")) });
-                    return parsed;
-                }
-            }
-            Ok(true) => match parse_row(&record, now) {
-                Ok(row) => parsed.rows.push(row),
-                Err(message) => parsed.errors.push(RowError { line, message }),
-            },
-            Err(error) => {
-                let message = match error.kind() {
-                    csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8".to_string(),
-                    _ => "the row is not valid CSV".to_string(),
-                };
-                parsed.errors.push(RowError { line, message });
-                if !matches!(error.kind(), csv::ErrorKind::Utf8 { .. }) {
-                    return parsed;
-                }
-            }
-        }
-        progress(reader.position().byte());
-    }
-    if !header_seen {
-        parsed.errors.push(RowError { line: 1, message: "the file is empty".into() });
-    }
-    parsed
+pub fn parse_csv(input: impl Read, now: DateTime<Utc>, progress: impl FnMut(u64)) -> ParsedImport {
+    let mut rows = Vec::new();
+    let errors = read_rows(input, &HEADER, progress, |record, _| {
+        rows.push(parse_row(record, now)?);
+        Ok(())
+    });
+    ParsedImport { rows, errors }
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use zzyzx_analytics::{
 };
 
 use super::inputs_cache::{InputsCache, Window};
+use super::workspace_settings;
 use super::{Result, ServiceError};
 use crate::store::{
     AudienceRow, Creator, CreatorInputs, CreatorScope, List, ListItem, Snapshot, Store, VideoFacts, VideoRow,
@@ -28,12 +29,11 @@ const VIDEO_WINDOW_DAYS: i64 = 90;
 const FULL_HISTORY_DAYS: i64 = 372;
 pub const SPARKLINE_DAYS: usize = 30;
 
-/// The workspace's settings and target audience, with defaults where nothing was saved (or
-/// what was saved no longer parses).
+/// The workspace's settings (defaults until saved) and its target audience, if one was saved
+/// and still parses: without one, fit has nothing to compare with.
 pub fn documents(documents: &WorkspaceDocuments) -> (Settings, Option<TargetAudience>) {
-    let settings = documents.analytics.clone().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
     let target = documents.target_audience.clone().and_then(|v| serde_json::from_value(v).ok());
-    (settings, target)
+    (workspace_settings::read(documents), target)
 }
 
 pub fn audience_profile(row: &AudienceRow) -> AudienceProfile {
