@@ -15,6 +15,7 @@ use crate::auth::tokens::TokenKeys;
 use crate::refresh::RefreshWorker;
 use crate::services::accounts::Accounts;
 use crate::services::analytics::Analytics;
+use crate::services::campaigns::Campaigns;
 use crate::services::discovery::{Discovery, UserSearchCache};
 use crate::services::inputs_cache::InputsCache;
 use crate::store::Store;
@@ -69,6 +70,10 @@ impl AppState {
 
     pub fn analytics(&self) -> Analytics<'_> {
         Analytics { store: self.store.as_ref(), cache: &self.inputs_cache }
+    }
+
+    pub fn campaigns(&self) -> Campaigns<'_> {
+        Campaigns { store: self.store.as_ref(), analytics: self.analytics() }
     }
 
     pub fn discovery(&self) -> Discovery<'_> {

@@ -11,6 +11,7 @@
 
 mod audience;
 mod authenticity;
+pub mod campaign;
 pub mod codes;
 mod engagement;
 mod growth;

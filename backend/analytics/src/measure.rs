@@ -119,6 +119,8 @@ pub enum Unavailable {
     ZeroAssumption,
     /// The workspace has not set this assumption (for example the average order value).
     NotSet,
+    /// The sample is too small for an honest number (for example fewer than 3 posts behind a proposed rate).
+    NotEnoughData,
     /// There is no audience data for this creator.
     NoAudienceData,
     /// The workspace has no target audience, or the target names nothing this measure can compare.
@@ -215,6 +217,27 @@ formulas! {
         "videos whose region is a target country ÷ videos with a region, last 30 videos";
     CONTENT_INTEREST = "fit.content.interest.v1", Share, "§10.9 (proposal)",
         "videos with at least one target hashtag ÷ videos, last 30 videos";
+    CAMPAIGN_POST_RATE = "campaign.post_rate.v1", Percent, "§6.4 (campaigns)",
+        "creators with at least one campaign post ÷ creators the product was shipped to × 100";
+    CAMPAIGN_DAYS_TO_POST = "campaign.days_to_post.median.v1", Count, "§6.4 (campaigns)",
+        "median days from ship date to a creator's first campaign post, creators who posted";
+    CAMPAIGN_COST_PER_POST = "campaign.cost_per_post.v1", Money, "§6.4 (campaigns)",
+        "campaign cost (product × units + shipping + fees) ÷ campaign posts";
+    CAMPAIGN_CPM = "campaign.cpm.v1", Money, "§6.4 (campaigns)",
+        "campaign cost ÷ views of the campaign posts × 1000";
+    CAMPAIGN_CPE = "campaign.cpe.v1", Money, "§6.4 (campaigns)",
+        "campaign cost ÷ (likes + comments + shares of the campaign posts)";
+    CAMPAIGN_COST_PER_ORDER = "campaign.cost_per_order.v1", Money, "§6.4 (campaigns)",
+        "campaign cost ÷ attributed orders in the campaign's currency";
+    CAMPAIGN_ROAS = "campaign.roas.v1", Ratio, "§6.4 (campaigns)",
+        "attributed revenue in the campaign's currency ÷ campaign cost (revenue, not profit)";
+    CAMPAIGN_CTR = "campaign.click_through_rate.v1", Share, "§6.4 (campaigns)",
+        "clicks entered for the creators ÷ views of their campaign posts; needs ≥ 3 posts and ≥ 1000 views";
+    CAMPAIGN_CVR = "campaign.conversion_rate.v1", Share, "§6.4 (campaigns)",
+        "orders ÷ clicks where clicks were entered, else orders ÷ views ÷ the workspace's click-through rate; \
+         needs ≥ 3 posts, ≥ 1000 views and ≥ 5 orders";
+    CAMPAIGN_AOV = "campaign.average_order_value.v1", Money, "§6.4 (campaigns)",
+        "revenue ÷ orders in the campaign's currency; needs ≥ 5 orders";
 }
 
 #[cfg(test)]

@@ -35,10 +35,23 @@ pub enum Scope {
     /// Write and import metrics and audiences; ask for refreshes.
     #[serde(rename = "creators:write")]
     CreatorsWrite,
+    /// Read campaigns, their creators, posts, orders and reports.
+    #[serde(rename = "campaigns:read")]
+    CampaignsRead,
+    /// Create and change campaigns; move creators through them; attach posts; add and import orders.
+    #[serde(rename = "campaigns:write")]
+    CampaignsWrite,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 4] = [Scope::ListsRead, Scope::ListsWrite, Scope::CreatorsRead, Scope::CreatorsWrite];
+    pub const ALL: [Scope; 6] = [
+        Scope::ListsRead,
+        Scope::ListsWrite,
+        Scope::CreatorsRead,
+        Scope::CreatorsWrite,
+        Scope::CampaignsRead,
+        Scope::CampaignsWrite,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -46,6 +59,8 @@ impl Scope {
             Scope::ListsWrite => "lists:write",
             Scope::CreatorsRead => "creators:read",
             Scope::CreatorsWrite => "creators:write",
+            Scope::CampaignsRead => "campaigns:read",
+            Scope::CampaignsWrite => "campaigns:write",
         }
     }
 

@@ -36,6 +36,9 @@ pub enum Access {
     Write(Scope),
     /// Owners, with a user's own token: members, invitations, API keys, share links, settings.
     Manage,
+    /// Owners, with a user's token or an API key with the scope (keys act at most as editors, so
+    /// in practice a person): deleting what editors make, such as a campaign.
+    Delete(Scope),
 }
 
 /// The credential a request came with.
@@ -54,6 +57,7 @@ pub fn authorize(access: Access, role: Role, credential: &Credential) -> Result<
         Access::Read(scope) => (Role::Viewer, Some(scope)),
         Access::Write(scope) => (Role::Editor, Some(scope)),
         Access::Manage => (Role::Owner, None),
+        Access::Delete(scope) => (Role::Owner, Some(scope)),
     };
     if let Credential::ApiKey { scopes, .. } = credential {
         let scope = scope.ok_or(ApiError::Forbidden(Denial::ApiKey))?;
@@ -89,6 +93,10 @@ pub mod need {
         ListsWrite => Access::Write(Scope::ListsWrite);
         CreatorsRead => Access::Read(Scope::CreatorsRead);
         CreatorsWrite => Access::Write(Scope::CreatorsWrite);
+        CampaignsRead => Access::Read(Scope::CampaignsRead);
+        CampaignsWrite => Access::Write(Scope::CampaignsWrite);
+        /// Owners: deleting a campaign.
+        CampaignsDelete => Access::Delete(Scope::CampaignsWrite);
         /// Owners, with their own token.
         Manage => Access::Manage;
     }

@@ -26,6 +26,12 @@ pub struct ImportQuery {
     pub mode: Option<ImportMode>,
 }
 
+impl ImportQuery {
+    pub fn partial(&self) -> bool {
+        matches!(self.mode, Some(ImportMode::Partial))
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ImportResponse {
     pub rows_written: u64,
@@ -50,7 +56,7 @@ async fn import_metrics(
     query: web::Query<ImportQuery>,
     body: CsvBody,
 ) -> Result<web::Json<ImportResponse>, ApiError> {
-    let partial = matches!(query.mode, Some(ImportMode::Partial));
+    let partial = query.partial();
     let imported = metrics::import(state.store.as_ref(), caller.workspace_id, body.0, partial).await?;
     Ok(web::Json(ImportResponse {
         rows_written: imported.rows_written,
@@ -83,7 +89,7 @@ async fn import_audience(
     query: web::Query<ImportQuery>,
     body: CsvBody,
 ) -> Result<web::Json<AudienceImportResponse>, ApiError> {
-    let partial = matches!(query.mode, Some(ImportMode::Partial));
+    let partial = query.partial();
     let imported = audience::import(state.store.as_ref(), caller.workspace_id, &body.0, partial).await?;
     Ok(web::Json(AudienceImportResponse {
         profiles_written: imported.profiles_written,

@@ -8,7 +8,12 @@
 //! | `/lists/{id}/items…`, `/lists/{id}/order` | `lists::items` |
 //! | `/lists/{id}/dashboard`, `dashboard.csv` | `lists::dashboard` |
 //! | `/lists/{id}/share-links…` | `lists::share_links` |
-//! | `/shared/dashboard` | `shared` |
+//! | `/shared/dashboard`, `/shared/campaign` | `shared` |
+//! | `/campaigns`, `/campaigns/{id}` | `campaigns` |
+//! | `/campaigns/{id}/creators…` | `campaigns::creators` |
+//! | `/campaigns/{id}/posts…` | `campaigns::posts` |
+//! | `/campaigns/{id}/orders…` | `campaigns::orders` |
+//! | `/campaigns/{id}/report…`, `share-links…` | `campaigns::report` |
 //! | `/creators/search`, `/creators/{id}` | `creators` |
 //! | `/creators/{id}/metrics…` | `creators::metrics` |
 //! | `/creators/{id}/videos`, `top-video` | `creators::videos` |
@@ -35,6 +40,7 @@ pub mod api_keys;
 pub mod auth;
 mod body;
 pub mod caller;
+pub mod campaigns;
 pub mod creators;
 mod csv;
 pub mod discover;
@@ -47,6 +53,7 @@ pub mod lists;
 pub mod pagination;
 pub mod problem;
 mod request_guard;
+pub mod share_links;
 pub mod shared;
 pub mod sources;
 pub mod web_app;
@@ -74,13 +81,14 @@ pub const API_PREFIX: &str = "/api/v1";
         description = "Tracks TikTok creators over time for brands.\n\n\
             **Authentication.** Third-party tools use an API key made by a workspace owner: send it as \
             `Authorization: Bearer zz_…`. It acts in its workspace with its scopes (`lists:read`, \
-            `lists:write`, `creators:read`, `creators:write`), never with more than its creator's role, and \
+            `lists:write`, `creators:read`, `creators:write`, `campaigns:read`, `campaigns:write`), never with more than its creator's role, and \
             never manages the workspace; each key may make 600 requests a minute per instance by default (429 with \
             `Retry-After` beyond). People log in for a short-lived access token, sent the same way; the web \
             app refreshes it through an HttpOnly cookie, other clients ask for the refresh token in the body \
             (`refresh_token_delivery: body`). Credentials in a query string are refused.\n\n\
-            **Roles.** Viewers read; editors also change lists, items, metrics and audiences; owners also \
-            manage members, invitations, API keys, share links and settings.\n\n\
+            **Roles.** Viewers read; editors also change lists, items, metrics and audiences, and run \
+            campaigns; owners also delete campaigns and manage members, invitations, API keys, share links and \
+            settings.\n\n\
             **Workspaces.** Every request acts in one workspace: the one named by the `X-Workspace-Id` \
             header, or the caller's first workspace without it. Another workspace's objects answer 404.\n\n\
             **Errors** are RFC 9457 problem details (`application/problem+json`) with a stable `code`.\n\n\
@@ -98,7 +106,8 @@ pub const API_PREFIX: &str = "/api/v1";
         (name = "analytics", description = "Growth, projections, engagement, outliers, rising creators, fit and fair price"),
         (name = "workspace", description = "The workspace, its members and invitations, analytics assumptions and target audience"),
         (name = "api-keys", description = "Keys for third-party tools"),
-        (name = "sharing", description = "Public, read-only links to a list's dashboard"),
+        (name = "campaigns", description = "Seeding campaigns: the pipeline, detected posts, orders and the report"),
+        (name = "sharing", description = "Public, read-only links to a list's dashboard or a campaign's report"),
         (name = "jobs", description = "Progress of long operations"),
         (name = "sources", description = "The TikTok data source"),
         (name = "health", description = "Liveness and readiness"),
@@ -123,6 +132,7 @@ pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(health::routes)
         .configure(auth::routes)
         .configure(lists::routes)
+        .configure(campaigns::routes)
         .configure(shared::routes)
         .configure(creators::routes)
         .configure(imports::routes)

@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 
 use crate::auth::api_keys::Scope;
 use crate::services::{Location, ServiceError, Violation};
-use crate::store::{Conflict, Limit, MAX_LIST_ITEMS, StoreError};
+use crate::store::{Conflict, Limit, MAX_CAMPAIGN_CREATORS, MAX_LIST_ITEMS, StoreError};
 
 /// Stable, machine-readable error codes: clients switch on these, never on `title` or `detail`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
@@ -42,6 +42,10 @@ pub enum ErrorCode {
     ItemSetMismatch,
     LastOwner,
     AlreadyMember,
+    DuplicateCampaignName,
+    DuplicateDiscountCode,
+    PostAlreadyInCampaign,
+    DuplicateOrder,
     InvitationUsed,
     InvitationExpired,
     InvitationForAnotherEmail,
@@ -345,6 +349,16 @@ fn conflict(conflict: Conflict) -> ApiError {
             (ErrorCode::LastOwner, "A workspace keeps at least one owner; make someone else owner first.")
         }
         Conflict::AlreadyMember => (ErrorCode::AlreadyMember, "That person is already a member of this workspace."),
+        Conflict::DuplicateCampaignName => {
+            (ErrorCode::DuplicateCampaignName, "A campaign with this name exists in this workspace.")
+        }
+        Conflict::DuplicateDiscountCode => {
+            (ErrorCode::DuplicateDiscountCode, "Another creator of this campaign has this discount code.")
+        }
+        Conflict::PostAlreadyInCampaign => {
+            (ErrorCode::PostAlreadyInCampaign, "This video is a post of the campaign already.")
+        }
+        Conflict::DuplicateOrder => (ErrorCode::DuplicateOrder, "An order with this id is in the campaign already."),
     };
     ApiError::Conflict { code, detail: detail.into() }
 }
@@ -364,6 +378,9 @@ impl From<StoreError> for ApiError {
             },
             StoreError::LimitReached(Limit::ListFull) => {
                 ApiError::invalid("", format!("a list holds at most {MAX_LIST_ITEMS} creators"))
+            }
+            StoreError::LimitReached(Limit::CampaignFull) => {
+                ApiError::invalid("", format!("a campaign holds at most {MAX_CAMPAIGN_CREATORS} creators"))
             }
             StoreError::Unexpected(error) => ApiError::Unexpected(error),
         }

@@ -1,4 +1,4 @@
-//! `/shared/dashboard`: what a share link opens, and nothing else.
+//! `/shared/dashboard` and `/shared/campaign`: what a share link opens, and nothing else.
 
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, get, web};
@@ -11,21 +11,23 @@ use zzyzx_analytics::CreatorSummary as AnalyticsSummary;
 
 use crate::auth::tokens::hash_secret;
 use crate::http::caller::credentials;
+use crate::http::campaigns::report::CampaignReportResponse;
 use crate::http::creators::videos::VideoResponse;
 use crate::http::creators::{CreatorSummary, MetricsResponse};
 use crate::http::lists::ListResponse;
 use crate::http::lists::dashboard::{DashboardQuery, DashboardRow, DashboardTotals, build_dashboard};
-use crate::http::lists::share_links::SHARE_PREFIX;
 use crate::http::problem::ApiError;
+use crate::http::share_links::SHARE_PREFIX;
 use crate::state::AppState;
+use crate::store::ShareSubject;
 
-/// The one list a share link opens.
-pub struct SharedList {
+/// What a share link opens: a list's dashboard or a campaign's report, in one workspace.
+pub struct Shared {
     workspace_id: Uuid,
-    list_id: Uuid,
+    subject: ShareSubject,
 }
 
-impl FromRequest for SharedList {
+impl FromRequest for Shared {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
@@ -36,9 +38,9 @@ impl FromRequest for SharedList {
             if !token.starts_with(SHARE_PREFIX) || token.len() > 256 {
                 return Err(ApiError::InvalidToken);
             }
-            let (workspace_id, list_id) =
+            let (workspace_id, subject) =
                 state.store.open_share_link(&hash_secret(&token), Utc::now()).await?.ok_or(ApiError::InvalidToken)?;
-            Ok(SharedList { workspace_id, list_id })
+            Ok(Shared { workspace_id, subject })
         })
     }
 }
@@ -81,10 +83,12 @@ pub struct SharedDashboardResponse {
 #[get("/shared/dashboard")]
 async fn shared_dashboard(
     state: web::Data<AppState>,
-    shared: SharedList,
+    shared: Shared,
     query: web::Query<DashboardQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let dashboard = build_dashboard(&state, shared.workspace_id, shared.list_id, &query).await?;
+    // A campaign's link opens its report and nothing else.
+    let ShareSubject::List(list_id) = shared.subject else { return Err(ApiError::InvalidToken) };
+    let dashboard = build_dashboard(&state, shared.workspace_id, list_id, &query).await?;
     let shared = SharedDashboardResponse {
         list: dashboard.list,
         computed_at: dashboard.computed_at,
@@ -95,6 +99,18 @@ async fn shared_dashboard(
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(shared))
 }
 
+/// The campaign report a share link opens: totals, per-creator outcomes and estimates, without
+/// contacts, discount codes, tracking links or order ids. Send the link's secret as
+/// `Authorization: Bearer zzs_…`; no login.
+#[utoipa::path(tag = "sharing", security(("share_link" = [])),
+    responses((status = 200, description = "The shared report", body = CampaignReportResponse)))]
+#[get("/shared/campaign")]
+async fn shared_campaign(state: web::Data<AppState>, shared: Shared) -> Result<HttpResponse, ApiError> {
+    let ShareSubject::Campaign(campaign_id) = shared.subject else { return Err(ApiError::InvalidToken) };
+    let report = CampaignReportResponse::from(state.campaigns().report(shared.workspace_id, campaign_id).await?);
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(report))
+}
+
 pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    config.service(shared_dashboard);
+    config.service(shared_dashboard).service(shared_campaign);
 }

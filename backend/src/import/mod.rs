@@ -3,6 +3,7 @@
 
 pub mod audience;
 pub mod metrics;
+pub mod orders;
 
 /// A row that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

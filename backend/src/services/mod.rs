@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod analytics;
 pub mod audience;
+pub mod campaigns;
 pub mod demo;
 pub mod discovery;
 pub mod inputs_cache;
@@ -92,3 +93,13 @@ impl ServiceError {
 }
 
 pub type Result<T, E = ServiceError> = std::result::Result<T, E>;
+
+/// For a field that may be absent (unchanged) or `null` (cleared): `Some(None)` for `null`.
+/// Use with `#[serde(default, deserialize_with = "…")]`.
+pub fn present_or_null<'de, D, T>(deserializer: D) -> std::result::Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    serde::Deserialize::deserialize(deserializer).map(Some)
+}

@@ -122,6 +122,15 @@ pub trait CreatorStore: Send + Sync {
     /// Prefix search over the handles and display names (case-insensitive) of the creators this
     /// workspace knows; never another workspace's.
     async fn search_creators(&self, workspace_id: Uuid, prefix: &str, limit: i64) -> Result<Vec<SearchHit>>;
+    /// Creates the creators of these handles that do not exist yet (due for a fetch now) and lets
+    /// the workspace see them all; handles to ids.
+    async fn track_creators(
+        &self,
+        workspace_id: Uuid,
+        handles: &[String],
+        origin: &str,
+        now: DateTime<Utc>,
+    ) -> Result<HashMap<String, Uuid>>;
     /// Lets the workspace open these creators' profiles; `origin` says how it met them.
     async fn remember_creators(
         &self,

@@ -6,6 +6,7 @@
 
 mod accounts;
 mod analytics;
+mod campaigns;
 mod creators;
 mod lists;
 mod postgres;
@@ -21,6 +22,7 @@ use std::sync::Arc;
 use crate::domain::{Handle, MetricPoint};
 pub use accounts::*;
 pub use analytics::*;
+pub use campaigns::*;
 pub use creators::*;
 pub use lists::*;
 pub use postgres::PgStore;
@@ -61,6 +63,13 @@ pub enum Conflict {
     /// A workspace keeps at least one owner.
     LastOwner,
     AlreadyMember,
+    DuplicateCampaignName,
+    /// Two creators of one campaign would share a discount code.
+    DuplicateDiscountCode,
+    /// The video is a post of the campaign already.
+    PostAlreadyInCampaign,
+    /// The campaign has an order with this id already.
+    DuplicateOrder,
 }
 
 /// Sizes the store refuses to grow past.
@@ -68,6 +77,8 @@ pub enum Conflict {
 pub enum Limit {
     /// A list holds at most [`MAX_LIST_ITEMS`] creators.
     ListFull,
+    /// A campaign holds at most [`MAX_CAMPAIGN_CREATORS`] creators.
+    CampaignFull,
 }
 
 /// Items one list may hold.
@@ -149,6 +160,7 @@ pub trait Store:
     + VideoStore
     + RefreshStore
     + AnalyticsStore
+    + CampaignStore
     + 'static
 {
 }
@@ -163,6 +175,7 @@ impl<T> Store for T where
         + VideoStore
         + RefreshStore
         + AnalyticsStore
+        + CampaignStore
         + 'static
 {
 }

@@ -45,10 +45,19 @@ pub struct ApiKeyAccess {
     pub scopes: String,
 }
 
+/// What a share link opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareSubject {
+    /// A list's dashboard.
+    List(Uuid),
+    /// A campaign's report.
+    Campaign(Uuid),
+}
+
 pub struct NewShareLink {
     pub id: Uuid,
     pub workspace_id: Uuid,
-    pub list_id: Uuid,
+    pub subject: ShareSubject,
     pub prefix: String,
     pub token_hash: Vec<u8>,
     pub created_by: Uuid,
@@ -59,7 +68,8 @@ pub struct NewShareLink {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ShareLink {
     pub id: Uuid,
-    pub list_id: Uuid,
+    pub list_id: Option<Uuid>,
+    pub campaign_id: Option<Uuid>,
     pub prefix: String,
     pub created_by: Option<String>,
     pub expires_at: Option<DateTime<Utc>>,
@@ -77,14 +87,14 @@ pub trait SharingStore: Send + Sync {
     async fn api_key_access(&self, key_hash: &[u8], now: DateTime<Utc>) -> Result<Option<ApiKeyAccess>>;
     async fn touch_api_key(&self, key_id: Uuid, now: DateTime<Utc>) -> Result<()>;
     async fn create_share_link(&self, link: NewShareLink) -> Result<ShareLink>;
-    async fn share_links(&self, workspace_id: Uuid, list_id: Uuid) -> Result<Vec<ShareLink>>;
+    async fn share_links(&self, workspace_id: Uuid, subject: ShareSubject) -> Result<Vec<ShareLink>>;
     async fn revoke_share_link(
         &self,
         workspace_id: Uuid,
-        list_id: Uuid,
+        subject: ShareSubject,
         link_id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<ShareLink>;
-    /// The (workspace, list) a live share link opens, recording its use.
-    async fn open_share_link(&self, token_hash: &[u8], now: DateTime<Utc>) -> Result<Option<(Uuid, Uuid)>>;
+    /// The workspace and subject a live share link opens, recording its use.
+    async fn open_share_link(&self, token_hash: &[u8], now: DateTime<Utc>) -> Result<Option<(Uuid, ShareSubject)>>;
 }

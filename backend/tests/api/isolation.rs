@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 /// Every endpoint with an id in its path, with a body where it needs one.
 fn id_routes(ids: &Ids) -> Vec<(Method, String, Option<Value>)> {
-    let Ids { list, item, creator, user, invitation, key, link } = ids;
+    let Ids { list, item, creator, user, invitation, key, link, campaign, entry, post, order, campaign_link } = ids;
     let point = json!({"captured_at": "2026-01-01T00:00:00Z", "followers": 1, "following": 1, "likes": 1, "videos": 1});
     vec![
         (Method::GET, format!("/lists/{list}"), None),
@@ -45,6 +45,41 @@ fn id_routes(ids: &Ids) -> Vec<(Method, String, Option<Value>)> {
         (Method::DELETE, format!("/workspace/members/{user}"), None),
         (Method::DELETE, format!("/workspace/invitations/{invitation}"), None),
         (Method::DELETE, format!("/api-keys/{key}"), None),
+        (Method::GET, format!("/campaigns/{campaign}"), None),
+        (Method::PATCH, format!("/campaigns/{campaign}"), Some(json!({"name": "taken over"}))),
+        (Method::DELETE, format!("/campaigns/{campaign}"), None),
+        (Method::GET, format!("/campaigns/{campaign}/creators"), None),
+        (Method::POST, format!("/campaigns/{campaign}/creators"), Some(json!({"handles": ["intruder"]}))),
+        (Method::PATCH, format!("/campaigns/{campaign}/creators/{entry}"), Some(json!({"contact": "mine"}))),
+        (Method::PUT, format!("/campaigns/{campaign}/creators/{entry}/stage"), Some(json!({"stage": "declined"}))),
+        (
+            Method::PUT,
+            format!("/campaigns/{campaign}/creators/{entry}/shipment"),
+            Some(json!({"shipped_on": "2026-06-01", "units": 1})),
+        ),
+        (Method::DELETE, format!("/campaigns/{campaign}/creators/{entry}"), None),
+        (Method::GET, format!("/campaigns/{campaign}/posts"), None),
+        (
+            Method::POST,
+            format!("/campaigns/{campaign}/posts"),
+            Some(json!({"video_url": "https://www.tiktok.com/@alices.creator/video/7000000000000000002"})),
+        ),
+        (Method::POST, format!("/campaigns/{campaign}/posts/{post}/dismiss"), None),
+        (Method::GET, format!("/campaigns/{campaign}/posts/{post}/curve"), None),
+        (Method::GET, format!("/campaigns/{campaign}/orders"), None),
+        (
+            Method::POST,
+            format!("/campaigns/{campaign}/orders"),
+            Some(
+                json!({"order_id": "#9", "ordered_at": "2026-06-02", "entry_id": entry, "amount": 1, "currency": "USD"}),
+            ),
+        ),
+        (Method::DELETE, format!("/campaigns/{campaign}/orders/{order}"), None),
+        (Method::GET, format!("/campaigns/{campaign}/report"), None),
+        (Method::GET, format!("/campaigns/{campaign}/report.csv"), None),
+        (Method::GET, format!("/campaigns/{campaign}/share-links"), None),
+        (Method::POST, format!("/campaigns/{campaign}/share-links"), Some(json!({}))),
+        (Method::DELETE, format!("/campaigns/{campaign}/share-links/{campaign_link}"), None),
     ]
 }
 
@@ -57,13 +92,55 @@ struct Ids {
     invitation: String,
     key: String,
     link: String,
+    campaign: String,
+    entry: String,
+    post: String,
+    order: String,
+    campaign_link: String,
 }
 
 impl Ids {
     fn random() -> Self {
         let id = || Uuid::new_v4().to_string();
-        Ids { list: id(), item: id(), creator: id(), user: id(), invitation: id(), key: id(), link: id() }
+        Ids {
+            list: id(),
+            item: id(),
+            creator: id(),
+            user: id(),
+            invitation: id(),
+            key: id(),
+            link: id(),
+            campaign: id(),
+            entry: id(),
+            post: id(),
+            order: id(),
+            campaign_link: id(),
+        }
     }
+}
+
+/// Alice's campaign with her creator in it, a post, an order and a share link: (campaign, entry, post, order, link).
+async fn alices_campaign(app: &TestApp, alice: &TestUser, creator: &str) -> (String, String, String, String, String) {
+    let body = json!({"name": "Alice's seeding", "starts_on": "2026-01-01", "ends_on": "2026-12-31",
+        "product": {"name": "Shirt", "unit_cost": 10, "shipping_cost": 5, "retail_value": 40, "currency": "USD"}});
+    let campaign = expect_json(app.post(&alice.token, "/campaigns", body).await, StatusCode::CREATED).await;
+    let campaign = campaign["id"].as_str().unwrap().to_owned();
+    let added =
+        app.post(&alice.token, &format!("/campaigns/{campaign}/creators"), json!({"creator_ids": [creator]})).await;
+    let entry = expect_json(added, StatusCode::OK).await["items"][0]["id"].as_str().unwrap().to_owned();
+    let url = json!({"video_url": "https://www.tiktok.com/@alices.creator/video/7000000000000000001"});
+    let post =
+        expect_json(app.post(&alice.token, &format!("/campaigns/{campaign}/posts"), url).await, StatusCode::CREATED)
+            .await;
+    let order =
+        json!({"order_id": "#1", "ordered_at": "2026-06-02", "entry_id": entry, "amount": 25, "currency": "USD"});
+    let order =
+        expect_json(app.post(&alice.token, &format!("/campaigns/{campaign}/orders"), order).await, StatusCode::CREATED)
+            .await;
+    let link = app.post(&alice.token, &format!("/campaigns/{campaign}/share-links"), json!({})).await;
+    let link = expect_json(link, StatusCode::CREATED).await;
+    let id = |v: &Value| v["id"].as_str().unwrap().to_owned();
+    (campaign, entry, id(&post), id(&order), id(&link["link"]))
 }
 
 async fn snapshot_of(app: &TestApp, user: &TestUser, list: &str, creator: &str) -> (Value, Value, Value) {
@@ -82,13 +159,18 @@ async fn snapshot_of(app: &TestApp, user: &TestUser, list: &str, creator: &str) 
 }
 
 /// Alice's members, invitations, keys and share links, as she sees them.
-async fn team_state(app: &TestApp, user: &TestUser, list: &str) -> Vec<Value> {
+async fn team_state(app: &TestApp, user: &TestUser, list: &str, campaign: &str) -> Vec<Value> {
     let mut state = Vec::new();
     for path in [
         "/workspace/members".to_string(),
         "/workspace/invitations".into(),
         "/api-keys".into(),
         format!("/lists/{list}/share-links"),
+        format!("/campaigns/{campaign}"),
+        format!("/campaigns/{campaign}/creators"),
+        format!("/campaigns/{campaign}/posts"),
+        format!("/campaigns/{campaign}/orders"),
+        format!("/campaigns/{campaign}/share-links"),
     ] {
         state.push(expect_json(app.get(&user.token, &path).await, StatusCode::OK).await);
     }
@@ -110,29 +192,34 @@ both_databases! {
         let invitations = expect_json(app.get(&alice.token, "/workspace/invitations").await, StatusCode::OK).await;
         let (key, _) = app.new_api_key(&alice, &["lists:read"]).await;
         let link = expect_json(app.post(&alice.token, &format!("/lists/{list_id}/share-links"), json!({})).await, StatusCode::CREATED).await;
+        let (campaign, entry, post, order, campaign_link) = alices_campaign(&app, &alice, &creator_id).await;
         let ids = Ids {
             list: list_id.clone(), item: item_id, creator: creator_id.clone(), user: colleague_id,
             invitation: invitations["items"][0]["id"].as_str().unwrap().to_owned(), key,
             link: link["link"]["id"].as_str().unwrap().to_owned(),
+            campaign: campaign.clone(), entry, post, order, campaign_link,
         };
-        let before = (snapshot_of(&app, &alice, &list_id, &creator_id).await, team_state(&app, &alice, &list_id).await);
+        let before = (snapshot_of(&app, &alice, &list_id, &creator_id).await, team_state(&app, &alice, &list_id, &campaign).await);
 
-        let (_, bobs_key) = app.new_api_key(&bob, &["lists:read", "lists:write", "creators:read", "creators:write"]).await;
+        let all = ["lists:read", "lists:write", "creators:read", "creators:write", "campaigns:read", "campaigns:write"];
+        let (_, bobs_key) = app.new_api_key(&bob, &all).await;
         for (who, credential) in [("Bob's token", &bob.token), ("Bob's API key", &bobs_key)] {
             for ((method, path, body), (_, missing_path, missing_body)) in id_routes(&ids).into_iter().zip(id_routes(&Ids::random())) {
                 let theirs = app.send(method.clone(), &path, Some(credential), body).await;
                 let missing = app.send(method.clone(), &missing_path, Some(credential), missing_body).await;
                 let (theirs_status, missing_status) = (theirs.status(), missing.status());
                 let (theirs_body, missing_body) = (theirs.text().await.unwrap(), missing.text().await.unwrap());
-                let keys_may_not_manage = who.ends_with("key") && theirs_body.contains("api_key_not_allowed");
-                if !keys_may_not_manage {
+                // A key never manages and never acts above an editor: refused before any lookup.
+                let refused_before_lookup = who.ends_with("key")
+                    && (theirs_body.contains("api_key_not_allowed") || theirs_body.contains(r#""code":"forbidden""#));
+                if !refused_before_lookup {
                     assert_eq!(theirs_status, StatusCode::NOT_FOUND, "{method} {path} with {who}: {theirs_body}");
                 }
                 assert_eq!(theirs_status, missing_status, "{method} {missing_path} with {who}");
                 assert_eq!(theirs_body, missing_body, "{method} {path} with {who}: identical to a missing object");
             }
         }
-        let after = (snapshot_of(&app, &alice, &list_id, &creator_id).await, team_state(&app, &alice, &list_id).await);
+        let after = (snapshot_of(&app, &alice, &list_id, &creator_id).await, team_state(&app, &alice, &list_id, &campaign).await);
         assert_eq!(after, before, "Alice's data is unchanged");
         let bobs_lists = expect_json(app.get(&bob.token, "/lists").await, StatusCode::OK).await;
         assert_eq!(bobs_lists["items"].as_array().unwrap().len(), 0);

@@ -15,9 +15,16 @@ fn the_checked_in_openapi_document_is_current() {
 #[test]
 fn every_operation_has_an_id_a_tag_and_documented_errors() {
     let document = zzyzx::http::openapi();
+    let mut ids = std::collections::BTreeSet::new();
     for (path, item) in &document.paths.paths {
         for operation in [&item.get, &item.post, &item.put, &item.patch, &item.delete].into_iter().flatten() {
             assert!(operation.operation_id.is_some(), "{path} needs an operationId for generated clients");
+            // Generated clients key operations by id: two handlers with one name would merge.
+            assert!(
+                ids.insert(operation.operation_id.clone()),
+                "{path}: operationId {:?} is taken",
+                operation.operation_id
+            );
             assert!(operation.tags.as_ref().is_some_and(|t| !t.is_empty()), "{path} needs a tag");
             let takes_input =
                 operation.request_body.is_some() || operation.parameters.is_some() || operation.security.is_some();

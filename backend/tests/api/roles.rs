@@ -26,6 +26,8 @@ enum Need {
     Write(&'static str),
     /// Owners, with their own token.
     Manage,
+    /// Owners, with their own token or a key with the scope (which acts at most as an editor).
+    Delete(&'static str),
 }
 
 #[derive(Clone)]
@@ -49,6 +51,12 @@ struct Fixture {
     link: String,
     /// An invitation for the viewer into the outsider's workspace.
     viewer_invitation: String,
+    campaign: String,
+    /// The creator's entry in the campaign.
+    entry: String,
+    post: String,
+    order: String,
+    campaign_link: String,
 }
 
 struct Case {
@@ -65,6 +73,21 @@ fn unique(prefix: &str) -> String {
 
 fn point() -> Value {
     json!({"captured_at": "2026-01-01T00:00:00Z", "followers": 10, "following": 1, "likes": 1, "videos": 1})
+}
+
+fn campaign_body() -> Value {
+    json!({
+        "name": unique("campaign "),
+        "starts_on": "2026-01-01",
+        "ends_on": "2026-12-31",
+        "product": {"name": "Linen shirt", "unit_cost": 18.0, "shipping_cost": 6.0, "retail_value": 60.0, "currency": "USD"},
+        "rules": {"hashtags": ["sunnyco"]}
+    })
+}
+
+/// A TikTok video URL of the creator, with an id no one has used.
+fn video_url(handle: &str) -> String {
+    format!("https://www.tiktok.com/@{handle}/video/7{}", Uuid::new_v4().as_u128() % 10u128.pow(18))
 }
 
 fn cases() -> Vec<Case> {
@@ -114,6 +137,52 @@ fn cases() -> Vec<Case> {
         case(Method::GET, "/lists/{list_id}/share-links", Manage, none),
         case(Method::POST, "/lists/{list_id}/share-links", Manage, |_| Body::Json(json!({}))),
         case(Method::DELETE, "/lists/{list_id}/share-links/{link_id}", Manage, none),
+        case(Method::GET, "/shared/campaign", Public, none),
+        case(Method::GET, "/campaigns", Read("campaigns:read"), none),
+        case(Method::POST, "/campaigns", Write("campaigns:write"), |_| Body::Json(campaign_body())),
+        case(Method::GET, "/campaigns/{campaign_id}", Read("campaigns:read"), none),
+        case(Method::PATCH, "/campaigns/{campaign_id}", Write("campaigns:write"), |_| {
+            Body::Json(json!({"name": unique("renamed ")}))
+        }),
+        case(Method::DELETE, "/campaigns/{campaign_id}", Delete("campaigns:write"), none),
+        case(Method::GET, "/campaigns/{campaign_id}/creators", Read("campaigns:read"), none),
+        case(Method::POST, "/campaigns/{campaign_id}/creators", Write("campaigns:write"), |_| {
+            Body::Json(json!({"handles": [unique("joined.")]}))
+        }),
+        case(Method::PATCH, "/campaigns/{campaign_id}/creators/{entry_id}", Write("campaigns:write"), |_| {
+            Body::Json(json!({"contact": "hello@example.com"}))
+        }),
+        case(Method::PUT, "/campaigns/{campaign_id}/creators/{entry_id}/stage", Write("campaigns:write"), |_| {
+            Body::Json(json!({"stage": "contacted"}))
+        }),
+        case(Method::PUT, "/campaigns/{campaign_id}/creators/{entry_id}/shipment", Write("campaigns:write"), |_| {
+            Body::Json(json!({"shipped_on": "2026-06-01", "units": 1}))
+        }),
+        case(Method::DELETE, "/campaigns/{campaign_id}/creators/{entry_id}", Write("campaigns:write"), none),
+        case(Method::GET, "/campaigns/{campaign_id}/posts", Read("campaigns:read"), none),
+        case(Method::POST, "/campaigns/{campaign_id}/posts", Write("campaigns:write"), |f| {
+            Body::Json(json!({"video_url": video_url(&f.handle)}))
+        }),
+        case(Method::POST, "/campaigns/{campaign_id}/posts/{post_id}/dismiss", Write("campaigns:write"), none),
+        case(Method::GET, "/campaigns/{campaign_id}/posts/{post_id}/curve", Read("campaigns:read"), none),
+        case(Method::GET, "/campaigns/{campaign_id}/orders", Read("campaigns:read"), none),
+        case(Method::POST, "/campaigns/{campaign_id}/orders", Write("campaigns:write"), |f| {
+            Body::Json(json!({"order_id": unique("#"), "ordered_at": "2026-06-02", "entry_id": f.entry,
+                "amount": 49.5, "currency": "USD"}))
+        }),
+        case(Method::POST, "/campaigns/{campaign_id}/orders/import", Write("campaigns:write"), |f| {
+            Body::Csv(format!(
+                "date,order_id,code,utm,amount,currency\n2026-06-02,{},,{},20,USD\n",
+                unique("#"),
+                f.handle
+            ))
+        }),
+        case(Method::DELETE, "/campaigns/{campaign_id}/orders/{order_id}", Write("campaigns:write"), none),
+        case(Method::GET, "/campaigns/{campaign_id}/report", Read("campaigns:read"), none),
+        case(Method::GET, "/campaigns/{campaign_id}/report.csv", Read("campaigns:read"), none),
+        case(Method::GET, "/campaigns/{campaign_id}/share-links", Manage, none),
+        case(Method::POST, "/campaigns/{campaign_id}/share-links", Manage, |_| Body::Json(json!({}))),
+        case(Method::DELETE, "/campaigns/{campaign_id}/share-links/{link_id}", Manage, none),
         case(Method::GET, "/creators/{creator_id}", Read("creators:read"), none),
         case(Method::POST, "/creators/{creator_id}/metrics", Write("creators:write"), |_| Body::Json(point())),
         case(Method::POST, "/creators/{creator_id}/metrics/batch", Write("creators:write"), |_| {
@@ -181,7 +250,8 @@ struct Matrix {
     failures: std::cell::RefCell<Vec<String>>,
 }
 
-const SCOPES: [&str; 4] = ["lists:read", "lists:write", "creators:read", "creators:write"];
+const SCOPES: [&str; 6] =
+    ["lists:read", "lists:write", "creators:read", "creators:write", "campaigns:read", "campaigns:write"];
 
 impl Matrix {
     async fn new(db: Db) -> Self {
@@ -243,7 +313,28 @@ impl Matrix {
             StatusCode::CONFLICT => String::new(),
             _ => expect_json(invited, StatusCode::CREATED).await["token"].as_str().unwrap().to_owned(),
         };
+        let campaign =
+            expect_json(app.post(&owner.token, "/campaigns", campaign_body()).await, StatusCode::CREATED).await;
+        let campaign = campaign["id"].as_str().unwrap().to_owned();
+        let added =
+            app.post(&owner.token, &format!("/campaigns/{campaign}/creators"), json!({"creator_ids": [creator]})).await;
+        let entry = expect_json(added, StatusCode::OK).await["items"][0]["id"].as_str().unwrap().to_owned();
+        let attached = app
+            .post(&owner.token, &format!("/campaigns/{campaign}/posts"), json!({"video_url": video_url(&handle)}))
+            .await;
+        let post = expect_json(attached, StatusCode::CREATED).await["id"].as_str().unwrap().to_owned();
+        let order = json!({"order_id": unique("#"), "ordered_at": "2026-06-02", "entry_id": entry, "amount": 30, "currency": "USD"});
+        let order = app.post(&owner.token, &format!("/campaigns/{campaign}/orders"), order).await;
+        let order = expect_json(order, StatusCode::CREATED).await["id"].as_str().unwrap().to_owned();
+        let campaign_link = app.post(&owner.token, &format!("/campaigns/{campaign}/share-links"), json!({})).await;
+        let campaign_link =
+            expect_json(campaign_link, StatusCode::CREATED).await["link"]["id"].as_str().unwrap().to_owned();
         Fixture {
+            campaign,
+            entry,
+            post,
+            order,
+            campaign_link,
             list,
             item: item["id"].as_str().unwrap().to_owned(),
             creator,
@@ -259,8 +350,13 @@ impl Matrix {
     }
 
     fn path(case: &Case, f: &Fixture) -> String {
+        let link = if case.template.starts_with("/campaigns") { &f.campaign_link } else { &f.link };
         let path = case
             .template
+            .replace("{campaign_id}", &f.campaign)
+            .replace("{entry_id}", &f.entry)
+            .replace("{post_id}", &f.post)
+            .replace("{order_id}", &f.order)
             .replace("{list_id}", &f.list)
             .replace("{item_id}", &f.item)
             .replace("{creator_id}", &f.creator)
@@ -268,7 +364,7 @@ impl Matrix {
             .replace("{user_id}", &f.member)
             .replace("{invitation_id}", &f.invitation)
             .replace("{key_id}", &f.key)
-            .replace("{link_id}", &f.link)
+            .replace("{link_id}", link)
             .replace("{tag}", "gymtok");
         format!("{path}{}", case.query)
     }
@@ -318,7 +414,7 @@ impl Matrix {
             Need::Public => return,
             Need::Person | Need::Member | Need::Read(_) => "viewer",
             Need::Write(_) => "editor",
-            Need::Manage => "owner",
+            Need::Manage | Need::Delete(_) => "owner",
         };
         let fixture = self.fixture().await;
         // Joining a workspace is for anyone logged in; everything else hides the workspace.
@@ -335,6 +431,21 @@ impl Matrix {
             self.expect(case, &fixture, who, token, StatusCode::FORBIDDEN, Some("forbidden")).await;
         }
         match case.need {
+            Need::Delete(scope) => {
+                let (_, with, without) = self.keys.iter().find(|(s, ..)| *s == scope).unwrap();
+                self.expect(
+                    case,
+                    &fixture,
+                    "a key without the scope",
+                    without,
+                    StatusCode::FORBIDDEN,
+                    Some("insufficient_scope"),
+                )
+                .await;
+                // A key acts at most as an editor.
+                self.expect(case, &fixture, "a key with the scope", with, StatusCode::FORBIDDEN, Some("forbidden"))
+                    .await;
+            }
             Need::Read(scope) | Need::Write(scope) => {
                 let (_, with, without) = self.keys.iter().find(|(s, ..)| *s == scope).unwrap();
                 self.expect(

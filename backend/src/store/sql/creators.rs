@@ -135,6 +135,22 @@ impl CreatorStore for SqlStore {
         .await?)
     }
 
+    async fn track_creators(
+        &self,
+        workspace_id: Uuid,
+        handles: &[String],
+        origin: &str,
+        now: DateTime<Utc>,
+    ) -> Result<HashMap<String, Uuid>> {
+        let handles: Vec<&str> = handles.iter().map(String::as_str).collect();
+        let mut tx = self.begin_write().await?;
+        let (ids, _) = upsert_creator_handles(&mut tx, &handles, now).await?;
+        let creator_ids: Vec<Uuid> = ids.values().copied().collect();
+        remember(&mut tx, workspace_id, &creator_ids, origin, now).await?;
+        tx.commit().await?;
+        Ok(ids)
+    }
+
     async fn remember_creators(
         &self,
         workspace_id: Uuid,

@@ -6,6 +6,7 @@
 
 mod accounts;
 mod analytics;
+mod campaigns;
 mod creators;
 mod lists;
 mod refresh;

@@ -16,7 +16,8 @@ impl RefreshStore for SqlStore {
             "update creators set lease_until = $1, lease_owner = $2, updated_at = $3 \
              where id in ( \
                  select c.id from creators c \
-                 where {due} and exists (select 1 from list_items i where i.creator_id = c.id) \
+                 where {due} and (exists (select 1 from list_items i where i.creator_id = c.id) \
+                     or exists (select 1 from campaign_creators e where e.creator_id = c.id)) \
                  order by c.next_fetch_at, c.id limit $4 {skip_locked}) \
                and {due} \
              returning id, handle, sec_uid, failures",
@@ -50,7 +51,8 @@ impl RefreshStore for SqlStore {
             "select \
                 (select count(*) from creators c where c.next_fetch_at <= $1 \
                     and (c.lease_until is null or c.lease_until < $1) \
-                    and exists (select 1 from list_items i where i.creator_id = c.id)), \
+                    and (exists (select 1 from list_items i where i.creator_id = c.id) \
+                     or exists (select 1 from campaign_creators e where e.creator_id = c.id))), \
                 (select count(*) from creators where lease_until >= $1), \
                 (select min(updated_at) from creators where lease_until >= $1)",
         )

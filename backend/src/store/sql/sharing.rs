@@ -4,7 +4,7 @@ use super::*;
 
 const API_KEY_SELECT: &str = "select k.id, k.name, k.prefix, k.scopes, u.display_name as created_by, k.expires_at, \
      k.last_used_at, k.revoked_at, k.created_at from api_keys k left join users u on u.id = k.user_id";
-const SHARE_LINK_SELECT: &str = "select s.id, s.list_id, s.prefix, u.display_name as created_by, s.expires_at, \
+const SHARE_LINK_SELECT: &str = "select s.id, s.list_id, s.campaign_id, s.prefix, u.display_name as created_by, s.expires_at, \
      s.last_used_at, s.revoked_at, s.created_at from share_links s left join users u on u.id = s.created_by";
 /// Uses are recorded at most this often, so reads do not turn into writes.
 const USE_RECORD_INTERVAL: TimeDelta = TimeDelta::minutes(1);
@@ -87,14 +87,15 @@ impl SharingStore for SqlStore {
     }
 
     async fn create_share_link(&self, link: NewShareLink) -> Result<ShareLink> {
+        let (column, table, subject_id) = subject_columns(link.subject);
         let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "insert into share_links (id, workspace_id, list_id, prefix, token_hash, created_by, expires_at, created_at) \
-             select $1, l.workspace_id, l.id, $4, $5, $6, $7, $8 from lists l where l.workspace_id = $2 and l.id = $3",
-        )
+        let created = sqlx::query(&format!(
+            "insert into share_links (id, workspace_id, {column}, prefix, token_hash, created_by, expires_at, created_at) \
+             select $1, t.workspace_id, t.id, $4, $5, $6, $7, $8 from {table} t where t.workspace_id = $2 and t.id = $3"
+        ))
         .bind(link.id)
         .bind(link.workspace_id)
-        .bind(link.list_id)
+        .bind(subject_id)
         .bind(&link.prefix)
         .bind(&link.token_hash)
         .bind(link.created_by)
@@ -102,6 +103,9 @@ impl SharingStore for SqlStore {
         .bind(link.now)
         .execute(&mut *tx)
         .await?;
+        if created.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
         let created = sqlx::query_as::<_, ShareLink>(&format!("{SHARE_LINK_SELECT} where s.id = $1"))
             .bind(link.id)
             .fetch_one(&mut *tx)
@@ -110,13 +114,17 @@ impl SharingStore for SqlStore {
         Ok(created)
     }
 
-    async fn share_links(&self, workspace_id: Uuid, list_id: Uuid) -> Result<Vec<ShareLink>> {
-        self.list_in(&self.pool, workspace_id, list_id).await?;
+    async fn share_links(&self, workspace_id: Uuid, subject: ShareSubject) -> Result<Vec<ShareLink>> {
+        match subject {
+            ShareSubject::List(id) => self.list_in(&self.pool, workspace_id, id).await.map(drop)?,
+            ShareSubject::Campaign(id) => self.campaign(workspace_id, id).await.map(drop)?,
+        }
+        let (column, _, subject_id) = subject_columns(subject);
         Ok(sqlx::query_as::<_, ShareLink>(&format!(
-            "{SHARE_LINK_SELECT} where s.workspace_id = $1 and s.list_id = $2 order by s.created_at desc, s.id"
+            "{SHARE_LINK_SELECT} where s.workspace_id = $1 and s.{column} = $2 order by s.created_at desc, s.id"
         ))
         .bind(workspace_id)
-        .bind(list_id)
+        .bind(subject_id)
         .fetch_all(&self.pool)
         .await?)
     }
@@ -124,26 +132,27 @@ impl SharingStore for SqlStore {
     async fn revoke_share_link(
         &self,
         workspace_id: Uuid,
-        list_id: Uuid,
+        subject: ShareSubject,
         link_id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<ShareLink> {
+        let (column, _, subject_id) = subject_columns(subject);
         let mut tx = self.begin_write().await?;
-        sqlx::query(
+        sqlx::query(&format!(
             "update share_links set revoked_at = $4 \
-             where workspace_id = $1 and list_id = $2 and id = $3 and revoked_at is null",
-        )
+             where workspace_id = $1 and {column} = $2 and id = $3 and revoked_at is null"
+        ))
         .bind(workspace_id)
-        .bind(list_id)
+        .bind(subject_id)
         .bind(link_id)
         .bind(now)
         .execute(&mut *tx)
         .await?;
         let link = sqlx::query_as::<_, ShareLink>(&format!(
-            "{SHARE_LINK_SELECT} where s.workspace_id = $1 and s.list_id = $2 and s.id = $3"
+            "{SHARE_LINK_SELECT} where s.workspace_id = $1 and s.{column} = $2 and s.id = $3"
         ))
         .bind(workspace_id)
-        .bind(list_id)
+        .bind(subject_id)
         .bind(link_id)
         .fetch_one(&mut *tx)
         .await?;
@@ -151,16 +160,21 @@ impl SharingStore for SqlStore {
         Ok(link)
     }
 
-    async fn open_share_link(&self, token_hash: &[u8], now: DateTime<Utc>) -> Result<Option<(Uuid, Uuid)>> {
-        let link = sqlx::query_as::<_, (Uuid, Uuid, Uuid, Option<DateTime<Utc>>)>(
-            "select id, workspace_id, list_id, last_used_at from share_links \
+    async fn open_share_link(&self, token_hash: &[u8], now: DateTime<Utc>) -> Result<Option<(Uuid, ShareSubject)>> {
+        let link = sqlx::query_as::<_, (Uuid, Uuid, Option<Uuid>, Option<Uuid>, Option<DateTime<Utc>>)>(
+            "select id, workspace_id, list_id, campaign_id, last_used_at from share_links \
              where token_hash = $1 and revoked_at is null and (expires_at is null or expires_at > $2)",
         )
         .bind(token_hash)
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
-        let Some((id, workspace_id, list_id, last_used_at)) = link else { return Ok(None) };
+        let Some((id, workspace_id, list_id, campaign_id, last_used_at)) = link else { return Ok(None) };
+        let subject = match (list_id, campaign_id) {
+            (Some(list_id), _) => ShareSubject::List(list_id),
+            (None, Some(campaign_id)) => ShareSubject::Campaign(campaign_id),
+            (None, None) => return Ok(None),
+        };
         if last_used_at.is_none_or(|at| at < now - USE_RECORD_INTERVAL) {
             sqlx::query("update share_links set last_used_at = $2 where id = $1")
                 .bind(id)
@@ -168,6 +182,14 @@ impl SharingStore for SqlStore {
                 .execute(&self.pool)
                 .await?;
         }
-        Ok(Some((workspace_id, list_id)))
+        Ok(Some((workspace_id, subject)))
+    }
+}
+
+/// (column, table, id) of what a share link opens.
+fn subject_columns(subject: ShareSubject) -> (&'static str, &'static str, Uuid) {
+    match subject {
+        ShareSubject::List(id) => ("list_id", "lists", id),
+        ShareSubject::Campaign(id) => ("campaign_id", "campaigns", id),
     }
 }

@@ -1,0 +1,446 @@
+//! A campaign's detection rules and how a video's caption is checked against them. Every match
+//! carries its evidence: which rule, the rule's pattern, and the text of the caption it matched.
+//!
+//! - an @mention of the brand's handle, as a whole handle;
+//! - a hashtag, case-insensitive, from the video's hashtags or a `#tag` in the caption;
+//! - a keyword or phrase, case- and accent-insensitive, on word boundaries;
+//! - a link domain, itself or any subdomain;
+//! - a discount-code pattern, a whole code where `*` stands for any letters or digits.
+//!
+//! A rule that would match nearly every caption (empty, one or two characters) is refused.
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+use utoipa::ToSchema;
+
+use crate::domain::Handle;
+
+/// Rules of each kind a campaign may have.
+pub const MAX_RULES_PER_KIND: usize = 50;
+/// Shortest keyword, hashtag literal or code literal: anything shorter matches too much.
+pub const MIN_PATTERN_CHARS: usize = 3;
+const MAX_PATTERN_CHARS: usize = 100;
+
+/// What a campaign looks for in its creators' captions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Rules {
+    /// The brand's TikTok handle: a caption that @mentions it matches.
+    #[schema(example = "sunnyco")]
+    pub brand_handle: Option<String>,
+    /// Hashtags without `#`, case-insensitive; at least 3 characters.
+    #[schema(example = json!(["sunnyco", "sunnycopartner"]))]
+    pub hashtags: Vec<String>,
+    /// Words or phrases, case- and accent-insensitive, matched on word boundaries; at least 3 characters.
+    #[schema(example = json!(["sunny co", "gifted by sunny"]))]
+    pub keywords: Vec<String>,
+    /// Domains such as `sunny.example`; subdomains match too.
+    #[schema(example = json!(["sunny.example"]))]
+    pub link_domains: Vec<String>,
+    /// Discount codes, letters, digits, `-` and `_`, where `*` stands for any run of them; at least 3 other characters.
+    #[schema(example = json!(["SUNNY*"]))]
+    pub code_patterns: Vec<String>,
+}
+
+/// The kind of rule a post matched (or `manual`: attached by hand).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    Mention,
+    Hashtag,
+    Keyword,
+    Link,
+    Code,
+    Manual,
+}
+
+impl RuleKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleKind::Mention => "mention",
+            RuleKind::Hashtag => "hashtag",
+            RuleKind::Keyword => "keyword",
+            RuleKind::Link => "link",
+            RuleKind::Code => "code",
+            RuleKind::Manual => "manual",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        [Self::Mention, Self::Hashtag, Self::Keyword, Self::Link, Self::Code, Self::Manual]
+            .into_iter()
+            .find(|kind| kind.as_str() == raw)
+    }
+}
+
+/// Why a video counts as a campaign post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Evidence {
+    pub rule: RuleKind,
+    /// The rule as the campaign states it.
+    #[schema(example = "#sunnyco")]
+    pub pattern: String,
+    /// The text of the caption that matched, as written there.
+    #[schema(example = "#SunnyCo")]
+    pub matched: String,
+}
+
+impl Rules {
+    /// The rules in canonical form (trimmed, `#`/`@` dropped, lowercase where case does not
+    /// matter, repeats removed), or every problem as (JSON pointer under `/rules`, message).
+    pub fn normalized(self) -> Result<Rules, Vec<(String, String)>> {
+        let mut errors = Vec::new();
+        let mut fail = |pointer: String, message: &str| errors.push((format!("/rules/{pointer}"), message.to_owned()));
+        let brand_handle = match self.brand_handle.as_deref().map(str::trim).filter(|h| !h.is_empty()) {
+            None => None,
+            Some(raw) => match Handle::parse(raw) {
+                Ok(handle) => Some(handle.as_ref().to_owned()),
+                Err(error) => {
+                    fail("brand_handle".into(), &error.to_string());
+                    None
+                }
+            },
+        };
+        let mut kind = |name: &str, values: Vec<String>, canonical: &dyn Fn(&str) -> Result<String, &'static str>| {
+            if values.len() > MAX_RULES_PER_KIND {
+                fail(name.into(), "must have at most 50 entries");
+                return Vec::new();
+            }
+            let mut out: Vec<String> = Vec::new();
+            for (i, value) in values.iter().enumerate() {
+                match canonical(value) {
+                    Ok(value) if !out.contains(&value) => out.push(value),
+                    Ok(_) => {}
+                    Err(message) => fail(format!("{name}/{i}"), message),
+                }
+            }
+            out
+        };
+        let hashtags = kind("hashtags", self.hashtags, &canonical_hashtag);
+        let keywords = kind("keywords", self.keywords, &canonical_keyword);
+        let link_domains = kind("link_domains", self.link_domains, &canonical_domain);
+        let code_patterns = kind("code_patterns", self.code_patterns, &canonical_code);
+        if errors.is_empty() {
+            Ok(Rules { brand_handle, hashtags, keywords, link_domains, code_patterns })
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.brand_handle.is_none()
+            && self.hashtags.is_empty()
+            && self.keywords.is_empty()
+            && self.link_domains.is_empty()
+            && self.code_patterns.is_empty()
+    }
+
+    /// The first rule the caption matches, in the order mention, hashtag, keyword, link, code.
+    /// `hashtags` are the video's own (lowercase, without `#`). Rules must be [`normalized`].
+    pub fn first_match(&self, caption: &str, hashtags: &[String]) -> Option<Evidence> {
+        let folded = Folded::new(caption);
+        let evidence = |rule, pattern: String, matched: String| Some(Evidence { rule, pattern, matched });
+        if let Some(handle) = &self.brand_handle {
+            let needle: Vec<char> = format!("@{handle}").chars().collect();
+            if let Some(found) = folded.find(&needle, is_handle_char) {
+                return evidence(RuleKind::Mention, format!("@{handle}"), found.to_owned());
+            }
+        }
+        for tag in &self.hashtags {
+            let needle: Vec<char> = format!("#{}", fold(tag)).chars().collect();
+            if let Some(found) = folded.find(&needle, is_word_char) {
+                return evidence(RuleKind::Hashtag, format!("#{tag}"), found.to_owned());
+            }
+            if hashtags.iter().any(|own| fold(own) == fold(tag)) {
+                return evidence(RuleKind::Hashtag, format!("#{tag}"), format!("#{tag}"));
+            }
+        }
+        for keyword in &self.keywords {
+            let needle: Vec<char> = fold(keyword).chars().collect();
+            if let Some(found) = folded.find_word(&needle) {
+                return evidence(RuleKind::Keyword, keyword.clone(), found.to_owned());
+            }
+        }
+        for domain in &self.link_domains {
+            if let Some(found) = folded.find_domain(domain) {
+                return evidence(RuleKind::Link, domain.clone(), found.to_owned());
+            }
+        }
+        for pattern in &self.code_patterns {
+            if let Some(found) = find_code(caption, pattern) {
+                return evidence(RuleKind::Code, pattern.clone(), found.to_owned());
+            }
+        }
+        None
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn is_handle_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '.'
+}
+
+fn is_code_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '-'
+}
+
+/// Lowercase, without accents, with runs of whitespace as one space.
+fn fold(text: &str) -> String {
+    Folded::new(text).chars.into_iter().collect()
+}
+
+fn canonical_hashtag(raw: &str) -> Result<String, &'static str> {
+    let tag = raw.trim().trim_start_matches('#').to_lowercase();
+    if tag.chars().count() < MIN_PATTERN_CHARS || tag.chars().count() > MAX_PATTERN_CHARS {
+        return Err("must be a hashtag of 3 to 100 characters");
+    }
+    if !tag.chars().all(is_word_char) {
+        return Err("must be one hashtag: letters, digits and '_' only");
+    }
+    Ok(tag)
+}
+
+fn canonical_keyword(raw: &str) -> Result<String, &'static str> {
+    let keyword = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let letters = keyword.chars().filter(|c| c.is_alphanumeric()).count();
+    if letters < MIN_PATTERN_CHARS || keyword.chars().count() > MAX_PATTERN_CHARS {
+        return Err("must be a word or phrase with at least 3 letters or digits, at most 100 characters");
+    }
+    Ok(keyword)
+}
+
+fn canonical_domain(raw: &str) -> Result<String, &'static str> {
+    let raw = raw.trim().to_ascii_lowercase();
+    let rest = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://")).unwrap_or(&raw);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let labels: Vec<&str> = host.split('.').collect();
+    let valid = labels.len() >= 2
+        && host.len() <= 253
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+    if valid { Ok(host.to_owned()) } else { Err("must be a domain such as shop.example.com") }
+}
+
+fn canonical_code(raw: &str) -> Result<String, &'static str> {
+    let code = raw.trim().to_ascii_uppercase();
+    if code.len() > MAX_PATTERN_CHARS || !code.chars().all(|c| is_code_char(c) || c == '*') {
+        return Err("must be a code of letters, digits, '-' and '_', with '*' for any run of them");
+    }
+    if code.chars().filter(|c| *c != '*').count() < MIN_PATTERN_CHARS {
+        return Err("must have at least 3 characters other than '*'");
+    }
+    Ok(code)
+}
+
+/// Whether `code` (uppercase) matches `pattern`, where `*` matches any run of characters.
+fn glob_matches(pattern: &[u8], code: &[u8]) -> bool {
+    match pattern.split_first() {
+        None => code.is_empty(),
+        Some((b'*', rest)) => (0..=code.len()).any(|skip| glob_matches(rest, &code[skip..])),
+        Some((p, rest)) => code.split_first().is_some_and(|(c, code)| c == p && glob_matches(rest, code)),
+    }
+}
+
+/// The first whole code in `text` that `pattern` matches.
+fn find_code<'a>(text: &'a str, pattern: &str) -> Option<&'a str> {
+    text.split(|c: char| !is_code_char(c))
+        .filter(|token| !token.is_empty() && token.len() <= MAX_PATTERN_CHARS)
+        .find(|token| glob_matches(pattern.as_bytes(), token.to_ascii_uppercase().as_bytes()))
+}
+
+/// A caption folded for matching (lowercase, accents dropped, whitespace runs as one space),
+/// remembering where each folded character came from in the original.
+struct Folded<'a> {
+    original: &'a str,
+    chars: Vec<char>,
+    /// Byte range in `original` of each folded character.
+    spans: Vec<(usize, usize)>,
+}
+
+impl<'a> Folded<'a> {
+    fn new(original: &'a str) -> Self {
+        let mut chars = Vec::with_capacity(original.len());
+        let mut spans = Vec::with_capacity(original.len());
+        for (start, c) in original.char_indices() {
+            let end = start + c.len_utf8();
+            if c.is_whitespace() {
+                if chars.last() != Some(&' ') {
+                    chars.push(' ');
+                    spans.push((start, end));
+                }
+                continue;
+            }
+            for folded in c.nfkd().filter(|d| !is_combining_mark(*d)).flat_map(char::to_lowercase) {
+                chars.push(folded);
+                spans.push((start, end));
+            }
+        }
+        Folded { original, chars, spans }
+    }
+
+    fn excerpt(&self, from: usize, to: usize) -> &'a str {
+        &self.original[self.spans[from].0..self.spans[to - 1].1]
+    }
+
+    /// The first occurrence of `needle` not followed by a character for which `continues` holds.
+    fn find(&self, needle: &[char], continues: impl Fn(char) -> bool) -> Option<&'a str> {
+        self.positions(needle)
+            .find(|&at| self.chars.get(at + needle.len()).is_none_or(|c| !continues(*c)))
+            .map(|at| self.excerpt(at, at + needle.len()))
+    }
+
+    /// The first occurrence of `needle` as whole words.
+    fn find_word(&self, needle: &[char]) -> Option<&'a str> {
+        self.positions(needle)
+            .find(|&at| {
+                let before = at.checked_sub(1).and_then(|i| self.chars.get(i));
+                let after = self.chars.get(at + needle.len());
+                before.is_none_or(|c| !is_word_char(*c)) && after.is_none_or(|c| !is_word_char(*c))
+            })
+            .map(|at| self.excerpt(at, at + needle.len()))
+    }
+
+    /// `domain` itself or a subdomain, not part of a longer name (`notsunny.example`,
+    /// `sunny.example.org`).
+    fn find_domain(&self, domain: &str) -> Option<&'a str> {
+        let needle: Vec<char> = domain.chars().collect();
+        let label_char = |c: &char| c.is_ascii_alphanumeric() || *c == '-';
+        self.positions(&needle)
+            .find(|&at| {
+                let before = at.checked_sub(1).and_then(|i| self.chars.get(i));
+                let end = at + needle.len();
+                let after = self.chars.get(end);
+                let continues_name = match after {
+                    Some('.') => self.chars.get(end + 1).is_some_and(label_char),
+                    Some(c) => label_char(c),
+                    None => false,
+                };
+                before.is_none_or(|c| !label_char(c)) && !continues_name
+            })
+            .map(|at| self.excerpt(at, at + needle.len()))
+    }
+
+    fn positions<'n>(&'n self, needle: &'n [char]) -> impl Iterator<Item = usize> + 'n {
+        let last = self.chars.len().checked_sub(needle.len());
+        (0..=last.unwrap_or(0))
+            .filter(move |_| last.is_some() && !needle.is_empty())
+            .filter(move |&at| self.chars[at..at + needle.len()] == *needle)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(json: &str) -> Rules {
+        serde_json::from_str::<Rules>(json).unwrap().normalized().unwrap()
+    }
+
+    fn matched(rules: &Rules, caption: &str) -> Option<(RuleKind, String)> {
+        rules.first_match(caption, &[]).map(|e| (e.rule, e.matched))
+    }
+
+    #[test]
+    fn a_mention_must_be_the_whole_handle() {
+        let r = rules(r#"{"brand_handle": "@SunnyCo"}"#);
+        assert_eq!(r.brand_handle.as_deref(), Some("sunnyco"));
+        assert_eq!(matched(&r, "Thanks @SunnyCo!"), Some((RuleKind::Mention, "@SunnyCo".into())));
+        assert_eq!(matched(&r, "love @sunnyco.official"), None);
+        assert_eq!(matched(&r, "love @sunnycoats"), None);
+        assert_eq!(matched(&r, "sunnyco without the at"), None);
+    }
+
+    #[test]
+    fn hashtags_match_in_the_caption_or_the_videos_tags_in_any_case() {
+        let r = rules(r##"{"hashtags": ["#SunnyCo"]}"##);
+        assert_eq!(r.hashtags, vec!["sunnyco"]);
+        assert_eq!(matched(&r, "new fit #SUNNYCO #ootd"), Some((RuleKind::Hashtag, "#SUNNYCO".into())));
+        assert_eq!(matched(&r, "#sunnycoast trip"), None);
+        let evidence = r.first_match("no tags in text", &["sunnyco".into()]).unwrap();
+        assert_eq!((evidence.rule, evidence.matched.as_str()), (RuleKind::Hashtag, "#sunnyco"));
+    }
+
+    #[test]
+    fn keywords_ignore_case_and_accents_on_word_boundaries() {
+        let r = rules(r#"{"keywords": ["Café  Soleil", "gifted"]}"#);
+        assert_eq!(r.keywords, vec!["Café Soleil", "gifted"]);
+        assert_eq!(matched(&r, "my CAFE\nsoleil haul"), Some((RuleKind::Keyword, "CAFE\nsoleil".into())));
+        assert_eq!(matched(&r, "café soleils"), None);
+        assert_eq!(matched(&r, "this was Gifted 🎁"), Some((RuleKind::Keyword, "Gifted".into())));
+        assert_eq!(matched(&r, "regifted"), None);
+    }
+
+    #[test]
+    fn links_match_the_domain_and_its_subdomains_only() {
+        let r = rules(r#"{"link_domains": ["https://www.Sunny.example/shop"]}"#);
+        assert_eq!(r.link_domains, vec!["sunny.example"]);
+        assert_eq!(matched(&r, "shop at sunny.example/kit."), Some((RuleKind::Link, "sunny.example".into())));
+        assert_eq!(matched(&r, "https://eu.sunny.example"), Some((RuleKind::Link, "sunny.example".into())));
+        assert_eq!(matched(&r, "see notsunny.example"), None);
+        assert_eq!(matched(&r, "see sunny.example.org"), None);
+    }
+
+    #[test]
+    fn code_patterns_match_whole_codes_with_wildcards() {
+        let r = rules(r#"{"code_patterns": ["sunny*", "ZZ-10"]}"#);
+        assert_eq!(r.code_patterns, vec!["SUNNY*", "ZZ-10"]);
+        assert_eq!(matched(&r, "use code sunnyMIA for 10%"), Some((RuleKind::Code, "sunnyMIA".into())));
+        assert_eq!(matched(&r, "code ZZ-10!"), Some((RuleKind::Code, "ZZ-10".into())));
+        assert_eq!(matched(&r, "code ZZ-100"), None);
+        assert_eq!(matched(&r, "nothing here"), None);
+    }
+
+    #[test]
+    fn rules_that_would_match_everything_are_refused_with_their_place() {
+        let raw: Rules = serde_json::from_str(
+            r##"{"brand_handle": "no spaces", "hashtags": ["#"], "keywords": ["", "a", " ok "],
+                "link_domains": ["localhost"], "code_patterns": ["**", "A*B"]}"##,
+        )
+        .unwrap();
+        let errors = raw.normalized().unwrap_err();
+        let pointers: Vec<&str> = errors.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/rules/brand_handle",
+                "/rules/hashtags/0",
+                "/rules/keywords/0",
+                "/rules/keywords/1",
+                "/rules/keywords/2",
+                "/rules/link_domains/0",
+                "/rules/code_patterns/0",
+                "/rules/code_patterns/1",
+            ]
+        );
+    }
+
+    #[test]
+    fn no_rules_match_nothing_and_repeats_are_dropped() {
+        assert!(Rules::default().normalized().unwrap().is_empty());
+        assert_eq!(matched(&Rules::default(), "@anyone #anything"), None);
+        let r = rules(r##"{"hashtags": ["Sunny", "sunny", "#SUNNY"]}"##);
+        assert_eq!(r.hashtags, vec!["sunny"]);
+    }
+
+    #[test]
+    fn odd_captions_do_not_panic() {
+        let r = rules(
+            r##"{"brand_handle": "sunnyco", "hashtags": ["sunny"], "keywords": ["straße"], "link_domains": ["sunny.example"], "code_patterns": ["SUN*"]}"##,
+        );
+        for caption in ["", "@", "#", "ﬁ ǅ İstanbul \u{0000} 🎉🎉", "STRASSE", "ß", "sunny.", "x".repeat(5000).as_str()]
+        {
+            let _ = r.first_match(caption, &[]);
+        }
+    }
+}
