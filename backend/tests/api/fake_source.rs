@@ -20,6 +20,10 @@ pub struct FakeSource {
     boosts: Mutex<HashMap<String, i64>>,
     /// Panic on the next profile call (a bug somewhere below the worker).
     panic_next: std::sync::atomic::AtomicBool,
+    /// Captions that replace a handle's video `n`'s: (handle, n) → caption.
+    captions: Mutex<HashMap<(String, i64), String>>,
+    /// Bios by handle.
+    bios: Mutex<HashMap<String, String>>,
 }
 
 impl FakeSource {
@@ -38,6 +42,15 @@ impl FakeSource {
     /// Multiplies the views of `handle`'s videos by `factor` from now on, as if they caught on.
     pub fn bump_views(&self, handle: &str, factor: i64) {
         self.boosts.lock().unwrap().insert(handle.to_owned(), factor);
+    }
+
+    /// Gives `handle`'s video `n` (posted `n` days ago) this caption; its hashtags are the caption's `#tags`.
+    pub fn caption(&self, handle: &str, n: i64, caption: &str) {
+        self.captions.lock().unwrap().insert((handle.to_owned(), n), caption.to_owned());
+    }
+
+    pub fn bio(&self, handle: &str, bio: &str) {
+        self.bios.lock().unwrap().insert(handle.to_owned(), bio.to_owned());
     }
 
     /// Makes the next profile call panic, once.
@@ -121,14 +134,21 @@ impl Source for FakeSource {
         let scripted = self.script.lock().unwrap().get_mut(handle).and_then(VecDeque::pop_front);
         match scripted {
             Some(error) => Err(error),
-            None => Ok(Self::profile_for(handle)),
+            None => Ok(Profile { bio: self.bios.lock().unwrap().get(handle).cloned(), ..Self::profile_for(handle) }),
         }
     }
 
     async fn videos(&self, handle: &str, _sec_uid: Option<&str>, max: usize) -> Result<Vec<Video>, SourceError> {
         let boost = self.boosts.lock().unwrap().get(handle).copied().unwrap_or(1);
+        let captions = self.captions.lock().unwrap().clone();
         let boosted = |mut video: Video| {
             video.views *= boost;
+            let n = video.platform_id.rsplit('-').next().and_then(|n| n.parse::<i64>().ok()).unwrap_or_default();
+            if let Some(caption) = captions.get(&(handle.to_owned(), n)) {
+                video.description = caption.clone();
+                video.hashtags =
+                    caption.split_whitespace().filter_map(|w| w.strip_prefix('#')).map(str::to_lowercase).collect();
+            }
             video
         };
         Ok((0..(max as i64).min(5)).map(|n| boosted(Self::video_for(handle, n))).collect())

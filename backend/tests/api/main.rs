@@ -7,6 +7,7 @@ mod accounts;
 mod analytics;
 mod api_keys;
 mod bad_input;
+mod campaigns;
 mod cli;
 mod creators;
 mod fake_source;

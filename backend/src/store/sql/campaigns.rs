@@ -14,6 +14,7 @@ const POST_SELECT: &str = "select p.id, p.campaign_id, p.entry_id, c.handle, p.p
      from campaign_posts p join campaigns k on k.id = p.campaign_id \
      join campaign_creators e on e.id = p.entry_id join creators c on c.id = e.creator_id";
 const DETECTION_LABEL: &str = "post detection";
+const DISMISSAL_LABEL: &str = "post dismissed";
 
 #[derive(sqlx::FromRow)]
 struct EntryRow {
@@ -659,19 +660,36 @@ impl CampaignStore for SqlStore {
         post_id: Uuid,
     ) -> Result<CampaignPost> {
         let mut tx = self.begin_write().await?;
-        let dismissed = sqlx::query(
+        let entry_id: Option<Uuid> = sqlx::query_scalar(
             "update campaign_posts set status = 'dismissed', next_check_at = null where id = $3 and campaign_id = $2 \
-             and campaign_id in (select id from campaigns where workspace_id = $1)",
+             and campaign_id in (select id from campaigns where workspace_id = $1) returning entry_id",
         )
         .bind(workspace_id)
         .bind(campaign_id)
         .bind(post_id)
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
-        tx.commit().await?;
-        if dismissed.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
+        let entry_id = entry_id.ok_or(StoreError::NotFound)?;
+        // A creator whose only post was a false match goes back to where it was before.
+        let live: i64 =
+            sqlx::query_scalar("select count(*) from campaign_posts where entry_id = $1 and status <> 'dismissed'")
+                .bind(entry_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        if live == 0 {
+            let before: Option<String> = sqlx::query_scalar(
+                "select stage from campaign_stage_events where entry_id = $1 and stage <> 'posted' \
+                 order by at desc, id desc limit 1",
+            )
+            .bind(entry_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(before) = before.as_deref().and_then(Stage::parse) {
+                let by = Actor::System(DISMISSAL_LABEL);
+                move_entry(&mut tx, entry_id, before, &[Stage::Posted], by, Utc::now()).await?;
+            }
         }
+        tx.commit().await?;
         self.campaign_post(workspace_id, campaign_id, post_id).await
     }
 

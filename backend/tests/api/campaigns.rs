@@ -1,0 +1,315 @@
+//! Seeding campaigns end to end over HTTP: the pipeline, detection by the refresh worker (and
+//! its idempotence), dismissals, orders by hand and by CSV, the report, share links and the
+//! refusals of bad input.
+
+use crate::fake_source::FakeSource;
+use crate::helpers::*;
+use chrono::{Duration, Utc};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use std::sync::Arc;
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+use uuid::Uuid;
+use zzyzx::refresh::{RefreshWorker, WorkerConfig};
+use zzyzx::store::CreatorScope;
+
+fn worker(app: &TestApp, source: &Arc<FakeSource>, owner: &str) -> RefreshWorker {
+    let config = WorkerConfig { owner: owner.into(), requests_per_second: 10_000, ..WorkerConfig::default() };
+    RefreshWorker::new(app.store.clone(), source.clone(), config, Arc::new(Notify::new()))
+}
+
+/// Makes every creator of `user`'s workspace due and runs one worker cycle.
+async fn refresh_all(app: &TestApp, source: &Arc<FakeSource>, user: &TestUser) {
+    make_all_due(app, user).await;
+    worker(app, source, "campaign-test").run_cycle(&CancellationToken::new()).await;
+}
+
+async fn make_all_due(app: &TestApp, user: &TestUser) {
+    for (creator, _) in app.store.creators_in_scope(user.workspace_id, CreatorScope::Workspace).await.unwrap() {
+        app.store.reschedule_creator(creator.id, Utc::now() - Duration::seconds(1)).await.unwrap();
+    }
+}
+
+fn day(offset: i64) -> String {
+    (Utc::now() + Duration::days(offset)).date_naive().to_string()
+}
+
+fn campaign_body(name: &str) -> Value {
+    json!({
+        "name": name,
+        "starts_on": day(-30),
+        "ends_on": day(30),
+        "product": {"name": "Linen shirt", "unit_cost": 18.0, "shipping_cost": 6.0, "retail_value": 60.0, "currency": "USD"},
+        "fee": 50.0,
+        "landing_url": "https://sunny.example/linen",
+        "rules": {"brand_handle": "@SunnyCo", "hashtags": ["#SunnyCo"], "code_patterns": ["SUNNY*"]}
+    })
+}
+
+async fn create_campaign(app: &TestApp, user: &TestUser, name: &str) -> String {
+    let created =
+        expect_json(app.post(&user.token, "/campaigns", campaign_body(name)).await, StatusCode::CREATED).await;
+    created["id"].as_str().unwrap().to_owned()
+}
+
+async fn entries(app: &TestApp, user: &TestUser, campaign: &str) -> Vec<Value> {
+    let body =
+        expect_json(app.get(&user.token, &format!("/campaigns/{campaign}/creators")).await, StatusCode::OK).await;
+    body["items"].as_array().unwrap().clone()
+}
+
+fn entry<'a>(entries: &'a [Value], handle: &str) -> &'a Value {
+    entries.iter().find(|e| e["creator"]["handle"] == handle).unwrap()
+}
+
+async fn posts(app: &TestApp, user: &TestUser, campaign: &str) -> Vec<Value> {
+    let body = expect_json(app.get(&user.token, &format!("/campaigns/{campaign}/posts")).await, StatusCode::OK).await;
+    body["items"].as_array().unwrap().clone()
+}
+
+async fn import_orders(app: &TestApp, user: &TestUser, campaign: &str, mode: &str, csv: &str) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/campaigns/{campaign}/orders/import?mode={mode}")))
+        .bearer_auth(&user.token)
+        .header("content-type", "text/csv")
+        .body(csv.to_owned())
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A list of three creators, fetched once; returns the list id.
+async fn seeded_list(app: &TestApp, source: &Arc<FakeSource>, user: &TestUser) -> String {
+    source.bio("mia.fits", "LA fits ✨ collabs: Mia.Fits@example.com | https://linktr.ee/miafits");
+    let list = app.create_list(user, "Linen prospects").await;
+    let list = list["id"].as_str().unwrap().to_owned();
+    for handle in ["mia.fits", "leo.runs", "ana.style"] {
+        app.add_item(user, &list, handle).await;
+    }
+    refresh_all(app, source, user).await;
+    list
+}
+
+crate::both_databases! {
+    source:
+    async fn a_seeding_campaign_runs_from_shortlist_to_report(app, source) {
+        let owner = app.new_user().await;
+        let list = seeded_list(&app, &source, &owner).await;
+        let campaign = create_campaign(&app, &owner, "Summer linen").await;
+
+        // Creators join from a list, once.
+        let added = expect_json(app.post(&owner.token, &format!("/campaigns/{campaign}/creators"), json!({"list_id": list})).await, StatusCode::OK).await;
+        assert_eq!((added["added"].as_u64(), added["already_in"].as_u64()), (Some(3), Some(0)));
+        let again = expect_json(app.post(&owner.token, &format!("/campaigns/{campaign}/creators"), json!({"list_id": list})).await, StatusCode::OK).await;
+        assert_eq!((again["added"].as_u64(), again["already_in"].as_u64()), (Some(0), Some(3)));
+        let all = entries(&app, &owner, &campaign).await;
+        let mia = entry(&all, "mia.fits");
+        assert_eq!(mia["stage"], "shortlisted");
+        assert_eq!(mia["contact"], "Mia.Fits@example.com\nhttps://linktr.ee/miafits");
+        assert_eq!(mia["contact_from_bio"], true);
+        assert!(mia["utm_link"].as_str().unwrap().ends_with("utm_source=tiktok&utm_medium=creator&utm_campaign=summer-linen&utm_content=mia.fits"));
+        assert!(mia["estimate"]["expected_views"].as_f64().is_some(), "the estimate is frozen on joining: {mia}");
+        let (mia_id, leo_id, ana_id) = (mia["id"].as_str().unwrap().to_owned(), entry(&all, "leo.runs")["id"].as_str().unwrap().to_owned(), entry(&all, "ana.style")["id"].as_str().unwrap().to_owned());
+
+        // Mia moves through the pipeline; each move says who and when.
+        for stage in ["contacted", "agreed", "shipped"] {
+            let moved = expect_json(app.put(&owner.token, &format!("/campaigns/{campaign}/creators/{mia_id}/stage"), json!({"stage": stage})).await, StatusCode::OK).await;
+            assert_eq!(moved["stage"], stage);
+        }
+        let mia = entry(&entries(&app, &owner, &campaign).await, "mia.fits").clone();
+        let stages: Vec<&str> = mia["history"].as_array().unwrap().iter().map(|h| h["stage"].as_str().unwrap()).collect();
+        assert_eq!(stages, ["shortlisted", "contacted", "agreed", "shipped"]);
+        assert!(mia["history"].as_array().unwrap().iter().all(|h| h["by"] == mia["stage_changed_by"]));
+        assert_eq!(mia["shipment"]["shipped_on"], day(0), "moving to shipped records today's shipment");
+        assert_eq!(mia["shipment"]["units"], 1);
+
+        // Leo's parcel went out 20 days ago and nothing was posted: overdue.
+        let shipment = json!({"shipped_on": day(-20), "units": 2, "carrier": "UPS", "tracking_url": "https://ups.example/track/1Z"});
+        let leo = expect_json(app.put(&owner.token, &format!("/campaigns/{campaign}/creators/{leo_id}/shipment"), shipment).await, StatusCode::OK).await;
+        assert_eq!((leo["stage"].as_str(), leo["overdue"].as_bool()), (Some("shipped"), Some(true)));
+
+        // The worker finds Mia's mention (posted today, after shipping) but not her older video,
+        // and Ana's hashtag (she was never shipped, so the campaign's start counts).
+        source.caption("mia.fits", 0, "Loving my new shirt from @SunnyCo ☀️ #ootd");
+        source.caption("mia.fits", 2, "throwback #sunnyco");
+        source.caption("ana.style", 1, "Haul time #SUNNYCO #linen");
+        refresh_all(&app, &source, &owner).await;
+        let found = posts(&app, &owner, &campaign).await;
+        assert_eq!(found.len(), 2, "{found:?}");
+        let mias = found.iter().find(|p| p["handle"] == "mia.fits").unwrap();
+        assert_eq!(mias["evidence"], json!({"rule": "mention", "pattern": "@sunnyco", "matched": "@SunnyCo"}));
+        assert_eq!(mias["status"], "detected");
+        assert!(mias["video"]["views"].as_i64().is_some());
+        assert!(mias["next_check_at"].as_str().is_some(), "a new post is checked again soon");
+        let anas = found.iter().find(|p| p["handle"] == "ana.style").unwrap();
+        assert_eq!(anas["evidence"]["rule"], "hashtag");
+        let mia = entry(&entries(&app, &owner, &campaign).await, "mia.fits").clone();
+        assert_eq!((mia["stage"].as_str(), mia["stage_changed_by"].as_str(), mia["posts"].as_i64()), (Some("posted"), Some("post detection"), Some(1)));
+
+        // Refreshing again finds nothing new and moves nobody twice.
+        refresh_all(&app, &source, &owner).await;
+        refresh_all(&app, &source, &owner).await;
+        assert_eq!(posts(&app, &owner, &campaign).await.len(), 2);
+        let mia = entry(&entries(&app, &owner, &campaign).await, "mia.fits").clone();
+        assert_eq!(mia["history"].as_array().unwrap().len(), 5);
+
+        // Ana's was a false match: dismissed, she goes back to where she was, and it never returns.
+        let ana_post = anas["id"].as_str().unwrap();
+        let dismissed = expect_json(app.post(&owner.token, &format!("/campaigns/{campaign}/posts/{ana_post}/dismiss"), json!({})).await, StatusCode::OK).await;
+        assert_eq!(dismissed["status"], "dismissed");
+        refresh_all(&app, &source, &owner).await;
+        let after = posts(&app, &owner, &campaign).await;
+        assert_eq!(after.iter().filter(|p| p["handle"] == "ana.style").count(), 1);
+        assert_eq!(after.iter().find(|p| p["handle"] == "ana.style").unwrap()["status"], "dismissed");
+        assert_eq!(entry(&entries(&app, &owner, &campaign).await, "ana.style")["stage"], "shortlisted");
+
+        // Leo's post is attached by hand before it was ever fetched.
+        let url = json!({"video_url": "https://www.tiktok.com/@leo.runs/video/7345678901234567890"});
+        let attached = expect_json(app.post(&owner.token, &format!("/campaigns/{campaign}/posts"), url.clone()).await, StatusCode::CREATED).await;
+        assert_eq!((attached["status"].as_str(), attached["evidence"]["rule"].as_str()), (Some("attached"), Some("manual")));
+        assert!(attached["video"].is_null());
+        expect_problem(app.post(&owner.token, &format!("/campaigns/{campaign}/posts"), url).await, StatusCode::CONFLICT, "post_already_in_campaign").await;
+        let stranger = json!({"video_url": "https://www.tiktok.com/@someone.else/video/7345678901234567891"});
+        expect_problem(app.post(&owner.token, &format!("/campaigns/{campaign}/posts"), stranger).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(entry(&entries(&app, &owner, &campaign).await, "leo.runs")["overdue"], false);
+
+        // Orders: codes and UTM values name creators; unknown ones are listed, never dropped.
+        let code = expect_json(app.patch(&owner.token, &format!("/campaigns/{campaign}/creators/{mia_id}"), json!({"discount_code": "SUNNYMIA"})).await, StatusCode::OK).await;
+        assert_eq!(code["discount_code"], "SUNNYMIA");
+        expect_problem(app.patch(&owner.token, &format!("/campaigns/{campaign}/creators/{leo_id}"), json!({"discount_code": "sunnymia"})).await, StatusCode::CONFLICT, "duplicate_discount_code").await;
+        let csv = "date,order_id,code,utm,amount,currency\n\
+                   2026-06-03,#1001,sunnymia,,50.00,USD\n\
+                   2026-06-04,#1002,,Leo.Runs,30,USD\n\
+                   2026-06-05,#1003,NOPE10,,99,USD\n";
+        let rejected = expect_problem(import_orders(&app, &owner, &campaign, "all_or_nothing", csv).await, StatusCode::UNPROCESSABLE_ENTITY, "import_rejected").await;
+        assert_eq!(rejected["errors"][0]["line"], 4, "{rejected}");
+        assert!(rejected["errors"][0]["detail"].as_str().unwrap().contains("NOPE10"));
+        let imported = expect_json(import_orders(&app, &owner, &campaign, "partial", csv).await, StatusCode::OK).await;
+        assert_eq!((imported["rows_written"].as_u64(), imported["duplicates"].as_u64()), (Some(2), Some(0)));
+        assert_eq!(imported["unmatched"], json!([{"line": 4, "value": "NOPE10"}]));
+        let again = expect_json(import_orders(&app, &owner, &campaign, "partial", csv).await, StatusCode::OK).await;
+        assert_eq!((again["rows_written"].as_u64(), again["duplicates"].as_u64()), (Some(0), Some(2)), "an order id counts once");
+        let euro = json!({"order_id": "#2001", "ordered_at": day(0), "entry_id": mia_id, "amount": 70, "currency": "EUR"});
+        expect_json(app.post(&owner.token, &format!("/campaigns/{campaign}/orders"), euro.clone()).await, StatusCode::CREATED).await;
+        expect_problem(app.post(&owner.token, &format!("/campaigns/{campaign}/orders"), euro).await, StatusCode::CONFLICT, "duplicate_order").await;
+
+        // The report: costs of what was shipped, fees of who agreed, currencies never summed.
+        let report = expect_json(app.get(&owner.token, &format!("/campaigns/{campaign}/report")).await, StatusCode::OK).await;
+        let totals = &report["totals"];
+        assert_eq!(totals["cost"], json!({"product": 54.0, "shipping": 12.0, "fees": 100.0, "total": 166.0}), "{totals}");
+        assert_eq!((totals["shipped"].as_u64(), totals["posted"].as_u64(), totals["posts"].as_u64()), (Some(2), Some(2), Some(2)));
+        assert_eq!((totals["orders"].as_u64(), totals["revenue"].as_f64()), (Some(2), Some(80.0)));
+        assert_eq!(totals["other_currencies"], json!([{"currency": "EUR", "orders": 1, "revenue": 70.0}]));
+        assert!((totals["roas"]["value"].as_f64().unwrap() - 80.0 / 166.0).abs() < 1e-9);
+        assert_eq!(totals["roas"]["formula"], "campaign.roas.v1");
+        assert_eq!(totals["post_rate"]["value"], 100.0);
+        assert_eq!(report["proposals"]["conversion_rate"]["proposed"]["unavailable"], "not_enough_data");
+        let mia_row = report["creators"].as_array().unwrap().iter().find(|c| c["handle"] == "mia.fits").unwrap();
+        assert_eq!(mia_row["actual"]["cost"], 74.0);
+        assert!(mia_row["estimate"]["expected_orders"].as_f64().is_some(), "the estimate sits beside the actual");
+        let _ = ana_id;
+
+        let csv = app.get(&owner.token, &format!("/campaigns/{campaign}/report.csv")).await;
+        assert_eq!(csv.status(), StatusCode::OK);
+        let csv = csv.text().await.unwrap();
+        assert!(csv.starts_with("handle,stage,currency,cost,posts,views"));
+        assert!(csv.lines().last().unwrap().starts_with("(all creators),,USD,166.00,2,"), "{csv}");
+
+        // The campaign's counts.
+        let listed = expect_json(app.get(&owner.token, "/campaigns").await, StatusCode::OK).await;
+        let counts = &listed["items"][0]["counts"];
+        assert_eq!((counts["creators"].as_u64(), counts["posts"].as_i64(), counts["stages"]["posted"].as_u64()), (Some(3), Some(2), Some(2)));
+        assert_eq!(listed["items"][0]["status"], "running");
+    }
+
+    async fn detection_never_doubles_a_post_or_a_move(app, source) {
+        let owner = app.new_user().await;
+        let list = seeded_list(&app, &source, &owner).await;
+        let campaign = create_campaign(&app, &owner, "Idempotent").await;
+        expect_json(app.post(&owner.token, &format!("/campaigns/{campaign}/creators"), json!({"list_id": list})).await, StatusCode::OK).await;
+        for handle in ["mia.fits", "leo.runs", "ana.style"] {
+            source.caption(handle, 0, "code SUNNY15 at checkout");
+        }
+        // Three workers at once, then detection run three times over for each creator at once.
+        make_all_due(&app, &owner).await;
+        let workers: Vec<RefreshWorker> = (0..3).map(|n| worker(&app, &source, &format!("w{n}"))).collect();
+        let shutdown = CancellationToken::new();
+        futures_util::future::join_all(workers.iter().map(|w| w.run_cycle(&shutdown))).await;
+        let creators: Vec<Uuid> = entries(&app, &owner, &campaign).await.iter().map(|e| e["creator"]["id"].as_str().unwrap().parse().unwrap()).collect();
+        for creator in creators {
+            let runs = (0..3).map(|_| zzyzx::services::campaigns::detect(app.store.as_ref(), creator, Utc::now()));
+            for found in futures_util::future::join_all(runs).await {
+                assert!(found.unwrap().is_empty(), "nothing is new the second time");
+            }
+        }
+        let found = posts(&app, &owner, &campaign).await;
+        assert_eq!(found.len(), 3);
+        assert!(found.iter().all(|p| p["evidence"]["rule"] == "code" && p["evidence"]["matched"] == "SUNNY15"));
+        for e in entries(&app, &owner, &campaign).await {
+            let posted = e["history"].as_array().unwrap().iter().filter(|h| h["stage"] == "posted").count();
+            assert_eq!(posted, 1, "{e}");
+        }
+    }
+}
+
+crate::both_databases! {
+    async fn rules_that_would_match_everything_are_refused_and_nothing_is_made(app) {
+        let owner = app.new_user().await;
+        let mut body = campaign_body("Too broad");
+        body["rules"] = json!({"keywords": ["", "a", "ok", "gifted by sunny"], "hashtags": ["#"], "code_patterns": ["*"], "link_domains": ["localhost"]});
+        let problem = expect_problem(app.post(&owner.token, "/campaigns", body).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let pointers: Vec<&str> = problem["errors"].as_array().unwrap().iter().map(|e| e["pointer"].as_str().unwrap()).collect();
+        assert_eq!(pointers, ["/rules/hashtags/0", "/rules/keywords/0", "/rules/keywords/1", "/rules/keywords/2", "/rules/link_domains/0", "/rules/code_patterns/0"]);
+        let listed = expect_json(app.get(&owner.token, "/campaigns").await, StatusCode::OK).await;
+        assert_eq!(listed["items"], json!([]));
+    }
+
+    async fn bad_campaign_input_is_refused_field_by_field(app) {
+        let owner = app.new_user().await;
+        let mut body = campaign_body(" ");
+        body["ends_on"] = json!(day(-31));
+        body["product"]["currency"] = json!("usd");
+        body["product"]["unit_cost"] = json!(-1);
+        body["overdue_days"] = json!(0);
+        body["landing_url"] = json!("javascript:alert(1)");
+        let problem = expect_problem(app.post(&owner.token, "/campaigns", body).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let pointers: Vec<&str> = problem["errors"].as_array().unwrap().iter().map(|e| e["pointer"].as_str().unwrap()).collect();
+        assert_eq!(pointers, ["/name", "/ends_on", "/product/unit_cost", "/product/currency", "/overdue_days", "/landing_url"]);
+        let campaign = create_campaign(&app, &owner, "Fine").await;
+        expect_problem(app.post(&owner.token, "/campaigns", campaign_body("Fine")).await, StatusCode::CONFLICT, "duplicate_campaign_name").await;
+        let patch = app.patch(&owner.token, &format!("/campaigns/{campaign}"), json!({"rules": {"keywords": ["x"]}})).await;
+        expect_problem(patch, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let stage = app.put(&owner.token, &format!("/campaigns/{campaign}/creators/{}/stage", Uuid::new_v4()), json!({"stage": "teleported"})).await;
+        assert_eq!(stage.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let unknown = app.post(&owner.token, &format!("/campaigns/{campaign}/creators"), json!({"creator_ids": [Uuid::new_v4()]})).await;
+        let problem = expect_problem(unknown, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(problem["errors"][0]["pointer"], "/creator_ids/0");
+        let nothing = app.post(&owner.token, &format!("/campaigns/{campaign}/creators"), json!({})).await;
+        expect_problem(nothing, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let shown = expect_json(app.get(&owner.token, &format!("/campaigns/{campaign}")).await, StatusCode::OK).await;
+        assert_eq!(shown["counts"]["creators"], 0, "nothing was added");
+    }
+
+    async fn a_campaigns_share_link_opens_its_report_and_nothing_else(app) {
+        let owner = app.new_user().await;
+        let campaign = create_campaign(&app, &owner, "Shared").await;
+        let list = app.create_list(&owner, "Shared list").await;
+        app.add_item(&owner, list["id"].as_str().unwrap(), "shared.creator").await;
+        expect_json(app.post(&owner.token, &format!("/campaigns/{campaign}/creators"), json!({"handles": ["shared.creator"]})).await, StatusCode::OK).await;
+        let link = expect_json(app.post(&owner.token, &format!("/campaigns/{campaign}/share-links"), json!({})).await, StatusCode::CREATED).await;
+        assert!(link["path"].as_str().unwrap().starts_with("/share/campaign#zzs_"));
+        let token = link["token"].as_str().unwrap();
+        let report = expect_json(app.get(token, "/shared/campaign").await, StatusCode::OK).await;
+        assert_eq!(report["campaign"]["name"], "Shared");
+        for private in ["contact", "discount_code", "tracking_url", "utm_link", "order_id"] {
+            assert!(!report.to_string().contains(&format!("\"{private}\"")), "{private} stays private");
+        }
+        expect_problem(app.get(token, "/shared/dashboard").await, StatusCode::UNAUTHORIZED, "invalid_token").await;
+        let list_link = expect_json(app.post(&owner.token, &format!("/lists/{}/share-links", list["id"].as_str().unwrap()), json!({})).await, StatusCode::CREATED).await;
+        expect_problem(app.get(list_link["token"].as_str().unwrap(), "/shared/campaign").await, StatusCode::UNAUTHORIZED, "invalid_token").await;
+        let id = link["link"]["id"].as_str().unwrap();
+        expect_json(app.delete(&owner.token, &format!("/campaigns/{campaign}/share-links/{id}")).await, StatusCode::OK).await;
+        expect_problem(app.get(token, "/shared/campaign").await, StatusCode::UNAUTHORIZED, "invalid_token").await;
+    }
+}
