@@ -14,7 +14,10 @@ pub mod research;
 pub mod tikapi;
 mod wire;
 
-pub use demo::{DemoPoint, DemoSource, Pattern, demo_handles, demo_history, demo_pattern};
+pub use demo::{
+    DEMO_BRAND_HANDLE, DEMO_BRAND_HASHTAG, DEMO_CAMPAIGN_DAYS, DemoPoint, DemoSource, Pattern, demo_cycle_start,
+    demo_discount_code, demo_handles, demo_history, demo_pattern, demo_seeded,
+};
 pub use research::ResearchApi;
 pub use tikapi::TikApi;
 

@@ -1,5 +1,6 @@
 //! The demo workspace for a first run: three lists of synthetic creators from the demo source
-//! with 180 days of history and their videos. Everything it writes says `source: demo`.
+//! with 180 days of history and their videos, and two seeding campaigns (`demo_campaigns`).
+//! Everything it writes says `source: demo`.
 
 use chrono::{Duration, Utc};
 use uuid::Uuid;
@@ -125,7 +126,8 @@ pub async fn load(store: &dyn Store, hashing: &PasswordHashing) -> anyhow::Resul
     store.write_fetched_snapshots(&rows, source.name(), now).await?;
     for (creator_id, handle) in &creators {
         let profile = source.profile(handle).await?;
-        let videos = source.videos(handle, None, 30).await?;
+        // Two months of videos: enough for last cycle's campaign posts.
+        let videos = source.videos(handle, None, 60).await?;
         let next_fetch_at = now + Duration::hours(24);
         store
             .record_fetch_success(FetchSuccess {
@@ -139,5 +141,7 @@ pub async fn load(store: &dyn Store, hashing: &PasswordHashing) -> anyhow::Resul
             })
             .await?;
     }
+    let user = store.user_by_email(DEMO_EMAIL).await?.ok_or_else(|| anyhow::anyhow!("the demo user is gone"))?;
+    super::demo_campaigns::load(store, workspace_id, user.id, &creators, now).await?;
     Ok(DemoLogin { email: DEMO_EMAIL, password, creators: creators.len() })
 }

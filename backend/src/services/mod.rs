@@ -8,6 +8,7 @@ pub mod analytics;
 pub mod audience;
 pub mod campaigns;
 pub mod demo;
+mod demo_campaigns;
 pub mod discovery;
 pub mod inputs_cache;
 pub mod metrics;

@@ -61,6 +61,9 @@ pub trait VideoStore: Send + Sync {
         limit: i64,
     ) -> Result<Vec<VideoRow>>;
     async fn top_video(&self, workspace_id: Uuid, creator_id: Uuid, since: DateTime<Utc>) -> Result<Option<VideoRow>>;
+    /// Writes a video's stats at past moments, as fetches would have (at most one per hour): for
+    /// demo data and backfills. Does nothing for a video not stored.
+    async fn write_video_history(&self, platform_id: &str, points: &[VideoPoint]) -> Result<u64>;
     /// The videos of the last pull of `tag`, if any, and when it was made.
     async fn hashtag_pull(&self, workspace_id: Uuid, tag: &str) -> Result<Option<(DateTime<Utc>, Vec<HashtagVideo>)>>;
     /// Stores a pull of `tag`: creates unknown authors and upserts the videos.

@@ -313,3 +313,35 @@ crate::both_databases! {
         expect_problem(app.get(token, "/shared/campaign").await, StatusCode::UNAUTHORIZED, "invalid_token").await;
     }
 }
+
+crate::both_databases! {
+    store:
+    async fn the_demo_workspace_has_a_finished_and_a_running_campaign(store) {
+        let hashing = zzyzx::auth::passwords::PasswordHashing::new();
+        zzyzx::services::demo::load(store.as_ref(), &hashing).await.unwrap();
+        // Loading again changes nothing about the campaigns.
+        zzyzx::services::demo::load(store.as_ref(), &hashing).await.unwrap();
+        let user = store.user_by_email(zzyzx::services::demo::DEMO_EMAIL).await.unwrap().unwrap();
+        let workspace_id = store.memberships(user.id).await.unwrap()[0].workspace_id;
+        let campaigns = store.campaigns(workspace_id).await.unwrap();
+        assert_eq!(campaigns.len(), 2);
+        assert!(campaigns.iter().all(|c| c.demo && c.name.ends_with("(demo)")));
+        let today = Utc::now().date_naive();
+        let finished = campaigns.iter().find(|c| c.ends_on < today).expect("a finished campaign");
+        let running = campaigns.iter().find(|c| c.starts_on <= today && today <= c.ends_on).expect("a running campaign");
+        let posts = store.campaign_posts(workspace_id, finished.id).await.unwrap();
+        assert!(posts.len() >= 3, "{} posts", posts.len());
+        assert!(posts.iter().all(|p| p.evidence.rule == zzyzx::domain::RuleKind::Mention && p.video.is_some()));
+        let curve = store.post_curve(workspace_id, finished.id, posts[0].id).await.unwrap();
+        assert!(curve.len() >= 10, "a curve of checks: {}", curve.len());
+        assert!(curve.windows(2).all(|w| w[0].views <= w[1].views), "views only grow");
+        let orders = store.campaign_orders(workspace_id, finished.id).await.unwrap();
+        assert!(!orders.is_empty() && orders.iter().all(|o| o.source == "demo"));
+        let entries = store.campaign_entries(workspace_id, finished.id).await.unwrap();
+        let stages: Vec<&str> = entries.iter().map(|e| e.stage.as_str()).collect();
+        assert!(stages.contains(&"declined") && stages.contains(&"posted"), "{stages:?}");
+        assert!(entries.iter().filter(|e| e.stage.as_str() == "posted").all(|e| e.estimate.is_some()));
+        let running_entries = store.campaign_entries(workspace_id, running.id).await.unwrap();
+        assert!(running_entries.len() >= 4);
+    }
+}

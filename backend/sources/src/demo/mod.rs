@@ -58,6 +58,31 @@ pub struct DemoPoint {
     pub videos: i64,
 }
 
+/// The demo brand: the made-up shop whose seeding campaigns the demo workspace shows. About a
+/// third of the catalog's creators take part; in every cycle of [`DEMO_CAMPAIGN_DAYS`] days from
+/// the reference date, each of them posts once about the brand (an @mention, the brand's hashtag
+/// and their discount code), a few days to a few weeks into the cycle.
+pub const DEMO_BRAND_HANDLE: &str = "sunnythreads";
+pub const DEMO_BRAND_HASHTAG: &str = "sunnythreadsgifted";
+pub const DEMO_CAMPAIGN_DAYS: i64 = 40;
+
+/// Whether a demo creator takes part in the demo brand's seeding.
+pub fn demo_seeded(handle: &str) -> bool {
+    Creator::new(handle).seeded
+}
+
+/// The first day of the demo brand's seeding cycle that `date` falls in.
+pub fn demo_cycle_start(date: NaiveDate) -> NaiveDate {
+    let day = (date - reference_date()).num_days();
+    date_of(day.div_euclid(DEMO_CAMPAIGN_DAYS) * DEMO_CAMPAIGN_DAYS)
+}
+
+/// The creator's demo discount code: `SUNNY` and the first letters of their handle.
+pub fn demo_discount_code(handle: &str) -> String {
+    let letters: String = handle.chars().filter(char::is_ascii_alphabetic).take(5).collect();
+    format!("SUNNY{}", letters.to_ascii_uppercase())
+}
+
 /// The handles of the demo list (about 60 invented creators in apparel-brand niches).
 pub fn demo_handles() -> Vec<&'static str> {
     CREATORS.iter().map(|c| c.handle).collect()
@@ -193,6 +218,8 @@ struct Creator {
     niche: Niche,
     pattern: Pattern,
     seed: u64,
+    /// Takes part in the demo brand's seeding.
+    seeded: bool,
     verified: bool,
     region: &'static str,
     /// Followers on day 0.
@@ -261,6 +288,7 @@ impl Creator {
             niche,
             pattern,
             seed,
+            seeded: listed.is_some_and(|i| i % 3 == 0) && pattern != Pattern::Dormant,
             verified: seed.is_multiple_of(17),
             region: ["US", "US", "US", "GB", "CA", "AU", "DE", "IE", "NL"][(seed % 9) as usize],
             base_followers,
@@ -492,8 +520,27 @@ impl Creator {
         if rng.unit() < 0.4 {
             picked.push("fyp");
         }
+        if self.gifted_day(day.div_euclid(DEMO_CAMPAIGN_DAYS)) == Some(day) {
+            picked.push(DEMO_BRAND_HASHTAG);
+        }
         let hashtags = wire::hashtags(picked);
-        self.build_video(self.video_id(day), posted_at, hashtags, views, &mut rng)
+        let mut video = self.build_video(self.video_id(day), posted_at, hashtags, views, &mut rng);
+        if video.hashtags.iter().any(|t| t == DEMO_BRAND_HASHTAG) {
+            let code = demo_discount_code(&self.handle);
+            video.description = format!("gifted by @{DEMO_BRAND_HANDLE} 💛 code {code} {}", video.description);
+        }
+        video
+    }
+
+    /// The day of `cycle` on which a seeded creator posts about the demo brand: their first
+    /// posting day from a few days into the cycle.
+    fn gifted_day(&self, cycle: i64) -> Option<i64> {
+        if !self.seeded {
+            return None;
+        }
+        let start = cycle * DEMO_CAMPAIGN_DAYS;
+        let first = start + 4 + (self.seed % 14) as i64;
+        (first..start + DEMO_CAMPAIGN_DAYS).find(|&day| self.posts_on(day))
     }
 
     fn build_video(
@@ -721,6 +768,33 @@ impl Rng {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seeded_creators_post_about_the_demo_brand_once_a_cycle() {
+        let now = start_of_day(NaiveDate::from_ymd_opt(2026, 6, 15).unwrap());
+        let seeded: Vec<&str> = demo_handles().into_iter().filter(|h| demo_seeded(h)).collect();
+        assert!((12..=22).contains(&seeded.len()), "about a third of 60: {}", seeded.len());
+        for handle in demo_handles() {
+            let creator = Creator::new(handle);
+            let mentions: Vec<Video> = creator
+                .videos(now, 200)
+                .into_iter()
+                .filter(|v| v.description.contains(&format!("@{DEMO_BRAND_HANDLE}")))
+                .collect();
+            if !creator.seeded {
+                assert!(mentions.is_empty(), "{handle} is not seeded");
+                continue;
+            }
+            assert!(!mentions.is_empty(), "{handle} posts about the brand");
+            for video in &mentions {
+                assert!(video.hashtags.contains(&DEMO_BRAND_HASHTAG.to_owned()));
+                assert!(video.description.contains(&demo_discount_code(handle)));
+            }
+            let cycles: HashSet<NaiveDate> =
+                mentions.iter().map(|v| demo_cycle_start(v.posted_at.date_naive())).collect();
+            assert_eq!(cycles.len(), mentions.len(), "{handle}: one post a cycle");
+        }
+    }
 
     #[test]
     fn hashing_is_stable() {

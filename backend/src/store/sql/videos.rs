@@ -52,6 +52,34 @@ impl SqlStore {
 
 #[async_trait]
 impl VideoStore for SqlStore {
+    async fn write_video_history(&self, platform_id: &str, points: &[VideoPoint]) -> Result<u64> {
+        let mut tx = self.begin_write().await?;
+        let video_id: Option<Uuid> = sqlx::query_scalar("select id from videos where platform_id = $1")
+            .bind(platform_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(video_id) = video_id else { return Ok(0) };
+        let mut written = 0;
+        for point in points {
+            written += sqlx::query(
+                "insert into video_snapshots (video_id, captured_hour, captured_at, views, likes, comments, shares) \
+                 values ($1, $2, $3, $4, $5, $6, $7) on conflict (video_id, captured_hour) do nothing",
+            )
+            .bind(video_id)
+            .bind(hour_of(point.captured_at))
+            .bind(point.captured_at)
+            .bind(point.views)
+            .bind(point.likes)
+            .bind(point.comments)
+            .bind(point.shares)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        tx.commit().await?;
+        Ok(written)
+    }
+
     async fn creator_videos(
         &self,
         workspace_id: Uuid,
