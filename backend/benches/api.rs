@@ -20,6 +20,10 @@ use zzyzx::startup::{Application, open_state};
 use zzyzx::store::SnapshotSource;
 use zzyzx_sources::DemoSource;
 
+mod common;
+
+use common::{database_url, percentile};
+
 const CREATORS: usize = 1_000;
 const DAYS: i64 = 365;
 const IMPORTED_DAYS: i64 = 100;
@@ -50,32 +54,12 @@ struct Report {
     bare_dashboard_sql_cold: (StdDuration, StdDuration),
 }
 
-fn percentile(samples: &mut [StdDuration], p: f64) -> StdDuration {
-    samples.sort_unstable();
-    samples[((samples.len() as f64 - 1.0) * p).round() as usize]
-}
-
 fn rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(str::to_owned))
         .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
         .map_or(0.0, |kb| kb / 1024.0)
-}
-
-async fn database_url(database: &str) -> (String, Option<(String, String)>) {
-    if database == "sqlite" {
-        let path = std::env::temp_dir().join(format!("zzyzx-bench-{}.db", Uuid::new_v4().simple()));
-        return (format!("sqlite://{}", path.display()), None);
-    }
-    use sqlx::Connection;
-    let base =
-        std::env::var("ZZYZX_BENCH_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-    let schema = format!("bench_{}", Uuid::new_v4().simple());
-    let mut connection = sqlx::PgConnection::connect(&base).await.expect("PostgreSQL for the benchmark");
-    sqlx::query(&format!("create schema {schema}")).execute(&mut connection).await.unwrap();
-    let separator = if base.contains('?') { '&' } else { '?' };
-    (format!("{base}{separator}options=-c%20search_path%3D{schema}"), Some((base, schema)))
 }
 
 async fn run(database: &'static str) -> Report {
@@ -332,16 +316,7 @@ async fn run(database: &'static str) -> Report {
     }
     let search = (percentile(&mut samples, 0.5), percentile(&mut samples, 0.99));
 
-    if let Some((base, schema)) = cleanup {
-        use sqlx::Connection;
-        if let Ok(mut connection) = sqlx::PgConnection::connect(&base).await {
-            let _ = sqlx::query(&format!("drop schema {schema} cascade")).execute(&mut connection).await;
-        }
-    } else if let Some(path) = url.strip_prefix("sqlite://") {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{path}{suffix}"));
-        }
-    }
+    common::drop_database(&url, cleanup).await;
     Report {
         database,
         import_100k,

@@ -364,17 +364,11 @@ impl RefreshWorker {
             videos,
             next_fetch_at: self.next_refresh(),
             now,
+            in_campaign: creator.in_campaign,
         };
         if let Err(error) = self.store.record_fetch_success(success).await {
             tracing::error!(error = ?error, "storing a fetched profile failed");
             return Outcome::Failed;
-        }
-        // Campaign posts among the videos just stored. Safe to repeat, so a failure here is
-        // made good by the next fetch.
-        match crate::services::campaigns::detect(self.store.as_ref(), creator.id, now).await {
-            Ok(found) if !found.is_empty() => tracing::info!(posts = found.len(), "campaign posts detected"),
-            Ok(_) => {}
-            Err(error) => tracing::error!(error = ?error, "campaign post detection failed"),
         }
         let _ = self.store.record_source_event(self.source.name(), SourceEvent::Success, now).await;
         Outcome::Succeeded

@@ -14,8 +14,8 @@ use super::{Result, ServiceError, Violation, workspace_settings};
 use crate::domain::{Handle, Rules, Stage};
 use crate::import::orders::{self as order_csv, is_amount, is_currency};
 use crate::store::{
-    Actor, Added, Campaign, CampaignEntry, CampaignFields, CampaignPost, CampaignWatch, DetectedPost, EntryChange,
-    EntryStatus, FoundPost, NewOrder, Order, Shipment, StageMove, Store, VideoPoint,
+    Actor, Added, Campaign, CampaignEntry, CampaignFields, CampaignPost, DetectedPost, EntryChange, EntryStatus,
+    NewOrder, Order, Shipment, StageMove, Store, VideoPoint, find_posts,
 };
 
 const MAX_NAME_CHARS: usize = 100;
@@ -269,27 +269,6 @@ pub fn utm_link(campaign: &Campaign, handle: &str) -> Option<String> {
     Some(url.into())
 }
 
-/// Posts of the videos in `watch` that its campaigns' rules match, not known to them yet.
-pub fn find_posts(watch: &CampaignWatch) -> Vec<FoundPost> {
-    let mut found = Vec::new();
-    for target in &watch.targets {
-        for video in watch.videos.iter().filter(|v| v.posted_at >= target.since) {
-            if target.known.contains(&video.platform_id) {
-                continue;
-            }
-            if let Some(evidence) = target.rules.first_match(&video.description, &video.hashtags.0) {
-                found.push(FoundPost {
-                    entry_id: target.entry_id,
-                    campaign_id: target.campaign_id,
-                    platform_id: video.platform_id.clone(),
-                    evidence,
-                });
-            }
-        }
-    }
-    found
-}
-
 /// After a creator's fetch: finds and stores its new campaign posts, and schedules the checks of
 /// its posts. Cheap when the creator is in no campaign (one indexed read).
 pub async fn detect(store: &dyn Store, creator_id: Uuid, now: DateTime<Utc>) -> Result<Vec<DetectedPost>> {
@@ -297,7 +276,7 @@ pub async fn detect(store: &dyn Store, creator_id: Uuid, now: DateTime<Utc>) -> 
     if watch.is_idle() {
         return Ok(Vec::new());
     }
-    Ok(store.record_detection(creator_id, &find_posts(&watch), now).await?)
+    Ok(store.record_detection(creator_id, &find_posts(&watch.targets, &watch.videos), now).await?)
 }
 
 fn is_http_url(raw: &str) -> bool {

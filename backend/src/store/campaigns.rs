@@ -8,6 +8,7 @@ use sqlx::types::Json;
 use uuid::Uuid;
 
 use super::*;
+use crate::domain::campaign::{Caption, Matcher};
 use crate::domain::{Evidence, Rules, Stage};
 
 /// Creators one campaign may hold.
@@ -212,12 +213,40 @@ pub struct FoundPost {
     pub evidence: Evidence,
 }
 
+/// Posts among `videos` that the targets' rules match, posted after each target's start and not
+/// known to its campaign yet.
+pub fn find_posts(targets: &[DetectionTarget], videos: &[CandidateVideo]) -> Vec<FoundPost> {
+    let mut found = Vec::new();
+    if targets.is_empty() {
+        return found;
+    }
+    let captions: Vec<Caption> = videos.iter().map(|v| Caption::new(&v.description, &v.hashtags.0)).collect();
+    for target in targets {
+        let matcher = Matcher::new(&target.rules);
+        let fresh = |(v, _): &(&CandidateVideo, &Caption)| {
+            v.posted_at >= target.since && !target.known.contains(&v.platform_id)
+        };
+        for (video, caption) in videos.iter().zip(&captions).filter(fresh) {
+            if let Some(evidence) = matcher.first_match(caption) {
+                found.push(FoundPost {
+                    entry_id: target.entry_id,
+                    campaign_id: target.campaign_id,
+                    platform_id: video.platform_id.clone(),
+                    evidence,
+                });
+            }
+        }
+    }
+    found
+}
+
 /// A post stored by detection: new, not seen before.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetectedPost {
     pub post_id: Uuid,
     pub campaign_id: Uuid,
     pub entry_id: Uuid,
+    pub platform_id: String,
     /// The creator moved to `posted` with it.
     pub moved_to_posted: bool,
 }

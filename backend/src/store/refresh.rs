@@ -14,6 +14,9 @@ pub struct ClaimedCreator {
     pub handle: String,
     pub sec_uid: Option<String>,
     pub failures: i32,
+    /// The creator is in a campaign, so its fetch runs post detection.
+    #[sqlx(default)]
+    pub in_campaign: bool,
 }
 
 /// What a successful fetch writes, all at once.
@@ -26,6 +29,8 @@ pub struct FetchSuccess {
     pub videos: Vec<zzyzx_sources::Video>,
     pub next_fetch_at: DateTime<Utc>,
     pub now: DateTime<Utc>,
+    /// Look for campaign posts among the videos (the creator is in a campaign).
+    pub in_campaign: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +112,8 @@ pub trait RefreshStore: Send + Sync {
         limit: i64,
     ) -> Result<Vec<ClaimedCreator>>;
     /// Writes a fetched profile, its snapshot (at most one per creator per hour) and videos, and
-    /// releases the lease; finishes the creator's pending refresh jobs.
+    /// releases the lease; finishes the creator's pending refresh jobs. In the same transaction,
+    /// finds the campaign posts among the videos and schedules the checks of the creator's posts.
     async fn record_fetch_success(&self, success: FetchSuccess) -> Result<()>;
     async fn record_fetch_failure(&self, failure: FetchFailure) -> Result<()>;
     /// Gives a leased creator back, due at `next_fetch_at`, without counting a failure.

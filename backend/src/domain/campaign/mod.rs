@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-pub use rules::{Evidence, MAX_RULES_PER_KIND, RuleKind, Rules};
+pub use rules::{Caption, Evidence, MAX_RULES_PER_KIND, Matcher, RuleKind, Rules};
 
 /// Where a creator is in a campaign. The pipeline runs shortlisted → … → posted; `declined` and
 /// `no_show` are its exits.

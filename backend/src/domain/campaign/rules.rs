@@ -138,38 +138,81 @@ impl Rules {
 
     /// The first rule the caption matches, in the order mention, hashtag, keyword, link, code.
     /// `hashtags` are the video's own (lowercase, without `#`). Rules must be [`normalized`].
+    /// To check many captions, compile the rules once with [`Matcher::new`].
     pub fn first_match(&self, caption: &str, hashtags: &[String]) -> Option<Evidence> {
-        let folded = Folded::new(caption);
-        let evidence = |rule, pattern: String, matched: String| Some(Evidence { rule, pattern, matched });
-        if let Some(handle) = &self.brand_handle {
-            let needle: Vec<char> = format!("@{handle}").chars().collect();
-            if let Some(found) = folded.find(&needle, is_handle_char) {
-                return evidence(RuleKind::Mention, format!("@{handle}"), found.to_owned());
+        Matcher::new(self).first_match(&Caption::new(caption, hashtags))
+    }
+}
+
+/// A caption folded once for matching against any number of rule sets.
+pub struct Caption<'a> {
+    text: &'a str,
+    folded: Folded<'a>,
+    /// The video's hashtags, folded.
+    hashtags: Vec<String>,
+}
+
+impl<'a> Caption<'a> {
+    pub fn new(text: &'a str, hashtags: &[String]) -> Self {
+        Caption { text, folded: Folded::new(text), hashtags: hashtags.iter().map(|t| fold(t)).collect() }
+    }
+}
+
+/// Rules with their patterns folded once: (pattern as shown, folded needle).
+pub struct Matcher {
+    mention: Option<(String, Vec<char>)>,
+    hashtags: Vec<(String, Vec<char>, String)>,
+    keywords: Vec<(String, Vec<char>)>,
+    link_domains: Vec<String>,
+    code_patterns: Vec<String>,
+}
+
+impl Matcher {
+    pub fn new(rules: &Rules) -> Self {
+        Matcher {
+            mention: rules.brand_handle.as_ref().map(|h| (format!("@{h}"), format!("@{h}").chars().collect())),
+            hashtags: rules
+                .hashtags
+                .iter()
+                .map(|tag| (format!("#{tag}"), format!("#{}", fold(tag)).chars().collect(), fold(tag)))
+                .collect(),
+            keywords: rules.keywords.iter().map(|k| (k.clone(), fold(k).chars().collect())).collect(),
+            link_domains: rules.link_domains.clone(),
+            code_patterns: rules.code_patterns.clone(),
+        }
+    }
+
+    pub fn first_match(&self, caption: &Caption) -> Option<Evidence> {
+        let evidence = |rule, pattern: &str, matched: &str| {
+            Some(Evidence { rule, pattern: pattern.to_owned(), matched: matched.to_owned() })
+        };
+        let folded = &caption.folded;
+        if let Some((pattern, needle)) = &self.mention
+            && let Some(found) = folded.find(needle, is_handle_char)
+        {
+            return evidence(RuleKind::Mention, pattern, found);
+        }
+        for (pattern, needle, tag) in &self.hashtags {
+            if let Some(found) = folded.find(needle, is_word_char) {
+                return evidence(RuleKind::Hashtag, pattern, found);
+            }
+            if caption.hashtags.contains(tag) {
+                return evidence(RuleKind::Hashtag, pattern, pattern);
             }
         }
-        for tag in &self.hashtags {
-            let needle: Vec<char> = format!("#{}", fold(tag)).chars().collect();
-            if let Some(found) = folded.find(&needle, is_word_char) {
-                return evidence(RuleKind::Hashtag, format!("#{tag}"), found.to_owned());
-            }
-            if hashtags.iter().any(|own| fold(own) == fold(tag)) {
-                return evidence(RuleKind::Hashtag, format!("#{tag}"), format!("#{tag}"));
-            }
-        }
-        for keyword in &self.keywords {
-            let needle: Vec<char> = fold(keyword).chars().collect();
-            if let Some(found) = folded.find_word(&needle) {
-                return evidence(RuleKind::Keyword, keyword.clone(), found.to_owned());
+        for (pattern, needle) in &self.keywords {
+            if let Some(found) = folded.find_word(needle) {
+                return evidence(RuleKind::Keyword, pattern, found);
             }
         }
         for domain in &self.link_domains {
             if let Some(found) = folded.find_domain(domain) {
-                return evidence(RuleKind::Link, domain.clone(), found.to_owned());
+                return evidence(RuleKind::Link, domain, found);
             }
         }
         for pattern in &self.code_patterns {
-            if let Some(found) = find_code(caption, pattern) {
-                return evidence(RuleKind::Code, pattern.clone(), found.to_owned());
+            if let Some(found) = find_code(caption.text, pattern) {
+                return evidence(RuleKind::Code, pattern, found);
             }
         }
         None
@@ -279,6 +322,11 @@ impl<'a> Folded<'a> {
                     chars.push(' ');
                     spans.push((start, end));
                 }
+                continue;
+            }
+            if c.is_ascii() {
+                chars.push(c.to_ascii_lowercase());
+                spans.push((start, end));
                 continue;
             }
             for folded in c.nfkd().filter(|d| !is_combining_mark(*d)).flat_map(char::to_lowercase) {

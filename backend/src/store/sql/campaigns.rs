@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::domain::{Evidence, RuleKind, Rules, Stage, contact_from_bio, next_post_check};
+use crate::store::campaigns::find_posts;
 
 const CAMPAIGN_COLUMNS: &str = "k.id, k.workspace_id, k.name, k.starts_on, k.ends_on, k.product_name, k.unit_cost, \
      k.shipping_cost, k.retail_value, k.currency, k.fee, k.overdue_days, k.landing_url, k.rules, k.demo, \
@@ -705,52 +706,9 @@ impl CampaignStore for SqlStore {
     }
 
     async fn campaign_watch(&self, creator_id: Uuid, now: DateTime<Utc>) -> Result<CampaignWatch> {
-        let in_any: Option<i32> = sqlx::query_scalar("select 1 from campaign_creators where creator_id = $1 limit 1")
-            .bind(creator_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        if in_any.is_none() {
-            return Ok(CampaignWatch::default());
-        }
-        let running: Vec<(Uuid, Uuid, Json<Rules>, NaiveDate, Option<NaiveDate>)> = sqlx::query_as(
-            "select e.id, e.campaign_id, k.rules, k.starts_on, e.shipped_on from campaign_creators e \
-             join campaigns k on k.id = e.campaign_id \
-             where e.creator_id = $1 and k.starts_on <= $2 and k.ends_on >= $2 and e.stage not in ('declined', 'no_show')",
-        )
-        .bind(creator_id)
-        .bind(now.date_naive())
-        .fetch_all(&self.pool)
-        .await?;
-        let has_scheduled_posts: Option<i32> = sqlx::query_scalar(
-            "select 1 from campaign_posts p join campaign_creators e on e.id = p.entry_id \
-             where e.creator_id = $1 and p.next_check_at is not null limit 1",
-        )
-        .bind(creator_id)
-        .fetch_optional(&self.pool)
-        .await?;
-        let mut known: HashMap<Uuid, Vec<String>> = HashMap::new();
-        for (campaign_id, platform_id) in sqlx::query_as::<_, (Uuid, String)>(
-            "select p.campaign_id, p.platform_id from campaign_posts p join campaign_creators e on e.id = p.entry_id \
-             where e.creator_id = $1",
-        )
-        .bind(creator_id)
-        .fetch_all(&self.pool)
-        .await?
-        {
-            known.entry(campaign_id).or_default().push(platform_id);
-        }
-        let targets: Vec<DetectionTarget> = running
-            .into_iter()
-            .filter(|(_, _, rules, _, _)| !rules.0.is_empty())
-            .map(|(entry_id, campaign_id, rules, starts_on, shipped_on)| DetectionTarget {
-                entry_id,
-                campaign_id,
-                rules: rules.0,
-                since: day_start(shipped_on.unwrap_or(starts_on)),
-                known: known.remove(&campaign_id).unwrap_or_default(),
-            })
-            .collect();
-        let videos = match targets.iter().map(|t| t.since).min() {
+        let Some(inputs) = self.detection_inputs(creator_id, now).await? else { return Ok(CampaignWatch::default()) };
+        let has_scheduled_posts = inputs.posts.iter().any(|p| p.next_check_at.is_some());
+        let videos = match inputs.targets.iter().map(|t| t.since).min() {
             None => Vec::new(),
             Some(since) => {
                 sqlx::query_as::<_, CandidateVideo>(
@@ -763,7 +721,7 @@ impl CampaignStore for SqlStore {
                 .await?
             }
         };
-        Ok(CampaignWatch { targets, videos, has_scheduled_posts: has_scheduled_posts.is_some() })
+        Ok(CampaignWatch { targets: inputs.targets, videos, has_scheduled_posts })
     }
 
     async fn record_detection(
@@ -772,68 +730,14 @@ impl CampaignStore for SqlStore {
         found: &[FoundPost],
         now: DateTime<Utc>,
     ) -> Result<Vec<DetectedPost>> {
-        let mut tx = self.begin_write().await?;
-        let mut detected = Vec::new();
-        for post in found {
-            let post_id: Option<Uuid> = sqlx::query_scalar(
-                "insert into campaign_posts (id, campaign_id, entry_id, platform_id, status, rule, pattern, matched, \
-                 detected_at, next_check_at) values ($1, $2, $3, $4, 'detected', $5, $6, $7, $8, $8) \
-                 on conflict (campaign_id, platform_id) do nothing returning id",
-            )
-            .bind(Uuid::now_v7())
-            .bind(post.campaign_id)
-            .bind(post.entry_id)
-            .bind(&post.platform_id)
-            .bind(post.evidence.rule.as_str())
-            .bind(&post.evidence.pattern)
-            .bind(&post.evidence.matched)
-            .bind(now)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if let Some(post_id) = post_id {
-                let moved = move_entry(
-                    &mut tx,
-                    post.entry_id,
-                    Stage::Posted,
-                    &Stage::BEFORE_POSTED,
-                    Actor::System(DETECTION_LABEL),
-                    now,
-                )
-                .await?;
-                detected.push(DetectedPost {
-                    post_id,
-                    campaign_id: post.campaign_id,
-                    entry_id: post.entry_id,
-                    moved_to_posted: moved,
-                });
-            }
-        }
-        // The next check of every post still on its schedule, and the creator's next fetch no later.
-        let scheduled: Vec<(Uuid, DateTime<Utc>, Option<DateTime<Utc>>)> = sqlx::query_as(
-            "select p.id, p.detected_at, v.posted_at from campaign_posts p \
-             join campaign_creators e on e.id = p.entry_id left join videos v on v.platform_id = p.platform_id \
-             where e.creator_id = $1 and p.next_check_at is not null order by p.id",
-        )
-        .bind(creator_id)
-        .fetch_all(&mut *tx)
-        .await?;
-        let mut earliest: Option<DateTime<Utc>> = None;
-        for (post_id, detected_at, posted_at) in scheduled {
-            let next = next_post_check(posted_at.unwrap_or(detected_at), now);
-            sqlx::query("update campaign_posts set next_check_at = $2 where id = $1")
-                .bind(post_id)
-                .bind(next)
-                .execute(&mut *tx)
-                .await?;
-            earliest = earliest.into_iter().chain(next).min();
-        }
-        if let Some(earliest) = earliest {
-            sqlx::query("update creators set next_fetch_at = $2 where id = $1 and (next_fetch_at is null or next_fetch_at > $2)")
+        let Some(inputs) = self.detection_inputs(creator_id, now).await? else { return Ok(Vec::new()) };
+        let videos: Vec<CandidateVideo> =
+            sqlx::query_as("select platform_id, posted_at, description, hashtags from videos where creator_id = $1")
                 .bind(creator_id)
-                .bind(earliest)
-                .execute(&mut *tx)
+                .fetch_all(&self.pool)
                 .await?;
-        }
+        let mut tx = self.begin_write().await?;
+        let detected = apply_detection(&mut tx, creator_id, &inputs, found, &videos, None, now).await?;
         tx.commit().await?;
         Ok(detected)
     }
@@ -935,4 +839,181 @@ async fn write_shipment(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// Stores the posts detection found, skipping those the campaign has; each new one moves its
+/// entry to `posted` when it was before it.
+async fn store_found_posts(tx: &mut WriteTx<Db>, found: &[FoundPost], now: DateTime<Utc>) -> Result<Vec<DetectedPost>> {
+    let mut detected = Vec::new();
+    for post in found {
+        let post_id: Option<Uuid> = sqlx::query_scalar(
+            "insert into campaign_posts (id, campaign_id, entry_id, platform_id, status, rule, pattern, matched, \
+             detected_at, next_check_at) values ($1, $2, $3, $4, 'detected', $5, $6, $7, $8, $8) \
+             on conflict (campaign_id, platform_id) do nothing returning id",
+        )
+        .bind(Uuid::now_v7())
+        .bind(post.campaign_id)
+        .bind(post.entry_id)
+        .bind(&post.platform_id)
+        .bind(post.evidence.rule.as_str())
+        .bind(&post.evidence.pattern)
+        .bind(&post.evidence.matched)
+        .bind(now)
+        .fetch_optional(&mut **tx)
+        .await?;
+        if let Some(post_id) = post_id {
+            let by = Actor::System(DETECTION_LABEL);
+            let moved = move_entry(tx, post.entry_id, Stage::Posted, &Stage::BEFORE_POSTED, by, now).await?;
+            detected.push(DetectedPost {
+                post_id,
+                campaign_id: post.campaign_id,
+                entry_id: post.entry_id,
+                platform_id: post.platform_id.clone(),
+                moved_to_posted: moved,
+            });
+        }
+    }
+    Ok(detected)
+}
+
+/// One of a creator's campaign posts, as its schedule needs it.
+pub(super) struct ScheduledPost {
+    id: Uuid,
+    campaign_id: Uuid,
+    platform_id: String,
+    detected_at: DateTime<Utc>,
+    posted_at: Option<DateTime<Utc>>,
+    next_check_at: Option<DateTime<Utc>>,
+}
+
+/// A creator's entry in a campaign, with one of the entry's posts (if any): one row per post.
+#[derive(sqlx::FromRow)]
+struct MembershipRow {
+    entry_id: Uuid,
+    campaign_id: Uuid,
+    rules: Json<Rules>,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    shipped_on: Option<NaiveDate>,
+    #[sqlx(try_from = "String")]
+    stage: Stage,
+    post_id: Option<Uuid>,
+    platform_id: Option<String>,
+    detected_at: Option<DateTime<Utc>>,
+    posted_at: Option<DateTime<Utc>>,
+    next_check_at: Option<DateTime<Utc>>,
+}
+
+/// What detection reads about a creator: its running campaigns' rules and its posts.
+pub(super) struct DetectionInputs {
+    targets: Vec<DetectionTarget>,
+    posts: Vec<ScheduledPost>,
+}
+
+impl DetectionInputs {
+    /// The posts among `videos` that the creator's running campaigns have not seen.
+    pub(super) fn find(&self, videos: &[CandidateVideo]) -> Vec<FoundPost> {
+        find_posts(&self.targets, videos)
+    }
+}
+
+impl SqlStore {
+    /// Read before a fetch is written, outside its transaction; `None` (after one read) for a
+    /// creator in no campaign.
+    pub(super) async fn detection_inputs(
+        &self,
+        creator_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<Option<DetectionInputs>> {
+        let rows = sqlx::query_as::<_, MembershipRow>(
+            "select e.id as entry_id, e.campaign_id, k.rules, k.starts_on, k.ends_on, e.shipped_on, e.stage, \
+                    p.id as post_id, p.platform_id, p.detected_at, v.posted_at, p.next_check_at \
+             from campaign_creators e join campaigns k on k.id = e.campaign_id \
+             left join campaign_posts p on p.entry_id = e.id left join videos v on v.platform_id = p.platform_id \
+             where e.creator_id = $1 order by e.id",
+        )
+        .bind(creator_id)
+        .fetch_all(&self.pool)
+        .await?;
+        if rows.is_empty() {
+            return Ok(None);
+        }
+        let posts: Vec<ScheduledPost> = rows
+            .iter()
+            .filter_map(|r| {
+                Some(ScheduledPost {
+                    id: r.post_id?,
+                    campaign_id: r.campaign_id,
+                    platform_id: r.platform_id.clone()?,
+                    detected_at: r.detected_at?,
+                    posted_at: r.posted_at,
+                    next_check_at: r.next_check_at,
+                })
+            })
+            .collect();
+        let today = now.date_naive();
+        let mut targets: Vec<DetectionTarget> = Vec::new();
+        for m in rows {
+            let running = m.starts_on <= today && today <= m.ends_on && !m.rules.0.is_empty();
+            if !running
+                || matches!(m.stage, Stage::Declined | Stage::NoShow)
+                || targets.iter().any(|t| t.entry_id == m.entry_id)
+            {
+                continue;
+            }
+            targets.push(DetectionTarget {
+                entry_id: m.entry_id,
+                campaign_id: m.campaign_id,
+                since: day_start(m.shipped_on.unwrap_or(m.starts_on)),
+                known: posts.iter().filter(|p| p.campaign_id == m.campaign_id).map(|p| p.platform_id.clone()).collect(),
+                rules: m.rules.0,
+            });
+        }
+        Ok(Some(DetectionInputs { targets, posts }))
+    }
+}
+
+/// Stores what detection found among `videos` and moves the creator's due post checks (and the
+/// new posts') to their next point on the schedule, its next fetch no later than the earliest.
+/// Writes nothing when nothing is new or due. `next_fetch_at` is the creator's, when known.
+pub(super) async fn apply_detection(
+    tx: &mut WriteTx<Db>,
+    creator_id: Uuid,
+    inputs: &DetectionInputs,
+    found: &[FoundPost],
+    videos: &[CandidateVideo],
+    next_fetch_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<Vec<DetectedPost>> {
+    let detected = store_found_posts(tx, found, now).await?;
+    let posted_at = |platform_id: &str| videos.iter().find(|v| v.platform_id == platform_id).map(|v| v.posted_at);
+    let mut due: Vec<(Uuid, DateTime<Utc>)> = inputs
+        .posts
+        .iter()
+        .filter(|p| p.next_check_at.is_some_and(|at| at <= now))
+        .map(|p| (p.id, p.posted_at.unwrap_or(p.detected_at)))
+        .collect();
+    for new in &detected {
+        due.push((new.post_id, posted_at(&new.platform_id).unwrap_or(now)));
+    }
+    let mut earliest = inputs.posts.iter().filter_map(|p| p.next_check_at).filter(|at| *at > now).min();
+    for (post_id, base) in due {
+        let next = next_post_check(base, now);
+        sqlx::query("update campaign_posts set next_check_at = $2 where id = $1")
+            .bind(post_id)
+            .bind(next)
+            .execute(&mut **tx)
+            .await?;
+        earliest = earliest.into_iter().chain(next).min();
+    }
+    if let Some(earliest) = earliest.filter(|at| next_fetch_at.is_none_or(|next| at < &next)) {
+        sqlx::query(
+            "update creators set next_fetch_at = $2 where id = $1 and (next_fetch_at is null or next_fetch_at > $2)",
+        )
+        .bind(creator_id)
+        .bind(earliest)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(detected)
 }

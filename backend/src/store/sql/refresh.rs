@@ -24,7 +24,7 @@ impl RefreshStore for SqlStore {
             skip_locked = Self::SKIP_LOCKED,
         );
         let mut tx = self.begin_write().await?;
-        let claimed = sqlx::query_as::<_, ClaimedCreator>(&sql)
+        let mut claimed = sqlx::query_as::<_, ClaimedCreator>(&sql)
             .bind(lease_until)
             .bind(owner)
             .bind(now)
@@ -32,6 +32,17 @@ impl RefreshStore for SqlStore {
             .fetch_all(&mut *tx)
             .await?;
         if !claimed.is_empty() {
+            let mut in_campaigns =
+                QueryBuilder::<Db>::new("select distinct creator_id from campaign_creators where creator_id in (");
+            let mut separated = in_campaigns.separated(", ");
+            for creator in &claimed {
+                separated.push_bind(creator.id);
+            }
+            in_campaigns.push(")");
+            let in_campaigns: Vec<Uuid> = in_campaigns.build_query_scalar().fetch_all(&mut *tx).await?;
+            for creator in &mut claimed {
+                creator.in_campaign = in_campaigns.contains(&creator.id);
+            }
             sqlx::query(
                 "update jobs set status = 'running', progress = 50, updated_at = $2 \
                  where status = 'queued' and creator_id in (select id from creators where lease_owner = $1)",
@@ -64,7 +75,21 @@ impl RefreshStore for SqlStore {
     }
 
     async fn record_fetch_success(&self, success: FetchSuccess) -> Result<()> {
-        let FetchSuccess { creator_id, handle, source, profile, videos, next_fetch_at, now } = success;
+        let FetchSuccess { creator_id, handle, source, profile, videos, next_fetch_at, now, in_campaign } = success;
+        let own: Vec<zzyzx_sources::Video> = videos.into_iter().filter(|v| v.author_handle == handle).collect();
+        // Campaign posts among these videos, found where the videos are first known: read first,
+        // outside the write transaction, so the single writer waits on nothing but writes.
+        let candidates: Vec<CandidateVideo> = own
+            .iter()
+            .map(|v| CandidateVideo {
+                platform_id: v.platform_id.clone(),
+                posted_at: v.posted_at,
+                description: v.description.clone(),
+                hashtags: Json(v.hashtags.clone()),
+            })
+            .collect();
+        let detection = if in_campaign { self.detection_inputs(creator_id, now).await? } else { None };
+        let found = detection.as_ref().map(|inputs| inputs.find(&candidates)).unwrap_or_default();
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "update creators set platform_user_id = $2, sec_uid = coalesce($3, sec_uid), display_name = $4, \
@@ -107,8 +132,11 @@ impl RefreshStore for SqlStore {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        let own: Vec<zzyzx_sources::Video> = videos.into_iter().filter(|v| v.author_handle == handle).collect();
         upsert_videos(&mut tx, &HashMap::from([(handle, creator_id)]), &own, source, now).await?;
+        if let Some(inputs) = &detection {
+            let next = Some(next_fetch_at);
+            super::campaigns::apply_detection(&mut tx, creator_id, inputs, &found, &candidates, next, now).await?;
+        }
         sqlx::query(
             "update jobs set status = 'succeeded', progress = 100, message = null, updated_at = $2, finished_at = $2 \
              where creator_id = $1 and status in ('queued', 'running')",

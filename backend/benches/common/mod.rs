@@ -1,0 +1,41 @@
+//! What the benchmarks share: a fresh database of either kind, and percentiles.
+
+use std::time::Duration;
+use uuid::Uuid;
+
+/// The `p` percentile (0..=1) of the samples.
+pub fn percentile(samples: &mut [Duration], p: f64) -> Duration {
+    samples.sort_unstable();
+    samples[((samples.len() as f64 - 1.0) * p).round() as usize]
+}
+
+/// A fresh database: a temporary SQLite file, or a new schema on PostgreSQL
+/// (`ZZYZX_BENCH_POSTGRES_URL`, the local `test` database by default). Returns its URL and,
+/// for PostgreSQL, what [`drop_database`] needs.
+pub async fn database_url(database: &str) -> (String, Option<(String, String)>) {
+    if database == "sqlite" {
+        let path = std::env::temp_dir().join(format!("zzyzx-bench-{}.db", Uuid::new_v4().simple()));
+        return (format!("sqlite://{}", path.display()), None);
+    }
+    use sqlx::Connection;
+    let base =
+        std::env::var("ZZYZX_BENCH_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    let schema = format!("bench_{}", Uuid::new_v4().simple());
+    let mut connection = sqlx::PgConnection::connect(&base).await.expect("PostgreSQL for the benchmark");
+    sqlx::query(&format!("create schema {schema}")).execute(&mut connection).await.unwrap();
+    let separator = if base.contains('?') { '&' } else { '?' };
+    (format!("{base}{separator}options=-c%20search_path%3D{schema}"), Some((base, schema)))
+}
+
+pub async fn drop_database(url: &str, cleanup: Option<(String, String)>) {
+    if let Some((base, schema)) = cleanup {
+        use sqlx::Connection;
+        if let Ok(mut connection) = sqlx::PgConnection::connect(&base).await {
+            let _ = sqlx::query(&format!("drop schema {schema} cascade")).execute(&mut connection).await;
+        }
+    } else if let Some(path) = url.strip_prefix("sqlite://") {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{path}{suffix}"));
+        }
+    }
+}
