@@ -10,7 +10,7 @@ import { paths } from '@/config/paths';
 import { ListDashboard } from '@/features/dashboard/components/ListDashboard';
 import { useList } from '@/features/lists/api/get-list';
 import { ListTabs } from '@/features/lists/components/ListTabs';
-import { ShareListDialog } from '@/features/share-links/components/ShareListDialog';
+import { ShareLinksDialog } from '@/features/share-links/components/ShareLinksDialog';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { hasCode } from '@/lib/api/problem';
 import { useIsOwner } from '@/lib/auth/roles';
@@ -50,7 +50,12 @@ export function ListDashboardRoute() {
       <ListTabs listId={list.id} />
       <ListDashboard listId={list.id} />
       {isOwner && (
-        <ShareListDialog listId={list.id} listName={list.name} show={sharing} onClose={() => setSharing(false)} />
+        <ShareLinksDialog
+          target={{ kind: 'list', id: list.id }}
+          name={list.name}
+          show={sharing}
+          onClose={() => setSharing(false)}
+        />
       )}
     </>
   );
