@@ -1719,6 +1719,7 @@ export interface components {
             other_currencies: components["schemas"]["CurrencyRevenue"][];
         };
         CreatorEstimate: {
+            sample_size: number;
             /** Format: double */
             expected_views: number | null;
             /** Format: double */
@@ -3211,7 +3212,7 @@ export interface components {
          * @description Why a [`Measure`] has no value.
          * @enum {string}
          */
-        Unavailable: "no_history" | "not_enough_history" | "zero_base" | "not_enough_videos" | "no_views" | "no_followers" | "not_growing" | "not_enough_points" | "not_finite" | "zero_assumption" | "not_set" | "no_audience_data" | "no_target";
+        Unavailable: "no_history" | "not_enough_history" | "zero_base" | "not_enough_videos" | "no_views" | "no_followers" | "not_growing" | "not_enough_points" | "not_finite" | "zero_assumption" | "not_set" | "not_enough_data" | "no_audience_data" | "no_target";
         /**
          * @description Unit of a [`Measure`]'s value.
          * @enum {string}
