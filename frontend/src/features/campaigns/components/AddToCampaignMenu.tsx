@@ -41,7 +41,7 @@ export function AddToCampaignMenu({ add, subject, small = true }: AddToCampaignM
           {addMutation.isPending && (
             <Spinner as="span" animation="border" size="sm" className="me-1" aria-hidden="true" />
           )}
-          Add to campaign <span className="visually-hidden">: {subject}</span>
+          Add to campaign <span className="visually-hidden">for {subject}</span>
         </Dropdown.Toggle>
         <Dropdown.Menu>
           <Dropdown.Header>Add {subject} to…</Dropdown.Header>

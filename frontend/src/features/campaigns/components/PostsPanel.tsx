@@ -24,7 +24,7 @@ function AttachPostForm({ campaignId }: { campaignId: string }) {
   return (
     <Form
       noValidate
-      aria-label="Attach a video by URL"
+      aria-label="Attach a post by hand"
       className="mb-3"
       onSubmit={(event) => {
         event.preventDefault();
