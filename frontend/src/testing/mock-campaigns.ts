@@ -11,11 +11,11 @@ import { addCreator, db, nextId, type MockCreator } from './mock-db';
 type Schemas = components['schemas'];
 type FieldError = Schemas['FieldError'];
 type Measure = Schemas['Measure_f64'];
-export type MockCampaign = Omit<Schemas['Campaign'], 'counts'> & { workspace_id: string | null };
-export type MockEntry = Schemas['CampaignCreator'];
-export type MockPost = Schemas['CampaignPost'];
-export type MockOrder = Schemas['Order'];
-export type MockCampaignShareLink = Schemas['CampaignShareLinkResponse'] & { token: string };
+export type MockCampaign = Omit<Schemas['CampaignResponse'], 'counts'> & { workspace_id: string | null };
+export type MockEntry = Schemas['CampaignCreatorResponse'];
+export type MockPost = Schemas['CampaignPostResponse'];
+export type MockOrder = Schemas['CampaignOrderResponse'];
+export type MockCampaignShareLink = Schemas['ShareLinkResponse'] & { token: string };
 
 const NOW = '2026-11-20T12:00:00Z';
 const TODAY = '2026-11-20';
@@ -27,7 +27,7 @@ export type CampaignsDb = {
   curves: Record<string, Schemas['CurvePoint'][]>;
   orders: Record<string, MockOrder[]>;
   /** The report a test wants shown, by campaign id. */
-  reports: Record<string, Schemas['CampaignReport']>;
+  reports: Record<string, Schemas['CampaignReportResponse']>;
   shareLinks: MockCampaignShareLink[];
 };
 
@@ -71,10 +71,10 @@ function campaignIn(workspaceId: string, campaignId: string): MockCampaign | und
 }
 
 /** A campaign as the API shows it, with its counts. */
-export function campaignResponse(campaign: MockCampaign): Schemas['Campaign'] {
+export function campaignResponse(campaign: MockCampaign): Schemas['CampaignResponse'] {
   const { workspace_id: _workspace, ...rest } = campaign;
   const entries = campaignsDb.entries[campaign.id] ?? [];
-  const stages: Schemas['StageCounts'] = {
+  const stages: Record<string, number> = {
     shortlisted: 0,
     contacted: 0,
     agreed: 0,
@@ -84,7 +84,7 @@ export function campaignResponse(campaign: MockCampaign): Schemas['Campaign'] {
     declined: 0,
     no_show: 0,
   };
-  for (const entry of entries) stages[entry.stage] += 1;
+  for (const entry of entries) stages[entry.stage] = (stages[entry.stage] ?? 0) + 1;
   const posts = (campaignsDb.posts[campaign.id] ?? []).filter((post) => post.status !== 'dismissed').length;
   return {
     ...rest,
@@ -221,7 +221,7 @@ export function measure(
 }
 
 /** The report the mock computes when a test set none: counts right, every ratio unavailable. */
-export function defaultReport(campaign: MockCampaign): Schemas['CampaignReport'] {
+export function defaultReport(campaign: MockCampaign): Schemas['CampaignReportResponse'] {
   const entries = campaignsDb.entries[campaign.id] ?? [];
   const none = (unit: Measure['unit'], formula: string) => measure(null, unit, formula);
   return {
@@ -251,14 +251,16 @@ export function defaultReport(campaign: MockCampaign): Schemas['CampaignReport']
       entry_id: entry.id,
       handle: entry.creator.handle,
       stage: entry.stage,
-      cost: 0,
-      posts: entry.posts,
-      views: 0,
-      engagements: 0,
-      orders: 0,
-      revenue: 0,
-      cost_per_thousand_views: none('money', 'campaign.cpm.v1'),
-      roas: none('ratio', 'campaign.roas.v1'),
+      actual: {
+        cost: 0,
+        posts: entry.posts,
+        views: 0,
+        engagements: 0,
+        orders: 0,
+        revenue: 0,
+        cost_per_thousand_views: none('money', 'campaign.cpm.v1'),
+        roas: none('ratio', 'campaign.roas.v1'),
+      },
       estimate: null,
     })),
     proposals: {
@@ -302,11 +304,10 @@ function entryOf(campaignId: string, entryId: string): MockEntry | undefined {
 
 const shareLinkOf = ({ token: _token, ...link }: MockCampaignShareLink) => link;
 
-/** Which entry an order row belongs to: its discount code, else the creator named in its UTM link. */
+/** Which entry an order row belongs to: its discount code, else its UTM value (a creator's handle). */
 function matchEntry(entries: MockEntry[], code: string, utm: string): MockEntry | undefined {
-  if (code) return entries.find((entry) => entry.discount_code?.toLowerCase() === code.toLowerCase());
-  if (utm) return entries.find((entry) => utm.includes(`utm_content=${entry.creator.handle}`));
-  return undefined;
+  const byCode = code ? entries.find((entry) => entry.discount_code?.toLowerCase() === code.toLowerCase()) : undefined;
+  return byCode ?? (utm ? entries.find((entry) => entry.creator.handle === utm.toLowerCase()) : undefined);
 }
 
 export const campaignHandlers = [
@@ -325,17 +326,21 @@ export const campaignHandlers = [
     const body = await request.json();
     const errors = validateCampaign(body);
     if (errors.length > 0) return response.untyped(invalid(errors));
+    if (campaignsDb.campaigns.some((campaign) => campaign.name === body.name)) {
+      return response.untyped(refuse(409, 'duplicate_campaign_name', 'A campaign with this name exists.'));
+    }
+    const { rules } = body;
     const campaign = addCampaign({
       ...body,
       fee: body.fee ?? null,
       overdue_days: body.overdue_days ?? 14,
       landing_url: body.landing_url ?? null,
       rules: {
-        brand_handle: body.rules.brand_handle ?? null,
-        hashtags: (body.rules.hashtags ?? []).map((tag) => tag.replace(/^#/, '').toLowerCase()),
-        keywords: body.rules.keywords ?? [],
-        link_domains: body.rules.link_domains ?? [],
-        code_patterns: body.rules.code_patterns ?? [],
+        brand_handle: rules?.brand_handle ?? null,
+        hashtags: (rules?.hashtags ?? []).map((tag) => tag.replace(/^#/, '').toLowerCase()),
+        keywords: rules?.keywords ?? [],
+        link_domains: rules?.link_domains ?? [],
+        code_patterns: rules?.code_patterns ?? [],
       },
       status: statusOf(body.starts_on, body.ends_on),
       workspace_id: who.workspaceId,
@@ -356,10 +361,21 @@ export const campaignHandlers = [
     const campaign = campaignIn(who.workspaceId, params.campaign_id);
     if (!campaign) return response.untyped(notFound());
     const changes = await request.json();
-    const errors = validateCampaign({ ...campaign, ...changes, rules: changes.rules ?? undefined });
+    const merged: MockCampaign = {
+      ...campaign,
+      name: changes.name ?? campaign.name,
+      starts_on: changes.starts_on ?? campaign.starts_on,
+      ends_on: changes.ends_on ?? campaign.ends_on,
+      product: changes.product ?? campaign.product,
+      fee: changes.fee === undefined ? campaign.fee : changes.fee,
+      overdue_days: changes.overdue_days ?? campaign.overdue_days,
+      landing_url: changes.landing_url === undefined ? campaign.landing_url : changes.landing_url,
+      rules: changes.rules ?? campaign.rules,
+      updated_at: NOW,
+    };
+    const errors = validateCampaign(merged);
     if (errors.length > 0) return response.untyped(invalid(errors));
-    Object.assign(campaign, changes, { updated_at: NOW });
-    campaign.status = statusOf(campaign.starts_on, campaign.ends_on);
+    Object.assign(campaign, merged, { status: statusOf(merged.starts_on, merged.ends_on) });
     return response(200).json(campaignResponse(campaign));
   }),
 
@@ -431,6 +447,12 @@ export const campaignHandlers = [
         invalid([{ pointer: '/discount_code', detail: 'must be 3 to 40 letters, digits, - or _' }]),
       );
     }
+    const code = changes.discount_code?.toLowerCase();
+    const taken = campaignsDb.entries[params.campaign_id]?.some(
+      (other) => other.id !== entry.id && code && other.discount_code?.toLowerCase() === code,
+    );
+    if (taken)
+      return response.untyped(refuse(409, 'duplicate_discount_code', 'Another creator has this discount code.'));
     Object.assign(entry, changes);
     return response(200).json(entry);
   }),
@@ -549,7 +571,7 @@ export const campaignHandlers = [
     const entry = entryOf(campaign.id, body.entry_id);
     if (!entry) return response.untyped(invalid([{ pointer: '/entry_id', detail: 'is not in this campaign' }]));
     if (campaignsDb.orders[campaign.id]?.some((order) => order.order_id === body.order_id)) {
-      return response.untyped(invalid([{ pointer: '/order_id', detail: 'this order is already counted' }]));
+      return response.untyped(refuse(409, 'duplicate_order', 'The campaign has an order with this id.'));
     }
     const order = addOrder(campaign, entry, { ...body, code: null, source: 'manual' });
     return response(201).json(order);
@@ -563,7 +585,7 @@ export const campaignHandlers = [
     const [, ...rows] = (await request.text()).trim().split('\n');
     const entries = campaignsDb.entries[campaign.id] ?? [];
     const errors: FieldError[] = [];
-    const unmatched: Schemas['Unmatched'][] = [];
+    const unmatched: Schemas['UnmatchedRow'][] = [];
     const good: { entry: MockEntry; order: Partial<MockOrder> }[] = [];
     rows.forEach((row, index) => {
       const line = index + 2;
@@ -589,9 +611,18 @@ export const campaignHandlers = [
         },
       });
     });
-    if (errors.length > 0 && query.get('mode') !== 'partial') {
+    const rejected = errors.length + unmatched.length;
+    if (rejected > 0 && query.get('mode') !== 'partial') {
+      // As the server does: unmatched rows reject the file too, named among the bad lines.
+      const all = [
+        ...errors,
+        ...unmatched.map(({ line, value }) => ({
+          line,
+          detail: `"${value}" is neither a discount code nor a UTM value of this campaign`,
+        })),
+      ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
       return response.untyped(
-        refuse(422, 'import_rejected', `${errors.length} line(s) are invalid; nothing was imported.`, errors),
+        refuse(422, 'import_rejected', `${rejected} row(s) are invalid or unmatched; nothing was imported.`, all),
       );
     }
     let duplicates = 0;
@@ -606,7 +637,7 @@ export const campaignHandlers = [
     return response(200).json({
       rows_written: written,
       duplicates,
-      rows_rejected: errors.length,
+      rows_rejected: rejected,
       errors,
       unmatched,
     });
@@ -680,6 +711,7 @@ export const campaignHandlers = [
     const campaign = link && campaignsDb.campaigns.find((candidate) => candidate.id === link.campaign_id);
     if (!campaign) return response.untyped(refuse(401, 'invalid_token', 'This share link is not valid.'));
     const report = campaignsDb.reports[campaign.id] ?? defaultReport(campaign);
-    return response(200).json({ ...report, campaign: { ...report.campaign, rules: null } });
+    const noRules = { brand_handle: null, hashtags: [], keywords: [], link_domains: [], code_patterns: [] };
+    return response(200).json({ ...report, campaign: { ...report.campaign, rules: noRules } });
   }),
 ];

@@ -163,8 +163,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The workspace's campaigns, the latest start first. */
         get: operations["list_campaigns"];
         put?: never;
+        /**
+         * Creates a campaign. Its detection rules are refused when one would match nearly everything
+         *     (fewer than 3 characters), with the rule's place in `errors`.
+         */
         post: operations["create_campaign"];
         delete?: never;
         options?: never;
@@ -182,9 +187,14 @@ export interface paths {
         get: operations["get_campaign"];
         put?: never;
         post?: never;
+        /**
+         * Deletes a campaign with its pipeline, posts, orders and share links. Owners only; the
+         *     creators and their history stay.
+         */
         delete: operations["delete_campaign"];
         options?: never;
         head?: never;
+        /** Changes a campaign: the fields given replace its own, checked as on creation. */
         patch: operations["update_campaign"];
         trace?: never;
     };
@@ -195,9 +205,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_campaign_creators"];
+        /** The campaign's creators, in the order they joined. */
+        get: operations["list_entries"];
         put?: never;
-        post: operations["add_campaign_creators"];
+        /**
+         * Adds creators as `shortlisted`: by id (from search, rising or hashtags), every creator of a
+         *     list, or by handle (unknown creators are created and tracked). All or none: an id this
+         *     workspace does not know is refused. Their contact is pre-filled from their bio, and the
+         *     estimate of what they would bring is frozen. A campaign holds at most 1000 creators.
+         */
+        post: operations["add_entries"];
         delete?: never;
         options?: never;
         head?: never;
@@ -214,26 +231,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["remove_campaign_creator"];
+        /** Takes a creator out of the campaign, with their posts and orders. */
+        delete: operations["remove_entry"];
         options?: never;
         head?: never;
-        patch: operations["update_campaign_creator"];
-        trace?: never;
-    };
-    "/api/v1/campaigns/{campaign_id}/creators/{entry_id}/stage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["set_stage"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
+        /** Changes an entry's contact, discount code, fee or clicks. */
+        patch: operations["update_entry"];
         trace?: never;
     };
     "/api/v1/campaigns/{campaign_id}/creators/{entry_id}/shipment": {
@@ -244,6 +247,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Records the shipment; a creator not yet shipped moves to `shipped` (or `delivered` with a
+         *     delivery date).
+         */
         put: operations["set_shipment"];
         post?: never;
         delete?: never;
@@ -252,23 +259,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/campaigns/{campaign_id}/posts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["list_campaign_posts"];
-        put?: never;
-        post: operations["attach_campaign_post"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/campaigns/{campaign_id}/posts/{post_id}/dismiss": {
+    "/api/v1/campaigns/{campaign_id}/creators/{entry_id}/stage": {
         parameters: {
             query?: never;
             header?: never;
@@ -276,23 +267,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
-        post: operations["dismiss_campaign_post"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/campaigns/{campaign_id}/posts/{post_id}/curve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["campaign_post_curve"];
-        put?: never;
+        /**
+         * Moves a creator to a stage, recording who and when. Moving to `shipped` without a shipment
+         *     records one: today, one unit, the campaign's shipping cost.
+         */
+        put: operations["move_entry"];
         post?: never;
         delete?: never;
         options?: never;
@@ -307,9 +286,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_campaign_orders"];
+        /** The campaign's orders, the latest first. */
+        get: operations["list_orders"];
         put?: never;
-        post: operations["add_campaign_order"];
+        /** Adds an order by hand, attributed to one creator of the campaign. */
+        post: operations["add_order"];
         delete?: never;
         options?: never;
         head?: never;
@@ -325,7 +306,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["import_campaign_orders"];
+        /**
+         * Imports a shop's orders from CSV (`date,order_id,code,utm,amount,currency`). A row's `code`
+         *     is matched to a creator's discount code and its `utm` to a creator's handle (their UTM
+         *     link's `utm_content`), case-insensitively. An order id the campaign has is skipped and
+         *     counted in `duplicates`. Rows that match no creator are listed in `unmatched`, never dropped
+         *     silently: all-or-nothing (the default) rejects the file over them; `partial` writes the rest.
+         *     Body up to 16 MiB.
+         */
+        post: operations["import_orders"];
         delete?: never;
         options?: never;
         head?: never;
@@ -342,7 +331,62 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["delete_campaign_order"];
+        delete: operations["delete_order"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's posts, newest first, dismissed ones included. */
+        get: operations["list_posts"];
+        put?: never;
+        /**
+         * Attaches a video by its URL to its creator in the campaign (a dismissed one comes back); the
+         *     creator moves to `posted`. A video not fetched yet is fetched with its creator's next refresh,
+         *     which is made due now.
+         */
+        post: operations["attach_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/posts/{post_id}/curve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["post_curve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/posts/{post_id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismisses a false match: it leaves the report and is never detected again. */
+        post: operations["dismiss_post"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -355,7 +399,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["campaign_report"];
+        /**
+         * The campaign's report: cost, post rate and time to post, reach and engagement, orders,
+         *     revenue and ROAS, each with its formula and sample, and `not_enough_data` rather than a guess.
+         */
+        get: operations["get_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -371,7 +419,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["campaign_report_csv"];
+        /**
+         * The report as CSV: one row per creator, then the totals. Cells that a spreadsheet would read
+         *     as a formula are neutralised.
+         */
+        get: operations["report_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -387,9 +439,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_campaign_links"];
+        /** The report's share links, newest first, revoked ones included. Owners only. */
+        get: operations["list_report_links"];
         put?: never;
-        post: operations["create_campaign_link"];
+        /**
+         * Makes a public, read-only link to the campaign's report (no contacts, codes or order ids).
+         *     Owners only.
+         */
+        post: operations["create_report_link"];
         delete?: never;
         options?: never;
         head?: never;
@@ -406,23 +463,8 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["revoke_campaign_link"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/shared/campaign": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["shared_campaign"];
-        put?: never;
-        post?: never;
-        delete?: never;
+        /** Revokes a report's share link. Owners only. */
+        delete: operations["revoke_report_link"];
         options?: never;
         head?: never;
         patch?: never;
@@ -963,6 +1005,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shared/campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign report a share link opens: totals, per-creator outcomes and estimates, without
+         *     contacts, discount codes, tracking links or order ids. Send the link's secret as
+         *     `Authorization: Bearer zzs_…`; no login.
+         */
+        get: operations["shared_campaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/shared/dashboard": {
         parameters: {
             query?: never;
@@ -1150,6 +1213,25 @@ export interface components {
              */
             ratio: components["schemas"]["Measure_f64"];
         };
+        /** @description Where creators come from when they join a campaign. */
+        AddCreators: {
+            /** @description Creators the workspace knows (from search, rising, hashtags, a dashboard). */
+            creator_ids?: string[];
+            /** @description Handles; unknown creators are created and tracked. */
+            handles?: string[];
+            /**
+             * Format: uuid
+             * @description Every creator of this list.
+             */
+            list_id?: string | null;
+        };
+        AddCreatorsResponse: {
+            added: number;
+            /** @description Named creators who were in the campaign already. */
+            already_in: number;
+            /** @description The entries added. */
+            items: components["schemas"]["CampaignCreatorResponse"][];
+        };
         AddItemRequest: {
             /**
              * @description `name`, `@Name` or a tiktok.com profile URL.
@@ -1234,6 +1316,13 @@ export interface components {
          * @enum {string}
          */
         AssumptionSource: "data" | "reference" | "workspace_setting" | "default_setting" | "model";
+        AttachPostRequest: {
+            /**
+             * @description `https://www.tiktok.com/@handle/video/123…`, by a creator of the campaign.
+             * @example https://www.tiktok.com/@mia.fits/video/7345678901234567890
+             */
+            video_url: string;
+        };
         /**
          * @description A dimension of an audience.
          * @enum {string}
@@ -1375,6 +1464,248 @@ export interface components {
         };
         /** @enum {string} */
         BreakerState: "closed" | "open" | "half_open";
+        /** @description How many creators are at each stage, and how many are overdue. */
+        CampaignCounts: {
+            creators: number;
+            overdue: number;
+            /**
+             * Format: int64
+             * @description Posts found or attached, dismissed ones not counted.
+             */
+            posts: number;
+            /** @description Creators at each stage (every stage is present). */
+            stages: {
+                [key: string]: number;
+            };
+        };
+        /** @description A creator in a campaign. */
+        CampaignCreatorResponse: {
+            /**
+             * Format: int64
+             * @description Shop visits from the creator's link, as entered; feeds the proposed click-through rate.
+             */
+            clicks?: number | null;
+            /** @description E-mail addresses and links, one per line. */
+            contact: string;
+            /** @description The contact was found in the creator's bio, not entered by a member. */
+            contact_from_bio: boolean;
+            creator: components["schemas"]["EntryCreator"];
+            discount_code?: string | null;
+            estimate?: null | components["schemas"]["Estimate"];
+            /**
+             * Format: double
+             * @description This creator's fee; null means the campaign's.
+             */
+            fee?: number | null;
+            /** Format: date-time */
+            first_post_at?: string | null;
+            /** @description Every move, oldest first. */
+            history: components["schemas"]["StageChange"][];
+            /**
+             * Format: uuid
+             * @description The entry's id (not the creator's).
+             */
+            id: string;
+            /** @description Shipped or delivered `overdue_days` ago or more, and no post yet. */
+            overdue: boolean;
+            /**
+             * Format: int64
+             * @description Posts found or attached, dismissed ones not counted.
+             */
+            posts: number;
+            shipment?: null | components["schemas"]["ShipmentResponse"];
+            stage: components["schemas"]["Stage"];
+            /** Format: date-time */
+            stage_changed_at: string;
+            stage_changed_by?: string | null;
+            /** @description The campaign's landing page with UTM parameters naming the creator (`utm_content` is the handle). */
+            utm_link?: string | null;
+        };
+        CampaignCreatorsResponse: {
+            items: components["schemas"]["CampaignCreatorResponse"][];
+        };
+        /** @description A campaign as it is created. Amounts are in `product.currency`. */
+        CampaignInput: {
+            /**
+             * Format: date
+             * @description On or after `starts_on`.
+             */
+            ends_on: string;
+            /**
+             * Format: double
+             * @description Paid to each creator who agrees, unless their own fee is set.
+             */
+            fee?: number | null;
+            /**
+             * @description The shop page the creators' UTM links point to: an http(s) URL.
+             * @example https://sunny.example/linen
+             */
+            landing_url?: string | null;
+            /**
+             * @description 1 to 100 characters, unique in the workspace.
+             * @example Summer linen drop
+             */
+            name: string;
+            /**
+             * Format: int32
+             * @description A creator is overdue this many days after delivery (or shipping) without a post: 1 to 180, default 14.
+             */
+            overdue_days?: number | null;
+            product: components["schemas"]["Product"];
+            rules?: components["schemas"]["Rules"];
+            /** Format: date */
+            starts_on: string;
+        };
+        CampaignOrderResponse: {
+            /** Format: double */
+            amount: number;
+            code?: string | null;
+            currency: string;
+            /** Format: uuid */
+            entry_id: string;
+            handle: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The shop's order id. */
+            order_id: string;
+            /** Format: date */
+            ordered_at: string;
+            /** @description `manual`, `import` or `demo`. */
+            source: string;
+            utm?: string | null;
+        };
+        CampaignOrdersResponse: {
+            items: components["schemas"]["CampaignOrderResponse"][];
+        };
+        /** @description A change to a campaign: the fields given replace the campaign's. */
+        CampaignPatch: {
+            /** Format: date */
+            ends_on?: string | null;
+            /**
+             * Format: double
+             * @description `null` clears it.
+             */
+            fee?: number | null;
+            /** @description `null` clears it. */
+            landing_url?: string | null;
+            name?: string | null;
+            /** Format: int32 */
+            overdue_days?: number | null;
+            product?: null | components["schemas"]["Product"];
+            rules?: null | components["schemas"]["Rules"];
+            /** Format: date */
+            starts_on?: string | null;
+        };
+        CampaignPostResponse: {
+            /** Format: date-time */
+            detected_at: string;
+            /** Format: uuid */
+            entry_id: string;
+            /** @description Which rule matched and the caption text it matched (`manual` when attached by hand). */
+            evidence: components["schemas"]["Evidence"];
+            handle: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When its counts are fetched again: about 1 h, 6 h and 24 h after posting, then daily to day 30, weekly to day 90.
+             */
+            next_check_at?: string | null;
+            /** @description TikTok's id of the video. */
+            platform_id: string;
+            share_url: string;
+            status: components["schemas"]["PostState"];
+            video?: null | components["schemas"]["PostVideo"];
+        };
+        CampaignPostsResponse: {
+            items: components["schemas"]["CampaignPostResponse"][];
+        };
+        CampaignReportResponse: {
+            campaign: components["schemas"]["CampaignResponse"];
+            /** Format: date-time */
+            computed_at: string;
+            creators: components["schemas"]["ReportCreator"][];
+            /** @description Currency of every amount except `totals.other_currencies` and the estimates. */
+            currency: string;
+            /** @description Rates measured by the campaign, to replace the workspace's assumptions if the brand wants. */
+            proposals: components["schemas"]["Proposals"];
+            totals: components["schemas"]["CampaignTotals"];
+        };
+        CampaignResponse: {
+            counts: components["schemas"]["CampaignCounts"];
+            /** Format: date-time */
+            created_at: string;
+            /** @description Made by the demo data: not a real campaign. */
+            demo: boolean;
+            /** Format: date */
+            ends_on: string;
+            /**
+             * Format: double
+             * @description Per creator who agrees, in the product's currency.
+             */
+            fee?: number | null;
+            /** Format: uuid */
+            id: string;
+            landing_url?: string | null;
+            name: string;
+            /** Format: int32 */
+            overdue_days: number;
+            product: components["schemas"]["Product"];
+            rules: components["schemas"]["Rules"];
+            /** Format: date */
+            starts_on: string;
+            /** @description From the dates: `planned` before the start, `finished` after the end, `running` between. */
+            status: components["schemas"]["CampaignStatus"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Where a campaign is in time.
+         * @enum {string}
+         */
+        CampaignStatus: "planned" | "running" | "finished";
+        CampaignTotals: {
+            cost: components["schemas"]["CostBreakdown"];
+            /** @description `campaign.cpe.v1`. */
+            cost_per_engagement: components["schemas"]["Measure_f64"];
+            /** @description `campaign.cost_per_order.v1`. */
+            cost_per_order: components["schemas"]["Measure_f64"];
+            /** @description `campaign.cost_per_post.v1`. */
+            cost_per_post: components["schemas"]["Measure_f64"];
+            /** @description `campaign.cpm.v1`. */
+            cost_per_thousand_views: components["schemas"]["Measure_f64"];
+            creators: number;
+            /**
+             * Format: int64
+             * @description Likes + comments + shares of the posts.
+             */
+            engagements: number;
+            /** @description `campaign.days_to_post.median.v1`. */
+            median_days_to_post: components["schemas"]["Measure_f64"];
+            /** @description Orders in the campaign's currency. */
+            orders: number;
+            /** @description Orders in other currencies, never summed into `revenue`. */
+            other_currencies: components["schemas"]["CurrencyTotal"][];
+            /** @description `campaign.post_rate.v1`. */
+            post_rate: components["schemas"]["Measure_f64"];
+            /** @description Creators with at least one post. */
+            posted: number;
+            posts: number;
+            /**
+             * Format: double
+             * @description Revenue in the campaign's currency.
+             */
+            revenue: number;
+            /** @description `campaign.roas.v1`. */
+            roas: components["schemas"]["Measure_f64"];
+            /** @description Creators with a shipment. */
+            shipped: number;
+            /** Format: int64 */
+            views: number;
+        };
+        CampaignsResponse: {
+            items: components["schemas"]["CampaignResponse"][];
+        };
         ChangePasswordRequest: {
             current_password: string;
             new_password: string;
@@ -1408,391 +1739,18 @@ export interface components {
             score?: number | null;
             unavailable?: null | components["schemas"]["Unavailable"];
         };
-        /** @enum {string} */
-        Stage: "shortlisted" | "contacted" | "agreed" | "shipped" | "delivered" | "posted" | "declined" | "no_show";
-        /** @enum {string} */
-        CampaignStatus: "planned" | "running" | "finished";
-        Product: {
-            name: string;
+        CostBreakdown: {
             /** Format: double */
-            unit_cost: number;
-            /** Format: double */
-            shipping_cost: number;
-            /** Format: double */
-            retail_value: number;
-            currency: string;
-        };
-        Rules: {
-            brand_handle?: string | null;
-            hashtags?: string[];
-            keywords?: string[];
-            link_domains?: string[];
-            code_patterns?: string[];
-        };
-        CampaignInput: {
-            name: string;
-            /** Format: date */
-            starts_on: string;
-            /** Format: date */
-            ends_on: string;
-            product: components["schemas"]["Product"];
-            /** Format: double */
-            fee?: number | null;
-            /** Format: int32 */
-            overdue_days?: number;
-            landing_url?: string | null;
-            rules: components["schemas"]["Rules"];
-        };
-        CampaignPatch: {
-            name?: string;
-            /** Format: date */
-            starts_on?: string;
-            /** Format: date */
-            ends_on?: string;
-            product?: components["schemas"]["Product"];
-            /** Format: double */
-            fee?: number | null;
-            /** Format: int32 */
-            overdue_days?: number;
-            landing_url?: string | null;
-            rules?: components["schemas"]["Rules"];
-        };
-        StageCounts: {
-            shortlisted: number;
-            contacted: number;
-            agreed: number;
-            shipped: number;
-            delivered: number;
-            posted: number;
-            declined: number;
-            no_show: number;
-        };
-        CampaignCounts: {
-            creators: number;
-            posts: number;
-            overdue: number;
-            stages: components["schemas"]["StageCounts"];
-        };
-        Campaign: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** Format: date */
-            starts_on: string;
-            /** Format: date */
-            ends_on: string;
-            product: components["schemas"]["Product"];
-            /** Format: double */
-            fee: number | null;
-            /** Format: int32 */
-            overdue_days: number;
-            landing_url: string | null;
-            rules: null | components["schemas"]["Rules"];
-            status: components["schemas"]["CampaignStatus"];
-            demo: boolean;
-            counts: components["schemas"]["CampaignCounts"];
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        CampaignsResponse: {
-            items: components["schemas"]["Campaign"][];
-        };
-        CampaignCreatorProfile: {
-            /** Format: uuid */
-            id: string;
-            handle: string;
-            display_name: string | null;
-            avatar_url: string | null;
-            /** Format: int64 */
-            followers: number | null;
-        };
-        StageChange: {
-            stage: components["schemas"]["Stage"];
-            /** Format: date-time */
-            at: string;
-            by: string | null;
-        };
-        Shipment: {
-            /** Format: date */
-            shipped_on: string;
-            /** Format: int32 */
-            units: number;
-            /** Format: double */
-            cost?: number | null;
-            carrier?: string | null;
-            tracking_url?: string | null;
-            /** Format: date */
-            delivered_on?: string | null;
-        };
-        CampaignCreator: {
-            /** Format: uuid */
-            id: string;
-            creator: components["schemas"]["CampaignCreatorProfile"];
-            stage: components["schemas"]["Stage"];
-            /** Format: date-time */
-            stage_changed_at: string;
-            stage_changed_by: string | null;
-            history: components["schemas"]["StageChange"][];
-            overdue: boolean;
-            contact: string;
-            contact_from_bio: boolean;
-            discount_code: string | null;
-            /** Format: double */
-            fee: number | null;
-            /** Format: int64 */
-            clicks: number | null;
-            utm_link: string | null;
-            shipment: null | components["schemas"]["Shipment"];
-            posts: number;
-            /** Format: date-time */
-            first_post_at: string | null;
-        };
-        CampaignCreatorsResponse: {
-            items: components["schemas"]["CampaignCreator"][];
-        };
-        AddCampaignCreatorsRequest: {
-            creator_ids?: string[];
-            /** Format: uuid */
-            list_id?: string | null;
-            handles?: string[];
-        };
-        AddCampaignCreatorsResponse: {
-            added: number;
-            already_in: number;
-            items: components["schemas"]["CampaignCreator"][];
-        };
-        UpdateCampaignCreatorRequest: {
-            contact?: string;
-            discount_code?: string | null;
-            /** Format: double */
-            fee?: number | null;
-            /** Format: int64 */
-            clicks?: number | null;
-        };
-        StageRequest: {
-            stage: components["schemas"]["Stage"];
-        };
-        /** @enum {string} */
-        RuleKind: "mention" | "hashtag" | "keyword" | "link" | "code" | "manual";
-        Evidence: {
-            rule: components["schemas"]["RuleKind"];
-            pattern: string;
-            matched: string;
-        };
-        PostVideo: {
-            /** Format: date-time */
-            posted_at: string;
-            description: string;
-            cover_url: string | null;
-            /** Format: int64 */
-            views: number;
-            /** Format: int64 */
-            likes: number;
-            /** Format: int64 */
-            comments: number;
-            /** Format: int64 */
-            shares: number;
-            /** Format: date-time */
-            fetched_at: string;
-            source: string;
-        };
-        /** @enum {string} */
-        PostStatus: "detected" | "attached" | "dismissed";
-        CampaignPost: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            entry_id: string;
-            handle: string;
-            platform_id: string;
-            share_url: string;
-            status: components["schemas"]["PostStatus"];
-            evidence: components["schemas"]["Evidence"];
-            /** Format: date-time */
-            detected_at: string;
-            /** Format: date-time */
-            next_check_at: string | null;
-            video: null | components["schemas"]["PostVideo"];
-        };
-        CampaignPostsResponse: {
-            items: components["schemas"]["CampaignPost"][];
-        };
-        AttachPostRequest: {
-            video_url: string;
-        };
-        CurvePoint: {
-            /** Format: date-time */
-            at: string;
-            /** Format: int64 */
-            views: number;
-            /** Format: int64 */
-            likes: number;
-            /** Format: int64 */
-            comments: number;
-            /** Format: int64 */
-            shares: number;
-        };
-        PostCurve: {
-            points: components["schemas"]["CurvePoint"][];
-        };
-        /** @enum {string} */
-        OrderSource: "manual" | "import" | "demo";
-        Order: {
-            /** Format: uuid */
-            id: string;
-            order_id: string;
-            /** Format: date */
-            ordered_at: string;
-            /** Format: uuid */
-            entry_id: string;
-            handle: string;
-            code: string | null;
-            utm: string | null;
-            /** Format: double */
-            amount: number;
-            currency: string;
-            source: components["schemas"]["OrderSource"];
-        };
-        OrdersResponse: {
-            items: components["schemas"]["Order"][];
-        };
-        OrderInput: {
-            order_id: string;
-            /** Format: date */
-            ordered_at: string;
-            /** Format: double */
-            amount: number;
-            currency: string;
-            /** Format: uuid */
-            entry_id: string;
-        };
-        Unmatched: {
-            /** Format: int64 */
-            line: number;
-            value: string;
-        };
-        OrderImportResponse: {
-            rows_written: number;
-            duplicates: number;
-            rows_rejected: number;
-            errors: components["schemas"]["FieldError"][];
-            unmatched: components["schemas"]["Unmatched"][];
-        };
-        CampaignCost: {
-            /** Format: double */
+            fees: number;
+            /**
+             * Format: double
+             * @description Unit cost × units shipped.
+             */
             product: number;
             /** Format: double */
             shipping: number;
             /** Format: double */
-            fees: number;
-            /** Format: double */
             total: number;
-        };
-        CurrencyRevenue: {
-            currency: string;
-            orders: number;
-            /** Format: double */
-            revenue: number;
-        };
-        CampaignTotals: {
-            creators: number;
-            shipped: number;
-            posted: number;
-            posts: number;
-            cost: components["schemas"]["CampaignCost"];
-            /** Format: int64 */
-            views: number;
-            /** Format: int64 */
-            engagements: number;
-            orders: number;
-            /** Format: double */
-            revenue: number;
-            post_rate: components["schemas"]["Measure_f64"];
-            median_days_to_post: components["schemas"]["Measure_f64"];
-            cost_per_post: components["schemas"]["Measure_f64"];
-            cost_per_thousand_views: components["schemas"]["Measure_f64"];
-            cost_per_engagement: components["schemas"]["Measure_f64"];
-            cost_per_order: components["schemas"]["Measure_f64"];
-            roas: components["schemas"]["Measure_f64"];
-            other_currencies: components["schemas"]["CurrencyRevenue"][];
-        };
-        CreatorEstimate: {
-            sample_size: number;
-            /** Format: double */
-            expected_views: number | null;
-            /** Format: double */
-            expected_orders: number | null;
-            /** Format: double */
-            fair_price_low: number | null;
-            /** Format: double */
-            fair_price_high: number | null;
-            currency: string;
-            /** Format: date-time */
-            computed_at: string;
-        };
-        CampaignCreatorReport: {
-            /** Format: uuid */
-            entry_id: string;
-            handle: string;
-            stage: components["schemas"]["Stage"];
-            /** Format: double */
-            cost: number;
-            posts: number;
-            /** Format: int64 */
-            views: number;
-            /** Format: int64 */
-            engagements: number;
-            orders: number;
-            /** Format: double */
-            revenue: number;
-            cost_per_thousand_views: components["schemas"]["Measure_f64"];
-            roas: components["schemas"]["Measure_f64"];
-            estimate: null | components["schemas"]["CreatorEstimate"];
-        };
-        Proposal: {
-            /** Format: double */
-            current: number | null;
-            proposed: components["schemas"]["Measure_f64"];
-        };
-        Proposals: {
-            click_through_rate: components["schemas"]["Proposal"];
-            conversion_rate: components["schemas"]["Proposal"];
-            average_order_value: components["schemas"]["Proposal"];
-        };
-        CampaignReport: {
-            campaign: components["schemas"]["Campaign"];
-            currency: string;
-            /** Format: date-time */
-            computed_at: string;
-            totals: components["schemas"]["CampaignTotals"];
-            creators: components["schemas"]["CampaignCreatorReport"][];
-            proposals: components["schemas"]["Proposals"];
-        };
-        CampaignShareLinkResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            campaign_id: string;
-            prefix: string;
-            /** Format: date-time */
-            created_at: string;
-            created_by?: string | null;
-            /** Format: date-time */
-            expires_at?: string | null;
-            /** Format: date-time */
-            last_used_at?: string | null;
-            /** Format: date-time */
-            revoked_at?: string | null;
-        };
-        CampaignShareLinksResponse: {
-            items: components["schemas"]["CampaignShareLinkResponse"][];
-        };
-        CreatedCampaignShareLinkResponse: {
-            link: components["schemas"]["CampaignShareLinkResponse"];
-            token: string;
-            path: string;
         };
         /** @description A workspace's own CPM range for one tier, in the workspace currency per 1,000 views. */
         CpmOverride: {
@@ -1957,6 +1915,29 @@ export interface components {
             status: string;
             verified: boolean;
         };
+        /** @description Orders and revenue in a currency other than the campaign's. */
+        CurrencyTotal: {
+            currency: string;
+            orders: number;
+            /** Format: double */
+            revenue: number;
+        };
+        CurvePoint: {
+            /** Format: date-time */
+            at: string;
+            /** Format: int64 */
+            comments: number;
+            /** Format: int64 */
+            likes: number;
+            /** Format: int64 */
+            shares: number;
+            /** Format: int64 */
+            views: number;
+        };
+        /** @description A post's counts at each fetch (at most one point an hour), oldest first. */
+        CurveResponse: {
+            points: components["schemas"]["CurvePoint"][];
+        };
         /**
          * @description One row of the daily-gains table (§2.2, Social Blade style): the counts of a day and their change since the
          *     previous snapshot.
@@ -2075,11 +2056,92 @@ export interface components {
             /** @description Videos it was computed from. */
             sample_size: number;
         };
+        EntryCreator: {
+            avatar_url?: string | null;
+            display_name?: string | null;
+            /**
+             * Format: int64
+             * @description The latest follower count this workspace may see.
+             */
+            followers?: number | null;
+            handle: string;
+            /** Format: uuid */
+            id: string;
+        };
+        /** @description One creator's outcome. */
+        EntryOutcome: {
+            /** Format: double */
+            cost: number;
+            /** @description `campaign.cpm.v1` for this creator. */
+            cost_per_thousand_views: components["schemas"]["Measure_f64"];
+            /** Format: int64 */
+            engagements: number;
+            /** @description In the campaign's currency. */
+            orders: number;
+            posts: number;
+            /**
+             * Format: double
+             * @description In the campaign's currency.
+             */
+            revenue: number;
+            /** @description `campaign.roas.v1` for this creator. */
+            roas: components["schemas"]["Measure_f64"];
+            /** Format: int64 */
+            views: number;
+        };
+        /** @description A change to an entry: the fields given replace its own; `null` clears. */
+        EntryPatch: {
+            /** Format: int64 */
+            clicks?: number | null;
+            /** @description At most 2000 characters; entering it clears "from bio". */
+            contact?: string | null;
+            /** @description 1 to 50 letters, digits, `-` or `_`; unique in the campaign, whatever the case. */
+            discount_code?: string | null;
+            /** Format: double */
+            fee?: number | null;
+        };
         /**
          * @description Stable, machine-readable error codes: clients switch on these, never on `title` or `detail`.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "invalid_query" | "invalid_cursor" | "invalid_workspace_header" | "credentials_in_query" | "unsupported_media_type" | "payload_too_large" | "headers_too_large" | "authentication_required" | "invalid_token" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "api_key_not_allowed" | "not_found" | "method_not_allowed" | "email_taken" | "duplicate_list_name" | "creator_already_in_list" | "stale_version" | "stale_cursor" | "item_set_mismatch" | "last_owner" | "already_member" | "invitation_used" | "invitation_expired" | "invitation_for_another_email" | "limit_reached" | "import_rejected" | "too_many_requests" | "source_unavailable" | "upstream_failed" | "unavailable" | "internal";
+        ErrorCode: "validation_failed" | "malformed_json" | "invalid_query" | "invalid_cursor" | "invalid_workspace_header" | "credentials_in_query" | "unsupported_media_type" | "payload_too_large" | "headers_too_large" | "authentication_required" | "invalid_token" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "api_key_not_allowed" | "not_found" | "method_not_allowed" | "email_taken" | "duplicate_list_name" | "creator_already_in_list" | "stale_version" | "stale_cursor" | "item_set_mismatch" | "last_owner" | "already_member" | "duplicate_campaign_name" | "duplicate_discount_code" | "post_already_in_campaign" | "duplicate_order" | "invitation_used" | "invitation_expired" | "invitation_for_another_email" | "limit_reached" | "import_rejected" | "too_many_requests" | "source_unavailable" | "upstream_failed" | "unavailable" | "internal";
+        /** @description The pre-campaign estimate for a creator, frozen when they joined and again when shipped. */
+        Estimate: {
+            /** Format: date-time */
+            computed_at: string;
+            /** @description Currency of the fair price: the workspace's at the time. */
+            currency: string;
+            /**
+             * Format: double
+             * @description `returns.orders.v1` at the time.
+             */
+            expected_orders?: number | null;
+            /**
+             * Format: double
+             * @description `views.median.v1` at the time.
+             */
+            expected_views?: number | null;
+            /** Format: double */
+            fair_price_high?: number | null;
+            /** Format: double */
+            fair_price_low?: number | null;
+            /** @description Videos behind the expected views. */
+            sample_size: number;
+        };
+        /** @description Why a video counts as a campaign post. */
+        Evidence: {
+            /**
+             * @description The text of the caption that matched, as written there.
+             * @example #SunnyCo
+             */
+            matched: string;
+            /**
+             * @description The rule as the campaign states it.
+             * @example #sunnyco
+             */
+            pattern: string;
+            rule: components["schemas"]["RuleKind"];
+        };
         /** @description A video that may explain a follower spike. */
         ExplainingVideo: {
             /**
@@ -2605,6 +2667,37 @@ export interface components {
              */
             version: number;
         };
+        OrderImportResponse: {
+            /**
+             * Format: int64
+             * @description Orders the campaign had already, by order id: not counted twice.
+             */
+            duplicates: number;
+            /** @description The first 100 bad rows, with their line numbers. */
+            errors: components["schemas"]["FieldError"][];
+            /** @description Bad rows and unmatched rows. */
+            rows_rejected: number;
+            /** Format: int64 */
+            rows_written: number;
+            /** @description The first 100 rows whose code or UTM value matched no creator. */
+            unmatched: components["schemas"]["UnmatchedRow"][];
+        };
+        /** @description An order entered by hand. */
+        OrderInput: {
+            /**
+             * Format: double
+             * @description From 0.
+             */
+            amount: number;
+            /** @description ISO 4217, three capital letters. */
+            currency: string;
+            /** Format: uuid */
+            entry_id: string;
+            /** @description The shop's order id: an order id is counted once per campaign. */
+            order_id: string;
+            /** Format: date */
+            ordered_at: string;
+        };
         OrderResponse: {
             /**
              * Format: int64
@@ -2687,6 +2780,29 @@ export interface components {
             }[];
             next_cursor?: string | null;
         };
+        /** @enum {string} */
+        PostState: "detected" | "attached" | "dismissed";
+        PostVideo: {
+            /** Format: int64 */
+            comments: number;
+            /** @description A signed CDN URL: expires. */
+            cover_url?: string | null;
+            description: string;
+            /**
+             * Format: date-time
+             * @description When these counts were fetched, and from which source.
+             */
+            fetched_at: string;
+            /** Format: int64 */
+            likes: number;
+            /** Format: date-time */
+            posted_at: string;
+            /** Format: int64 */
+            shares: number;
+            source: string;
+            /** Format: int64 */
+            views: number;
+        };
         /**
          * @description An RFC 9457 problem details object.
          * @example {
@@ -2712,6 +2828,31 @@ export interface components {
             title: string;
             /** @description `urn:zzyzx:problem:<code>`. */
             type: string;
+        };
+        /** @description What is sent to each creator, and what it costs. */
+        Product: {
+            /**
+             * @description ISO 4217, three capital letters.
+             * @example USD
+             */
+            currency: string;
+            /** @example Linen shirt */
+            name: string;
+            /**
+             * Format: double
+             * @description What one unit sells for.
+             */
+            retail_value: number;
+            /**
+             * Format: double
+             * @description Sending one parcel, unless its shipment says otherwise.
+             */
+            shipping_cost: number;
+            /**
+             * Format: double
+             * @description What one unit costs the brand.
+             */
+            unit_cost: number;
         };
         /** @description Follower projection. */
         Projection: {
@@ -2785,6 +2926,23 @@ export interface components {
              */
             weighted?: number | null;
         };
+        /** @description A rate the workspace assumes, and what the campaign measured. */
+        Proposal: {
+            /**
+             * Format: double
+             * @description The workspace's value now (null when unset, or set in another currency).
+             */
+            current?: number | null;
+            proposed: components["schemas"]["Measure_f64"];
+        };
+        Proposals: {
+            /** @description `campaign.average_order_value.v1`, in the campaign's currency. */
+            average_order_value: components["schemas"]["Proposal"];
+            /** @description `campaign.click_through_rate.v1`, a share 0..1. */
+            click_through_rate: components["schemas"]["Proposal"];
+            /** @description `campaign.conversion_rate.v1`, a share 0..1. */
+            conversion_rate: components["schemas"]["Proposal"];
+        };
         /** @description A published per-post rate card, shown beside the CPM-based price as a cross-check (§6.4). */
         RateCard: {
             /** @description The rate card's own follower band; rate cards use different bands from the tiers (§5), so it is always shown. */
@@ -2820,6 +2978,16 @@ export interface components {
              */
             password: string;
             refresh_token_delivery?: components["schemas"]["TokenDelivery"];
+        };
+        /** @description One creator's outcome beside what was expected of them. */
+        ReportCreator: {
+            /** @description What happened, in the campaign's currency. */
+            actual: components["schemas"]["EntryOutcome"];
+            /** Format: uuid */
+            entry_id: string;
+            estimate?: null | components["schemas"]["Estimate"];
+            handle: string;
+            stage: components["schemas"]["Stage"];
         };
         /**
          * @description What the brand assumes about a gifted post: the costs of sending the product and how viewers turn into orders.
@@ -2952,11 +3120,59 @@ export interface components {
         /** @enum {string} */
         Role: "viewer" | "editor" | "owner";
         /**
+         * @description The kind of rule a post matched (or `manual`: attached by hand).
+         * @enum {string}
+         */
+        RuleKind: "mention" | "hashtag" | "keyword" | "link" | "code" | "manual";
+        /** @description What a campaign looks for in its creators' captions. */
+        Rules: {
+            /**
+             * @description The brand's TikTok handle: a caption that @mentions it matches.
+             * @default null
+             * @example sunnyco
+             */
+            brand_handle: string | null;
+            /**
+             * @description Discount codes, letters, digits, `-` and `_`, where `*` stands for any run of them; at least 3 other characters.
+             * @default []
+             * @example [
+             *       "SUNNY*"
+             *     ]
+             */
+            code_patterns: string[];
+            /**
+             * @description Hashtags without `#`, case-insensitive; at least 3 characters.
+             * @default []
+             * @example [
+             *       "sunnyco",
+             *       "sunnycopartner"
+             *     ]
+             */
+            hashtags: string[];
+            /**
+             * @description Words or phrases, case- and accent-insensitive, matched on word boundaries; at least 3 characters.
+             * @default []
+             * @example [
+             *       "sunny co",
+             *       "gifted by sunny"
+             *     ]
+             */
+            keywords: string[];
+            /**
+             * @description Domains such as `sunny.example`; subdomains match too.
+             * @default []
+             * @example [
+             *       "sunny.example"
+             *     ]
+             */
+            link_domains: string[];
+        };
+        /**
          * @description What a key may do. A key never does more than its creator's role allows, and never manages
          *     the workspace (members, keys, share links, settings) or an account.
          * @enum {string}
          */
-        Scope: "lists:read" | "lists:write" | "creators:read" | "creators:write";
+        Scope: "lists:read" | "lists:write" | "creators:read" | "creators:write" | "campaigns:read" | "campaigns:write";
         SearchResponse: {
             items: components["schemas"]["SearchResult"][];
         };
@@ -3027,6 +3243,11 @@ export interface components {
             viral_multiple: number;
         };
         ShareLinkResponse: {
+            /**
+             * Format: uuid
+             * @description The campaign whose report it opens (null for a list's link).
+             */
+            campaign_id?: string | null;
             /** Format: date-time */
             created_at: string;
             /** @description The display name of the owner who made it (null once their account is gone). */
@@ -3040,8 +3261,11 @@ export interface components {
              * @description To the minute.
              */
             last_used_at?: string | null;
-            /** Format: uuid */
-            list_id: string;
+            /**
+             * Format: uuid
+             * @description The list whose dashboard it opens (null for a campaign's link).
+             */
+            list_id?: string | null;
             /** @example zzs_Xb3k9Q */
             prefix: string;
             /** Format: date-time */
@@ -3073,6 +3297,44 @@ export interface components {
             sparkline: (number | null)[];
             summary: components["schemas"]["AnalyticsSummary"];
             top_video?: null | components["schemas"]["VideoResponse"];
+        };
+        /** @description A shipment as entered. */
+        ShipmentInput: {
+            carrier?: string | null;
+            /**
+             * Format: double
+             * @description This parcel's shipping cost; the campaign's when absent.
+             */
+            cost?: number | null;
+            /**
+             * Format: date
+             * @description On or after `shipped_on`.
+             */
+            delivered_on?: string | null;
+            /** Format: date */
+            shipped_on: string;
+            /** @description An http(s) URL. */
+            tracking_url?: string | null;
+            /**
+             * Format: int32
+             * @description At least 1.
+             */
+            units: number;
+        };
+        ShipmentResponse: {
+            carrier?: string | null;
+            /**
+             * Format: double
+             * @description This parcel's shipping cost; null means the campaign's.
+             */
+            cost?: number | null;
+            /** Format: date */
+            delivered_on?: string | null;
+            /** Format: date */
+            shipped_on: string;
+            tracking_url?: string | null;
+            /** Format: int32 */
+            units: number;
         };
         /**
          * @description What kind of signal.
@@ -3126,6 +3388,22 @@ export interface components {
              * @description `gain ÷ net_gain`.
              */
             share_of_net: number;
+        };
+        /**
+         * @description Where a creator is in a campaign. The pipeline runs shortlisted → … → posted; `declined` and
+         *     `no_show` are its exits.
+         * @enum {string}
+         */
+        Stage: "shortlisted" | "contacted" | "agreed" | "shipped" | "delivered" | "posted" | "declined" | "no_show";
+        StageChange: {
+            /** Format: date-time */
+            at: string;
+            /** @description A member's name, `post detection`, or null when the account is gone. */
+            by?: string | null;
+            stage: components["schemas"]["Stage"];
+        };
+        StageRequest: {
+            stage: components["schemas"]["Stage"];
         };
         /** @description The audience a workspace wants to reach. An empty list means "any" for that dimension. */
         TargetAudience: {
@@ -3218,6 +3496,12 @@ export interface components {
          * @enum {string}
          */
         Unit: "count" | "percent" | "per_day" | "ratio" | "share" | "money" | "score";
+        /** @description A row whose code or UTM value names no creator of the campaign. */
+        UnmatchedRow: {
+            /** Format: int64 */
+            line: number;
+            value: string;
+        };
         UpdateItemRequest: {
             note?: string | null;
             tags?: string[] | null;
@@ -4104,7 +4388,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The campaigns */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4113,7 +4397,16 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignsResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4122,7 +4415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4131,7 +4424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4140,8 +4433,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4149,8 +4442,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            422: {
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4173,16 +4466,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Campaign"];
+                    "application/json": components["schemas"]["CampaignResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4191,7 +4493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4200,7 +4502,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4209,7 +4511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description A campaign with this name exists (`duplicate_campaign_name`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4218,8 +4520,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description The body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4234,22 +4572,32 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The campaign */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Campaign"];
+                    "application/json": components["schemas"]["CampaignResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4258,7 +4606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4267,7 +4615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4276,8 +4624,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4285,8 +4633,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            422: {
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4301,20 +4649,30 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4323,7 +4681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4332,7 +4690,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4341,8 +4699,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4350,8 +4708,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            422: {
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4366,6 +4724,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
             };
             cookie?: never;
@@ -4376,16 +4735,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Campaign"];
+                    "application/json": components["schemas"]["CampaignResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4394,7 +4762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4403,7 +4771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4412,7 +4780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description A campaign with this name exists (`duplicate_campaign_name`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4421,8 +4789,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description The body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4432,18 +4836,19 @@ export interface operations {
             };
         };
     };
-    list_campaign_creators: {
+    list_entries: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The creators */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4452,7 +4857,16 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignCreatorsResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4461,7 +4875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4470,7 +4884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4479,8 +4893,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4488,8 +4902,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            422: {
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4499,31 +4913,41 @@ export interface operations {
             };
         };
     };
-    add_campaign_creators: {
+    add_entries: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddCampaignCreatorsRequest"];
+                "application/json": components["schemas"]["AddCreators"];
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Added */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AddCampaignCreatorsResponse"];
+                    "application/json": components["schemas"]["AddCreatorsResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4532,7 +4956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4541,7 +4965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4550,8 +4974,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description The body is larger than this endpoint accepts */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4559,8 +4983,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4570,26 +5021,37 @@ export interface operations {
             };
         };
     };
-    remove_campaign_creator: {
+    remove_entry: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
+                /** @description Entry id */
                 entry_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Removed */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4598,7 +5060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4607,7 +5069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4616,8 +5078,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4625,8 +5087,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            422: {
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4636,32 +5098,43 @@ export interface operations {
             };
         };
     };
-    update_campaign_creator: {
+    update_entry: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
+                /** @description Entry id */
                 entry_id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateCampaignCreatorRequest"];
+                "application/json": components["schemas"]["EntryPatch"];
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignCreator"];
+                    "application/json": components["schemas"]["CampaignCreatorResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4670,7 +5143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4679,7 +5152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4688,7 +5161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Another creator has this discount code (`duplicate_discount_code`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4697,7 +5170,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description The body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4706,35 +5197,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-        };
-    };
-    set_stage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                campaign_id: string;
-                entry_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StageRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CampaignCreator"];
-                };
-            };
-            /** @description Problem */
-            401: {
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4742,35 +5206,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            422: {
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4785,27 +5222,38 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
+                /** @description Entry id */
                 entry_id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Shipment"];
+                "application/json": components["schemas"]["ShipmentInput"];
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignCreator"];
+                    "application/json": components["schemas"]["CampaignCreatorResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4814,7 +5262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4823,7 +5271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4832,8 +5280,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description The body is larger than this endpoint accepts */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4841,8 +5289,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4852,166 +5327,43 @@ export interface operations {
             };
         };
     };
-    list_campaign_posts: {
+    move_entry: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CampaignPostsResponse"];
-                };
-            };
-            /** @description Problem */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    attach_campaign_post: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                campaign_id: string;
+                /** @description Entry id */
+                entry_id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AttachPostRequest"];
+                "application/json": components["schemas"]["StageRequest"];
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CampaignPost"];
-                };
-            };
-            /** @description Problem */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    dismiss_campaign_post: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                campaign_id: string;
-                post_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
+            /** @description Moved */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignPost"];
+                    "application/json": components["schemas"]["CampaignCreatorResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5020,7 +5372,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5029,7 +5381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5038,8 +5390,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description The body is larger than this endpoint accepts */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5047,8 +5399,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5058,95 +5437,37 @@ export interface operations {
             };
         };
     };
-    campaign_post_curve: {
+    list_orders: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                campaign_id: string;
-                post_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostCurve"];
-                };
-            };
-            /** @description Problem */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_campaign_orders: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+                /** @description Campaign id */
                 campaign_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The orders */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrdersResponse"];
+                    "application/json": components["schemas"]["CampaignOrdersResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5155,7 +5476,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5164,7 +5485,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5173,8 +5494,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5182,8 +5503,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            422: {
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5193,11 +5514,12 @@ export interface operations {
             };
         };
     };
-    add_campaign_order: {
+    add_order: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
             };
             cookie?: never;
@@ -5208,16 +5530,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Added */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Order"];
+                    "application/json": components["schemas"]["CampaignOrderResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5226,7 +5557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5235,7 +5566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5244,7 +5575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description The campaign has an order with this id (`duplicate_order`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5253,8 +5584,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description The body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5264,24 +5631,26 @@ export interface operations {
             };
         };
     };
-    import_campaign_orders: {
+    import_orders: {
         parameters: {
             query?: {
                 mode?: components["schemas"]["ImportMode"];
             };
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
             };
             cookie?: never;
         };
+        /** @description The CSV file */
         requestBody: {
             content: {
                 "text/csv": string;
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Imported */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5290,7 +5659,16 @@ export interface operations {
                     "application/json": components["schemas"]["OrderImportResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5299,7 +5677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5308,7 +5686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5317,8 +5695,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description The body is larger than this endpoint accepts */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5326,8 +5704,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad or unmatched rows, listed with line numbers; nothing imported (`import_rejected`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5337,26 +5742,37 @@ export interface operations {
             };
         };
     };
-    delete_campaign_order: {
+    delete_order: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
+                /** @description The order's `id` (not the shop's order id) */
                 order_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5365,7 +5781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5374,7 +5790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5383,8 +5799,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5392,8 +5808,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            422: {
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5403,27 +5819,37 @@ export interface operations {
             };
         };
     };
-    campaign_report: {
+    list_posts: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The posts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignReport"];
+                    "application/json": components["schemas"]["CampaignPostsResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5432,7 +5858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5441,7 +5867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5450,8 +5876,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5459,8 +5885,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            422: {
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5470,18 +5896,371 @@ export interface operations {
             };
         };
     };
-    campaign_report_csv: {
+    attach_post: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachPostRequest"];
+            };
+        };
+        responses: {
+            /** @description Attached */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPostResponse"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or the API key's scopes, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The video is a post of the campaign already (`post_already_in_campaign`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_curve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                campaign_id: string;
+                /** @description Post id */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The post's views, likes, comments and shares over time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurveResponse"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or the API key's scopes, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dismiss_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                campaign_id: string;
+                /** @description Post id */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dismissed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPostResponse"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or the API key's scopes, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Campaign id */
                 campaign_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReportResponse"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or the API key's scopes, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5490,7 +6269,16 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5499,7 +6287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5508,7 +6296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5517,8 +6305,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5526,8 +6314,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            422: {
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5537,27 +6325,37 @@ export interface operations {
             };
         };
     };
-    list_campaign_links: {
+    list_report_links: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The links */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignShareLinksResponse"];
+                    "application/json": components["schemas"]["ShareLinksResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5566,7 +6364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5575,7 +6373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5584,8 +6382,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5593,8 +6391,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            422: {
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5604,11 +6402,12 @@ export interface operations {
             };
         };
     };
-    create_campaign_link: {
+    create_report_link: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
             };
             cookie?: never;
@@ -5619,16 +6418,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Created; `path` is the page to hand out */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedCampaignShareLinkResponse"];
+                    "application/json": components["schemas"]["CreatedShareLinkResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5637,7 +6445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5646,7 +6454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5655,8 +6463,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description The body is larger than this endpoint accepts */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5664,8 +6472,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5675,28 +6510,39 @@ export interface operations {
             };
         };
     };
-    revoke_campaign_link: {
+    revoke_report_link: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description Campaign id */
                 campaign_id: string;
+                /** @description Share link id */
                 link_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Revoked */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignShareLinkResponse"];
+                    "application/json": components["schemas"]["ShareLinkResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5705,7 +6551,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role, or the API key's scopes, do not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5714,7 +6560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Not found, or not visible in this workspace */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5723,8 +6569,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            409: {
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5732,73 +6578,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    shared_campaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CampaignReport"];
-                };
-            };
-            /** @description Problem */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem */
-            422: {
+            /** @description Unexpected server error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9153,6 +9934,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ShareLinkResponse"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or the API key's scopes, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shared_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shared report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReportResponse"];
                 };
             };
             /** @description Malformed request: invalid JSON, query string or workspace header */

@@ -111,7 +111,7 @@ describe('campaign board', () => {
     server.use(
       http.put('/api/v1/campaigns/{campaign_id}/creators/{entry_id}/stage', async ({ response }) => {
         await answered;
-        return response(409).json(problem(409, 'stale_version', 'The creator was moved by someone else meanwhile.'), {
+        return response(404).json(problem(404, 'not_found', 'This creator is no longer in the campaign.'), {
           headers: { 'Content-Type': 'application/problem+json' },
         });
       }),
@@ -127,7 +127,7 @@ describe('campaign board', () => {
     answer();
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Could not move @mayabakes, so it is back in Shortlisted: The creator was moved by someone else meanwhile.',
+      'Could not move @mayabakes, so it is back in Shortlisted: This creator is no longer in the campaign.',
     );
     expect(handlesIn('Shortlisted')).toEqual(['@mayabakes']);
     expect(handlesIn('Agreed')).toEqual([]);
@@ -202,6 +202,20 @@ describe('campaign table view', () => {
       fee: 150,
       clicks: 320,
     });
+  });
+
+  it('says at the field when another creator has that discount code', async () => {
+    const { campaign, lee } = teeCampaign();
+    lee.discount_code = 'SUNNYLEE';
+    const { user } = renderApp(`/campaigns/${campaign.id}?view=table`);
+    await screen.findByRole('table', { name: 'Creators in this campaign, by handle' });
+
+    await user.click(screen.getByRole('button', { name: 'Edit contact, code, fee and clicks of @mayabakes' }));
+    await user.type(screen.getByLabelText('Discount code for @mayabakes'), 'sunnylee{Enter}');
+
+    const code = screen.getByLabelText('Discount code for @mayabakes');
+    await waitFor(() => expect(code).toHaveAccessibleDescription('Another creator has this discount code.'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('records a shipment in its dialog', async () => {

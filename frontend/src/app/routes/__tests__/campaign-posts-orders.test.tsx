@@ -109,7 +109,8 @@ describe('campaign orders', () => {
       '2026-11-19,#1001,SUNNYMAYA,,45,USD',
       '2026-11-19,#1003,SUNNYLEE,,30,USD',
       '2026-11-19,#1004,SUNNYGHOST,,25,USD',
-      '2026-11-20,#1005,,https://shop.example.com/tee?utm_content=nobody,20,USD',
+      '2026-11-20,#1005,,nobody,20,USD',
+      '2026-11-20,#1007,,LiftWithLee,15,USD',
       '2026-11-20,#1006,SUNNYLEE,,lots,USD',
     ].join('\n');
     await user.click(within(dialog).getByLabelText('Or paste the CSV here'));
@@ -120,32 +121,38 @@ describe('campaign orders', () => {
       name: '2 orders match no creator of this campaign',
     });
     const box = unmatched.closest('.alert') as HTMLElement;
-    expect(box).toHaveTextContent('SUNNYGHOST, https://shop.example.com/tee?utm_content=nobody');
+    expect(box).toHaveTextContent('SUNNYGHOST, nobody');
     const rows = within(box).getAllByRole('row').slice(1);
-    expect(rows.map((row) => row.textContent)).toEqual([
-      '4SUNNYGHOST',
-      '5https://shop.example.com/tee?utm_content=nobody',
-    ]);
+    expect(rows.map((row) => row.textContent)).toEqual(['4SUNNYGHOST', '5nobody']);
     expect(within(dialog).getByRole('status')).toHaveTextContent(
-      'Wrote 1 order, skipped 1 duplicate already imported, rejected 1 line.',
+      'Wrote 2 orders, skipped 1 duplicate already imported, left out 3 lines.',
     );
-    expect(within(dialog).getByRole('table', { name: 'Rejected lines' })).toHaveTextContent('6amount must be a number');
+    expect(within(dialog).getByRole('table', { name: 'Rejected lines' })).toHaveTextContent('7amount must be a number');
 
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
     expect(await screen.findByRole('row', { name: /#1003/ })).toHaveTextContent('@liftwithlee');
+    expect(screen.getByRole('row', { name: /#1007/ })).toHaveTextContent('@liftwithlee');
   });
 
-  it('imports nothing from a file with a bad line in all-or-nothing mode, listing the line', async () => {
+  it('imports nothing from a file with a bad or unmatched line in all-or-nothing mode, listing each', async () => {
     const { campaign } = campaignWithCreators();
     const { user } = renderApp(`/campaigns/${campaign.id}?view=orders`);
     await user.click(await screen.findByRole('button', { name: 'Import orders CSV' }));
     const dialog = await screen.findByRole('dialog', { name: 'Import orders' });
 
     await user.click(within(dialog).getByLabelText('Or paste the CSV here'));
-    await user.paste('date,order_id,code,utm,amount,currency\n2026-11-19,#9,SUNNYLEE,,oops,USD');
+    await user.paste(
+      'date,order_id,code,utm,amount,currency\n2026-11-19,#9,SUNNYLEE,,oops,USD\n2026-11-19,#10,SUNNYGHOST,,12,USD',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
 
-    expect(await within(dialog).findByText('1 line(s) are invalid; nothing was imported.')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('2 row(s) are invalid or unmatched; nothing was imported.'),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByRole('heading', { name: '1 order matches no creator of this campaign' })).toBeVisible();
+    expect(within(dialog).getByRole('table', { name: 'Unmatched codes and UTM values' })).toHaveTextContent(
+      '3SUNNYGHOST',
+    );
     expect(within(dialog).getByRole('table', { name: 'Rejected lines' })).toHaveTextContent('2amount must be a number');
     expect(campaignsDb.orders[campaign.id]).toHaveLength(0);
   });

@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 /** A campaign halfway through: some numbers known, some not yet, one order in euros. */
-function reportOf(campaign: MockCampaign): components['schemas']['CampaignReport'] {
+function reportOf(campaign: MockCampaign): components['schemas']['CampaignReportResponse'] {
   const report = defaultReport(campaign);
   const [maya, lee] = report.creators;
   return {
@@ -46,12 +46,15 @@ function reportOf(campaign: MockCampaign): components['schemas']['CampaignReport
     creators: [
       {
         ...maya!,
-        cost: 93,
-        posts: 2,
-        views: 24_800,
-        orders: 3,
-        revenue: 135,
-        roas: measure(1.45, 'ratio', 'campaign.roas.v1'),
+        actual: {
+          ...maya!.actual,
+          cost: 93,
+          posts: 2,
+          views: 24_800,
+          orders: 3,
+          revenue: 135,
+          roas: measure(1.45, 'ratio', 'campaign.roas.v1'),
+        },
         estimate: {
           expected_views: 12_400,
           expected_orders: 2.5,
@@ -62,7 +65,7 @@ function reportOf(campaign: MockCampaign): components['schemas']['CampaignReport
           computed_at: '2026-11-02T09:00:00Z',
         },
       },
-      { ...lee!, cost: 93, estimate: null },
+      { ...lee!, actual: { ...lee!.actual, cost: 93 }, estimate: null },
     ],
     proposals: {
       click_through_rate: {

@@ -100,6 +100,30 @@ describe('campaigns page', () => {
     expect(campaignsDb.campaigns).toHaveLength(0);
   });
 
+  it('says at the name field when another campaign has that name', async () => {
+    signedInUser();
+    addCampaign({ name: 'Summer tee drop' });
+    const { user } = renderApp('/campaigns');
+    await user.click(await screen.findByRole('button', { name: 'New campaign' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New campaign' });
+
+    await user.type(within(dialog).getByLabelText('Name'), 'Summer tee drop');
+    for (const [label, value] of [
+      ['Product name', 'Tee'],
+      ['Unit cost', '10'],
+      ['Shipping cost', '5'],
+      ['Retail value', '30'],
+    ] as const) {
+      await user.type(within(dialog).getByLabelText(label), value);
+    }
+    await user.click(within(dialog).getByRole('button', { name: 'Create campaign' }));
+
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('Name')).toHaveAccessibleDescription('A campaign with this name exists.'),
+    );
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('checks the numbers before sending anything', async () => {
     signedInUser();
     const { user } = renderApp('/campaigns');

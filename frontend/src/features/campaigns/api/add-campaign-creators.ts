@@ -7,8 +7,8 @@ import type { components } from '@/lib/api/schema';
 import { campaignCreatorsQueryKey } from './get-campaign-creators';
 import { invalidateCampaignSummary } from './invalidate-campaign';
 
-export type AddCampaignCreators = components['schemas']['AddCampaignCreatorsRequest'];
-export type AddedCampaignCreators = components['schemas']['AddCampaignCreatorsResponse'];
+export type AddCampaignCreators = components['schemas']['AddCreators'];
+export type AddedCampaignCreators = components['schemas']['AddCreatorsResponse'];
 
 export function addCampaignCreators({ campaignId, add }: { campaignId: string; add: AddCampaignCreators }) {
   return unwrap(

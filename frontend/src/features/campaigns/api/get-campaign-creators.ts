@@ -6,7 +6,7 @@ import { unwrap } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
 import { campaignQueryKey } from './get-campaign';
 
-export type CampaignCreator = components['schemas']['CampaignCreator'];
+export type CampaignCreator = components['schemas']['CampaignCreatorResponse'];
 export type Shipment = NonNullable<CampaignCreator['shipment']>;
 
 export const campaignCreatorsQueryKey = (campaignId: string) => [...campaignQueryKey(campaignId), 'creators'] as const;

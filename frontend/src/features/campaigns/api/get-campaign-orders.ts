@@ -6,7 +6,7 @@ import { unwrap } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
 import { campaignQueryKey } from './get-campaign';
 
-export type CampaignOrder = components['schemas']['Order'];
+export type CampaignOrder = components['schemas']['CampaignOrderResponse'];
 
 export const campaignOrdersQueryKey = (campaignId: string) => [...campaignQueryKey(campaignId), 'orders'] as const;
 

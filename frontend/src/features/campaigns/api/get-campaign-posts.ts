@@ -6,7 +6,7 @@ import { unwrap } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
 import { campaignQueryKey } from './get-campaign';
 
-export type CampaignPost = components['schemas']['CampaignPost'];
+export type CampaignPost = components['schemas']['CampaignPostResponse'];
 export type Evidence = CampaignPost['evidence'];
 
 export const campaignPostsQueryKey = (campaignId: string) => [...campaignQueryKey(campaignId), 'posts'] as const;

@@ -6,7 +6,7 @@ import { unwrap } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
 import { campaignQueryKey } from './get-campaign';
 
-export type CampaignReport = components['schemas']['CampaignReport'];
+export type CampaignReport = components['schemas']['CampaignReportResponse'];
 export type ReportTotals = CampaignReport['totals'];
 export type CreatorReport = CampaignReport['creators'][number];
 export type Proposals = CampaignReport['proposals'];

@@ -4,7 +4,7 @@ import { apiClient } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
 
-export type Campaign = components['schemas']['Campaign'];
+export type Campaign = components['schemas']['CampaignResponse'];
 export type CampaignStatus = Campaign['status'];
 
 /** Prefix of every campaign query: the index, each campaign and everything inside one live under it. */

@@ -6,7 +6,7 @@ import { unwrap } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
 import { campaignPostsQueryKey } from './get-campaign-posts';
 
-export type CurvePoint = components['schemas']['PostCurve']['points'][number];
+export type CurvePoint = components['schemas']['CurvePoint'];
 
 export const postCurveQueryKey = (campaignId: string, postId: string) =>
   [...campaignPostsQueryKey(campaignId), postId, 'curve'] as const;

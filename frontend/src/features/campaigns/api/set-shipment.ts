@@ -3,10 +3,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { campaignCreatorsQueryKey, withEntry, type CampaignCreator, type Shipment } from './get-campaign-creators';
+import type { components } from '@/lib/api/schema';
+import { campaignCreatorsQueryKey, withEntry, type CampaignCreator } from './get-campaign-creators';
 import { invalidateCampaignSummary } from './invalidate-campaign';
 
-export type SetShipmentInput = { campaignId: string; entryId: string; shipment: Shipment };
+export type ShipmentInput = components['schemas']['ShipmentInput'];
+export type SetShipmentInput = { campaignId: string; entryId: string; shipment: ShipmentInput };
 
 export function setShipment({ campaignId, entryId, shipment }: SetShipmentInput) {
   return unwrap(

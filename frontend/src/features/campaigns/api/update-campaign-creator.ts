@@ -7,7 +7,7 @@ import type { components } from '@/lib/api/schema';
 import { campaignCreatorsQueryKey, withEntry, type CampaignCreator } from './get-campaign-creators';
 import { invalidateCampaignSummary } from './invalidate-campaign';
 
-export type CampaignCreatorChanges = components['schemas']['UpdateCampaignCreatorRequest'];
+export type CampaignCreatorChanges = components['schemas']['EntryPatch'];
 export type UpdateCampaignCreatorInput = { campaignId: string; entryId: string; changes: CampaignCreatorChanges };
 
 export function updateCampaignCreator({ campaignId, entryId, changes }: UpdateCampaignCreatorInput) {

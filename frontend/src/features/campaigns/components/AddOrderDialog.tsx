@@ -5,9 +5,9 @@ import Form from 'react-bootstrap/Form';
 import { FormDialog } from '@/components/ui/FormDialog';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { TextField } from '@/components/ui/TextField';
-import { ApiProblem } from '@/lib/api/problem';
 import { useAddOrder } from '../api/add-order';
 import { ENTER_A_NUMBER, isoDay } from '../api/campaign-draft';
+import { alertError, formFieldErrors } from '../api/conflict-field';
 import type { CampaignCreator } from '../api/get-campaign-creators';
 
 const FIELDS = ['entry_id', 'order_id', 'ordered_at', 'amount', 'currency'] as const;
@@ -30,7 +30,7 @@ export function AddOrderDialog({ campaignId, show, entries, currency, onClose }:
     currency,
   });
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const serverErrors = addMutation.error instanceof ApiProblem ? addMutation.error.fieldErrors() : {};
+  const serverErrors = formFieldErrors(addMutation.error);
   const errors = { ...serverErrors, ...localErrors };
   const set = (field: keyof typeof draft) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
   const sorted = [...entries].sort((a, b) => a.creator.handle.localeCompare(b.creator.handle));
@@ -70,7 +70,7 @@ export function AddOrderDialog({ campaignId, show, entries, currency, onClose }:
       onCancel={close}
       onSubmit={submit}
     >
-      <ProblemAlert error={addMutation.error} fieldsShownInline={FIELDS} />
+      <ProblemAlert error={alertError(addMutation.error)} fieldsShownInline={FIELDS} />
       <Form.Group controlId="add-order-creator" className="mb-3">
         <Form.Label>Creator</Form.Label>
         <Form.Select

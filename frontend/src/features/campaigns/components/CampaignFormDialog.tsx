@@ -8,6 +8,7 @@ import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { TextField } from '@/components/ui/TextField';
 import { fieldErrorsFrom } from '@/lib/api/field-errors';
 import { draftToInput, fieldOfPointer, type CampaignDraft, type RuleKind } from '../api/campaign-draft';
+import { alertError, conflictField } from '../api/conflict-field';
 import type { CampaignInput } from '../api/create-campaign';
 
 type CampaignFormDialogProps = {
@@ -63,7 +64,9 @@ export function CampaignFormDialog({
   const [submitted, setSubmitted] = useState<CampaignInput | null>(null);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const { byField: serverErrors, shownInline } = fieldErrorsFrom(error, submitted, fieldOfPointer);
-  const errors = { ...serverErrors, ...localErrors };
+  // A taken name names no field, but it is the name that has to change.
+  const conflict = conflictField(error);
+  const errors = { ...serverErrors, ...(conflict ? { [conflict.field]: conflict.message } : {}), ...localErrors };
 
   const set = (changes: Partial<CampaignDraft>) => setDraft((current) => ({ ...current, ...changes }));
   const setProduct = (changes: Partial<CampaignDraft['product']>) =>
@@ -92,7 +95,7 @@ export function CampaignFormDialog({
       onCancel={onCancel}
       onSubmit={submit}
     >
-      <ProblemAlert error={error} fieldsShownInline={shownInline} />
+      <ProblemAlert error={alertError(error)} fieldsShownInline={shownInline} />
       <TextField
         label="Name"
         name="name"

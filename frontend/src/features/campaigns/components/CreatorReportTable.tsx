@@ -70,7 +70,7 @@ export function CreatorReportTable({ creators, currency }: { creators: CreatorRe
         </thead>
         <tbody>
           {creators.map((row) => {
-            const { estimate } = row;
+            const { estimate, actual } = row;
             const estimatedAt = estimate ? `Estimated ${formatDateTime(estimate.computed_at)}` : undefined;
             return (
               <tr key={row.entry_id}>
@@ -78,18 +78,18 @@ export function CreatorReportTable({ creators, currency }: { creators: CreatorRe
                   @{row.handle}
                 </th>
                 <td>{stageLabel(row.stage)}</td>
-                <td className="text-end text-nowrap">{formatMoney(row.cost, currency)}</td>
+                <td className="text-end text-nowrap">{formatMoney(actual.cost, currency)}</td>
                 <td className="text-end text-nowrap" title={estimatedAt}>
                   {estimate?.fair_price_low != null ? (
                     formatPriceRange(
-                      { low: estimate.fair_price_low, high: estimate.fair_price_high },
+                      { low: estimate.fair_price_low, high: estimate.fair_price_high ?? null },
                       estimate.currency,
                     )
                   ) : (
                     <Missing why={noEstimate} />
                   )}
                 </td>
-                <td className="text-end">{formatWhole(row.posts)}</td>
+                <td className="text-end">{formatWhole(actual.posts)}</td>
                 <td className="text-end" title={estimatedAt}>
                   {estimate?.expected_views != null ? (
                     formatCompact(Math.round(estimate.expected_views))
@@ -97,9 +97,9 @@ export function CreatorReportTable({ creators, currency }: { creators: CreatorRe
                     <Missing why={noEstimate} />
                   )}
                 </td>
-                <td className="text-end" title={`${formatWhole(row.views)} views`}>
-                  {formatCompact(row.views)}
-                  {row.posts > 0 && <AgainstExpected actual={row.views} expected={estimate?.expected_views} />}
+                <td className="text-end" title={`${formatWhole(actual.views)} views`}>
+                  {formatCompact(actual.views)}
+                  {actual.posts > 0 && <AgainstExpected actual={actual.views} expected={estimate?.expected_views} />}
                 </td>
                 <td className="text-end" title={estimatedAt}>
                   {estimate?.expected_orders != null ? (
@@ -109,21 +109,21 @@ export function CreatorReportTable({ creators, currency }: { creators: CreatorRe
                   )}
                 </td>
                 <td className="text-end">
-                  {formatWhole(row.orders)}
-                  {row.posts > 0 && <AgainstExpected actual={row.orders} expected={estimate?.expected_orders} />}
+                  {formatWhole(actual.orders)}
+                  {actual.posts > 0 && <AgainstExpected actual={actual.orders} expected={estimate?.expected_orders} />}
                 </td>
-                <td className="text-end text-nowrap">{formatMoney(row.revenue, currency)}</td>
+                <td className="text-end text-nowrap">{formatMoney(actual.revenue, currency)}</td>
                 <td className="text-end text-nowrap">
                   <MeasureValue
-                    measure={row.cost_per_thousand_views}
-                    format={(value: number) => formatByUnit(value, row.cost_per_thousand_views.unit, currency)}
+                    measure={actual.cost_per_thousand_views}
+                    format={(value: number) => formatByUnit(value, actual.cost_per_thousand_views.unit, currency)}
                     hideReason
                   />
                 </td>
                 <td className="text-end">
                   <MeasureValue
-                    measure={row.roas}
-                    format={(value: number) => formatByUnit(value, row.roas.unit, currency)}
+                    measure={actual.roas}
+                    format={(value: number) => formatByUnit(value, actual.roas.unit, currency)}
                     hideReason
                   />
                 </td>

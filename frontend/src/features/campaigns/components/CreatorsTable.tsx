@@ -13,9 +13,9 @@ import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { WideTable } from '@/components/ui/WideTable';
 import { paths } from '@/config/paths';
 import { formatMoney } from '@/lib/analytics-format';
-import { ApiProblem } from '@/lib/api/problem';
 import { formatDateTime, formatDay, formatWhole } from '@/lib/format';
 import { ENTER_A_NUMBER } from '../api/campaign-draft';
+import { alertError, formFieldErrors } from '../api/conflict-field';
 import type { CampaignCreator } from '../api/get-campaign-creators';
 import { stageLabel } from '../api/stages';
 import { useUpdateCampaignCreator, type CampaignCreatorChanges } from '../api/update-campaign-creator';
@@ -26,7 +26,7 @@ const EDITED_FIELDS = ['contact', 'discount_code', 'fee', 'clicks'] as const;
 type EditedField = (typeof EDITED_FIELDS)[number];
 type RowDraft = Record<EditedField, string>;
 
-const text = (value: string | number | null) => (value == null ? '' : String(value));
+const text = (value: string | number | null | undefined) => (value == null ? '' : String(value));
 
 function draftOf(entry: CampaignCreator): RowDraft {
   return {
@@ -50,7 +50,7 @@ function toChanges(draft: RowDraft): { changes: CampaignCreatorChanges } | { err
 }
 
 /** "by Maya", "by post detection"; nothing when the server does not know. */
-function movedBy(by: string | null): string {
+function movedBy(by: string | null | undefined): string {
   return by ? ` by ${by}` : '';
 }
 
@@ -119,7 +119,7 @@ function CreatorRow({ campaignId, entry, currency, campaignFee, editable, onShip
   const [draft, setDraft] = useState<RowDraft | null>(null);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const handle = `@${entry.creator.handle}`;
-  const serverErrors = updateMutation.error instanceof ApiProblem ? updateMutation.error.fieldErrors() : {};
+  const serverErrors = formFieldErrors(updateMutation.error);
   const errors: Record<string, string | undefined> = { ...serverErrors, ...localErrors };
   const { shipment } = entry;
 
@@ -278,7 +278,7 @@ function CreatorRow({ campaignId, entry, currency, campaignFee, editable, onShip
                   Cancel
                 </Button>
               </div>
-              <ProblemAlert error={updateMutation.error} fieldsShownInline={EDITED_FIELDS} />
+              <ProblemAlert error={alertError(updateMutation.error)} fieldsShownInline={EDITED_FIELDS} />
             </div>
           ) : (
             <div className="d-flex gap-1">

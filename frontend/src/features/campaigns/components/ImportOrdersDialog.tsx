@@ -12,17 +12,16 @@ import { RejectedRowsTable } from '@/components/ui/RejectedRowsTable';
 import { WideTable } from '@/components/ui/WideTable';
 import { hasCode } from '@/lib/api/problem';
 import { formatWhole } from '@/lib/format';
-import { ORDER_CSV_COLUMNS, useImportOrders, type OrderImportResult } from '../api/import-orders';
+import { ORDER_CSV_COLUMNS, splitRejection, useImportOrders, type OrderImportResult } from '../api/import-orders';
 
 const count = (n: number, one: string, many: string) => `${formatWhole(n)} ${n === 1 ? one : many}`;
 
 function ImportSummary({ result }: { result: OrderImportResult }) {
-  const clean = result.rows_rejected === 0 && result.unmatched.length === 0;
   return (
-    <Alert variant={clean ? 'success' : 'warning'} role="status">
+    <Alert variant={result.rows_rejected === 0 ? 'success' : 'warning'} role="status">
       Wrote {count(result.rows_written, 'order', 'orders')}
       {result.duplicates > 0 && `, skipped ${count(result.duplicates, 'duplicate', 'duplicates')} already imported`}
-      {result.rows_rejected > 0 && `, rejected ${count(result.rows_rejected, 'line', 'lines')}`}.
+      {result.rows_rejected > 0 && `, left out ${count(result.rows_rejected, 'line', 'lines')}`}.
     </Alert>
   );
 }
@@ -34,17 +33,17 @@ export function UnmatchedRows({ unmatched }: { unmatched: OrderImportResult['unm
     <Alert variant="danger" className="unmatched-codes">
       <h3 className="h6">{count(unmatched.length, 'order matches', 'orders match')} no creator of this campaign</h3>
       <p className="mb-2">
-        Their discount code or link belongs to nobody here: <strong>{values.join(', ')}</strong>. Give the creator who
-        used it that code in the Table view, then import the file again; orders already imported are skipped as
+        Their discount code or UTM value belongs to nobody here: <strong>{values.join(', ')}</strong>. Give the creator
+        who used it that code in the Table view, then import the file again; orders already imported are skipped as
         duplicates.
       </p>
       <WideTable className="unmatched-rows">
         <Table size="sm" className="mb-0">
-          <caption className="caption-top">Unmatched codes and links</caption>
+          <caption className="caption-top">Unmatched codes and UTM values</caption>
           <thead>
             <tr>
               <th scope="col">Line</th>
-              <th scope="col">Code or link</th>
+              <th scope="col">Code or UTM value</th>
             </tr>
           </thead>
           <tbody>
@@ -84,6 +83,7 @@ export function ImportOrdersDialog({
     onClose();
   };
   const rejection = hasCode(importMutation.error, 'import_rejected') ? importMutation.error : null;
+  const rejected = rejection ? splitRejection(rejection.errors) : null;
 
   return (
     <FormDialog
@@ -98,12 +98,13 @@ export function ImportOrdersDialog({
     >
       <p>
         Your shop’s orders as a CSV file with the header <code>{ORDER_CSV_COLUMNS}</code>. Each order is credited to the
-        creator whose discount code (<code>code</code>) or UTM link (<code>utm</code>) it carries; fill in whichever
-        your shop exports. Dates are <code>2026-11-02</code>; amounts are plain numbers with a three-letter currency.
+        creator whose discount code is in <code>code</code>, or whose handle is in <code>utm</code> (the{' '}
+        <code>utm_content</code> of their link); fill in whichever your shop exports. Dates are <code>2026-11-02</code>;
+        amounts are plain numbers with a three-letter currency.
       </p>
       <CsvInput
         idPrefix="import-orders"
-        placeholder={`${ORDER_CSV_COLUMNS}\n2026-11-02,#1042,SUNNYMAYA,,39.90,USD`}
+        placeholder={`${ORDER_CSV_COLUMNS}\n2026-11-02,#1042,SUNNYMAYA,,39.90,USD\n2026-11-03,#1043,,mayabakes,24.50,USD`}
         csv={csv}
         fileName={fileName}
         onChange={(text, name) => {
@@ -120,10 +121,11 @@ export function ImportOrdersDialog({
           <RejectedRowsTable errors={importMutation.data.errors} caption="Rejected lines" />
         </>
       )}
-      {rejection ? (
+      {rejection && rejected ? (
         <>
           <Alert variant="danger">{rejection.detail}</Alert>
-          <RejectedRowsTable errors={rejection.errors} caption="Rejected lines" />
+          <UnmatchedRows unmatched={rejected.unmatched} />
+          <RejectedRowsTable errors={rejected.bad} caption="Rejected lines" />
         </>
       ) : (
         <ProblemAlert error={importMutation.error} />

@@ -10,8 +10,8 @@ import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { TextField } from '@/components/ui/TextField';
 import { useLastNonNull } from '@/hooks/use-last-non-null';
-import { ApiProblem } from '@/lib/api/problem';
 import { useAttachPost } from '../api/attach-post';
+import { alertError, formFieldErrors } from '../api/conflict-field';
 import { useDismissPost } from '../api/dismiss-post';
 import { useCampaignPosts, type CampaignPost } from '../api/get-campaign-posts';
 import { PostCard } from './PostCard';
@@ -19,8 +19,7 @@ import { PostCard } from './PostCard';
 function AttachPostForm({ campaignId }: { campaignId: string }) {
   const attachMutation = useAttachPost();
   const [videoUrl, setVideoUrl] = useState('');
-  const fieldError =
-    attachMutation.error instanceof ApiProblem ? attachMutation.error.fieldErrors().video_url : undefined;
+  const fieldError = formFieldErrors(attachMutation.error).video_url;
   return (
     <Form
       noValidate
@@ -32,7 +31,7 @@ function AttachPostForm({ campaignId }: { campaignId: string }) {
         attachMutation.mutate({ campaignId, videoUrl: videoUrl.trim() }, { onSuccess: () => setVideoUrl('') });
       }}
     >
-      <ProblemAlert error={attachMutation.error} fieldsShownInline={['video_url']} />
+      <ProblemAlert error={alertError(attachMutation.error)} fieldsShownInline={['video_url']} />
       <div className="d-flex flex-wrap align-items-start gap-2">
         <TextField
           className="flex-grow-1 mb-0"

@@ -30,7 +30,7 @@ export function ReportBody({ report, children }: { report: CampaignReport; child
       <FormulaDetails
         formulas={[
           ...totalsFormulas(report.totals),
-          ...report.creators.flatMap((row) => [row.cost_per_thousand_views, row.roas]),
+          ...report.creators.flatMap((row) => [row.actual.cost_per_thousand_views, row.actual.roas]),
           ...proposalFormulas(report.proposals),
         ]}
       >

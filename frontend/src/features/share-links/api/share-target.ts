@@ -4,7 +4,8 @@ import type { components } from '@/lib/api/schema';
 
 export type ShareTarget = { kind: 'list'; id: string } | { kind: 'campaign'; id: string };
 
-export type ShareLink = components['schemas']['ShareLinkResponse'] | components['schemas']['CampaignShareLinkResponse'];
+/** Names the list or the campaign it opens. */
+export type ShareLink = components['schemas']['ShareLinkResponse'];
 
 /** Under the list's or the campaign's own key, so anything that refreshes one refreshes its links. */
 export const shareLinksQueryKey = (target: ShareTarget) =>
