@@ -174,6 +174,19 @@ function CreatorRow({ campaignId, entry, currency, campaignFee, editable, onShip
           {formatDay(entry.stage_changed_at)}
           {movedBy(entry.stage_changed_by)}
         </div>
+        {entry.history.length > 0 && (
+          <details className="small">
+            <summary>Earlier stages</summary>
+            <ol className="list-unstyled mb-0" aria-label={`Earlier stages of ${handle}`}>
+              {entry.history.map((change) => (
+                <li key={`${change.stage}-${change.at}`} className="text-nowrap">
+                  {stageLabel(change.stage)}, {formatDay(change.at)}
+                  {movedBy(change.by)}
+                </li>
+              ))}
+            </ol>
+          </details>
+        )}
       </td>
       <td className="text-break">
         {draft ? (
