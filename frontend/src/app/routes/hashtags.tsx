@@ -1,6 +1,7 @@
 // /hashtags/:tag?: the hashtag explorer. Paste a hashtag, see its videos and who made them, and
-// add creators to one of the workspace's lists or campaigns in one click. Each add is confirmed in a toast too,
-// since the card it was made from may leave the page (when only creators not in a list are shown).
+// add creators to one of the workspace's lists or campaigns in one click. An add to a list is
+// confirmed in a toast too, since the card it was made from may leave the page (when only creators
+// not in a list are shown).
 import { useMemo, useState } from 'react';
 import Alert from 'react-bootstrap/Alert';
 import { Link, useNavigate, useParams } from 'react-router';

@@ -3,15 +3,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { saveFile } from '@/lib/download';
+import { fileSlug, saveFile } from '@/lib/download';
 
 /** "Spring drop: gym wear" → "spring-drop-gym-wear-report.csv". */
 export function reportFileName(campaignName: string): string {
-  const slug = campaignName
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${slug || 'campaign'}-report.csv`;
+  return `${fileSlug(campaignName, 'campaign')}-report.csv`;
 }
 
 export async function exportCampaignReport({

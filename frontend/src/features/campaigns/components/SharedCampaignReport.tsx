@@ -3,6 +3,7 @@
 // links, order ids and codes).
 import Badge from 'react-bootstrap/Badge';
 import { ErrorState } from '@/components/ui/ErrorState';
+import { LinkDoesNotWork } from '@/components/ui/LinkDoesNotWork';
 import { LoadingState } from '@/components/ui/LoadingState';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { ApiProblem } from '@/lib/api/problem';
@@ -10,17 +11,6 @@ import { formatDateTime, formatDay } from '@/lib/format';
 import { useSharedCampaignReport } from '../api/get-shared-campaign-report';
 import { CampaignStatusBadge, DemoBadge } from './CampaignBadges';
 import { ReportBody } from './ReportPanel';
-
-function LinkDoesNotWork() {
-  return (
-    <div className="text-center border rounded-3 py-5 px-3 bg-body-tertiary">
-      <h1 className="h4">This link does not work</h1>
-      <p className="text-body-secondary mb-0">
-        It may have been revoked or have expired, or it was copied incompletely. Ask whoever shared it for a new one.
-      </p>
-    </div>
-  );
-}
 
 export function SharedCampaignReport({ token }: { token: string }) {
   const reportQuery = useSharedCampaignReport(token);
