@@ -101,17 +101,18 @@ export function PipelineBoard({ campaignId, entries, editable }: PipelineBoardPr
   );
   const dragging = entries.find((entry) => entry.id === draggingId) ?? null;
 
-  const move = (entry: CampaignCreator, stage: Stage) => {
+  /** `announce`: say so in the live region; a drag has its own announcements. */
+  const move = (entry: CampaignCreator, stage: Stage, { announce }: { announce: boolean }) => {
     if (entry.stage === stage) return;
     setFailure(null);
-    setStatus(`Moved @${entry.creator.handle} to ${stageLabel(stage)}.`);
+    if (announce) setStatus(`Moved @${entry.creator.handle} to ${stageLabel(stage)}.`);
     moveMutation.mutate({ entryId: entry.id, stage });
   };
 
   const handleDragEnd = ({ active, over }: DragEndEvent) => {
     setDraggingId(null);
     const entry = entries.find((candidate) => candidate.id === active.id);
-    if (entry && isStage(over?.id)) move(entry, over.id);
+    if (entry && isStage(over?.id)) move(entry, over.id, { announce: false });
   };
 
   return (
@@ -127,7 +128,11 @@ export function PipelineBoard({ campaignId, entries, editable }: PipelineBoardPr
       <DndContext
         sensors={sensors}
         collisionDetection={columnUnderCard}
-        onDragStart={({ active }) => setDraggingId(active.id)}
+        onDragStart={({ active }) => {
+          setDraggingId(active.id);
+          // The focus stays with the grip being dragged, not a card moved earlier with its menu.
+          setMovedByMenu(null);
+        }}
         onDragCancel={() => setDraggingId(null)}
         onDragEnd={handleDragEnd}
         accessibility={{ announcements, screenReaderInstructions }}
@@ -147,7 +152,7 @@ export function PipelineBoard({ campaignId, entries, editable }: PipelineBoardPr
                     focusOnArrival={entry.id === movedByMenu}
                     onMove={(moved, to) => {
                       setMovedByMenu(moved.id);
-                      move(moved, to);
+                      move(moved, to, { announce: true });
                     }}
                   />
                 ))}
