@@ -135,7 +135,7 @@ const UNAVAILABLE_REASONS: Record<Unavailable, string> = {
   not_finite: 'cannot be computed from these numbers',
   zero_assumption: 'an assumption it depends on is zero',
   not_set: 'not set in Settings',
-  not_enough_data: 'too little data for an honest number yet',
+  not_enough_data: 'not enough data yet for an honest number',
   no_audience_data: 'no audience data',
   no_target: 'no target audience set in Settings',
 };

@@ -320,7 +320,9 @@ export const teamHandlers = [
     if (!usable) return response.untyped(refuse(401, 'invalid_token', 'The token is invalid, expired or revoked.'));
     link.last_used_at = NOW;
     const sort = query.get('sort') ?? 'position';
-    const dashboard = link.list_id ? dashboardOf(link.list_id, sort, query.get('order') ?? defaultOrder(sort)) : null;
+    const dashboard = link.list_id
+      ? dashboardOf(link.list_id, sort, query.get('order') ?? defaultOrder(sort))
+      : undefined;
     if (!dashboard) return response.untyped(notFound());
     // The server's shared row has no notes or tags at all.
     const rows = dashboard.rows.map(({ note: _note, tags: _tags, ...shared }) => shared);

@@ -112,7 +112,7 @@ describe('campaign report', () => {
     expect(tile('Cost per 1,000 views')).toHaveTextContent('$7.50');
     expect(tile('Cost per engagement')).toHaveTextContent('$0.098');
     expect(tile('Revenue')).toHaveTextContent('$135.00');
-    expect(tile('Return on ad spend (ROAS)')).toHaveTextContent('— (too little data for an honest number yet)');
+    expect(tile('Return on ad spend (ROAS)')).toHaveTextContent('— (not enough data yet for an honest number)');
   });
 
   it('says what a number means, with its sample size, on hover', async () => {
@@ -185,7 +185,7 @@ describe('campaign report', () => {
         .map((cell) => cell.textContent);
     expect(row('Click-through rate')).toEqual(['1%', '1.23%', '2']);
     expect(row('Conversion rate')).toEqual(['2%', '3.5%', '3']);
-    expect(row('Average order value')).toEqual(['not set in USD', '— (too little data for an honest number yet)', '0']);
+    expect(row('Average order value')).toEqual(['not set in USD', '— (not enough data yet for an honest number)', '0']);
 
     await user.click(screen.getByRole('button', { name: 'Use these values' }));
 
