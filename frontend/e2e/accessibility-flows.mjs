@@ -59,6 +59,25 @@ function loggedInPages({ baseUrl, state }) {
       ],
     },
     {
+      name: 'campaigns',
+      url: `${baseUrl}/campaigns`,
+      ready: (page) => [page.getByRole('table', { name: 'Campaigns, newest first' })],
+    },
+    ...(state.campaignUrl
+      ? [
+          {
+            name: 'campaign board',
+            url: state.campaignUrl,
+            ready: (page) => [page.getByRole('group', { name: 'Pipeline board' })],
+          },
+          {
+            name: 'campaign report',
+            url: `${state.campaignUrl}?view=report`,
+            ready: (page) => [page.getByRole('table', { name: /the estimate made when they joined/ })],
+          },
+        ]
+      : []),
+    {
       name: 'settings',
       url: `${baseUrl}/settings`,
       ready: (page) => [

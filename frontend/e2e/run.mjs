@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { accessibilityFlows } from './accessibility-flows.mjs';
 import { analyticsFlows } from './analytics-flows.mjs';
+import { campaignFlows } from './campaign-flows.mjs';
 import { flows, recordListRenderTime, screenshotPath } from './flows.mjs';
 import { panicsIn, startServer } from './server.mjs';
 import { teamFlows } from './team-flows.mjs';
@@ -76,11 +77,11 @@ async function main() {
       report: (line) => console.log(`  ${line}`),
     };
 
-    // The analytics and team journeys build on the main ones' list and creators, so they run last but
-    // before logging out. The accessibility check visits every page once all of them exist, starting
-    // from the logged-out state the main journeys end in.
+    // The analytics, team and campaign journeys build on the main ones' list and creators, so they run
+    // last but before logging out. The accessibility check visits every page once all of them exist,
+    // starting from the logged-out state the main journeys end in.
     const logout = flows.findIndex((flow) => flow.name === 'logs out');
-    const later = [...analyticsFlows, ...teamFlows];
+    const later = [...analyticsFlows, ...teamFlows, ...campaignFlows];
     const journeys = logout < 0 ? [...flows, ...later] : [...flows.slice(0, logout), ...later, ...flows.slice(logout)];
     const allFlows = [...journeys, ...accessibilityFlows];
 

@@ -37,6 +37,10 @@ export const routes: RouteObject[] = [
         element: <PublicLayout />,
         children: [
           { path: paths.share, lazy: async () => ({ Component: (await import('./routes/share')).ShareRoute }) },
+          {
+            path: paths.sharedCampaign,
+            lazy: async () => ({ Component: (await import('./routes/shared-campaign')).SharedCampaignRoute }),
+          },
           { path: paths.invite, lazy: async () => ({ Component: (await import('./routes/invite')).InviteRoute }) },
         ],
       },
@@ -51,6 +55,14 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/list-dashboard')).ListDashboardRoute }),
           },
           { path: paths.rising, lazy: async () => ({ Component: (await import('./routes/rising')).RisingRoute }) },
+          {
+            path: paths.campaigns,
+            lazy: async () => ({ Component: (await import('./routes/campaigns')).CampaignsRoute }),
+          },
+          {
+            path: '/campaigns/:campaignId',
+            lazy: async () => ({ Component: (await import('./routes/campaign')).CampaignRoute }),
+          },
           {
             path: '/creators/:creatorId',
             lazy: async () => ({ Component: (await import('./routes/creator')).CreatorRoute }),

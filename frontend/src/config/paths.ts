@@ -11,11 +11,14 @@ export const paths = {
   /** A hashtag as the explorer shows it: lowercase, without `#`. */
   hashtag: (tag: string) => `/hashtags/${encodeURIComponent(tag)}`,
   rising: '/rising',
+  campaigns: '/campaigns',
+  campaign: (campaignId: string) => `/campaigns/${encodeURIComponent(campaignId)}`,
   settings: '/settings',
   members: '/settings/members',
   apiKeys: '/settings/api-keys',
   /** Public pages, opened from links that carry their secret in the fragment (`#zzs_…`, `#zzi_…`). */
   share: '/share',
+  sharedCampaign: '/shared/campaign',
   invite: '/invite',
 } as const;
 

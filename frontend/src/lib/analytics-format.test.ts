@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeUnavailable,
+  formatByUnit,
   formatMoney,
   formatMoneyRange,
   formatMultiple,
@@ -36,6 +37,16 @@ describe('analytics formatting', () => {
     [{ low: 7_000, high: null }, 'USD', '$7,000+'],
   ])('rounds the price range %j in %s to %s, not to the cent', (range, currency, expected) => {
     expect(formatPriceRange(range, currency)).toBe(expected);
+  });
+
+  it.each([
+    [0.0123, 'share', '1.23%'],
+    [42.1, 'percent', '42.1%'],
+    [3.25, 'ratio', '3.3×'],
+    [12.5, 'money', '$12.50'],
+    [4.5, 'count', '4.5'],
+  ] as const)('writes %s in the unit %s as %s', (value, unit, expected) => {
+    expect(formatByUnit(value, unit, 'USD')).toBe(expected);
   });
 
   it('says why a value is missing', () => {

@@ -1,9 +1,10 @@
 // How analytic values read on screen: percentages, multiples, money, tiers and the reasons a value
 // is missing. Kept apart from `format.ts` (counts, dates, sources) because only the analytics screens
-// (dashboard, rising, the creator's analytics and the settings that drive them) use it.
+// (dashboard, rising, the creator's analytics, campaign reports and the settings that drive them) use it.
 import type { components } from './api/schema';
 
 type Unavailable = components['schemas']['Unavailable'];
+type Unit = components['schemas']['Unit'];
 export type Tier = components['schemas']['Tier'];
 
 const oneDecimal = new Intl.NumberFormat('en', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
@@ -94,6 +95,32 @@ export function roundPrice(value: number): number {
 export function formatPriceRange(range: { low: number; high: number | null }, currency: string): string {
   const low = writeMoney(roundPrice(range.low), currency, 'whole');
   return range.high == null ? `${low}+` : `${low}–${writeMoney(roundPrice(range.high), currency, 'whole')}`;
+}
+
+const upToTwoDecimals = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const upToOneDecimal = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+
+/**
+ * A Measure's value by its unit, for values whose screen has no better words: a share 0.0123 →
+ * "1.23%" (rates of a few percent need both decimals), a percent 42.1 → "42.1%", a ratio → "3.2×",
+ * money → "$12.50", a count 4.5 → "4.5".
+ */
+export function formatByUnit(value: number, unit: Unit, currency: string): string {
+  switch (unit) {
+    case 'share':
+      return `${upToTwoDecimals.format(value * 100)}%`;
+    case 'percent':
+      return formatPercent(value);
+    case 'ratio':
+      return formatMultiple(value);
+    case 'money':
+      return formatMoney(value, currency);
+    case 'per_day':
+      return formatDailyGain(value);
+    case 'count':
+    case 'score':
+      return upToOneDecimal.format(value);
+  }
 }
 
 const UNAVAILABLE_REASONS: Record<Unavailable, string> = {

@@ -3,6 +3,7 @@
 import { setupServer } from 'msw/node';
 import { analyticsHandlers } from './mock-analytics';
 import { handlers } from './mock-api';
+import { campaignHandlers } from './mock-campaigns';
 import { teamHandlers } from './mock-team';
 
-export const server = setupServer(...handlers, ...analyticsHandlers, ...teamHandlers);
+export const server = setupServer(...handlers, ...analyticsHandlers, ...teamHandlers, ...campaignHandlers);

@@ -6,6 +6,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { session } from '@/lib/auth/session';
 import { resetAnalyticsDb } from './mock-analytics';
+import { resetCampaignsDb } from './mock-campaigns';
 import { resetDb } from './mock-db';
 import { server } from './server';
 
@@ -46,6 +47,7 @@ beforeEach(() => {
   localStorage.clear();
   resetDb();
   resetAnalyticsDb();
+  resetCampaignsDb();
   session.reset();
 });
 afterEach(() => {

@@ -69,6 +69,9 @@ export function AppShell() {
               <Nav.Link as={NavLink} to={paths.rising}>
                 Rising
               </Nav.Link>
+              <Nav.Link as={NavLink} to={paths.campaigns}>
+                Campaigns
+              </Nav.Link>
               <Nav.Link as={NavLink} to={paths.settings}>
                 Settings
               </Nav.Link>

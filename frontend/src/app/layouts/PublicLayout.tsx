@@ -1,5 +1,5 @@
-// The frame of the pages opened from a link without logging in: a shared dashboard and an
-// invitation. It has no navigation into the app, which a shared dashboard's visitors cannot use.
+// The frame of the pages opened from a link without logging in: a shared dashboard or campaign
+// report, and an invitation. It has no navigation into the app, which a shared dashboard's visitors cannot use.
 import { Outlet } from 'react-router';
 
 export function PublicLayout() {

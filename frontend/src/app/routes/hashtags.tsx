@@ -1,6 +1,7 @@
 // /hashtags/:tag?: the hashtag explorer. Paste a hashtag, see its videos and who made them, and
-// add creators to one of the workspace's lists in one click. Each add is confirmed in a toast too,
-// since the card it was made from may leave the page (when only creators not in a list are shown).
+// add creators to one of the workspace's lists or campaigns in one click. An add to a list is
+// confirmed in a toast too, since the card it was made from may leave the page (when only creators
+// not in a list are shown).
 import { useMemo, useState } from 'react';
 import Alert from 'react-bootstrap/Alert';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,6 +9,7 @@ import { EmptyState } from '@/components/ui/EmptyState';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { StatusToast } from '@/components/ui/StatusToast';
 import { paths } from '@/config/paths';
+import { AddToCampaignMenu } from '@/features/campaigns/components/AddToCampaignMenu';
 import { parseHashtag } from '@/features/hashtags/api/parse-hashtag';
 import { HashtagResults } from '@/features/hashtags/components/HashtagResults';
 import { HashtagSearchForm } from '@/features/hashtags/components/HashtagSearchForm';
@@ -53,13 +55,16 @@ export function HashtagsRoute() {
       {tag ? (
         <HashtagResults
           tag={tag}
-          renderAddToList={(creator) =>
+          renderActions={(creator) =>
             canEdit ? (
-              <AddToListMenu
-                handle={creator.handle}
-                lists={lists}
-                onAdded={(list) => setAdded({ handle: creator.handle, list })}
-              />
+              <div className="d-flex flex-wrap align-items-start gap-2">
+                <AddToListMenu
+                  handle={creator.handle}
+                  lists={lists}
+                  onAdded={(list) => setAdded({ handle: creator.handle, list })}
+                />
+                <AddToCampaignMenu add={{ creator_ids: [creator.id] }} subject={`@${creator.handle}`} />
+              </div>
             ) : null
           }
         />

@@ -1,13 +1,15 @@
 // /rising: creators whose growth is accelerating and who posted an outlier video lately, filtered by
-// tier and audience fit (in the address: `?tier=micro&min_fit=60`).
+// tier and audience fit (in the address: `?tier=micro&min_fit=60`); editors add them to a campaign.
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { AddToCampaignMenu } from '@/features/campaigns/components/AddToCampaignMenu';
 import type { RisingFilters } from '@/features/rising/api/get-rising';
 import { parseRisingFilters, risingFiltersToParams } from '@/features/rising/api/rising-filters';
 import { RisingCreators } from '@/features/rising/components/RisingCreators';
 import { RisingFiltersForm } from '@/features/rising/components/RisingFiltersForm';
 import { useAnalyticsSettings } from '@/features/workspace-settings/api/get-analytics-settings';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useCanEdit } from '@/lib/auth/roles';
 
 export function RisingRoute() {
   useDocumentTitle('Rising creators');
@@ -15,6 +17,7 @@ export function RisingRoute() {
   const filters = parseRisingFilters(searchParams);
   // The workspace's thresholds make the explanation of "rising" exact; without them it names the defaults.
   const settings = useAnalyticsSettings().data;
+  const canEdit = useCanEdit();
   const criteria = settings
     ? { viralMultiple: settings.viral_multiple, followerCeiling: settings.rising_follower_ceiling }
     : null;
@@ -29,7 +32,15 @@ export function RisingRoute() {
         filters={filters}
         onChange={(next: RisingFilters) => setSearchParams(risingFiltersToParams(next), { replace: true })}
       />
-      <RisingCreators filters={filters} criteria={criteria} />
+      <RisingCreators
+        filters={filters}
+        criteria={criteria}
+        renderAction={
+          canEdit
+            ? (creator) => <AddToCampaignMenu add={{ creator_ids: [creator.id] }} subject={`@${creator.handle}`} />
+            : undefined
+        }
+      />
     </>
   );
 }

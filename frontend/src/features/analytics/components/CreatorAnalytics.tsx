@@ -5,6 +5,7 @@
 import { useMemo, type ReactNode } from 'react';
 import Card from 'react-bootstrap/Card';
 import { ErrorState } from '@/components/ui/ErrorState';
+import { FormulaDetails, type Formula } from '@/components/ui/FormulaDetails';
 import { LoadingState } from '@/components/ui/LoadingState';
 import { RisingBadge } from '@/components/ui/RisingBadge';
 import { tierLabel } from '@/lib/analytics-format';
@@ -14,7 +15,6 @@ import { AudiencePanel } from './AudiencePanel';
 import { AuthenticityPanel } from './AuthenticityPanel';
 import { EngagementPanel } from './EngagementPanel';
 import { FitPanel } from './FitPanel';
-import { FormulaDetails, type Formula } from './FormulaDetails';
 import { GrowthPanel } from './GrowthPanel';
 import { OutliersPanel } from './OutliersPanel';
 import { PricePanel, rateCardSource } from './PricePanel';

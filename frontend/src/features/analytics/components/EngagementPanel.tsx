@@ -1,9 +1,9 @@
 // Engagement of the last 30 videos, by views and by followers side by side (§1.3), with the window
 // and sample stated; the other two by-views variants for comparison; and the tier's benchmark.
+import { describeWindow, MeasureValue } from '@/components/ui/MeasureValue';
 import { formatPercent, tierLabel } from '@/lib/analytics-format';
 import { formatWhole } from '@/lib/format';
 import type { CreatorAnalytics, Measure } from '../api/get-creator-analytics';
-import { describeWindow, MeasureValue } from './MeasureValue';
 
 function Rate({ label, measure, note }: { label: string; measure: Measure; note: string }) {
   const window = describeWindow(measure);

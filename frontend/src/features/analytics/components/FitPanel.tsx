@@ -3,12 +3,12 @@
 // own videos) is shown apart and labelled, so nobody mistakes it for audience data.
 import Table from 'react-bootstrap/Table';
 import { Link } from 'react-router';
+import { MeasureValue, WithFormula } from '@/components/ui/MeasureValue';
 import { WideTable } from '@/components/ui/WideTable';
 import { paths } from '@/config/paths';
 import { describeUnavailable, formatShare } from '@/lib/analytics-format';
 import { describeSource, formatDay, formatWhole } from '@/lib/format';
 import type { CreatorAnalytics } from '../api/get-creator-analytics';
-import { MeasureValue, WithFormula } from './MeasureValue';
 
 const DIMENSION_LABELS = {
   countries: 'Countries',

@@ -3,11 +3,11 @@
 import { useState } from 'react';
 import Form from 'react-bootstrap/Form';
 import Table from 'react-bootstrap/Table';
+import { MeasureValue } from '@/components/ui/MeasureValue';
 import { WideTable } from '@/components/ui/WideTable';
 import { describeUnavailable, formatDailyGain, formatMultiple, formatSignedPercent } from '@/lib/analytics-format';
 import { formatChange, formatDay } from '@/lib/format';
 import type { CreatorAnalytics } from '../api/get-creator-analytics';
-import { MeasureValue } from './MeasureValue';
 
 const METRICS = [
   { id: 'followers', label: 'Followers' },

@@ -5,11 +5,11 @@ import { useState } from 'react';
 import Badge from 'react-bootstrap/Badge';
 import Button from 'react-bootstrap/Button';
 import Table from 'react-bootstrap/Table';
+import { MeasureValue } from '@/components/ui/MeasureValue';
 import { WideTable } from '@/components/ui/WideTable';
 import { describeUnavailable, formatMultiple, formatPercent } from '@/lib/analytics-format';
 import { formatCompact, formatDay, formatWhole } from '@/lib/format';
 import type { CreatorAnalytics } from '../api/get-creator-analytics';
-import { MeasureValue } from './MeasureValue';
 import { VideoLink, type KnownVideo } from './VideoLink';
 
 const SHOWN_AT_FIRST = 10;

@@ -2,11 +2,11 @@
 // a published rate card, plus cost per view, per engagement and per thousand target followers. Prices
 // are estimates, so they are rounded (to $10 under $1,000), and a line says why the fair price and
 // the rate card differ.
+import { MeasureValue } from '@/components/ui/MeasureValue';
 import { formatMoney, formatMoneyRange, formatPriceRange, tierLabel } from '@/lib/analytics-format';
 import { formatWhole } from '@/lib/format';
 import type { CreatorAnalytics } from '../api/get-creator-analytics';
 import { AssumptionList } from './AssumptionList';
-import { MeasureValue } from './MeasureValue';
 
 type Assumption = CreatorAnalytics['fair_price']['assumptions'][number];
 

@@ -1,11 +1,11 @@
 // Where the follower count is heading: the projection chart, the next milestone at the 30-day and at
 // the recent-weighted pace, and a warning when one spike drives the numbers.
 import Alert from 'react-bootstrap/Alert';
+import { MeasureValue } from '@/components/ui/MeasureValue';
 import { describeUnavailable, formatDailyGain, formatShare } from '@/lib/analytics-format';
 import { formatChange, formatCompact, formatDay, formatWhole } from '@/lib/format';
 import type { components } from '@/lib/api/schema';
 import type { CreatorAnalytics } from '../api/get-creator-analytics';
-import { MeasureValue } from './MeasureValue';
 import { ProjectionChart } from './ProjectionChart';
 
 type Milestone = components['schemas']['Milestone'];

@@ -1,10 +1,10 @@
 // "Will sending free product bring orders?": expected orders from a gifted post and what each costs,
 // with every assumption listed.
+import { MeasureValue } from '@/components/ui/MeasureValue';
 import { formatMoney, formatMoneyRange, formatMultiple } from '@/lib/analytics-format';
 import { formatWhole } from '@/lib/format';
 import type { CreatorAnalytics } from '../api/get-creator-analytics';
 import { AssumptionList } from './AssumptionList';
-import { MeasureValue } from './MeasureValue';
 
 const oneDecimal = (value: number) => (value < 10 ? value.toFixed(1) : formatWhole(Math.round(value)));
 

@@ -3,18 +3,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { saveFile } from '@/lib/download';
+import { fileSlug, saveFile } from '@/lib/download';
 import type { DashboardSorting } from './get-dashboard';
 
 export type ExportDashboardInput = { listId: string; listName: string; sorting: DashboardSorting };
 
-/** "Spring drop: gym wear" → "spring-drop-gym-wear". */
+/** "Spring drop: gym wear" → "spring-drop-gym-wear-dashboard.csv". */
 export function fileNameFor(listName: string): string {
-  const slug = listName
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${slug || 'list'}-dashboard.csv`;
+  return `${fileSlug(listName, 'list')}-dashboard.csv`;
 }
 
 export async function exportDashboard({ listId, listName, sorting }: ExportDashboardInput): Promise<void> {

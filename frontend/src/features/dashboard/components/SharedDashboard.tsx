@@ -5,6 +5,7 @@ import { useState } from 'react';
 import Badge from 'react-bootstrap/Badge';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorState } from '@/components/ui/ErrorState';
+import { LinkDoesNotWork } from '@/components/ui/LinkDoesNotWork';
 import { LoadingState } from '@/components/ui/LoadingState';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { ApiProblem } from '@/lib/api/problem';
@@ -14,17 +15,6 @@ import { useSharedDashboard } from '../api/get-shared-dashboard';
 import { DashboardTable } from './DashboardTable';
 import { DashboardTotals } from './DashboardTotals';
 import { DemoDataAlert } from './DemoDataAlert';
-
-function LinkDoesNotWork() {
-  return (
-    <div className="text-center border rounded-3 py-5 px-3 bg-body-tertiary">
-      <h1 className="h4">This link does not work</h1>
-      <p className="text-body-secondary mb-0">
-        It may have been revoked or have expired, or it was copied incompletely. Ask whoever shared it for a new one.
-      </p>
-    </div>
-  );
-}
 
 export function SharedDashboard({ token }: { token: string }) {
   const [sorting, setSorting] = useState(DEFAULT_SORTING);

@@ -92,11 +92,11 @@ function HashtagError({ tag, error, onRetry }: { tag: string; error: unknown; on
 
 type HashtagResultsProps = {
   tag: string;
-  /** The control that adds a video's creator to a list. */
-  renderAddToList: (creator: HashtagCreator) => ReactNode;
+  /** The controls for a video's creator: adding them to a list or a campaign. */
+  renderActions: (creator: HashtagCreator) => ReactNode;
 };
 
-export function HashtagResults({ tag, renderAddToList }: HashtagResultsProps) {
+export function HashtagResults({ tag, renderActions }: HashtagResultsProps) {
   const hashtagQuery = useHashtagVideos(tag);
   const [sort, setSort] = useState<Sort>('views');
   const [onlyUntracked, setOnlyUntracked] = useState(false);
@@ -172,7 +172,7 @@ export function HashtagResults({ tag, renderAddToList }: HashtagResultsProps) {
         >
           {shown.map((entry) => (
             <li key={entry.video.id} className="col">
-              <HashtagVideoCard entry={entry} action={renderAddToList(entry.creator)} />
+              <HashtagVideoCard entry={entry} action={renderActions(entry.creator)} />
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 // One rising creator: who they are, their tier and fit, the evidence in words, a 30-day follower
-// trend and the video that stood out.
+// trend and the video that stood out, with whatever the page lets one do with them (add to a campaign).
+import type { ReactNode } from 'react';
 import Badge from 'react-bootstrap/Badge';
 import Card from 'react-bootstrap/Card';
 import { Link } from 'react-router';
@@ -11,7 +12,7 @@ import { formatSignedPercent, tierLabel } from '@/lib/analytics-format';
 import { formatCompact, formatWhole } from '@/lib/format';
 import type { RisingCreator } from '../api/get-rising';
 
-export function RisingCreatorCard({ item }: { item: RisingCreator }) {
+export function RisingCreatorCard({ item, action }: { item: RisingCreator; action?: ReactNode }) {
   const { creator, summary, latest, top_video: topVideo } = item;
   const headingId = `rising-${creator.id}`;
   return (
@@ -74,6 +75,7 @@ export function RisingCreatorCard({ item }: { item: RisingCreator }) {
             </ExternalLink>
           )}
         </div>
+        {action}
       </Card.Body>
     </Card>
   );

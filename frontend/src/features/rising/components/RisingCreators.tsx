@@ -1,12 +1,13 @@
 // The rising creators matching the filters, as cards; or, when none match, what "rising" means so
 // an empty page still teaches something.
+import type { ReactNode } from 'react';
 import Alert from 'react-bootstrap/Alert';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadingState } from '@/components/ui/LoadingState';
 import { formatMultiple } from '@/lib/analytics-format';
 import { formatCompact, formatDateTime } from '@/lib/format';
-import { useRising, type RisingFilters } from '../api/get-rising';
+import { useRising, type RisingCreator, type RisingFilters } from '../api/get-rising';
 import { RisingCreatorCard } from './RisingCreatorCard';
 
 /** The workspace's thresholds, when known, so the explanation names the real numbers. */
@@ -25,9 +26,14 @@ export function RisingDefinition({ criteria }: { criteria: RisingCriteria | null
   );
 }
 
-type RisingCreatorsProps = { filters: RisingFilters; criteria: RisingCriteria | null };
+type RisingCreatorsProps = {
+  filters: RisingFilters;
+  criteria: RisingCriteria | null;
+  /** A control for each card's creator (adding them to a campaign), or nothing. */
+  renderAction?: (creator: RisingCreator['creator']) => ReactNode;
+};
 
-export function RisingCreators({ filters, criteria }: RisingCreatorsProps) {
+export function RisingCreators({ filters, criteria, renderAction }: RisingCreatorsProps) {
   const risingQuery = useRising(filters);
   if (risingQuery.isPending) return <LoadingState label="Finding rising creators…" />;
   if (risingQuery.isError) {
@@ -73,7 +79,7 @@ export function RisingCreators({ filters, criteria }: RisingCreatorsProps) {
       <ul className="row g-3 list-unstyled" aria-label="Rising creators">
         {items.map((item) => (
           <li key={item.creator.id} className="col-md-6 col-xl-4">
-            <RisingCreatorCard item={item} />
+            <RisingCreatorCard item={item} action={renderAction?.(item.creator)} />
           </li>
         ))}
       </ul>

@@ -1,26 +1,36 @@
-// POST /lists/{list_id}/share-links: a public, read-only link to the list's dashboard (owners only).
-// The answer is the only time the link's secret is shown.
+// POST /lists/{list_id}/share-links and /campaigns/{campaign_id}/share-links: a public, read-only
+// link to a list's dashboard or a campaign's report (owners only). The answer is the only time the
+// link's secret is shown.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import type { components } from '@/lib/api/schema';
-import { shareLinksQueryKey } from './get-share-links';
+import { shareLinksQueryKey, type ShareLink, type ShareTarget } from './share-target';
 
-export type CreatedShareLink = components['schemas']['CreatedShareLinkResponse'];
+/** `path` is the public page to hand out, to append to the app's address. */
+export type CreatedShareLink = { link: ShareLink; path: string; token: string };
 
-export function createShareLink({ listId, expiresAt }: { listId: string; expiresAt: string | null }) {
-  return unwrap(
-    apiClient.POST('/api/v1/lists/{list_id}/share-links', {
-      params: { path: { list_id: listId } },
-      body: expiresAt ? { expires_at: expiresAt } : {},
-    }),
-  );
+export function createShareLink({
+  target,
+  expiresAt,
+}: {
+  target: ShareTarget;
+  expiresAt: string | null;
+}): Promise<CreatedShareLink> {
+  const body = expiresAt ? { expires_at: expiresAt } : {};
+  return target.kind === 'list'
+    ? unwrap(apiClient.POST('/api/v1/lists/{list_id}/share-links', { params: { path: { list_id: target.id } }, body }))
+    : unwrap(
+        apiClient.POST('/api/v1/campaigns/{campaign_id}/share-links', {
+          params: { path: { campaign_id: target.id } },
+          body,
+        }),
+      );
 }
 
-export function useCreateShareLink(listId: string) {
+export function useCreateShareLink(target: ShareTarget) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (expiresAt: string | null) => createShareLink({ listId, expiresAt }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: shareLinksQueryKey(listId) }),
+    mutationFn: (expiresAt: string | null) => createShareLink({ target, expiresAt }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: shareLinksQueryKey(target) }),
   });
 }

@@ -1,21 +1,24 @@
-// GET /lists/{list_id}/share-links: a list's public links, newest first, revoked ones included
-// (owners only).
+// GET /lists/{list_id}/share-links and /campaigns/{campaign_id}/share-links: the public links to a
+// dashboard or a report, newest first, revoked ones included (owners only).
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import type { components } from '@/lib/api/schema';
+import { shareLinksQueryKey, type ShareLink, type ShareTarget } from './share-target';
 
-export type ShareLink = components['schemas']['ShareLinkResponse'];
-
-export const shareLinksQueryKey = (listId: string) => ['lists', listId, 'share-links'] as const;
-
-export async function getShareLinks(listId: string): Promise<ShareLink[]> {
-  return (await unwrap(apiClient.GET('/api/v1/lists/{list_id}/share-links', { params: { path: { list_id: listId } } })))
-    .items;
+export async function getShareLinks(target: ShareTarget): Promise<ShareLink[]> {
+  const page =
+    target.kind === 'list'
+      ? await unwrap(apiClient.GET('/api/v1/lists/{list_id}/share-links', { params: { path: { list_id: target.id } } }))
+      : await unwrap(
+          apiClient.GET('/api/v1/campaigns/{campaign_id}/share-links', {
+            params: { path: { campaign_id: target.id } },
+          }),
+        );
+  return page.items;
 }
 
-export function useShareLinks(listId: string, { enabled }: { enabled: boolean }) {
+export function useShareLinks(target: ShareTarget, { enabled }: { enabled: boolean }) {
   return useQuery(
-    queryOptions({ queryKey: shareLinksQueryKey(listId), queryFn: () => getShareLinks(listId), enabled }),
+    queryOptions({ queryKey: shareLinksQueryKey(target), queryFn: () => getShareLinks(target), enabled }),
   );
 }

@@ -1,5 +1,5 @@
 // The queries whose numbers depend on the workspace's settings: every creator's analytics, every
-// list's dashboard and the rising creators.
+// list's dashboard, the rising creators and every campaign's report (its estimates and proposals).
 import type { QueryClient } from '@tanstack/react-query';
 
 export function invalidateAnalytics(queryClient: QueryClient): Promise<unknown> {
@@ -7,5 +7,6 @@ export function invalidateAnalytics(queryClient: QueryClient): Promise<unknown> 
     queryClient.invalidateQueries({ queryKey: ['creators'] }),
     queryClient.invalidateQueries({ queryKey: ['lists'] }),
     queryClient.invalidateQueries({ queryKey: ['discover'] }),
+    queryClient.invalidateQueries({ queryKey: ['campaigns'] }),
   ]);
 }

@@ -1,5 +1,5 @@
-// Sharing a list's dashboard (owners): make a public, read-only link, see it once to copy it, and
-// revoke the links already handed out (after asking).
+// Sharing a list's dashboard or a campaign's report (owners): make a public, read-only link, see it
+// once to copy it, and revoke the links already handed out (after asking).
 import { useId, useState } from 'react';
 import Button from 'react-bootstrap/Button';
 import Form from 'react-bootstrap/Form';
@@ -17,16 +17,37 @@ import { WideTable } from '@/components/ui/WideTable';
 import { ApiProblem } from '@/lib/api/problem';
 import { formatDateTime, formatDay, formatRelativeTime } from '@/lib/format';
 import { useCreateShareLink, type CreatedShareLink } from '../api/create-share-link';
-import { useShareLinks, type ShareLink } from '../api/get-share-links';
+import { useShareLinks } from '../api/get-share-links';
 import { useRevokeShareLink } from '../api/revoke-share-link';
+import type { ShareLink, ShareTarget } from '../api/share-target';
+
+/** What each kind of link shows, in the dialog's words. */
+const SHOWN = {
+  list: {
+    thing: 'dashboard',
+    explanation:
+      'Anyone with a link sees this list’s dashboard without logging in: the numbers, not your notes or tags. They cannot change anything. Revoke a link to stop it working.',
+  },
+  campaign: {
+    thing: 'report',
+    explanation:
+      'Anyone with a link sees this campaign’s report without logging in: costs, posts, views, orders and revenue, not contacts, tracking links, order ids or discount codes. They cannot change anything. Revoke a link to stop it working.',
+  },
+} as const;
 
 /** The end of a chosen day in the viewer's time zone, as the API wants it: "2026-12-31" → RFC 3339. */
 function endOfDay(date: string): string {
   return new Date(`${date}T23:59:59`).toISOString();
 }
 
-function CreateShareLinkForm({ listId, onCreated }: { listId: string; onCreated: (link: CreatedShareLink) => void }) {
-  const createMutation = useCreateShareLink(listId);
+function CreateShareLinkForm({
+  target,
+  onCreated,
+}: {
+  target: ShareTarget;
+  onCreated: (link: CreatedShareLink) => void;
+}) {
+  const createMutation = useCreateShareLink(target);
   const [expiresOn, setExpiresOn] = useState('');
   const fieldErrors = createMutation.error instanceof ApiProblem ? createMutation.error.fieldErrors() : {};
 
@@ -58,8 +79,9 @@ function CreateShareLinkForm({ listId, onCreated }: { listId: string; onCreated:
   );
 }
 
-function ShareLinkTable({ listId, links }: { listId: string; links: ShareLink[] }) {
-  const revokeMutation = useRevokeShareLink(listId);
+function ShareLinkTable({ target, links }: { target: ShareTarget; links: ShareLink[] }) {
+  const revokeMutation = useRevokeShareLink(target);
+  const { thing } = SHOWN[target.kind];
   const [revoking, setRevoking] = useState<ShareLink | null>(null);
   // Read once: whether a link has expired need not tick over while the dialog is open.
   const [now] = useState(() => Date.now());
@@ -71,7 +93,7 @@ function ShareLinkTable({ listId, links }: { listId: string; links: ShareLink[] 
     <>
       <WideTable>
         <Table size="sm" className="align-middle mb-0">
-          <caption className="caption-top">Links to this dashboard, newest first</caption>
+          <caption className="caption-top">Links to this {thing}, newest first</caption>
           <thead>
             <tr>
               <th scope="col">Link</th>
@@ -131,17 +153,23 @@ function ShareLinkTable({ listId, links }: { listId: string; links: ShareLink[] 
         onCancel={close}
         onConfirm={() => revoking && revokeMutation.mutate(revoking.id, { onSuccess: close })}
       >
-        Anyone who has it loses sight of this dashboard at once. This cannot be undone.
+        Anyone who has it loses sight of this {thing} at once. This cannot be undone.
       </ConfirmDialog>
     </>
   );
 }
 
-type ShareListDialogProps = { listId: string; listName: string; show: boolean; onClose: () => void };
+type ShareLinksDialogProps = {
+  target: ShareTarget;
+  /** The list's or the campaign's name, for the title. */
+  name: string;
+  show: boolean;
+  onClose: () => void;
+};
 
-export function ShareListDialog({ listId, listName, show, onClose }: ShareListDialogProps) {
+export function ShareLinksDialog({ target, name, show, onClose }: ShareLinksDialogProps) {
   const titleId = useId();
-  const linksQuery = useShareLinks(listId, { enabled: show });
+  const linksQuery = useShareLinks(target, { enabled: show });
   const [created, setCreated] = useState<CreatedShareLink | null>(null);
   const close = () => {
     setCreated(null);
@@ -152,14 +180,11 @@ export function ShareListDialog({ listId, listName, show, onClose }: ShareListDi
     <Modal show={show} onHide={close} centered size="lg" aria-labelledby={titleId}>
       <Modal.Header closeButton>
         <Modal.Title id={titleId} as="h2" className="h5">
-          Share “{listName}”
+          Share “{name}”
         </Modal.Title>
       </Modal.Header>
       <Modal.Body>
-        <p>
-          Anyone with a link sees this list’s dashboard without logging in: the numbers, not your notes or tags. They
-          cannot change anything. Revoke a link to stop it working.
-        </p>
+        <p>{SHOWN[target.kind].explanation}</p>
         {created ? (
           <OneTimeSecret
             label="Share link"
@@ -173,7 +198,7 @@ export function ShareListDialog({ listId, listName, show, onClose }: ShareListDi
             </p>
           </OneTimeSecret>
         ) : (
-          <CreateShareLinkForm listId={listId} onCreated={setCreated} />
+          <CreateShareLinkForm target={target} onCreated={setCreated} />
         )}
         <hr />
         {linksQuery.isPending && <LoadingState label="Loading links…" />}
@@ -188,7 +213,7 @@ export function ShareListDialog({ listId, listName, show, onClose }: ShareListDi
           (linksQuery.data.length === 0 ? (
             <p className="text-body-secondary mb-0">No links yet.</p>
           ) : (
-            <ShareLinkTable listId={listId} links={linksQuery.data} />
+            <ShareLinkTable target={target} links={linksQuery.data} />
           ))}
       </Modal.Body>
     </Modal>

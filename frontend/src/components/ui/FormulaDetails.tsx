@@ -1,7 +1,8 @@
 // "How is this computed?": the exact formulas behind a panel, one click away for whoever wants them,
 // each under its plain-words meaning and with its versioned id.
 import type { ReactNode } from 'react';
-import { plainWords } from './formula-words';
+import { plainWords } from '@/lib/formula-words';
+import './formula.css';
 
 export type Formula = { formula: string; formula_text?: string | null };
 

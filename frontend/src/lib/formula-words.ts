@@ -41,6 +41,19 @@ const PLAIN_WORDS: Record<string, string> = {
     'How often the creator’s recent videos come from your target countries or use your target hashtags, from 0 to 100.',
   'fit.content.region.v1': 'The share of recent videos posted from one of your target countries.',
   'fit.content.interest.v1': 'The share of recent videos using one of your target hashtags.',
+  'campaign.post_rate.v1': 'Of the creators you shipped the product to, the share who posted about it.',
+  'campaign.days_to_post.median.v1':
+    'How long a typical creator took from receiving the shipment to their first post: the middle value.',
+  'campaign.cost_per_post.v1': 'What the campaign cost (product, shipping and fees) divided by its posts.',
+  'campaign.cpm.v1': 'What the campaign cost for every 1,000 views of its posts.',
+  'campaign.cpe.v1': 'What the campaign cost for each like, comment or share of its posts.',
+  'campaign.cost_per_order.v1': 'What the campaign cost divided by the orders credited to it.',
+  'campaign.roas.v1':
+    'Revenue from the orders credited to the campaign for each unit of money it cost (revenue, not profit).',
+  'campaign.click_through_rate.v1':
+    'The shop visits you entered for the creators, per view of their posts: the share of viewers who clicked.',
+  'campaign.conversion_rate.v1': 'Orders per shop visit: the share of visitors who ordered.',
+  'campaign.average_order_value.v1': 'Revenue divided by orders, in the campaign’s currency.',
 };
 
 /** The formula `id` in plain words; a formula this app does not know yet reads as the server words it. */

@@ -6,7 +6,8 @@ import OverlayTrigger from 'react-bootstrap/OverlayTrigger';
 import Tooltip from 'react-bootstrap/Tooltip';
 import { describeUnavailable } from '@/lib/analytics-format';
 import type { components } from '@/lib/api/schema';
-import { plainWords } from './formula-words';
+import { plainWords } from '@/lib/formula-words';
+import './formula.css';
 
 type Provenance = {
   formula: string;
