@@ -18,7 +18,7 @@ export const paths = {
   apiKeys: '/settings/api-keys',
   /** Public pages, opened from links that carry their secret in the fragment (`#zzs_…`, `#zzi_…`). */
   share: '/share',
-  sharedCampaign: '/shared/campaign',
+  sharedCampaign: '/share/campaign',
   invite: '/invite',
 } as const;
 

@@ -691,7 +691,7 @@ export const campaignHandlers = [
       revoked_at: null,
     };
     campaignsDb.shareLinks.unshift(link);
-    return response(201).json({ link: shareLinkOf(link), token, path: `/shared/campaign#${token}` });
+    return response(201).json({ link: shareLinkOf(link), token, path: `/share/campaign#${token}` });
   }),
 
   http.delete('/api/v1/campaigns/{campaign_id}/share-links/{link_id}', ({ request, params, response }) => {

@@ -1,4 +1,4 @@
-// /shared/campaign#zzs_…: a campaign's report for anyone holding a share link, logged in or not.
+// /share/campaign#zzs_…: a campaign's report for anyone holding a share link, logged in or not.
 import { useLocation } from 'react-router';
 import { secretFromHash } from '@/config/paths';
 import { SharedCampaignReport } from '@/features/campaigns/components/SharedCampaignReport';

@@ -244,7 +244,7 @@ describe('sharing a campaign report', () => {
     );
     unmount();
 
-    renderApp(`/shared/campaign${url.slice(url.indexOf('#'))}`);
+    renderApp(`/share/campaign${url.slice(url.indexOf('#'))}`);
 
     expect(await screen.findByRole('heading', { name: 'Summer tee drop', level: 1 })).toBeInTheDocument();
     expect(screen.getByText('Shared campaign report · read-only')).toBeInTheDocument();
@@ -254,7 +254,7 @@ describe('sharing a campaign report', () => {
   });
 
   it('says so when the link does not work', async () => {
-    renderApp('/shared/campaign#zzs_nothing');
+    renderApp('/share/campaign#zzs_nothing');
 
     expect(await screen.findByRole('heading', { name: 'This link does not work', level: 1 })).toBeInTheDocument();
   });
