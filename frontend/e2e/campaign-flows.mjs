@@ -76,6 +76,11 @@ async function expectNoSidewaysScroll(page) {
   if (overflow > 0) throw new Error(`${page.url()} is ${overflow} px wider than a phone screen`);
 }
 
+/** `text` as a regular expression that matches it literally. */
+function escaped(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export const campaignFlows = [
   {
     name: `creates a campaign that looks for #${CAMPAIGN_HASHTAG}, which opens`,
@@ -112,7 +117,7 @@ export const campaignFlows = [
       await page.getByText('No creators in this campaign yet').waitFor();
       await page.getByRole('button', { name: 'Add creators' }).click();
       const dialog = page.getByRole('dialog', { name: 'Add creators' });
-      const select = dialog.getByLabel('List');
+      const select = dialog.getByRole('combobox', { name: 'List', exact: true });
       // Enabled once the lists are in; the option reads "Spring drop (6)".
       const option = select.locator('option', { hasText: new RegExp(`^${LIST_NAME} \\(`) });
       await option.waitFor({ state: 'attached' });
@@ -145,9 +150,17 @@ export const campaignFlows = [
       const saved = page.waitForResponse(
         (response) => /\/creators\/[^/]+\/stage$/.test(response.url()) && response.request().method() === 'PUT',
       );
+      // Awaited below; a step failing before then must not leave it an unhandled rejection.
+      saved.catch(() => undefined);
       await grip.focus();
       await page.keyboard.press('Space');
-      await page.getByText(`Picked up ${handle}, in Shortlisted.`).waitFor({ state: 'attached' });
+      // dnd-kit announces the pick-up, then at once where the card is over: either shows it started.
+      const pickedUp = new RegExp(
+        `^(Picked up ${escaped(handle)}, in Shortlisted|${escaped(handle)} is over Shortlisted)\\.$`,
+      );
+      await page.getByText(pickedUp).waitFor({ state: 'attached' });
+      // The keyboard sensor listens for the arrows from the next tick on: give it that tick.
+      await page.waitForTimeout(300);
       // Contacted, Agreed, Shipped: one press a stage.
       for (const stage of ['Contacted', 'Agreed', 'Shipped']) {
         await page.keyboard.press('ArrowRight');
@@ -215,6 +228,7 @@ export const campaignFlows = [
       const saved = page.waitForResponse(
         (response) => /\/creators\/[^/]+$/.test(response.url()) && response.request().method() === 'PATCH',
       );
+      saved.catch(() => undefined);
       await page.getByLabel(`Discount code for ${coded}`).fill(DISCOUNT_CODE);
       await page.getByLabel(`Discount code for ${coded}`).press('Enter');
       if (!(await saved).ok()) throw new Error('saving the discount code was refused');

@@ -103,7 +103,8 @@ pub enum SourceEvent {
 
 #[async_trait]
 pub trait RefreshStore: Send + Sync {
-    /// Leases up to `limit` due creators (in a list, next fetch passed, no live lease) to `owner`.
+    /// Leases up to `limit` due creators (in a list or campaign, next fetch passed, no live lease)
+    /// to `owner`: those someone asked to refresh first, then the longest due.
     async fn claim_due_creators(
         &self,
         owner: &str,

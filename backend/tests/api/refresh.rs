@@ -94,6 +94,19 @@ async fn snapshot_count(fixture: &Fixture, creator_id: Uuid) -> i64 {
 
 crate::both_databases! {
     db:
+    async fn a_refresh_someone_asked_for_jumps_the_queue(db) {
+        // 40 creators due for a day; then someone asks for the last one.
+        let fixture = fixture(db, 40).await;
+        let now = Utc::now();
+        for (creator, _) in &fixture.creators {
+            fixture.store.reschedule_creator(*creator, now - ChronoDuration::days(1)).await.unwrap();
+        }
+        let (asked, _) = fixture.creators[39];
+        fixture.store.request_refresh(fixture.workspace_id, asked, Uuid::now_v7(), now).await.unwrap();
+        let claimed = fixture.store.claim_due_creators("first", now, now + ChronoDuration::minutes(5), 1).await.unwrap();
+        assert_eq!(claimed.iter().map(|c| c.id).collect::<Vec<_>>(), vec![asked]);
+    }
+
     async fn three_workers_fetch_every_creator_exactly_once(db) {
         let fixture = fixture(db, 500).await;
         let source = Arc::new(FakeSource::new(Duration::from_millis(5)));

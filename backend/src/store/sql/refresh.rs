@@ -18,7 +18,9 @@ impl RefreshStore for SqlStore {
                  select c.id from creators c \
                  where {due} and (exists (select 1 from list_items i where i.creator_id = c.id) \
                      or exists (select 1 from campaign_creators e where e.creator_id = c.id)) \
-                 order by c.next_fetch_at, c.id limit $4 {skip_locked}) \
+                 order by exists (select 1 from jobs j where j.creator_id = c.id and j.status = 'queued') desc, \
+                          c.next_fetch_at, c.id \
+                 limit $4 {skip_locked}) \
                and {due} \
              returning id, handle, sec_uid, failures",
             skip_locked = Self::SKIP_LOCKED,

@@ -85,7 +85,7 @@ describe('campaign board', () => {
     const { campaign, maya } = teeCampaign();
     const { user } = await openBoard(`/campaigns/${campaign.id}`);
 
-    const toggle = screen.getByRole('button', { name: 'Move @mayabakes to…' });
+    const toggle = screen.getByRole('button', { name: 'Move to… (@mayabakes)' });
     toggle.focus();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Contacted' })).toBeVisible());
@@ -99,7 +99,7 @@ describe('campaign board', () => {
     await waitFor(() => expect(campaignsDb.entries[campaign.id]?.find((e) => e.id === maya.id)?.stage).toBe('shipped'));
     expect(campaignsDb.entries[campaign.id]?.find((e) => e.id === maya.id)?.shipment?.units).toBe(1);
     // The focus follows the card into its new column.
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Move @mayabakes to…' })).toHaveFocus());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Move to… (@mayabakes)' })).toHaveFocus());
   });
 
   it('puts the card back and says why when the server refuses the move', async () => {
@@ -118,7 +118,7 @@ describe('campaign board', () => {
     );
     const { user } = await openBoard(`/campaigns/${campaign.id}`);
 
-    await user.click(screen.getByRole('button', { name: 'Move @mayabakes to…' }));
+    await user.click(screen.getByRole('button', { name: 'Move to… (@mayabakes)' }));
     await user.click(await screen.findByRole('button', { name: 'Agreed' }));
 
     // At once, before the server answers.

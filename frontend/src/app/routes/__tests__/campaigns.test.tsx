@@ -201,7 +201,7 @@ describe('campaigns by role', () => {
 
     expect(await screen.findByRole('button', { name: 'Add creators' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Edit' })).toBeInTheDocument();
-    expect(await screen.findByRole('button', { name: 'Move @alpha to…' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Move to… (@alpha)' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Share report' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
   });

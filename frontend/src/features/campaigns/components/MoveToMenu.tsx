@@ -12,7 +12,7 @@ export const MoveToMenu = forwardRef<HTMLButtonElement, MoveToMenuProps>(functio
 ) {
   return (
     <Dropdown onSelect={(key) => key && key !== stage && onMove(key as Stage)}>
-      <Dropdown.Toggle ref={toggleRef} size="sm" variant="outline-secondary" aria-label={`Move @${handle} to…`}>
+      <Dropdown.Toggle ref={toggleRef} size="sm" variant="outline-secondary" aria-label={`Move to… (@${handle})`}>
         Move to…
       </Dropdown.Toggle>
       <Dropdown.Menu>

@@ -8,6 +8,7 @@ import { MeasureValue } from '@/components/ui/MeasureValue';
 import { formatByUnit, formatMoney } from '@/lib/analytics-format';
 import { formatCompact, formatWhole } from '@/lib/format';
 import type { Measure, ReportTotals as Totals } from '../api/get-campaign-report';
+import './campaigns.css';
 
 type Tile = { label: string; value: ReactNode; title?: string };
 
@@ -26,15 +27,14 @@ function TileGroup({ id, title, tiles }: { id: string; title: string; tiles: Til
       <h3 id={id} className="h6 text-body-secondary text-uppercase small mb-2">
         {title}
       </h3>
-      <dl className="row g-2 mb-0">
+      {/* A grid, not Bootstrap's row of columns: a <dl> may hold one level of <div> around each term. */}
+      <dl className="report-tiles mb-0">
         {tiles.map((tile) => (
-          <div key={tile.label} className="col-6 col-md-4 col-xl-3">
-            <div className="border rounded-3 p-2 h-100">
-              <dt className="small fw-normal text-body-secondary">{tile.label}</dt>
-              <dd className="mb-0 fs-5 fw-semibold" title={tile.title}>
-                {tile.value}
-              </dd>
-            </div>
+          <div key={tile.label} className="border rounded-3 p-2">
+            <dt className="small fw-normal text-body-secondary">{tile.label}</dt>
+            <dd className="mb-0 fs-5 fw-semibold" title={tile.title}>
+              {tile.value}
+            </dd>
           </div>
         ))}
       </dl>
