@@ -179,8 +179,13 @@ fn tally(costs: &CampaignCosts, entry: &EntryInput) -> Tally {
         views: entry.posts.iter().map(|p| p.views).fold(0, i64::saturating_add),
         engagements: entry.posts.iter().map(|p| p.likes + p.comments + p.shares).fold(0, i64::saturating_add),
         orders: own.len(),
-        revenue: own.iter().map(|o| o.amount).sum(),
+        revenue: total(own.iter().map(|o| o.amount)),
     }
+}
+
+/// The sum of amounts, 0 (not −0, as `Iterator::sum` gives) when there are none.
+fn total(amounts: impl Iterator<Item = f64>) -> f64 {
+    amounts.fold(0.0, |sum, amount| sum + amount)
 }
 
 fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
@@ -190,7 +195,7 @@ fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
 /// The campaign's outcome from its creators, against the workspace's assumptions.
 pub fn outcome(costs: &CampaignCosts, entries: &[EntryInput], assumptions: &ReturnAssumptions) -> CampaignOutcome {
     let tallies: Vec<Tally> = entries.iter().map(|e| tally(costs, e)).collect();
-    let sum = |f: fn(&Tally) -> f64| tallies.iter().map(f).sum::<f64>();
+    let sum = |f: fn(&Tally) -> f64| total(tallies.iter().map(f));
     let cost = CostBreakdown {
         product: sum(|t| t.cost.product),
         shipping: sum(|t| t.cost.shipping),
@@ -302,7 +307,7 @@ fn proposals(
     let posts: usize = tallies.iter().map(|t| t.posts).sum();
     let views: i64 = tallies.iter().map(|t| t.views).sum();
     let orders: usize = tallies.iter().map(|t| t.orders).sum();
-    let revenue: f64 = tallies.iter().map(|t| t.revenue).sum();
+    let revenue = total(tallies.iter().map(|t| t.revenue));
     let reach_enough = posts >= MIN_POSTS_FOR_PROPOSAL && views >= MIN_VIEWS_FOR_PROPOSAL;
     let gate = |value: Option<f64>, enough: bool| if enough { value } else { None };
 
@@ -409,6 +414,7 @@ mod tests {
         assert_eq!(o.entries[0].cost, 75.0);
         assert_eq!(o.entries[2].cost, 49.0, "two units, its own shipping, no fee");
         assert_eq!(o.entries[3].cost, 0.0);
+        assert!(o.entries[3].revenue.is_sign_positive(), "no revenue is 0, never −0 (\"-$0.00\")");
         assert_eq!(o.entries[3].roas.unavailable, Some(Unavailable::ZeroBase));
     }
 

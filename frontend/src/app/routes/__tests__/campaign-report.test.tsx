@@ -238,7 +238,7 @@ describe('sharing a campaign report', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create link' }));
     const secret = await within(dialog).findByRole('region', { name: 'Share link' });
     const url = within(secret).getByRole('textbox').getAttribute('value') ?? '';
-    expect(url).toMatch(/\/shared\/campaign#zzs_c/);
+    expect(url).toMatch(/\/share\/campaign#zzs_c/);
     expect(await within(dialog).findByRole('table', { name: 'Links to this report, newest first' })).toHaveTextContent(
       'Active',
     );
