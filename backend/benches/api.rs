@@ -73,15 +73,7 @@ async fn run(database: &'static str) -> Report {
     tokio::spawn(application.run_until_stopped());
     let client = reqwest::Client::builder().pool_max_idle_per_host(CLIENTS).build().unwrap();
 
-    let session: Value = client
-        .post(format!("{base}/auth/register"))
-        .json(&json!({"email": "bench@example.com", "password": "benchmark passphrase", "display_name": "Bench", "refresh_token_delivery": "body"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let session = common::register(&client, &base).await;
     let token = session["access_token"].as_str().unwrap().to_owned();
     let workspace_id: Uuid = session["workspaces"][0]["id"].as_str().unwrap().parse().unwrap();
 

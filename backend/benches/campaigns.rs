@@ -11,7 +11,7 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::sync::Arc;
 use std::time::{Duration as StdDuration, Instant};
 use tokio::sync::Notify;
@@ -125,15 +125,7 @@ async fn run(database: &'static str) -> Report {
     let base = format!("http://127.0.0.1:{}/api/v1", application.port());
     tokio::spawn(application.run_until_stopped());
     let client = reqwest::Client::new();
-    let session: Value = client
-        .post(format!("{base}/auth/register"))
-        .json(&json!({"email": "bench@example.com", "password": "benchmark passphrase", "display_name": "Bench", "refresh_token_delivery": "body"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let session = common::register(&client, &base).await;
     let token = session["access_token"].as_str().unwrap().to_owned();
     let workspace_id: Uuid = session["workspaces"][0]["id"].as_str().unwrap().parse().unwrap();
     let user_id: Uuid = session["user"]["id"].as_str().unwrap().parse().unwrap();

@@ -1,5 +1,6 @@
 //! What the benchmarks share: a fresh database of either kind, and percentiles.
 
+use serde_json::{Value, json};
 use std::time::Duration;
 use uuid::Uuid;
 
@@ -38,4 +39,17 @@ pub async fn drop_database(url: &str, cleanup: Option<(String, String)>) {
             let _ = std::fs::remove_file(format!("{path}{suffix}"));
         }
     }
+}
+
+/// Registers the benchmark's user over HTTP and returns the session (token, user, workspaces).
+pub async fn register(client: &reqwest::Client, base: &str) -> Value {
+    client
+        .post(format!("{base}/auth/register"))
+        .json(&json!({"email": "bench@example.com", "password": "benchmark passphrase", "display_name": "Bench", "refresh_token_delivery": "body"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
 }

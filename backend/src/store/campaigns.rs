@@ -247,8 +247,6 @@ pub struct DetectedPost {
     pub campaign_id: Uuid,
     pub entry_id: Uuid,
     pub platform_id: String,
-    /// The creator moved to `posted` with it.
-    pub moved_to_posted: bool,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -863,13 +863,12 @@ async fn store_found_posts(tx: &mut WriteTx<Db>, found: &[FoundPost], now: DateT
         .await?;
         if let Some(post_id) = post_id {
             let by = Actor::System(DETECTION_LABEL);
-            let moved = move_entry(tx, post.entry_id, Stage::Posted, &Stage::BEFORE_POSTED, by, now).await?;
+            move_entry(tx, post.entry_id, Stage::Posted, &Stage::BEFORE_POSTED, by, now).await?;
             detected.push(DetectedPost {
                 post_id,
                 campaign_id: post.campaign_id,
                 entry_id: post.entry_id,
                 platform_id: post.platform_id.clone(),
-                moved_to_posted: moved,
             });
         }
     }
