@@ -68,6 +68,8 @@ impl Application {
             app.route("/metrics", web::get().to(crate::metrics::scrape))
                 .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", http::openapi()))
                 .default_service(web::to(http::fallback))
+                // Innermost, so that the guard, metrics and logs see one request.
+                .wrap(actix_web::middleware::from_fn(http::retry_lost_connections))
                 .wrap(
                     DefaultHeaders::new()
                         .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))

@@ -53,6 +53,7 @@ pub mod lists;
 pub mod pagination;
 pub mod problem;
 mod request_guard;
+mod retry;
 pub mod share_links;
 pub mod shared;
 pub mod sources;
@@ -71,6 +72,7 @@ use utoipa_actix_web::AppExt;
 pub use body::JSON_LIMIT;
 use problem::ApiError;
 pub use request_guard::{MAX_HEADER_BYTES, guard_requests};
+pub use retry::retry_lost_connections;
 
 pub const API_PREFIX: &str = "/api/v1";
 

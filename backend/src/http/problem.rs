@@ -317,6 +317,9 @@ impl ResponseError for ApiError {
             ApiError::AuthenticationRequired | ApiError::InvalidToken => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
             }
+            ApiError::Unexpected(error) if crate::store::is_connection_lost(error) => {
+                response.extensions_mut().insert(super::retry::ConnectionLost);
+            }
             _ => {}
         }
         response.json(problem)

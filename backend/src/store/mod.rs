@@ -93,6 +93,21 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
+/// The error (or one of its causes) is a lost or unobtainable database connection, not a fault
+/// of the query: trying again on a fresh connection may well succeed.
+pub fn is_connection_lost(error: &anyhow::Error) -> bool {
+    error.chain().filter_map(|cause| cause.downcast_ref::<sqlx::Error>()).any(|error| match error {
+        sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::Protocol(_) | sqlx::Error::PoolTimedOut => true,
+        sqlx::Error::WorkerCrashed => true,
+        // PostgreSQL: connection exceptions (08…), and the server shutting down or terminating
+        // this backend (57P01–57P03).
+        sqlx::Error::Database(error) => {
+            error.code().is_some_and(|code| code.starts_with("08") || matches!(&*code, "57P01" | "57P02" | "57P03"))
+        }
+        _ => false,
+    })
+}
+
 /// A write transaction. On SQLite it also holds the process's write lock, so writers queue here
 /// instead of sleeping in SQLite's busy handler.
 pub struct WriteTx<DB: sqlx::Database> {

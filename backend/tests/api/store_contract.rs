@@ -203,3 +203,20 @@ crate::both_databases! {
         assert_eq!(store.setting_or_insert("k", "second").await.unwrap(), "first");
     }
 }
+
+/// A backend terminated under a query (a failover, `pg_terminate_backend`) is a lost connection,
+/// which a read may try again; a broken query is not.
+#[tokio::test]
+async fn a_terminated_postgres_backend_counts_as_a_lost_connection() {
+    use sqlx::Connection;
+    let url = crate::helpers::postgres_base_url();
+    let mut victim = sqlx::PgConnection::connect(&url).await.expect("PostgreSQL is required for this test");
+    let mut admin = sqlx::PgConnection::connect(&url).await.expect("connect");
+    let pid: i32 = sqlx::query_scalar("select pg_backend_pid()").fetch_one(&mut victim).await.unwrap();
+    sqlx::query("select pg_terminate_backend($1)").bind(pid).execute(&mut admin).await.unwrap();
+    let error = sqlx::query("select 1").execute(&mut victim).await.expect_err("the backend is gone");
+    assert!(is_connection_lost(&anyhow::Error::new(error).context("a read")));
+
+    let error = sqlx::query("select * from no_such_table").execute(&mut admin).await.expect_err("no such table");
+    assert!(!is_connection_lost(&anyhow::Error::new(error)));
+}
