@@ -1,8 +1,8 @@
 //! Campaign benchmark on SQLite and PostgreSQL: `cargo bench --bench campaigns` (add `-- sqlite`
 //! or `-- postgres` for one database).
 //!
-//! Two sets of 500 creators refreshed from the demo source, 20 videos each (10,000 videos a set):
-//! one in no campaign, the other in 50 running campaigns that each hold 50 of them (every
+//! Sets of 500 creators refreshed from the demo source, 20 videos each (10,000 videos a set),
+//! alternately in no campaign and in 50 running campaigns that each hold 50 of them (every
 //! creator is in 5, the worst case). Measures the refresh pipeline for each set, first with new
 //! videos (detection stores the posts it finds) and again in the steady state, and the report of
 //! a 200-creator campaign with a post each, 90 days of post curves and 1,000 orders, over HTTP.
@@ -30,6 +30,9 @@ const CREATORS: usize = 500;
 const VIDEOS_PER_CREATOR: usize = 20;
 const CAMPAIGNS: usize = 50;
 const CAMPAIGNS_PER_CREATOR: usize = 5;
+/// Fresh sets of each kind, and steady-state passes per round.
+const ROUNDS: usize = 3;
+const STEADY_ROUNDS: usize = 2;
 const REPORT_CREATORS: usize = 200;
 const ORDERS_PER_CREATOR: usize = 5;
 const TAGS: [&str; 10] =
@@ -112,7 +115,8 @@ async fn pipeline(store: &Arc<dyn Store>) -> f64 {
     let worker = RefreshWorker::new(store.clone(), Arc::new(DemoSource::new()), config, Arc::new(Notify::new()));
     let timer = Instant::now();
     let cycle = worker.run_cycle(&CancellationToken::new()).await;
-    assert_eq!(cycle.succeeded, CREATORS, "{cycle:?}");
+    // A creator of another set may join when a post check of its falls due.
+    assert!(cycle.succeeded >= CREATORS && cycle.failed == 0, "{cycle:?}");
     cycle.succeeded as f64 / timer.elapsed().as_secs_f64()
 }
 
@@ -131,36 +135,46 @@ async fn run(database: &'static str) -> Report {
     let user_id: Uuid = session["user"]["id"].as_str().unwrap().parse().unwrap();
 
     let now = Utc::now();
-    // The pipeline without campaigns: new videos, then the steady state.
-    let plain = creators(&store, workspace_id, "x").await;
-    let plain_new = pipeline(&store).await;
-
-    // 50 running campaigns, 50 creators of the other set each; that set's first fetch.
-    let creators = creators(&store, workspace_id, "y").await;
     let campaigns = state.campaigns();
     let mut ids = Vec::new();
     for k in 0..CAMPAIGNS {
         let view = campaigns.create(workspace_id, campaign(format!("Campaign {k:02}"), rules(k)), false).await.unwrap();
         ids.push(view.campaign.id);
     }
-    for (k, campaign_id) in ids.iter().enumerate() {
-        let members: Vec<Uuid> = creators
-            .iter()
-            .enumerate()
-            .filter(|(n, _)| (0..CAMPAIGNS_PER_CREATOR).any(|j| (n + j * 7) % CAMPAIGNS == k))
-            .map(|(_, id)| *id)
-            .collect();
-        store.add_campaign_creators(workspace_id, *campaign_id, &members, Actor::Member(user_id), now).await.unwrap();
+    // Rounds alternate between a set in no campaign and a set in 5 of the 50 running campaigns
+    // each: the first fetch (new videos, where detection stores the posts it finds), then the
+    // steady state. Each figure is the median of its rounds.
+    let (mut plain_new, mut plain_steady, mut campaign_new, mut campaign_steady) = (vec![], vec![], vec![], vec![]);
+    let mut creators = Vec::new();
+    for round in 0..ROUNDS {
+        let plain = self::creators(&store, workspace_id, &format!("x{round}")).await;
+        plain_new.push(pipeline(&store).await);
+        creators = self::creators(&store, workspace_id, &format!("y{round}")).await;
+        for (k, campaign_id) in ids.iter().enumerate() {
+            let members: Vec<Uuid> = creators
+                .iter()
+                .enumerate()
+                .filter(|(n, _)| (0..CAMPAIGNS_PER_CREATOR).any(|j| (n + j * 7) % CAMPAIGNS == k))
+                .map(|(_, id)| *id)
+                .collect();
+            store
+                .add_campaign_creators(workspace_id, *campaign_id, &members, Actor::Member(user_id), now)
+                .await
+                .unwrap();
+        }
+        campaign_new.push(pipeline(&store).await);
+        for _ in 0..STEADY_ROUNDS {
+            make_due(&store, &plain).await;
+            plain_steady.push(pipeline(&store).await);
+            make_due(&store, &creators).await;
+            campaign_steady.push(pipeline(&store).await);
+        }
     }
-    let campaign_new = pipeline(&store).await;
     let mut posts_found = 0;
     for campaign_id in &ids {
         posts_found += store.campaign_posts(workspace_id, *campaign_id).await.unwrap().len();
     }
-    make_due(&store, &plain).await;
-    let plain_steady = pipeline(&store).await;
-    make_due(&store, &creators).await;
-    let campaign_steady = pipeline(&store).await;
+    let posts_found = posts_found / ROUNDS;
 
     // The report of a 200-creator campaign: shipped, a post each with 90 days of checks, orders.
     let report_id =
@@ -235,11 +249,16 @@ async fn run(database: &'static str) -> Report {
 
     Report {
         database,
-        pipeline: (plain_new, plain_steady),
-        pipeline_with_campaigns: (campaign_new, campaign_steady),
+        pipeline: (median(plain_new), median(plain_steady)),
+        pipeline_with_campaigns: (median(campaign_new), median(campaign_steady)),
         posts_found,
         report,
     }
+}
+
+fn median(mut rates: Vec<f64>) -> f64 {
+    rates.sort_by(f64::total_cmp);
+    rates[rates.len() / 2]
 }
 
 /// How much longer a creator takes with detection than without, from two rates.
@@ -274,7 +293,7 @@ async fn main() {
             format!("{:.0} creators/s", r.pipeline_with_campaigns.1)
         }),
         ("  cost added by detection", &|r| added(r.pipeline.1, r.pipeline_with_campaigns.1)),
-        ("posts found in 10,000 videos", &|r| r.posts_found.to_string()),
+        ("posts found in 10,000 videos (per round)", &|r| r.posts_found.to_string()),
         ("report, 200 creators, p50 / p99", &|r| format!("{} / {}", ms(r.report.0), ms(r.report.1))),
     ];
     let names: Vec<&str> = reports.iter().map(|r| r.database).collect();

@@ -364,7 +364,7 @@ impl RefreshWorker {
             videos,
             next_fetch_at: self.next_refresh(),
             now,
-            in_campaign: creator.in_campaign,
+            detection: creator.detection.clone(),
         };
         if let Err(error) = self.store.record_fetch_success(success).await {
             tracing::error!(error = ?error, "storing a fetched profile failed");

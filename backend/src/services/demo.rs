@@ -138,7 +138,7 @@ pub async fn load(store: &dyn Store, hashing: &PasswordHashing) -> anyhow::Resul
                 videos,
                 next_fetch_at,
                 now,
-                in_campaign: false,
+                detection: None,
             })
             .await?;
     }

@@ -204,6 +204,32 @@ impl CampaignWatch {
     }
 }
 
+/// What detection reads about a creator in a campaign: its running campaigns' rules and its
+/// posts. Read for a whole claimed batch at once, before the fetches.
+#[derive(Debug, Clone, Default)]
+pub struct DetectionInputs {
+    pub targets: Vec<DetectionTarget>,
+    pub posts: Vec<ScheduledPost>,
+}
+
+impl DetectionInputs {
+    /// The posts among `videos` that the creator's running campaigns have not seen.
+    pub fn find(&self, videos: &[CandidateVideo]) -> Vec<FoundPost> {
+        find_posts(&self.targets, videos)
+    }
+}
+
+/// One of a creator's campaign posts, as its schedule needs it.
+#[derive(Debug, Clone)]
+pub struct ScheduledPost {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub platform_id: String,
+    pub detected_at: DateTime<Utc>,
+    pub posted_at: Option<DateTime<Utc>>,
+    pub next_check_at: Option<DateTime<Utc>>,
+}
+
 /// A post detection found.
 #[derive(Debug, Clone)]
 pub struct FoundPost {

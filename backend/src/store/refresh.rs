@@ -14,9 +14,10 @@ pub struct ClaimedCreator {
     pub handle: String,
     pub sec_uid: Option<String>,
     pub failures: i32,
-    /// The creator is in a campaign, so its fetch runs post detection.
-    #[sqlx(default)]
-    pub in_campaign: bool,
+    /// The creator is in a campaign, so its fetch runs post detection with these inputs, read
+    /// with the claim.
+    #[sqlx(skip)]
+    pub detection: Option<std::sync::Arc<DetectionInputs>>,
 }
 
 /// What a successful fetch writes, all at once.
@@ -29,8 +30,8 @@ pub struct FetchSuccess {
     pub videos: Vec<zzyzx_sources::Video>,
     pub next_fetch_at: DateTime<Utc>,
     pub now: DateTime<Utc>,
-    /// Look for campaign posts among the videos (the creator is in a campaign).
-    pub in_campaign: bool,
+    /// Look for campaign posts among the videos with these inputs (the creator is in a campaign).
+    pub detection: Option<std::sync::Arc<DetectionInputs>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::domain::{Evidence, RuleKind, Rules, Stage, contact_from_bio, next_post_check};
-use crate::store::campaigns::find_posts;
 
 const CAMPAIGN_COLUMNS: &str = "k.id, k.workspace_id, k.name, k.starts_on, k.ends_on, k.product_name, k.unit_cost, \
      k.shipping_cost, k.retail_value, k.currency, k.fee, k.overdue_days, k.landing_url, k.rules, k.demo, \
@@ -875,19 +874,10 @@ async fn store_found_posts(tx: &mut WriteTx<Db>, found: &[FoundPost], now: DateT
     Ok(detected)
 }
 
-/// One of a creator's campaign posts, as its schedule needs it.
-pub(super) struct ScheduledPost {
-    id: Uuid,
-    campaign_id: Uuid,
-    platform_id: String,
-    detected_at: DateTime<Utc>,
-    posted_at: Option<DateTime<Utc>>,
-    next_check_at: Option<DateTime<Utc>>,
-}
-
 /// A creator's entry in a campaign, with one of the entry's posts (if any): one row per post.
 #[derive(sqlx::FromRow)]
 struct MembershipRow {
+    creator_id: Uuid,
     entry_id: Uuid,
     campaign_id: Uuid,
     rules: Json<Rules>,
@@ -903,19 +893,6 @@ struct MembershipRow {
     next_check_at: Option<DateTime<Utc>>,
 }
 
-/// What detection reads about a creator: its running campaigns' rules and its posts.
-pub(super) struct DetectionInputs {
-    targets: Vec<DetectionTarget>,
-    posts: Vec<ScheduledPost>,
-}
-
-impl DetectionInputs {
-    /// The posts among `videos` that the creator's running campaigns have not seen.
-    pub(super) fn find(&self, videos: &[CandidateVideo]) -> Vec<FoundPost> {
-        find_posts(&self.targets, videos)
-    }
-}
-
 impl SqlStore {
     /// Read before a fetch is written, outside its transaction; `None` (after one read) for a
     /// creator in no campaign.
@@ -924,51 +901,76 @@ impl SqlStore {
         creator_id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<Option<DetectionInputs>> {
-        let rows = sqlx::query_as::<_, MembershipRow>(
-            "select e.id as entry_id, e.campaign_id, k.rules, k.starts_on, k.ends_on, e.shipped_on, e.stage, \
-                    p.id as post_id, p.platform_id, p.detected_at, v.posted_at, p.next_check_at \
+        Ok(self.detection_inputs_of(&[creator_id], now).await?.remove(&creator_id))
+    }
+
+    /// What detection needs about each of `creator_ids` that is in a campaign, in one read.
+    pub(super) async fn detection_inputs_of(
+        &self,
+        creator_ids: &[Uuid],
+        now: DateTime<Utc>,
+    ) -> Result<HashMap<Uuid, DetectionInputs>> {
+        let mut query = QueryBuilder::<Db>::new(
+            "select e.creator_id, e.id as entry_id, e.campaign_id, k.rules, k.starts_on, k.ends_on, e.shipped_on, \
+                    e.stage, p.id as post_id, p.platform_id, p.detected_at, v.posted_at, p.next_check_at \
              from campaign_creators e join campaigns k on k.id = e.campaign_id \
              left join campaign_posts p on p.entry_id = e.id left join videos v on v.platform_id = p.platform_id \
-             where e.creator_id = $1 order by e.id",
-        )
-        .bind(creator_id)
-        .fetch_all(&self.pool)
-        .await?;
-        if rows.is_empty() {
-            return Ok(None);
+             where e.creator_id in (",
+        );
+        let mut separated = query.separated(", ");
+        for id in creator_ids {
+            separated.push_bind(*id);
         }
-        let posts: Vec<ScheduledPost> = rows
-            .iter()
-            .filter_map(|r| {
-                Some(ScheduledPost {
-                    id: r.post_id?,
-                    campaign_id: r.campaign_id,
-                    platform_id: r.platform_id.clone()?,
-                    detected_at: r.detected_at?,
-                    posted_at: r.posted_at,
-                    next_check_at: r.next_check_at,
-                })
-            })
-            .collect();
+        query.push(") order by e.creator_id, e.id");
+        let rows: Vec<MembershipRow> = query.build_query_as().fetch_all(&self.pool).await?;
+        let mut by_creator: HashMap<Uuid, Vec<MembershipRow>> = HashMap::new();
+        for row in rows {
+            by_creator.entry(row.creator_id).or_default().push(row);
+        }
+        // Rules shared by many creators of a batch are parsed once.
+        let mut rules: HashMap<Uuid, Rules> = HashMap::new();
         let today = now.date_naive();
-        let mut targets: Vec<DetectionTarget> = Vec::new();
-        for m in rows {
-            let running = m.starts_on <= today && today <= m.ends_on && !m.rules.0.is_empty();
-            if !running
-                || matches!(m.stage, Stage::Declined | Stage::NoShow)
-                || targets.iter().any(|t| t.entry_id == m.entry_id)
-            {
-                continue;
-            }
-            targets.push(DetectionTarget {
-                entry_id: m.entry_id,
-                campaign_id: m.campaign_id,
-                since: day_start(m.shipped_on.unwrap_or(m.starts_on)),
-                known: posts.iter().filter(|p| p.campaign_id == m.campaign_id).map(|p| p.platform_id.clone()).collect(),
-                rules: m.rules.0,
-            });
-        }
-        Ok(Some(DetectionInputs { targets, posts }))
+        Ok(by_creator
+            .into_iter()
+            .map(|(creator_id, rows)| {
+                let posts: Vec<ScheduledPost> = rows
+                    .iter()
+                    .filter_map(|r| {
+                        Some(ScheduledPost {
+                            id: r.post_id?,
+                            campaign_id: r.campaign_id,
+                            platform_id: r.platform_id.clone()?,
+                            detected_at: r.detected_at?,
+                            posted_at: r.posted_at,
+                            next_check_at: r.next_check_at,
+                        })
+                    })
+                    .collect();
+                let mut targets: Vec<DetectionTarget> = Vec::new();
+                for m in rows {
+                    let running = m.starts_on <= today && today <= m.ends_on && !m.rules.0.is_empty();
+                    if !running
+                        || matches!(m.stage, Stage::Declined | Stage::NoShow)
+                        || targets.iter().any(|t| t.entry_id == m.entry_id)
+                    {
+                        continue;
+                    }
+                    let known = posts
+                        .iter()
+                        .filter(|p| p.campaign_id == m.campaign_id)
+                        .map(|p| p.platform_id.clone())
+                        .collect();
+                    targets.push(DetectionTarget {
+                        entry_id: m.entry_id,
+                        campaign_id: m.campaign_id,
+                        since: day_start(m.shipped_on.unwrap_or(m.starts_on)),
+                        known,
+                        rules: rules.entry(m.campaign_id).or_insert(m.rules.0).clone(),
+                    });
+                }
+                (creator_id, DetectionInputs { targets, posts })
+            })
+            .collect())
     }
 }
 

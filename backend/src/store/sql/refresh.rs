@@ -1,6 +1,7 @@
 //! Leases, fetch outcomes, refresh jobs and the sources' shared state.
 
 use super::*;
+use std::sync::Arc;
 
 #[async_trait]
 impl RefreshStore for SqlStore {
@@ -34,17 +35,6 @@ impl RefreshStore for SqlStore {
             .fetch_all(&mut *tx)
             .await?;
         if !claimed.is_empty() {
-            let mut in_campaigns =
-                QueryBuilder::<Db>::new("select distinct creator_id from campaign_creators where creator_id in (");
-            let mut separated = in_campaigns.separated(", ");
-            for creator in &claimed {
-                separated.push_bind(creator.id);
-            }
-            in_campaigns.push(")");
-            let in_campaigns: Vec<Uuid> = in_campaigns.build_query_scalar().fetch_all(&mut *tx).await?;
-            for creator in &mut claimed {
-                creator.in_campaign = in_campaigns.contains(&creator.id);
-            }
             sqlx::query(
                 "update jobs set status = 'running', progress = 50, updated_at = $2 \
                  where status = 'queued' and creator_id in (select id from creators where lease_owner = $1)",
@@ -55,6 +45,15 @@ impl RefreshStore for SqlStore {
             .await?;
         }
         tx.commit().await?;
+        if !claimed.is_empty() {
+            // One read for the batch, outside the claim's write, so a creator's fetch pays nothing
+            // extra to find campaign posts.
+            let ids: Vec<Uuid> = claimed.iter().map(|c| c.id).collect();
+            let mut inputs = self.detection_inputs_of(&ids, now).await?;
+            for creator in &mut claimed {
+                creator.detection = inputs.remove(&creator.id).map(Arc::new);
+            }
+        }
         Ok(claimed)
     }
 
@@ -77,20 +76,22 @@ impl RefreshStore for SqlStore {
     }
 
     async fn record_fetch_success(&self, success: FetchSuccess) -> Result<()> {
-        let FetchSuccess { creator_id, handle, source, profile, videos, next_fetch_at, now, in_campaign } = success;
+        let FetchSuccess { creator_id, handle, source, profile, videos, next_fetch_at, now, detection } = success;
         let own: Vec<zzyzx_sources::Video> = videos.into_iter().filter(|v| v.author_handle == handle).collect();
-        // Campaign posts among these videos, found where the videos are first known: read first,
-        // outside the write transaction, so the single writer waits on nothing but writes.
-        let candidates: Vec<CandidateVideo> = own
-            .iter()
-            .map(|v| CandidateVideo {
-                platform_id: v.platform_id.clone(),
-                posted_at: v.posted_at,
-                description: v.description.clone(),
-                hashtags: Json(v.hashtags.clone()),
-            })
-            .collect();
-        let detection = if in_campaign { self.detection_inputs(creator_id, now).await? } else { None };
+        // Campaign posts among these videos, found where the videos are first known, from what the
+        // claim read; stored in the fetch's transaction.
+        let candidates: Vec<CandidateVideo> = match &detection {
+            None => Vec::new(),
+            Some(_) => own
+                .iter()
+                .map(|v| CandidateVideo {
+                    platform_id: v.platform_id.clone(),
+                    posted_at: v.posted_at,
+                    description: v.description.clone(),
+                    hashtags: Json(v.hashtags.clone()),
+                })
+                .collect(),
+        };
         let found = detection.as_ref().map(|inputs| inputs.find(&candidates)).unwrap_or_default();
         let mut tx = self.begin_write().await?;
         sqlx::query(
