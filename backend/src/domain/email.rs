@@ -18,7 +18,11 @@ impl fmt::Display for InvalidEmail {
 impl Email {
     pub fn parse(raw: &str) -> Result<Self, InvalidEmail> {
         let email = raw.trim().to_lowercase();
-        if email.len() > 254 || email.chars().any(char::is_control) || !email.validate_email() {
+        if raw.chars().count() > 254
+            || email.len() > 254
+            || email.chars().any(char::is_control)
+            || !email.validate_email()
+        {
             return Err(InvalidEmail);
         }
         Ok(Self(email))

@@ -21,8 +21,13 @@ impl fmt::Display for InvalidHandle {
 impl Handle {
     pub const MIN_CHARS: usize = 2;
     pub const MAX_CHARS: usize = 24;
+    /// Longest input taken, URL and all.
+    pub const MAX_INPUT_CHARS: usize = 200;
 
     pub fn parse(raw: &str) -> Result<Self, InvalidHandle> {
+        if raw.chars().count() > Self::MAX_INPUT_CHARS {
+            return Err(InvalidHandle);
+        }
         let raw = raw.trim();
         let candidate = Self::from_profile_url(raw).unwrap_or(raw);
         let candidate = candidate.strip_prefix('@').unwrap_or(candidate);

@@ -32,10 +32,15 @@ fn is_forbidden(c: char, allow_newlines: bool) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Normalises `raw` to trimmed NFC and checks its length (in Unicode scalar values) and characters.
+/// Normalises `raw` to trimmed NFC and checks its characters and length in Unicode scalar
+/// values: at most `max` as sent (the way JSON Schema's `maxLength` counts) and once normalised
+/// (NFC lengthens a few rare characters, such as `יִ`), at least `min` once trimmed.
 pub fn clean(raw: &str, min: usize, max: usize, allow_newlines: bool) -> Result<String, TextError> {
     if raw.chars().any(|c| is_forbidden(c, allow_newlines)) {
         return Err(TextError::ForbiddenCharacter);
+    }
+    if raw.chars().count() > max {
+        return Err(TextError::TooLong { max });
     }
     let normalized: String = raw.trim().nfc().collect();
     let length = normalized.chars().count();

@@ -11,6 +11,7 @@ use zzyzx_analytics::campaign::{self as outcome, CampaignCosts, CampaignOutcome,
 
 use super::analytics::Analytics;
 use super::{Result, ServiceError, Violation, workspace_settings};
+use crate::domain::text;
 use crate::domain::{Handle, Rules, Stage};
 use crate::import::orders::{self as order_csv, is_amount, is_currency};
 use crate::store::{
@@ -279,9 +280,13 @@ pub async fn detect(store: &dyn Store, creator_id: Uuid, now: DateTime<Utc>) -> 
     Ok(store.record_detection(creator_id, &find_posts(&watch.targets, &watch.videos), now).await?)
 }
 
+/// An http or https URL with a host, spelled out (`http://` or `https://`, no whitespace): the
+/// parser alone would also take `http:/shop.example`.
 fn is_http_url(raw: &str) -> bool {
-    url::Url::parse(raw).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
-        && raw.len() <= MAX_TEXT_CHARS
+    let lower = raw.get(..8).unwrap_or(raw).to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !raw.chars().any(char::is_whitespace)
+        && url::Url::parse(raw).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
 }
 
 fn check_money(errors: &mut Vec<Violation>, pointer: &str, amount: f64) {
@@ -293,18 +298,16 @@ fn check_money(errors: &mut Vec<Violation>, pointer: &str, amount: f64) {
 /// The campaign's fields, or every problem with them.
 fn validate(input: CampaignInput) -> Result<CampaignFields> {
     let mut errors = Vec::new();
-    let name = input.name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
-        errors.push(Violation::body("/name", "must be 1 to 100 characters, without control characters"));
-    }
+    let name = text::clean(&input.name, 1, MAX_NAME_CHARS, false)
+        .map_err(|e| errors.push(Violation::body("/name", e)))
+        .unwrap_or_default();
     if input.ends_on < input.starts_on {
         errors.push(Violation::body("/ends_on", "must not be before starts_on"));
     }
     let product = &input.product;
-    let product_name = product.name.trim().to_owned();
-    if product_name.is_empty() || product_name.chars().count() > MAX_NAME_CHARS {
-        errors.push(Violation::body("/product/name", "must be 1 to 100 characters"));
-    }
+    let product_name = text::clean(&product.name, 1, MAX_NAME_CHARS, false)
+        .map_err(|e| errors.push(Violation::body("/product/name", e)))
+        .unwrap_or_default();
     check_money(&mut errors, "/product/unit_cost", product.unit_cost);
     check_money(&mut errors, "/product/shipping_cost", product.shipping_cost);
     check_money(&mut errors, "/product/retail_value", product.retail_value);
@@ -319,8 +322,9 @@ fn validate(input: CampaignInput) -> Result<CampaignFields> {
     if !(1..=180).contains(&overdue_days) {
         errors.push(Violation::body("/overdue_days", "must be from 1 to 180 days"));
     }
-    let landing_url = input.landing_url.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty());
-    if landing_url.as_deref().is_some_and(|u| !is_http_url(u)) {
+    let too_long = longer_than(input.landing_url.as_deref(), MAX_TEXT_CHARS);
+    let landing_url = text_or_none(input.landing_url);
+    if too_long || landing_url.as_deref().is_some_and(|u| !is_http_url(u)) {
         errors.push(Violation::body("/landing_url", "must be an http or https URL"));
     }
     let rules = match input.rules.normalized() {
@@ -367,6 +371,11 @@ fn parse_video_url(raw: &str) -> Option<(Handle, String)> {
 
 fn text_or_none(raw: Option<String>) -> Option<String> {
     raw.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// Longer than `max` characters as sent, before trimming (as JSON Schema's `maxLength` counts).
+fn longer_than(raw: Option<&str>, max: usize) -> bool {
+    raw.is_some_and(|raw| raw.chars().count() > max)
 }
 
 impl Campaigns<'_> {
@@ -577,12 +586,13 @@ impl Campaigns<'_> {
         if input.delivered_on.is_some_and(|d| d < input.shipped_on) {
             errors.push(Violation::body("/delivered_on", "must not be before shipped_on"));
         }
-        let carrier = text_or_none(input.carrier);
-        if carrier.as_ref().is_some_and(|c| c.chars().count() > MAX_NAME_CHARS) {
+        if longer_than(input.carrier.as_deref(), MAX_NAME_CHARS) {
             errors.push(Violation::body("/carrier", "must be at most 100 characters"));
         }
+        let carrier = text_or_none(input.carrier);
+        let too_long = longer_than(input.tracking_url.as_deref(), MAX_TEXT_CHARS);
         let tracking_url = text_or_none(input.tracking_url);
-        if tracking_url.as_deref().is_some_and(|u| !is_http_url(u)) {
+        if too_long || tracking_url.as_deref().is_some_and(|u| !is_http_url(u)) {
             errors.push(Violation::body("/tracking_url", "must be an http or https URL"));
         }
         if !errors.is_empty() {
@@ -632,7 +642,7 @@ impl Campaigns<'_> {
     pub async fn add_order(&self, workspace_id: Uuid, campaign_id: Uuid, input: OrderInput) -> Result<Order> {
         let mut errors = Vec::new();
         let order_id = input.order_id.trim().to_owned();
-        if order_id.is_empty() || order_id.chars().count() > 200 {
+        if order_id.is_empty() || input.order_id.chars().count() > 200 {
             errors.push(Violation::body("/order_id", "must be 1 to 200 characters"));
         }
         check_money(&mut errors, "/amount", input.amount);

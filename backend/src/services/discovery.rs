@@ -98,7 +98,7 @@ impl Discovery<'_> {
 
 /// A hashtag as typed (`#Gym`, `gym`): lowercase, without `#`, letters, digits and `_`.
 pub fn parse_hashtag(raw: &str) -> Result<String> {
-    let tag = raw.trim().trim_start_matches('#').to_lowercase();
+    let tag = raw.trim().trim_start_matches('#');
     let valid = (1..=100).contains(&tag.chars().count()) && tag.chars().all(|c| c.is_alphanumeric() || c == '_');
     if !valid {
         return Err(ServiceError::invalid_parameter(
@@ -106,7 +106,7 @@ pub fn parse_hashtag(raw: &str) -> Result<String> {
             "must be a hashtag: 1 to 100 letters, digits or '_', with or without '#'",
         ));
     }
-    Ok(tag)
+    Ok(tag.to_lowercase())
 }
 
 pub struct HashtagPull {

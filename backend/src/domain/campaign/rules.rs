@@ -236,21 +236,22 @@ fn fold(text: &str) -> String {
     Folded::new(text).chars.into_iter().collect()
 }
 
+/// Checked as typed, then lowercased (which may lengthen it: `İ` becomes `i̇`).
 fn canonical_hashtag(raw: &str) -> Result<String, &'static str> {
-    let tag = raw.trim().trim_start_matches('#').to_lowercase();
+    let tag = raw.trim().trim_start_matches('#');
     if tag.chars().count() < MIN_PATTERN_CHARS || tag.chars().count() > MAX_PATTERN_CHARS {
         return Err("must be a hashtag of 3 to 100 characters");
     }
     if !tag.chars().all(is_word_char) {
         return Err("must be one hashtag: letters, digits and '_' only");
     }
-    Ok(tag)
+    Ok(tag.to_lowercase())
 }
 
 fn canonical_keyword(raw: &str) -> Result<String, &'static str> {
     let keyword = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let letters = keyword.chars().filter(|c| c.is_alphanumeric()).count();
-    if letters < MIN_PATTERN_CHARS || keyword.chars().count() > MAX_PATTERN_CHARS {
+    if letters < MIN_PATTERN_CHARS || raw.chars().count() > MAX_PATTERN_CHARS {
         return Err("must be a word or phrase with at least 3 letters or digits, at most 100 characters");
     }
     Ok(keyword)
@@ -277,7 +278,7 @@ fn canonical_domain(raw: &str) -> Result<String, &'static str> {
 
 fn canonical_code(raw: &str) -> Result<String, &'static str> {
     let code = raw.trim().to_ascii_uppercase();
-    if code.len() > MAX_PATTERN_CHARS || !code.chars().all(|c| is_code_char(c) || c == '*') {
+    if raw.chars().count() > MAX_PATTERN_CHARS || !code.chars().all(|c| is_code_char(c) || c == '*') {
         return Err("must be a code of letters, digits, '-' and '_', with '*' for any run of them");
     }
     if code.chars().filter(|c| *c != '*').count() < MIN_PATTERN_CHARS {
