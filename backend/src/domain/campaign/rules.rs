@@ -15,6 +15,7 @@ use unicode_normalization::char::is_combining_mark;
 use utoipa::ToSchema;
 
 use crate::domain::Handle;
+use crate::domain::text::whitespace_class;
 
 /// Rules of each kind a campaign may have.
 pub const MAX_RULES_PER_KIND: usize = 50;
@@ -22,24 +23,50 @@ pub const MAX_RULES_PER_KIND: usize = 50;
 pub const MIN_PATTERN_CHARS: usize = 3;
 const MAX_PATTERN_CHARS: usize = 100;
 
+/// What each kind of rule accepts, as JSON Schema patterns for the OpenAPI document. Letters of
+/// every script cannot be spelled in a pattern every engine reads alike (`\p{L}` is not one), so
+/// the patterns leave out only ASCII and Latin-1 punctuation, and the x-rule notes say the rest.
+pub const HASHTAG_PATTERN: &str = concat!(
+    "^",
+    whitespace_class!(),
+    r"*#*[^\s\x00-\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\xBF]{3,100}",
+    whitespace_class!(),
+    "*$"
+);
+pub const KEYWORD_PATTERN: &str =
+    r"[^\s\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\xBF](?:[\s\S]*[^\s\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\xBF]){2}";
+pub const DOMAIN_PATTERN: &str = concat!(
+    "^",
+    whitespace_class!(),
+    r"*(?:[Hh][Tt][Tt][Pp][Ss]?://)?(?:[Ww][Ww][Ww]\.)?",
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?:[/?#][\s\S]*)?",
+    whitespace_class!(),
+    "*$"
+);
+pub const CODE_PATTERN_PATTERN: &str =
+    concat!("^", whitespace_class!(), r"*(?:\**[A-Za-z0-9_-]){3}[A-Za-z0-9_*-]*", whitespace_class!(), "*$");
+
 /// What a campaign looks for in its creators' captions.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Rules {
-    /// The brand's TikTok handle: a caption that @mentions it matches.
-    #[schema(example = "sunnyco")]
+    /// The brand's TikTok handle: a caption that @mentions it matches. Blank means none.
+    #[schema(example = "sunnyco", max_length = 200, format = "handle-or-blank")]
     pub brand_handle: Option<String>,
-    /// Hashtags without `#`, case-insensitive; at least 3 characters.
-    #[schema(example = json!(["sunnyco", "sunnycopartner"]))]
+    /// Hashtags with or without `#`, case-insensitive; 3 to 100 letters, digits or `_`. At most 50.
+    #[schema(example = json!(["sunnyco", "sunnycopartner"]), max_items = 50, format = "rule-hashtag")]
     pub hashtags: Vec<String>,
-    /// Words or phrases, case- and accent-insensitive, matched on word boundaries; at least 3 characters.
-    #[schema(example = json!(["sunny co", "gifted by sunny"]))]
+    /// Words or phrases, case- and accent-insensitive, matched on word boundaries; at least 3 letters or
+    /// digits, at most 100 characters. At most 50.
+    #[schema(example = json!(["sunny co", "gifted by sunny"]), max_items = 50, max_length = 100, format = "keyword")]
     pub keywords: Vec<String>,
-    /// Domains such as `sunny.example`; subdomains match too.
-    #[schema(example = json!(["sunny.example"]))]
+    /// Domains such as `sunny.example` (a URL is cut to its host, `www.` dropped); subdomains match
+    /// too. At most 50.
+    #[schema(example = json!(["sunny.example"]), max_items = 50, format = "domain")]
     pub link_domains: Vec<String>,
-    /// Discount codes, letters, digits, `-` and `_`, where `*` stands for any run of them; at least 3 other characters.
-    #[schema(example = json!(["SUNNY*"]))]
+    /// Discount codes, letters, digits, `-` and `_`, where `*` stands for any run of them; at least 3 other
+    /// characters, at most 100 in all. At most 50.
+    #[schema(example = json!(["SUNNY*"]), max_items = 50, max_length = 100, format = "code-pattern")]
     pub code_patterns: Vec<String>,
 }
 

@@ -40,6 +40,7 @@ pub struct MetricPointInput {
 #[serde(deny_unknown_fields)]
 pub struct MetricBatchInput {
     /// 1 to 10,000 points.
+    #[schema(min_items = 1, max_items = 10_000)]
     pub points: Vec<MetricPointInput>,
 }
 

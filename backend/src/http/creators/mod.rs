@@ -122,8 +122,9 @@ impl From<CreatorProfile> for CreatorResponse {
 #[into_params(parameter_in = Query)]
 pub struct SearchQuery {
     /// What was typed: the start of a handle (with or without `@`) or of a display name.
-    #[param(min_length = 1, max_length = 100)]
+    #[param(min_length = 1, max_length = 100, format = "text-line")]
     pub q: String,
+    /// Suggestions, 1 to 20 (default 10).
     #[param(minimum = 1, maximum = 20)]
     pub limit: Option<usize>,
 }
