@@ -9,6 +9,7 @@ use uuid::Uuid;
 use zzyzx_sources::{Source, SourceError, UserMatch};
 
 use super::{Result, ServiceError};
+use crate::domain::campaign::word_character;
 use crate::domain::text::whitespace_class;
 use crate::store::{HashtagVideo, SearchHit, Store};
 
@@ -97,16 +98,10 @@ impl Discovery<'_> {
     }
 }
 
-/// What [`parse_hashtag`] accepts, as a JSON Schema pattern, but for letters: every script's cannot
-/// be spelled in a pattern every engine reads alike, so it leaves out only ASCII and Latin-1
-/// punctuation (see `domain::campaign::HASHTAG_PATTERN`).
-pub const HASHTAG_PATTERN: &str = concat!(
-    "^",
-    whitespace_class!(),
-    r"*#*[^\s\x00-\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\xBF]{1,100}",
-    whitespace_class!(),
-    "*$"
-);
+/// What [`parse_hashtag`] accepts, as a JSON Schema pattern (letters beyond Latin-1 aside: see
+/// `word_character`).
+pub const HASHTAG_PATTERN: &str =
+    concat!("^", whitespace_class!(), "*#*", word_character!(), "{1,100}", whitespace_class!(), "*$");
 
 /// A hashtag as typed (`#Gym`, `gym`): lowercase, without `#`, letters, digits and `_`.
 pub fn parse_hashtag(raw: &str) -> Result<String> {

@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+pub(crate) use rules::word_character;
 pub use rules::{
     CODE_PATTERN_PATTERN, Caption, DOMAIN_PATTERN, Evidence, HASHTAG_PATTERN, KEYWORD_PATTERN, MAX_RULES_PER_KIND,
     Matcher, RuleKind, Rules,

@@ -23,18 +23,28 @@ pub const MAX_RULES_PER_KIND: usize = 50;
 pub const MIN_PATTERN_CHARS: usize = 3;
 const MAX_PATTERN_CHARS: usize = 100;
 
-/// What each kind of rule accepts, as JSON Schema patterns for the OpenAPI document. Letters of
-/// every script cannot be spelled in a pattern every engine reads alike (`\p{L}` is not one), so
-/// the patterns leave out only ASCII and Latin-1 punctuation, and the x-rule notes say the rest.
-pub const HASHTAG_PATTERN: &str = concat!(
-    "^",
-    whitespace_class!(),
-    r"*#*[^\s\x00-\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\xBF]{3,100}",
-    whitespace_class!(),
-    "*$"
-);
-pub const KEYWORD_PATTERN: &str =
-    r"[^\s\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\xBF](?:[\s\S]*[^\s\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\xBF]){2}";
+/// A character `is_word_char` takes, as a regex class for JSON Schema patterns; beyond Latin-1 it
+/// also lets through what is neither whitespace nor a letter or digit, since letters of every
+/// script cannot be spelled in a pattern every engine reads alike (`\p{L}` is not one), so the
+/// x-rule notes say the rest.
+macro_rules! word_character {
+    () => {
+        r"[^\s\x00-\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\xA9\xAB-\xB1\xB4\xB6-\xB8\xBB\xBF\xD7\xF7]"
+    };
+}
+pub(crate) use word_character;
+
+/// The same for `is_alphanumeric` (`_` left out).
+macro_rules! alphanumeric_character {
+    () => {
+        r"[^\s\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\xA9\xAB-\xB1\xB4\xB6-\xB8\xBB\xBF\xD7\xF7]"
+    };
+}
+
+/// What each kind of rule accepts, as JSON Schema patterns for the OpenAPI document.
+pub const HASHTAG_PATTERN: &str =
+    concat!("^", whitespace_class!(), "*#*", word_character!(), "{3,100}", whitespace_class!(), "*$");
+pub const KEYWORD_PATTERN: &str = concat!(alphanumeric_character!(), r"(?:[\s\S]*", alphanumeric_character!(), "){2}");
 pub const DOMAIN_PATTERN: &str = concat!(
     "^",
     whitespace_class!(),
@@ -418,6 +428,23 @@ impl<'a> Folded<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_character_classes_take_every_letter_and_digit_and_refuse_latin_1_punctuation() {
+        let word = regex::Regex::new(&format!("^{}$", word_character!())).unwrap();
+        let alphanumeric = regex::Regex::new(&format!("^{}$", alphanumeric_character!())).unwrap();
+        let beyond_latin_1 = ['ß', 'ǅ', 'ʰ', 'Ω', 'ж', 'ع', '١', '日', 'ー', 'Ⅻ', '①', '—', '€', '😀'];
+        for c in (char::MIN..='\u{ff}').chain(beyond_latin_1) {
+            let (is_word, is_alphanumeric) = (word.is_match(&c.to_string()), alphanumeric.is_match(&c.to_string()));
+            if c <= '\u{ff}' {
+                assert_eq!(is_word, is_word_char(c), "{c:?}");
+                assert_eq!(is_alphanumeric, c.is_alphanumeric(), "{c:?}");
+            } else {
+                assert!(is_word || !is_word_char(c), "{c:?} is a word character the pattern refuses");
+                assert!(is_alphanumeric || !c.is_alphanumeric(), "{c:?} is alphanumeric but the pattern refuses it");
+            }
+        }
+    }
 
     fn rules(json: &str) -> Rules {
         serde_json::from_str::<Rules>(json).unwrap().normalized().unwrap()
