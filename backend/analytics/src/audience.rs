@@ -17,15 +17,27 @@ use utoipa::ToSchema;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct TargetAudience {
-    /// ISO 3166-1 alpha-2 codes in upper case, e.g. "US".
+    /// ISO 3166-1 alpha-2 codes in upper case, e.g. "US"; at most 300, none repeated.
+    #[schema(value_type = BTreeSet<crate::codes::CountryCode>, max_items = 300)]
     pub countries: Vec<String>,
-    /// ISO 639-1 codes in lower case, e.g. "en".
+    /// ISO 639-1 codes in lower case, e.g. "en"; none repeated.
+    #[schema(value_type = BTreeSet<crate::codes::LanguageCode>, max_items = 300)]
     pub languages: Vec<String>,
     /// Bands from [`crate::codes::AGE_BANDS`]: "13-17", "18-24", "25-34", "35-44", "45-54", "55+".
+    #[schema(value_type = BTreeSet<crate::codes::AgeBand>)]
     pub age_bands: Vec<String>,
     /// From [`crate::codes::GENDERS`]: "female", "male", "other".
+    #[schema(value_type = BTreeSet<crate::codes::Gender>)]
     pub genders: Vec<String>,
-    /// Hashtags in lower case without '#', e.g. "skincare"; compared with the creator's video hashtags.
+    /// Hashtags in lower case without '#', e.g. "skincare"; compared with the creator's video hashtags. At most 300,
+    /// none repeated, of 1 to 100 characters without whitespace or control characters.
+    #[schema(
+        value_type = BTreeSet<String>,
+        max_items = 300,
+        min_length = 1,
+        max_length = 100,
+        pattern = r"^[^#\s\x00-\x1F\x7F-\x9F][^\s\x00-\x1F\x7F-\x9F]*$"
+    )]
     pub interests: Vec<String>,
 }
 

@@ -40,6 +40,60 @@ pub const AGE_BANDS: [&str; 6] = ["13-17", "18-24", "25-34", "35-44", "45-54", "
 /// Genders of an audience.
 pub const GENDERS: [&str; 3] = ["female", "male", "other"];
 
+/// The code lists as OpenAPI schemas (string enums), for the fields and map keys that take them.
+macro_rules! code_list_schema {
+    ($(#[doc = $doc:literal])* $name:ident = $codes:expr) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .description(Some(concat!($($doc),*).trim()))
+                    .enum_values(Some($codes))
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
+    };
+}
+
+code_list_schema! {
+    /// An ISO 3166-1 alpha-2 country code in upper case (and `XK`, Kosovo).
+    CountryCode = COUNTRIES
+}
+code_list_schema! {
+    /// An ISO 639-1 language code in lower case (and `bh`, Bihari).
+    LanguageCode = LANGUAGES
+}
+code_list_schema! {
+    /// An age band of an audience.
+    AgeBand = AGE_BANDS
+}
+code_list_schema! {
+    /// A gender of an audience.
+    Gender = GENDERS
+}
+
+/// A share of an audience, from 0 to 1 (0.25 is a quarter), as an OpenAPI schema.
+pub struct Share;
+
+impl utoipa::PartialSchema for Share {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::Number)
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Double)))
+            .description(Some("A share of an audience, from 0 to 1 (0.25 is a quarter)."))
+            .minimum(Some(0.0))
+            .maximum(Some(1.0))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Share {}
+
 pub fn is_country(code: &str) -> bool {
     COUNTRIES.binary_search(&code).is_ok()
 }

@@ -19,11 +19,11 @@ pub struct Settings {
     /// Creator Score 500 = 5×). Also the outlier test of the rising badge (§7 allows 3–5×). Default 5; an invalid
     /// value (not a finite number above 1) is read as 5, see [`Settings::effective_viral_multiple`].
     #[serde(default = "default_viral_multiple")]
-    #[schema(default = 5.0, required = true)]
+    #[schema(default = 5.0, required = true, exclusive_minimum = 1.0, maximum = 1000.0)]
     pub viral_multiple: f64,
     /// Creators with this many followers or more are never "rising" (they have risen). Default 1,000,000 (the mega tier).
     #[serde(default = "default_rising_follower_ceiling")]
-    #[schema(default = 1_000_000, required = true)]
+    #[schema(default = 1_000_000, required = true, minimum = 1)]
     pub rising_follower_ceiling: i64,
     /// CPM ranges that replace the defaults for a tier (§6.4); at most one per tier.
     #[serde(default)]
@@ -57,8 +57,12 @@ impl Default for Settings {
 /// A workspace's own CPM range for one tier, in the workspace currency per 1,000 views.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct CpmOverride {
+    /// Not repeated: one override per tier.
     pub tier: Tier,
+    #[schema(minimum = 0.0, maximum = 1_000_000_000.0)]
     pub low: f64,
+    /// Not below `low`.
+    #[schema(minimum = 0.0, maximum = 1_000_000_000.0)]
     pub high: f64,
 }
 
@@ -70,16 +74,22 @@ pub struct CpmOverride {
 #[serde(default)]
 pub struct ReturnAssumptions {
     /// What the gifted product costs the brand. Default 20.
+    #[schema(minimum = 0.0, maximum = 1_000_000_000.0)]
     pub product_cost: f64,
     /// Shipping it to the creator. Default 5.
+    #[schema(minimum = 0.0, maximum = 1_000_000_000.0)]
     pub shipping_cost: f64,
     /// Share of viewers who click through to the shop, 0..=1. Default 0.01 (1%).
+    #[schema(minimum = 0.0, maximum = 1.0)]
     pub click_through_rate: f64,
     /// Share of clicks that become an order, 0..=1. Default 0.02 (2%).
+    #[schema(minimum = 0.0, maximum = 1.0)]
     pub conversion_rate: f64,
     /// Revenue of an average order; without it no revenue is estimated. Default unset.
+    #[schema(exclusive_minimum = 0.0, maximum = 1_000_000_000.0)]
     pub average_order_value: Option<f64>,
     /// ISO 4217 code of every amount, including CPM overrides. Default "USD", the currency of the published rate cards.
+    #[schema(pattern = "^[A-Z]{3}$", example = "USD")]
     pub currency: String,
 }
 

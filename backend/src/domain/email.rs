@@ -3,6 +3,8 @@
 use std::fmt;
 use validator::ValidateEmail;
 
+use super::text::whitespace_class;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email(String);
 
@@ -16,9 +18,24 @@ impl fmt::Display for InvalidEmail {
 }
 
 impl Email {
+    /// The addresses [`Email::parse`] takes with an ASCII domain, as a JSON Schema pattern (the
+    /// HTML form rules the `validator` crate applies: up to 64 characters before the `@`).
+    pub const PATTERN: &str = concat!(
+        "^",
+        whitespace_class!(),
+        r"*[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@",
+        r"[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*",
+        whitespace_class!(),
+        "*$"
+    );
+
     pub fn parse(raw: &str) -> Result<Self, InvalidEmail> {
         let email = raw.trim().to_lowercase();
-        if email.len() > 254 || email.chars().any(char::is_control) || !email.validate_email() {
+        if raw.chars().count() > 254
+            || email.len() > 254
+            || email.chars().any(char::is_control)
+            || !email.validate_email()
+        {
             return Err(InvalidEmail);
         }
         Ok(Self(email))

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::text::whitespace_class;
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Handle(String);
 
@@ -18,11 +20,31 @@ impl fmt::Display for InvalidHandle {
     }
 }
 
+/// A handle as typed, unanchored: `name`, `@name` or a profile URL (whatever follows the handle).
+macro_rules! handle_as_typed {
+    () => {
+        concat!(
+            r"(?:@?[A-Za-z0-9_.]{1,23}[A-Za-z0-9_]",
+            r"|(?:https?://)?(?:www\.|m\.)?tiktok\.com/@[A-Za-z0-9_.]{1,23}[A-Za-z0-9_](?:[/?#][\s\S]*)?)"
+        )
+    };
+}
+
 impl Handle {
     pub const MIN_CHARS: usize = 2;
     pub const MAX_CHARS: usize = 24;
+    /// Longest input taken, URL and all.
+    pub const MAX_INPUT_CHARS: usize = 200;
+    /// What [`Handle::parse`] accepts (up to [`Handle::MAX_INPUT_CHARS`]), as a JSON Schema pattern.
+    pub const PATTERN: &str = concat!("^", whitespace_class!(), "*", handle_as_typed!(), whitespace_class!(), "*$");
+    /// The same, or nothing but whitespace (a field left blank).
+    pub const PATTERN_OR_BLANK: &str =
+        concat!("^", whitespace_class!(), "*(?:", handle_as_typed!(), ")?", whitespace_class!(), "*$");
 
     pub fn parse(raw: &str) -> Result<Self, InvalidHandle> {
+        if raw.chars().count() > Self::MAX_INPUT_CHARS {
+            return Err(InvalidHandle);
+        }
         let raw = raw.trim();
         let candidate = Self::from_profile_url(raw).unwrap_or(raw);
         let candidate = candidate.strip_prefix('@').unwrap_or(candidate);
@@ -86,6 +108,16 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_patterns_accept_what_parse_accepts(
+            raw in "[ \t@]{0,2}((https?://)?(www\\.|m\\.)?tiktok\\.com/)?@?[a-zA-Z0-9_.]{0,26}([/?#][a-z ]{0,4})?[ \u{85}]{0,2}|[ -~é]{0,12}"
+        ) {
+            let matches = |pattern: &str| regex::Regex::new(pattern).unwrap().is_match(&raw);
+            prop_assert_eq!(matches(Handle::PATTERN), Handle::parse(&raw).is_ok(), "{:?}", raw);
+            let blank_or_valid = raw.trim().is_empty() || Handle::parse(&raw).is_ok();
+            prop_assert_eq!(matches(Handle::PATTERN_OR_BLANK), blank_or_valid, "{:?}", raw);
+        }
+
         #[test]
         fn canonical_form_is_a_fixed_point(raw in "@?[A-Za-z0-9_.]{0,30}") {
             if let Ok(handle) = Handle::parse(&raw) {

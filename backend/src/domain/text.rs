@@ -23,6 +23,28 @@ impl fmt::Display for TextError {
     }
 }
 
+/// Whitespace as Rust's `trim` sees it (Unicode `White_Space`), as a regex class literal, for the
+/// patterns of input that is trimmed before it is checked.
+macro_rules! whitespace_class {
+    () => {
+        r"[\t-\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+    };
+}
+pub(crate) use whitespace_class;
+
+/// What [`clean`] accepts, as JSON Schema patterns for the OpenAPI document (written in the common
+/// subset of ECMA-262, Rust's `regex` and Python's `re`): one line that is not blank (format
+/// `text-line`, `clean(raw, 1, _, false)`), and text that may span lines and be empty (format
+/// `text-block`, `clean(raw, 0, _, true)`). Lengths are stated apart, as `minLength`/`maxLength`.
+pub const LINE_PATTERN: &str = concat!(
+    r"^[^\x00-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]*",
+    r"[^\x00-\x20\x7F-\xA0\u1680\u2000-\u200A\u2028\u2029\u202A-\u202F\u205F\u2066-\u2069\u3000]",
+    r"[^\x00-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]*$"
+);
+/// Input that is trimmed and must not end up empty: some character that is not whitespace.
+pub const NON_BLANK_PATTERN: &str = r"[^\t-\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
+pub const BLOCK_PATTERN: &str = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]*$";
+
 /// Characters that may never appear in stored text. `allow_newlines` admits `\n` and `\t` for
 /// multi-line fields such as notes.
 fn is_forbidden(c: char, allow_newlines: bool) -> bool {
@@ -32,10 +54,15 @@ fn is_forbidden(c: char, allow_newlines: bool) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Normalises `raw` to trimmed NFC and checks its length (in Unicode scalar values) and characters.
+/// Normalises `raw` to trimmed NFC and checks its characters and length in Unicode scalar
+/// values: at most `max` as sent (the way JSON Schema's `maxLength` counts) and once normalised
+/// (NFC lengthens a few rare characters, such as `יִ`), at least `min` once trimmed.
 pub fn clean(raw: &str, min: usize, max: usize, allow_newlines: bool) -> Result<String, TextError> {
     if raw.chars().any(|c| is_forbidden(c, allow_newlines)) {
         return Err(TextError::ForbiddenCharacter);
+    }
+    if raw.chars().count() > max {
+        return Err(TextError::TooLong { max });
     }
     let normalized: String = raw.trim().nfc().collect();
     let length = normalized.chars().count();
@@ -120,6 +147,18 @@ mod tests {
         assert!(clean(&"🚀".repeat(10), 1, 10, false).is_ok());
         assert_eq!(clean(&"🚀".repeat(11), 1, 10, false), Err(TextError::TooLong { max: 10 }));
         assert_eq!(clean("   ", 1, 10, false), Err(TextError::TooShort { min: 1 }));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_patterns_accept_what_clean_accepts(
+            raw in "[a-zé🚀 \t\n\r\x00-\x1f\u{7f}-\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}-\u{202f}\u{2066}-\u{2069}\u{3000}\u{feff}]{0,8}"
+        ) {
+            let matches = |pattern: &str| regex::Regex::new(pattern).unwrap().is_match(&raw);
+            proptest::prop_assert_eq!(matches(LINE_PATTERN), clean(&raw, 1, 100, false).is_ok(), "line {:?}", raw);
+            proptest::prop_assert_eq!(matches(BLOCK_PATTERN), clean(&raw, 0, 100, true).is_ok(), "block {:?}", raw);
+            proptest::prop_assert_eq!(matches(NON_BLANK_PATTERN), !raw.trim().is_empty(), "non-blank {:?}", raw);
+        }
     }
 
     #[test]

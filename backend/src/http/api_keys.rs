@@ -24,7 +24,7 @@ const MAX_KEY_DAYS: i64 = 365;
 #[serde(deny_unknown_fields)]
 pub struct CreateApiKeyRequest {
     /// What the key is for, to recognise it later.
-    #[schema(min_length = 1, max_length = 100, example = "Google Sheets sync")]
+    #[schema(min_length = 1, max_length = 100, format = "text-line", example = "Google Sheets sync")]
     pub name: String,
     /// At least one. Scopes are separate: a key that writes lists and reads them back needs
     /// both `lists:write` and `lists:read`.

@@ -34,12 +34,12 @@ pub enum TokenDelivery {
 #[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
     /// Your e-mail address; used to log in.
-    #[schema(example = "maya@example.com", max_length = 254)]
+    #[schema(example = "maya@example.com", max_length = 254, format = "email-address")]
     pub email: String,
     /// 15 to 128 characters, any characters; common passwords are refused.
-    #[schema(min_length = 15, max_length = 128, example = "sourdough starter saga")]
+    #[schema(min_length = 15, max_length = 128, format = Password, example = "sourdough starter saga")]
     pub password: String,
-    #[schema(min_length = 1, max_length = 100, example = "Maya")]
+    #[schema(min_length = 1, max_length = 100, format = "text-line", example = "Maya")]
     pub display_name: String,
     #[serde(default)]
     pub refresh_token_delivery: TokenDelivery,
@@ -69,9 +69,10 @@ pub struct RefreshRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangePasswordRequest {
-    #[schema(max_length = 1024)]
+    #[schema(max_length = 1024, format = Password)]
     pub current_password: String,
-    #[schema(min_length = 15, max_length = 128)]
+    /// 15 to 128 characters, any characters; common passwords are refused.
+    #[schema(min_length = 15, max_length = 128, format = Password)]
     pub new_password: String,
     #[serde(default)]
     pub refresh_token_delivery: TokenDelivery,

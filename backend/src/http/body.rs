@@ -20,7 +20,8 @@ pub const CSV_LIMIT: usize = 16 * 1024 * 1024;
 
 /// A JSON object body of at most `LIMIT` bytes, parsed strictly: the top level must be an
 /// object (serde would also take an array for a struct), unknown fields and duplicate keys are
-/// refused, and every failure is a problem response.
+/// refused, and every failure is a problem response. A whole number written with a fraction or
+/// an exponent (`1.0`, `2e3`) is an integer, as JSON Schema counts it.
 pub struct Json<T, const LIMIT: usize = JSON_LIMIT>(pub T);
 
 /// For the endpoints that take metric batches.
@@ -51,9 +52,87 @@ impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Json<T, 
             if !raw.get().starts_with('{') {
                 return Err(ApiError::invalid("", "the body must be a JSON object").into());
             }
-            serde_json::from_str::<T>(raw.get()).map(Json).map_err(|e| deserialize_error(&e).into())
+            let parsed = serde_json::from_str::<T>(raw.get()).or_else(|error| {
+                let float_for_integer = error.to_string().starts_with("invalid type: floating point");
+                match float_for_integer.then(|| integral_numbers_as_integers(raw.get())).flatten() {
+                    Some(rewritten) => serde_json::from_str::<T>(&rewritten),
+                    None => Err(error),
+                }
+            });
+            parsed.map(Json).map_err(|e| deserialize_error(&e).into())
         })
     }
+}
+
+/// Integers beyond this many digits stay as written (and are refused where an integer is due).
+const MAX_INTEGER_DIGITS: usize = 20;
+
+/// `json` with every number that is a whole number but written with a fraction or exponent
+/// (`3.0`, `1e3`, `2.50e1`) spelled as an integer, decided on the digits rather than a float, so
+/// nothing is rounded; `None` when there is no such number.
+fn integral_numbers_as_integers(json: &str) -> Option<String> {
+    let bytes = json.as_bytes();
+    let mut out = String::with_capacity(json.len());
+    let (mut copied, mut at, mut changed) = (0, 0, false);
+    while at < bytes.len() {
+        match bytes[at] {
+            b'"' => {
+                at += 1;
+                while at < bytes.len() && bytes[at] != b'"' {
+                    at += if bytes[at] == b'\\' { 2 } else { 1 };
+                }
+                at += 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = at;
+                while at < bytes.len() && matches!(bytes[at], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
+                    at += 1;
+                }
+                if let Some(integer) = whole_number(&json[start..at]) {
+                    out.push_str(&json[copied..start]);
+                    out.push_str(&integer);
+                    copied = at;
+                    changed = true;
+                }
+            }
+            _ => at += 1,
+        }
+    }
+    out.push_str(&json[copied..]);
+    changed.then_some(out)
+}
+
+/// `-12.50e1` → `-125`; `None` for integers already, fractions and implausibly long numbers.
+fn whole_number(number: &str) -> Option<String> {
+    let (negative, unsigned) = number.strip_prefix('-').map_or((false, number), |rest| (true, rest));
+    if !unsigned.contains(['.', 'e', 'E']) {
+        return None;
+    }
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i64>().ok().filter(|e| e.unsigned_abs() <= 400)?),
+        None => (unsigned, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = format!("{whole}{fraction}");
+    let digits = digits.trim_start_matches('0');
+    let shift = exponent - i64::try_from(fraction.len()).ok()?;
+    let integer = if digits.is_empty() {
+        "0".to_owned()
+    } else if shift >= 0 {
+        let zeros = usize::try_from(shift).ok().filter(|z| digits.len() + z <= MAX_INTEGER_DIGITS)?;
+        format!("{digits}{}", "0".repeat(zeros))
+    } else {
+        let cut = usize::try_from(-shift).ok()?;
+        let kept = digits.len().checked_sub(cut)?;
+        if !digits[kept..].bytes().all(|b| b == b'0') {
+            return None;
+        }
+        if kept == 0 { "0".to_owned() } else { digits[..kept].to_owned() }
+    };
+    if integer.len() > MAX_INTEGER_DIGITS {
+        return None;
+    }
+    Some(if negative && integer != "0" { format!("-{integer}") } else { integer })
 }
 
 /// A `text/csv` body up to [`CSV_LIMIT`]; a larger one is refused without reading it all.
@@ -95,5 +174,45 @@ impl FromRequest for CsvBody {
             }
             Ok(CsvBody(body.freeze()))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_with_a_fraction_or_exponent_become_integers() {
+        let cases = [
+            ("1.0", Some("1")),
+            ("-3.000", Some("-3")),
+            ("2e3", Some("2000")),
+            ("2e0", Some("2")),
+            ("12.50e1", Some("125")),
+            ("1500e-2", Some("15")),
+            ("0.0", Some("0")),
+            ("-0.0", Some("0")),
+            ("9223372036854775807.0", Some("9223372036854775807")),
+            ("1", None),
+            ("1.5", None),
+            ("15e-1", None),
+            ("1e40", None),
+            ("1e-400", None),
+            ("1e-9223372036854775808", None),
+            ("1.5e-9223372036854775808", None),
+        ];
+        for (number, expected) in cases {
+            assert_eq!(whole_number(number).as_deref(), expected, "{number}");
+        }
+    }
+
+    #[test]
+    fn only_numbers_outside_strings_are_rewritten() {
+        let json = r#"{"version": 3.0, "name": "v 2.0 \"4.0\"", "ids": [1, 2e0], "share": 0.5}"#;
+        assert_eq!(
+            integral_numbers_as_integers(json).as_deref(),
+            Some(r#"{"version": 3, "name": "v 2.0 \"4.0\"", "ids": [1, 2], "share": 0.5}"#)
+        );
+        assert_eq!(integral_numbers_as_integers(r#"{"a": 1, "b": "1.0"}"#), None);
     }
 }

@@ -42,7 +42,7 @@ pub struct HashtagResponse {
 /// Videos under a hashtag, through the data source (cached for a while), with their creators;
 /// creators already in one of this workspace's lists are marked.
 #[utoipa::path(tag = "discovery", security(("bearer" = [])),
-    params(("tag" = String, Path, description = "The hashtag, with or without `#` (URL-encoded)"), HashtagQuery),
+    params(("tag" = String, Path, format = "hashtag", description = "The hashtag, with or without `#` (URL-encoded): 1 to 100 letters, digits or `_`"), HashtagQuery),
     responses(
         (status = 200, description = "The videos", body = HashtagResponse),
         (status = 409, description = "No data source that can pull hashtags (`source_unavailable`)", body = Problem, content_type = "application/problem+json"),

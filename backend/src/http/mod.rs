@@ -34,7 +34,8 @@
 //! | `/health…` | `health` |
 //!
 //! Beside them: `caller` (who is calling and what they may do), `problem` (errors as problem
-//! details), `body` (JSON and CSV bodies), `pagination`, `csv` (downloads) and `web_app` (the SPA).
+//! details), `body` (JSON and CSV bodies), `pagination`, `csv` (downloads), `schema_rules` (the
+//! rules the OpenAPI document states beyond types) and `web_app` (the SPA).
 
 pub mod api_keys;
 pub mod auth;
@@ -54,6 +55,7 @@ pub mod pagination;
 pub mod problem;
 mod request_guard;
 mod retry;
+pub mod schema_rules;
 pub mod share_links;
 pub mod shared;
 pub mod sources;
@@ -65,6 +67,7 @@ use std::sync::LazyLock;
 use utoipa::OpenApi;
 use utoipa::openapi::path::{HttpMethod, Operation};
 use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::schema::{Object, OneOfBuilder, Schema, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa_actix_web::AppExt;
@@ -157,6 +160,8 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
             .service(utoipa_actix_web::scope(API_PREFIX).configure(routes))
             .split_for_parts();
         complete(&mut document);
+        restore_generic_nulls(&mut document);
+        schema_rules::apply(&mut document);
         document
     });
     DOCUMENT.clone()
@@ -228,6 +233,20 @@ fn complete(document: &mut utoipa::openapi::OpenApi) {
                 add("422", "Invalid input; `errors` points at each problem");
             }
             add("500", "Unexpected server error");
+        }
+    }
+}
+
+/// utoipa 5.5 loses the `null` of an `Option<T>` field whose `T` is a type parameter
+/// (juhaku/utoipa#1468): `Measure<T>::value`, in every `Measure_…` schema, is that field.
+fn restore_generic_nulls(document: &mut utoipa::openapi::OpenApi) {
+    let schemas = document.components.iter_mut().flat_map(|c| c.schemas.iter_mut());
+    for (_, schema) in schemas.filter(|(name, _)| name.starts_with("Measure_")) {
+        if let RefOr::T(Schema::Object(measure)) = schema
+            && let Some(value) = measure.properties.remove("value")
+        {
+            let nullable = OneOfBuilder::new().item(Object::with_type(Type::Null)).item(value);
+            measure.properties.insert("value".into(), nullable.into());
         }
     }
 }

@@ -132,6 +132,9 @@ pub enum ApiError {
     Validation(Vec<FieldError>),
     #[error("bad request: {detail}")]
     BadRequest { code: ErrorCode, detail: String },
+    /// A `cursor` parameter this API did not issue.
+    #[error("invalid cursor")]
+    InvalidCursor,
     #[error("unsupported media type")]
     UnsupportedMediaType(&'static str),
     #[error("payload too large")]
@@ -187,6 +190,9 @@ impl ApiError {
                 (ErrorCode::ValidationFailed, "Request validation failed", "One or more fields are invalid.".into())
             }
             ApiError::BadRequest { code, detail } => (*code, "Bad request", detail.clone()),
+            ApiError::InvalidCursor => {
+                (ErrorCode::InvalidCursor, "Bad request", "The cursor is not one this API issued.".into())
+            }
             ApiError::UnsupportedMediaType(expected) => {
                 (ErrorCode::UnsupportedMediaType, "Unsupported media type", format!("Send the body as {expected}."))
             }
@@ -266,7 +272,7 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             ApiError::Validation(_) | ApiError::ImportRejected { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            ApiError::BadRequest { .. } | ApiError::InvalidCursor => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::HeadersTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
@@ -293,6 +299,7 @@ impl ResponseError for ApiError {
         let (code, title, detail) = self.parts();
         let errors = match self {
             ApiError::Validation(errors) | ApiError::ImportRejected { errors, .. } => errors.clone(),
+            ApiError::InvalidCursor => vec![FieldError::parameter("cursor", "is not a cursor this API issued")],
             _ => Vec::new(),
         };
         let problem = Problem {

@@ -11,6 +11,7 @@ use zzyzx_analytics::campaign::{self as outcome, CampaignCosts, CampaignOutcome,
 
 use super::analytics::Analytics;
 use super::{Result, ServiceError, Violation, workspace_settings};
+use crate::domain::text::{self, whitespace_class};
 use crate::domain::{Handle, Rules, Stage};
 use crate::import::orders::{self as order_csv, is_amount, is_currency};
 use crate::store::{
@@ -29,7 +30,7 @@ const REPORTED_ROWS: usize = 100;
 #[serde(deny_unknown_fields)]
 pub struct CampaignInput {
     /// 1 to 100 characters, unique in the workspace.
-    #[schema(example = "Summer linen drop")]
+    #[schema(min_length = 1, max_length = 100, format = "text-line", example = "Summer linen drop")]
     pub name: String,
     pub starts_on: NaiveDate,
     /// On or after `starts_on`.
@@ -37,14 +38,15 @@ pub struct CampaignInput {
     pub product: Product,
     /// Paid to each creator who agrees, unless their own fee is set.
     #[serde(default)]
+    #[schema(minimum = 0.0, maximum = 1_000_000_000.0)]
     pub fee: Option<f64>,
     /// A creator is overdue this many days after delivery (or shipping) without a post: 1 to 180, default 14.
     #[serde(default)]
     #[schema(minimum = 1, maximum = 180)]
     pub overdue_days: Option<i32>,
-    /// The shop page the creators' UTM links point to: an http(s) URL.
+    /// The shop page the creators' UTM links point to: an http(s) URL; blank means none.
     #[serde(default)]
-    #[schema(example = "https://sunny.example/linen")]
+    #[schema(max_length = 2000, format = "http-url-or-blank", example = "https://sunny.example/linen")]
     pub landing_url: Option<String>,
     #[serde(default)]
     pub rules: Rules,
@@ -54,19 +56,21 @@ pub struct CampaignInput {
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CampaignPatch {
+    #[schema(min_length = 1, max_length = 100, format = "text-line")]
     pub name: Option<String>,
     pub starts_on: Option<NaiveDate>,
+    /// On or after `starts_on` (the one given, or the campaign's).
     pub ends_on: Option<NaiveDate>,
     pub product: Option<Product>,
     /// `null` clears it.
     #[serde(default, deserialize_with = "super::present_or_null")]
-    #[schema(value_type = Option<f64>, nullable)]
+    #[schema(value_type = Option<f64>, nullable, minimum = 0.0, maximum = 1_000_000_000.0)]
     pub fee: Option<Option<f64>>,
     #[schema(minimum = 1, maximum = 180)]
     pub overdue_days: Option<i32>,
-    /// `null` clears it.
+    /// `null` or blank clears it.
     #[serde(default, deserialize_with = "super::present_or_null")]
-    #[schema(value_type = Option<String>, nullable)]
+    #[schema(value_type = Option<String>, nullable, max_length = 2000, format = "http-url-or-blank")]
     pub landing_url: Option<Option<String>>,
     pub rules: Option<Rules>,
 }
@@ -75,16 +79,19 @@ pub struct CampaignPatch {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Product {
-    #[schema(example = "Linen shirt")]
+    #[schema(min_length = 1, max_length = 100, format = "text-line", example = "Linen shirt")]
     pub name: String,
     /// What one unit costs the brand.
+    #[schema(minimum = 0.0, maximum = 1_000_000_000.0)]
     pub unit_cost: f64,
     /// Sending one parcel, unless its shipment says otherwise.
+    #[schema(minimum = 0.0, maximum = 1_000_000_000.0)]
     pub shipping_cost: f64,
     /// What one unit sells for.
+    #[schema(minimum = 0.0, maximum = 1_000_000_000.0)]
     pub retail_value: f64,
     /// ISO 4217, three capital letters.
-    #[schema(example = "USD")]
+    #[schema(pattern = "^[A-Z]{3}$", example = "USD")]
     pub currency: String,
 }
 
@@ -137,12 +144,14 @@ pub struct Estimate {
 pub struct AddCreators {
     /// Creators the workspace knows (from search, rising, hashtags, a dashboard).
     #[serde(default)]
+    #[schema(max_items = 1000)]
     pub creator_ids: Vec<Uuid>,
     /// Every creator of this list.
     #[serde(default)]
     pub list_id: Option<Uuid>,
     /// Handles; unknown creators are created and tracked.
     #[serde(default)]
+    #[schema(max_items = 1000, max_length = 200, format = "handle")]
     pub handles: Vec<String>,
 }
 
@@ -156,11 +165,15 @@ pub struct ShipmentInput {
     pub units: i32,
     /// This parcel's shipping cost; the campaign's when absent.
     #[serde(default)]
+    #[schema(minimum = 0.0, maximum = 1_000_000_000.0)]
     pub cost: Option<f64>,
+    /// Up to 100 characters; blank means none.
     #[serde(default)]
+    #[schema(max_length = 100)]
     pub carrier: Option<String>,
-    /// An http(s) URL.
+    /// An http(s) URL; blank means none.
     #[serde(default)]
+    #[schema(max_length = 2000, format = "http-url-or-blank")]
     pub tracking_url: Option<String>,
     /// On or after `shipped_on`.
     #[serde(default)]
@@ -171,13 +184,16 @@ pub struct ShipmentInput {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrderInput {
-    /// The shop's order id: an order id is counted once per campaign.
+    /// The shop's order id: an order id is counted once per campaign. Up to 200 characters, not blank.
+    #[schema(min_length = 1, max_length = 200, format = "non-blank")]
     pub order_id: String,
     pub ordered_at: NaiveDate,
+    /// The campaign creator (entry) the order is credited to.
     pub entry_id: Uuid,
-    /// From 0.
+    #[schema(minimum = 0.0, maximum = 1_000_000_000.0)]
     pub amount: f64,
     /// ISO 4217, three capital letters.
+    #[schema(pattern = "^[A-Z]{3}$", example = "USD")]
     pub currency: String,
 }
 
@@ -279,9 +295,27 @@ pub async fn detect(store: &dyn Store, creator_id: Uuid, now: DateTime<Utc>) -> 
     Ok(store.record_detection(creator_id, &find_posts(&watch.targets, &watch.videos), now).await?)
 }
 
+/// An http(s) URL as entered (before trimming), or nothing but whitespace, as a JSON Schema
+/// pattern; [`is_http_url`] also wants the URL to parse with a host.
+pub const HTTP_URL_OR_BLANK_PATTERN: &str =
+    concat!("^", whitespace_class!(), r"*(?:[Hh][Tt][Tt][Pp][Ss]?://\S+)?", whitespace_class!(), "*$");
+
+/// A TikTok video URL as [`parse_video_url`] takes it, as a JSON Schema pattern.
+pub const VIDEO_URL_PATTERN: &str = concat!(
+    "^",
+    whitespace_class!(),
+    r"*https?://(?:www\.|m\.)?tiktok\.com/@[A-Za-z0-9_.]{1,23}[A-Za-z0-9_]/video/[0-9]{1,25}(?:[/?#]\S*)?",
+    whitespace_class!(),
+    "*$"
+);
+
+/// An http or https URL with a host, spelled out (`http://` or `https://`, no whitespace): the
+/// parser alone would also take `http:/shop.example`.
 fn is_http_url(raw: &str) -> bool {
-    url::Url::parse(raw).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
-        && raw.len() <= MAX_TEXT_CHARS
+    let lower = raw.get(..8).unwrap_or(raw).to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !raw.chars().any(char::is_whitespace)
+        && url::Url::parse(raw).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
 }
 
 fn check_money(errors: &mut Vec<Violation>, pointer: &str, amount: f64) {
@@ -293,18 +327,16 @@ fn check_money(errors: &mut Vec<Violation>, pointer: &str, amount: f64) {
 /// The campaign's fields, or every problem with them.
 fn validate(input: CampaignInput) -> Result<CampaignFields> {
     let mut errors = Vec::new();
-    let name = input.name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
-        errors.push(Violation::body("/name", "must be 1 to 100 characters, without control characters"));
-    }
+    let name = text::clean(&input.name, 1, MAX_NAME_CHARS, false)
+        .map_err(|e| errors.push(Violation::body("/name", e)))
+        .unwrap_or_default();
     if input.ends_on < input.starts_on {
         errors.push(Violation::body("/ends_on", "must not be before starts_on"));
     }
     let product = &input.product;
-    let product_name = product.name.trim().to_owned();
-    if product_name.is_empty() || product_name.chars().count() > MAX_NAME_CHARS {
-        errors.push(Violation::body("/product/name", "must be 1 to 100 characters"));
-    }
+    let product_name = text::clean(&product.name, 1, MAX_NAME_CHARS, false)
+        .map_err(|e| errors.push(Violation::body("/product/name", e)))
+        .unwrap_or_default();
     check_money(&mut errors, "/product/unit_cost", product.unit_cost);
     check_money(&mut errors, "/product/shipping_cost", product.shipping_cost);
     check_money(&mut errors, "/product/retail_value", product.retail_value);
@@ -319,8 +351,9 @@ fn validate(input: CampaignInput) -> Result<CampaignFields> {
     if !(1..=180).contains(&overdue_days) {
         errors.push(Violation::body("/overdue_days", "must be from 1 to 180 days"));
     }
-    let landing_url = input.landing_url.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty());
-    if landing_url.as_deref().is_some_and(|u| !is_http_url(u)) {
+    let too_long = longer_than(input.landing_url.as_deref(), MAX_TEXT_CHARS);
+    let landing_url = text_or_none(input.landing_url);
+    if too_long || landing_url.as_deref().is_some_and(|u| !is_http_url(u)) {
         errors.push(Violation::body("/landing_url", "must be an http or https URL"));
     }
     let rules = match input.rules.normalized() {
@@ -367,6 +400,11 @@ fn parse_video_url(raw: &str) -> Option<(Handle, String)> {
 
 fn text_or_none(raw: Option<String>) -> Option<String> {
     raw.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// Longer than `max` characters as sent, before trimming (as JSON Schema's `maxLength` counts).
+fn longer_than(raw: Option<&str>, max: usize) -> bool {
+    raw.is_some_and(|raw| raw.chars().count() > max)
 }
 
 impl Campaigns<'_> {
@@ -577,12 +615,13 @@ impl Campaigns<'_> {
         if input.delivered_on.is_some_and(|d| d < input.shipped_on) {
             errors.push(Violation::body("/delivered_on", "must not be before shipped_on"));
         }
-        let carrier = text_or_none(input.carrier);
-        if carrier.as_ref().is_some_and(|c| c.chars().count() > MAX_NAME_CHARS) {
+        if longer_than(input.carrier.as_deref(), MAX_NAME_CHARS) {
             errors.push(Violation::body("/carrier", "must be at most 100 characters"));
         }
+        let carrier = text_or_none(input.carrier);
+        let too_long = longer_than(input.tracking_url.as_deref(), MAX_TEXT_CHARS);
         let tracking_url = text_or_none(input.tracking_url);
-        if tracking_url.as_deref().is_some_and(|u| !is_http_url(u)) {
+        if too_long || tracking_url.as_deref().is_some_and(|u| !is_http_url(u)) {
             errors.push(Violation::body("/tracking_url", "must be an http or https URL"));
         }
         if !errors.is_empty() {
@@ -632,7 +671,7 @@ impl Campaigns<'_> {
     pub async fn add_order(&self, workspace_id: Uuid, campaign_id: Uuid, input: OrderInput) -> Result<Order> {
         let mut errors = Vec::new();
         let order_id = input.order_id.trim().to_owned();
-        if order_id.is_empty() || order_id.chars().count() > 200 {
+        if order_id.is_empty() || input.order_id.chars().count() > 200 {
             errors.push(Violation::body("/order_id", "must be 1 to 200 characters"));
         }
         check_money(&mut errors, "/amount", input.amount);

@@ -9,6 +9,8 @@ use uuid::Uuid;
 use zzyzx_sources::{Source, SourceError, UserMatch};
 
 use super::{Result, ServiceError};
+use crate::domain::campaign::word_character;
+use crate::domain::text::whitespace_class;
 use crate::store::{HashtagVideo, SearchHit, Store};
 
 /// Source search results, kept briefly: typing "may", "maya", "maya " repeats queries.
@@ -96,9 +98,14 @@ impl Discovery<'_> {
     }
 }
 
+/// What [`parse_hashtag`] accepts, as a JSON Schema pattern (letters beyond Latin-1 aside: see
+/// `word_character`).
+pub const HASHTAG_PATTERN: &str =
+    concat!("^", whitespace_class!(), "*#*", word_character!(), "{1,100}", whitespace_class!(), "*$");
+
 /// A hashtag as typed (`#Gym`, `gym`): lowercase, without `#`, letters, digits and `_`.
 pub fn parse_hashtag(raw: &str) -> Result<String> {
-    let tag = raw.trim().trim_start_matches('#').to_lowercase();
+    let tag = raw.trim().trim_start_matches('#');
     let valid = (1..=100).contains(&tag.chars().count()) && tag.chars().all(|c| c.is_alphanumeric() || c == '_');
     if !valid {
         return Err(ServiceError::invalid_parameter(
@@ -106,7 +113,7 @@ pub fn parse_hashtag(raw: &str) -> Result<String> {
             "must be a hashtag: 1 to 100 letters, digits or '_', with or without '#'",
         ));
     }
-    Ok(tag)
+    Ok(tag.to_lowercase())
 }
 
 pub struct HashtagPull {

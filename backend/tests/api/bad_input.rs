@@ -37,6 +37,23 @@ both_databases! {
         assert_eq!(lists["items"].as_array().unwrap().len(), 0, "nothing was created");
     }
 
+    async fn whole_numbers_may_carry_a_fraction_and_a_bad_cursor_names_its_parameter(app) {
+        let user = app.new_user().await;
+        let list = app.create_list(&user, "Numbers").await;
+        let item = app.add_item(&user, list["id"].as_str().unwrap(), "numbers").await;
+        let version = app.items(&user, list["id"].as_str().unwrap()).await["version"].as_i64().unwrap();
+        let path = format!("/lists/{}/items/{}/move", list["id"].as_str().unwrap(), item["id"].as_str().unwrap());
+
+        // JSON Schema counts 1.0 as an integer, and so does the API; 1.5 is still not one.
+        let moved = app.post(&user.token, &path, json!({"version": version as f64, "position": 0.0})).await;
+        expect_json(moved, StatusCode::OK).await;
+        let fraction = app.post(&user.token, &path, json!({"version": version + 1, "position": 1.5})).await;
+        expect_problem(fraction, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+
+        let problem = expect_problem(app.get(&user.token, "/lists?cursor=nonsense").await, StatusCode::BAD_REQUEST, "invalid_cursor").await;
+        assert_eq!(problem["errors"][0]["parameter"], "cursor", "the problem points at the parameter");
+    }
+
     async fn bodies_over_the_limit_are_refused(app) {
         let user = app.new_user().await;
         let exactly = |size: usize| {

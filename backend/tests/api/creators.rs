@@ -36,7 +36,7 @@ both_databases! {
         let tomorrow = (Utc::now() + Duration::days(1)).to_rfc3339();
         let cases = [
             (point(&tomorrow, 1), "/captured_at"),
-            (json!({"captured_at": "2026-01-01T00:00:00Z", "followers": -1, "following": 0, "likes": 0, "videos": 0}), "/captured_at"),
+            (json!({"captured_at": "2026-01-01T00:00:00Z", "followers": -1, "following": 0, "likes": 0, "videos": 0}), "/followers"),
             (json!({"captured_at": "2026-01-01T00:00:00Z", "followers": 9223372036854775808u64, "following": 0, "likes": 0, "videos": 0}), ""),
             (json!({"captured_at": "2026-01-01T00:00:00Z", "followers": 1.5, "following": 0, "likes": 0, "videos": 0}), ""),
             (json!({"captured_at": "yesterday", "followers": 1, "following": 0, "likes": 0, "videos": 0}), ""),
@@ -66,7 +66,7 @@ both_databases! {
 
         let one_bad = json!({"points": [point("2026-01-01T00:00:00Z", 1), {"captured_at": "2026-01-02T00:00:00Z", "followers": -3, "following": 0, "likes": 0, "videos": 0}]});
         let problem = expect_problem(app.post(&user.token, &format!("/creators/{creator}/metrics/batch"), one_bad).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
-        assert_eq!(problem["errors"][0]["pointer"], "/points/1");
+        assert_eq!(problem["errors"][0]["pointer"], "/points/1/followers");
     }
 
     async fn history_is_bucketed_with_the_change_from_each_previous_point(app) {

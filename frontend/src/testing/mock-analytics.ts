@@ -615,7 +615,8 @@ export const analyticsHandlers = [
   http.put('/api/v1/workspace/analytics-settings', async ({ request, response }) => {
     if (!caller(request)) return response.untyped(unauthorized());
     if (analyticsDb.role !== 'owner') return response.untyped(forbidden());
-    const settings = await request.json();
+    // Like the server: a field left out takes its default.
+    const settings: Schemas['Settings'] = { ...defaultSettings(), ...(await request.json()) };
     const errors = validateSettings(settings);
     if (errors.length > 0) return response.untyped(invalid(errors));
     analyticsDb.settings = settings;

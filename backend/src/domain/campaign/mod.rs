@@ -7,7 +7,11 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-pub use rules::{Caption, Evidence, MAX_RULES_PER_KIND, Matcher, RuleKind, Rules};
+pub(crate) use rules::word_character;
+pub use rules::{
+    CODE_PATTERN_PATTERN, Caption, DOMAIN_PATTERN, Evidence, HASHTAG_PATTERN, KEYWORD_PATTERN, MAX_RULES_PER_KIND,
+    Matcher, RuleKind, Rules,
+};
 
 /// Where a creator is in a campaign. The pipeline runs shortlisted → … → posted; `declined` and
 /// `no_show` are its exits.

@@ -15,6 +15,7 @@ use unicode_normalization::char::is_combining_mark;
 use utoipa::ToSchema;
 
 use crate::domain::Handle;
+use crate::domain::text::whitespace_class;
 
 /// Rules of each kind a campaign may have.
 pub const MAX_RULES_PER_KIND: usize = 50;
@@ -22,24 +23,60 @@ pub const MAX_RULES_PER_KIND: usize = 50;
 pub const MIN_PATTERN_CHARS: usize = 3;
 const MAX_PATTERN_CHARS: usize = 100;
 
+/// A character `is_word_char` takes, as a regex class for JSON Schema patterns; beyond Latin-1 it
+/// also lets through what is neither whitespace nor a letter or digit, since letters of every
+/// script cannot be spelled in a pattern every engine reads alike (`\p{L}` is not one), so the
+/// x-rule notes say the rest.
+macro_rules! word_character {
+    () => {
+        r"[^\s\x00-\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\xA9\xAB-\xB1\xB4\xB6-\xB8\xBB\xBF\xD7\xF7]"
+    };
+}
+pub(crate) use word_character;
+
+/// The same for `is_alphanumeric` (`_` left out).
+macro_rules! alphanumeric_character {
+    () => {
+        r"[^\s\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\xA9\xAB-\xB1\xB4\xB6-\xB8\xBB\xBF\xD7\xF7]"
+    };
+}
+
+/// What each kind of rule accepts, as JSON Schema patterns for the OpenAPI document.
+pub const HASHTAG_PATTERN: &str =
+    concat!("^", whitespace_class!(), "*#*", word_character!(), "{3,100}", whitespace_class!(), "*$");
+pub const KEYWORD_PATTERN: &str = concat!(alphanumeric_character!(), r"(?:[\s\S]*", alphanumeric_character!(), "){2}");
+pub const DOMAIN_PATTERN: &str = concat!(
+    "^",
+    whitespace_class!(),
+    r"*(?:[Hh][Tt][Tt][Pp][Ss]?://)?(?:[Ww][Ww][Ww]\.)?",
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?:[/?#][\s\S]*)?",
+    whitespace_class!(),
+    "*$"
+);
+pub const CODE_PATTERN_PATTERN: &str =
+    concat!("^", whitespace_class!(), r"*(?:\**[A-Za-z0-9_-]){3}[A-Za-z0-9_*-]*", whitespace_class!(), "*$");
+
 /// What a campaign looks for in its creators' captions.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Rules {
-    /// The brand's TikTok handle: a caption that @mentions it matches.
-    #[schema(example = "sunnyco")]
+    /// The brand's TikTok handle: a caption that @mentions it matches. Blank means none.
+    #[schema(example = "sunnyco", max_length = 200, format = "handle-or-blank")]
     pub brand_handle: Option<String>,
-    /// Hashtags without `#`, case-insensitive; at least 3 characters.
-    #[schema(example = json!(["sunnyco", "sunnycopartner"]))]
+    /// Hashtags with or without `#`, case-insensitive; 3 to 100 letters, digits or `_`. At most 50.
+    #[schema(example = json!(["sunnyco", "sunnycopartner"]), max_items = 50, format = "rule-hashtag")]
     pub hashtags: Vec<String>,
-    /// Words or phrases, case- and accent-insensitive, matched on word boundaries; at least 3 characters.
-    #[schema(example = json!(["sunny co", "gifted by sunny"]))]
+    /// Words or phrases, case- and accent-insensitive, matched on word boundaries; at least 3 letters or
+    /// digits, at most 100 characters. At most 50.
+    #[schema(example = json!(["sunny co", "gifted by sunny"]), max_items = 50, max_length = 100, format = "keyword")]
     pub keywords: Vec<String>,
-    /// Domains such as `sunny.example`; subdomains match too.
-    #[schema(example = json!(["sunny.example"]))]
+    /// Domains such as `sunny.example` (a URL is cut to its host, `www.` dropped); subdomains match
+    /// too. At most 50.
+    #[schema(example = json!(["sunny.example"]), max_items = 50, format = "domain")]
     pub link_domains: Vec<String>,
-    /// Discount codes, letters, digits, `-` and `_`, where `*` stands for any run of them; at least 3 other characters.
-    #[schema(example = json!(["SUNNY*"]))]
+    /// Discount codes, letters, digits, `-` and `_`, where `*` stands for any run of them; at least 3 other
+    /// characters, at most 100 in all. At most 50.
+    #[schema(example = json!(["SUNNY*"]), max_items = 50, max_length = 100, format = "code-pattern")]
     pub code_patterns: Vec<String>,
 }
 
@@ -236,21 +273,22 @@ fn fold(text: &str) -> String {
     Folded::new(text).chars.into_iter().collect()
 }
 
+/// Checked as typed, then lowercased (which may lengthen it: `İ` becomes `i̇`).
 fn canonical_hashtag(raw: &str) -> Result<String, &'static str> {
-    let tag = raw.trim().trim_start_matches('#').to_lowercase();
+    let tag = raw.trim().trim_start_matches('#');
     if tag.chars().count() < MIN_PATTERN_CHARS || tag.chars().count() > MAX_PATTERN_CHARS {
         return Err("must be a hashtag of 3 to 100 characters");
     }
     if !tag.chars().all(is_word_char) {
         return Err("must be one hashtag: letters, digits and '_' only");
     }
-    Ok(tag)
+    Ok(tag.to_lowercase())
 }
 
 fn canonical_keyword(raw: &str) -> Result<String, &'static str> {
     let keyword = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let letters = keyword.chars().filter(|c| c.is_alphanumeric()).count();
-    if letters < MIN_PATTERN_CHARS || keyword.chars().count() > MAX_PATTERN_CHARS {
+    if letters < MIN_PATTERN_CHARS || raw.chars().count() > MAX_PATTERN_CHARS {
         return Err("must be a word or phrase with at least 3 letters or digits, at most 100 characters");
     }
     Ok(keyword)
@@ -277,7 +315,7 @@ fn canonical_domain(raw: &str) -> Result<String, &'static str> {
 
 fn canonical_code(raw: &str) -> Result<String, &'static str> {
     let code = raw.trim().to_ascii_uppercase();
-    if code.len() > MAX_PATTERN_CHARS || !code.chars().all(|c| is_code_char(c) || c == '*') {
+    if raw.chars().count() > MAX_PATTERN_CHARS || !code.chars().all(|c| is_code_char(c) || c == '*') {
         return Err("must be a code of letters, digits, '-' and '_', with '*' for any run of them");
     }
     if code.chars().filter(|c| *c != '*').count() < MIN_PATTERN_CHARS {
@@ -390,6 +428,23 @@ impl<'a> Folded<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_character_classes_take_every_letter_and_digit_and_refuse_latin_1_punctuation() {
+        let word = regex::Regex::new(&format!("^{}$", word_character!())).unwrap();
+        let alphanumeric = regex::Regex::new(&format!("^{}$", alphanumeric_character!())).unwrap();
+        let beyond_latin_1 = ['ß', 'ǅ', 'ʰ', 'Ω', 'ж', 'ع', '١', '日', 'ー', 'Ⅻ', '①', '—', '€', '😀'];
+        for c in (char::MIN..='\u{ff}').chain(beyond_latin_1) {
+            let (is_word, is_alphanumeric) = (word.is_match(&c.to_string()), alphanumeric.is_match(&c.to_string()));
+            if c <= '\u{ff}' {
+                assert_eq!(is_word, is_word_char(c), "{c:?}");
+                assert_eq!(is_alphanumeric, c.is_alphanumeric(), "{c:?}");
+            } else {
+                assert!(is_word || !is_word_char(c), "{c:?} is a word character the pattern refuses");
+                assert!(is_alphanumeric || !c.is_alphanumeric(), "{c:?} is alphanumeric but the pattern refuses it");
+            }
+        }
+    }
 
     fn rules(json: &str) -> Rules {
         serde_json::from_str::<Rules>(json).unwrap().normalized().unwrap()

@@ -153,7 +153,7 @@ pub struct EntryPatch {
     #[schema(value_type = Option<String>, nullable, pattern = "^[A-Za-z0-9_-]{1,50}$")]
     pub discount_code: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::services::present_or_null")]
-    #[schema(value_type = Option<f64>, nullable, minimum = 0)]
+    #[schema(value_type = Option<f64>, nullable, minimum = 0.0, maximum = 1_000_000_000.0)]
     pub fee: Option<Option<f64>>,
     #[serde(default, deserialize_with = "crate::services::present_or_null")]
     #[schema(value_type = Option<i64>, nullable, minimum = 0)]

@@ -103,7 +103,7 @@ pub struct CampaignPostsResponse {
 #[serde(deny_unknown_fields)]
 pub struct AttachPostRequest {
     /// `https://www.tiktok.com/@handle/video/123…`, by a creator of the campaign.
-    #[schema(example = "https://www.tiktok.com/@mia.fits/video/7345678901234567890")]
+    #[schema(example = "https://www.tiktok.com/@mia.fits/video/7345678901234567890", format = "tiktok-video-url")]
     pub video_url: String,
 }
 

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use utoipa::ToSchema;
 use uuid::Uuid;
 use zzyzx_analytics::AudienceProfile;
+use zzyzx_analytics::codes::{AgeBand, CountryCode, Gender, LanguageCode, Share};
 
 use crate::http::body::Json;
 use crate::http::caller::{Caller, need};
@@ -19,20 +20,25 @@ use crate::store::AudienceRow;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AudienceInput {
+    /// When the audience was measured; not in the future.
     pub captured_at: DateTime<Utc>,
     #[schema(minimum = 0)]
     pub sample_size: Option<i64>,
-    /// Age band → share (0–1), e.g. `{"18-24": 0.41}`.
+    /// Age band → share (0–1), e.g. `{"18-24": 0.41}`; the shares add up to at most 1.
     #[serde(default)]
+    #[schema(value_type = BTreeMap<AgeBand, Share>)]
     pub ages: BTreeMap<String, f64>,
-    /// `female`, `male`, `other` → share.
+    /// `female`, `male`, `other` → share; the shares add up to at most 1.
     #[serde(default)]
+    #[schema(value_type = BTreeMap<Gender, Share>)]
     pub genders: BTreeMap<String, f64>,
-    /// ISO 3166-1 alpha-2 country → share.
+    /// ISO 3166-1 alpha-2 country → share; the shares add up to at most 1.
     #[serde(default)]
+    #[schema(value_type = BTreeMap<CountryCode, Share>)]
     pub countries: BTreeMap<String, f64>,
-    /// ISO 639-1 language → share.
+    /// ISO 639-1 language → share; the shares add up to at most 1.
     #[serde(default)]
+    #[schema(value_type = BTreeMap<LanguageCode, Share>)]
     pub languages: BTreeMap<String, f64>,
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::domain::{Interval, MetricPoint};
+use crate::domain::{Interval, MetricPoint, MetricsError};
 use crate::http::body::{Json, LargeJson};
 use crate::http::caller::{Caller, need};
 use crate::http::creators::MetricsResponse;
@@ -40,6 +40,7 @@ pub struct MetricPointInput {
 #[serde(deny_unknown_fields)]
 pub struct MetricBatchInput {
     /// 1 to 10,000 points.
+    #[schema(min_items = 1, max_items = 10_000)]
     pub points: Vec<MetricPointInput>,
 }
 
@@ -106,9 +107,16 @@ pub struct HistoryResponse {
     pub points: Vec<HistoryPoint>,
 }
 
-fn point_from(input: &MetricPointInput, now: DateTime<Utc>, pointer: &str) -> Result<MetricPoint, FieldError> {
-    MetricPoint::parse(input.captured_at, [input.followers, input.following, input.likes, input.videos], now)
-        .map_err(|e| FieldError::body(pointer, e))
+/// The point, or what is wrong with it, pointing at the field under `at` (the point's own pointer).
+fn point_from(input: &MetricPointInput, now: DateTime<Utc>, at: &str) -> Result<MetricPoint, FieldError> {
+    let counts = [input.followers, input.following, input.likes, input.videos];
+    MetricPoint::parse(input.captured_at, counts, now).map_err(|e| {
+        let field = match e {
+            MetricsError::Negative(field) => field,
+            MetricsError::InTheFuture | MetricsError::BeforeTikTok => "captured_at",
+        };
+        FieldError::body(format!("{at}/{field}"), e)
+    })
 }
 
 /// Records one point of history, visible only to this workspace (source `manual`).
@@ -123,7 +131,7 @@ async fn write_metric(
     body: Json<MetricPointInput>,
 ) -> Result<web::Json<WrittenResponse>, ApiError> {
     let now = Utc::now();
-    let point = point_from(&body, now, "/captured_at").map_err(|e| ApiError::Validation(vec![e]))?;
+    let point = point_from(&body, now, "").map_err(|e| ApiError::Validation(vec![e]))?;
     let written =
         state.store.write_snapshots(caller.workspace_id, *path, &[point], SnapshotSource::Manual, now).await?;
     Ok(web::Json(WrittenResponse { written }))

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::domain::text;
 use crate::http::caller::{Caller, need};
 use crate::http::problem::ApiError;
 use crate::state::AppState;
@@ -121,8 +122,9 @@ impl From<CreatorProfile> for CreatorResponse {
 #[into_params(parameter_in = Query)]
 pub struct SearchQuery {
     /// What was typed: the start of a handle (with or without `@`) or of a display name.
-    #[param(min_length = 1, max_length = 100)]
+    #[param(min_length = 1, max_length = 100, format = "text-line")]
     pub q: String,
+    /// Suggestions, 1 to 20 (default 10).
     #[param(minimum = 1, maximum = 20)]
     pub limit: Option<usize>,
 }
@@ -161,11 +163,8 @@ async fn search_creators(
     if !(1..=20).contains(&limit) {
         return Err(ApiError::invalid_parameter("limit", "must be between 1 and 20"));
     }
-    let q = query.q.trim();
-    if q.is_empty() || q.chars().count() > 100 || q.chars().any(char::is_control) {
-        return Err(ApiError::invalid_parameter("q", "must be 1 to 100 characters without control characters"));
-    }
-    let suggestions = state.discovery().search(caller.workspace_id, q, limit).await?;
+    let q = text::clean(&query.q, 1, 100, false).map_err(|e| ApiError::invalid_parameter("q", e))?;
+    let suggestions = state.discovery().search(caller.workspace_id, &q, limit).await?;
     let items = suggestions
         .into_iter()
         .filter_map(|s| match (s.hit, s.from_source) {

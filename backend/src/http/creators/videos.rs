@@ -72,8 +72,11 @@ pub enum VideoSort {
 #[into_params(parameter_in = Query)]
 pub struct VideosQuery {
     pub sort: Option<VideoSort>,
+    /// Items per page, 1 to 100 (default 50).
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    #[param(pattern = "^[A-Za-z0-9_-]+$")]
     pub cursor: Option<String>,
 }
 

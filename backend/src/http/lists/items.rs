@@ -21,21 +21,24 @@ use crate::store::{ItemChange, ListItem, NewListItem, Reorder};
 #[serde(deny_unknown_fields)]
 pub struct AddItemRequest {
     /// `name`, `@Name` or a tiktok.com profile URL.
-    #[schema(example = "@mayabakes", max_length = 200)]
+    #[schema(example = "@mayabakes", max_length = 200, format = "handle")]
     pub handle: String,
-    #[schema(max_length = 2000)]
+    #[schema(max_length = 2000, format = "text-block")]
     #[serde(default)]
     pub note: String,
-    /// At most 20 tags of 1 to 40 characters.
+    /// At most 20 tags of 1 to 40 characters; a repeated tag is kept once.
     #[serde(default)]
+    #[schema(max_items = 20, min_length = 1, max_length = 40, format = "text-line")]
     pub tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateItemRequest {
-    #[schema(max_length = 2000)]
+    #[schema(max_length = 2000, format = "text-block")]
     pub note: Option<String>,
+    /// At most 20 tags of 1 to 40 characters; a repeated tag is kept once.
+    #[schema(max_items = 20, min_length = 1, max_length = 40, format = "text-line")]
     pub tags: Option<Vec<String>>,
 }
 

@@ -51,9 +51,9 @@ impl From<List> for ListResponse {
 #[serde(deny_unknown_fields)]
 pub struct CreateListRequest {
     /// 1 to 100 characters, unique in the workspace.
-    #[schema(min_length = 1, max_length = 100, example = "Spring drop: gym wear")]
+    #[schema(min_length = 1, max_length = 100, format = "text-line", example = "Spring drop: gym wear")]
     pub name: String,
-    #[schema(max_length = 2000)]
+    #[schema(max_length = 2000, format = "text-block")]
     #[serde(default)]
     pub description: String,
 }
@@ -61,9 +61,9 @@ pub struct CreateListRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateListRequest {
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(min_length = 1, max_length = 100, format = "text-line")]
     pub name: Option<String>,
-    #[schema(max_length = 2000)]
+    #[schema(max_length = 2000, format = "text-block")]
     pub description: Option<String>,
 }
 

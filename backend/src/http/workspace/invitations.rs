@@ -23,7 +23,7 @@ const MAX_INVITATION_DAYS: i64 = 30;
 #[serde(deny_unknown_fields)]
 pub struct CreateInvitationRequest {
     /// Only this address can accept.
-    #[schema(example = "sam@example.com", max_length = 254)]
+    #[schema(example = "sam@example.com", max_length = 254, format = "email-address")]
     pub email: String,
     pub role: Role,
     /// Days until the link stops working: 1 to 30, 7 by default.

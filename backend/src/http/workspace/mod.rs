@@ -21,7 +21,7 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateWorkspaceRequest {
-    #[schema(min_length = 1, max_length = 100, example = "Northwind Apparel")]
+    #[schema(min_length = 1, max_length = 100, format = "text-line", example = "Northwind Apparel")]
     pub name: String,
 }
 

@@ -2,7 +2,9 @@
 //! assumptions and who the brand wants to reach.
 
 use actix_web::{get, put, web};
-
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::Schema;
+use utoipa::{PartialSchema, ToSchema};
 use zzyzx_analytics::{Settings, TargetAudience};
 
 use crate::http::body::Json;
@@ -10,6 +12,26 @@ use crate::http::caller::{Caller, need};
 use crate::http::problem::ApiError;
 use crate::services::workspace_settings;
 use crate::state::AppState;
+
+/// `Settings` as a request body: a field left out takes its default, so none is required (an
+/// answer always has them all).
+struct SettingsInput;
+
+impl PartialSchema for SettingsInput {
+    fn schema() -> RefOr<Schema> {
+        let mut schema = Settings::schema();
+        if let RefOr::T(Schema::Object(object)) = &mut schema {
+            object.required.clear();
+        }
+        schema
+    }
+}
+
+impl ToSchema for SettingsInput {
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        Settings::schemas(schemas);
+    }
+}
 
 /// The workspace's analytics assumptions (defaults until saved).
 #[utoipa::path(tag = "workspace", security(("bearer" = [])), responses((status = 200, description = "The settings", body = Settings)))]
@@ -23,7 +45,7 @@ async fn get_settings(
 
 /// Replaces the analytics assumptions: viral multiple, rising ceiling, CPM overrides, return
 /// assumptions. Owners only.
-#[utoipa::path(tag = "workspace", security(("bearer" = [])), request_body = Settings,
+#[utoipa::path(tag = "workspace", security(("bearer" = [])), request_body = SettingsInput,
     responses((status = 200, description = "Saved", body = Settings)))]
 #[put("/workspace/analytics-settings")]
 async fn put_settings(

@@ -1234,14 +1234,21 @@ export interface components {
         };
         AddItemRequest: {
             /**
+             * Format: handle
              * @description `name`, `@Name` or a tiktok.com profile URL.
              * @example @mayabakes
              */
             handle: string;
+            /** Format: text-block */
             note?: string;
-            /** @description At most 20 tags of 1 to 40 characters. */
+            /** @description At most 20 tags of 1 to 40 characters; a repeated tag is kept once. */
             tags?: string[];
         };
+        /**
+         * @description An age band of an audience.
+         * @enum {string}
+         */
+        AgeBand: "13-17" | "18-24" | "25-34" | "35-44" | "45-54" | "55+";
         /**
          * @description The cheap subset of [`CreatorAnalytics`] for a dashboard row. Every shared value is computed by the same code as
          *     in [`analyze`], so the two always agree.
@@ -1318,6 +1325,7 @@ export interface components {
         AssumptionSource: "data" | "reference" | "workspace_setting" | "default_setting" | "model";
         AttachPostRequest: {
             /**
+             * Format: tiktok-video-url
              * @description `https://www.tiktok.com/@handle/video/123…`, by a creator of the campaign.
              * @example https://www.tiktok.com/@mia.fits/video/7345678901234567890
              */
@@ -1363,23 +1371,26 @@ export interface components {
         };
         /** @description An audience profile to record by hand (source `manual`). */
         AudienceInput: {
-            /** @description Age band → share (0–1), e.g. `{"18-24": 0.41}`. */
+            /** @description Age band → share (0–1), e.g. `{"18-24": 0.41}`; the shares add up to at most 1. */
             ages?: {
-                [key: string]: number;
+                [key: string]: components["schemas"]["Share"];
             };
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the audience was measured; not in the future.
+             */
             captured_at: string;
-            /** @description ISO 3166-1 alpha-2 country → share. */
+            /** @description ISO 3166-1 alpha-2 country → share; the shares add up to at most 1. */
             countries?: {
-                [key: string]: number;
+                [key: string]: components["schemas"]["Share"];
             };
-            /** @description `female`, `male`, `other` → share. */
+            /** @description `female`, `male`, `other` → share; the shares add up to at most 1. */
             genders?: {
-                [key: string]: number;
+                [key: string]: components["schemas"]["Share"];
             };
-            /** @description ISO 639-1 language → share. */
+            /** @description ISO 639-1 language → share; the shares add up to at most 1. */
             languages?: {
-                [key: string]: number;
+                [key: string]: components["schemas"]["Share"];
             };
             /** Format: int64 */
             sample_size?: number | null;
@@ -1537,11 +1548,13 @@ export interface components {
              */
             fee?: number | null;
             /**
-             * @description The shop page the creators' UTM links point to: an http(s) URL.
+             * Format: http-url-or-blank
+             * @description The shop page the creators' UTM links point to: an http(s) URL; blank means none.
              * @example https://sunny.example/linen
              */
             landing_url?: string | null;
             /**
+             * Format: text-line
              * @description 1 to 100 characters, unique in the workspace.
              * @example Summer linen drop
              */
@@ -1579,15 +1592,22 @@ export interface components {
         };
         /** @description A change to a campaign: the fields given replace the campaign's. */
         CampaignPatch: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description On or after `starts_on` (the one given, or the campaign's).
+             */
             ends_on?: string | null;
             /**
              * Format: double
              * @description `null` clears it.
              */
             fee?: number | null;
-            /** @description `null` clears it. */
+            /**
+             * Format: http-url-or-blank
+             * @description `null` or blank clears it.
+             */
             landing_url?: string | null;
+            /** Format: text-line */
             name?: string | null;
             /** Format: int32 */
             overdue_days?: number | null;
@@ -1707,7 +1727,12 @@ export interface components {
             items: components["schemas"]["CampaignResponse"][];
         };
         ChangePasswordRequest: {
+            /** Format: password */
             current_password: string;
+            /**
+             * Format: password
+             * @description 15 to 128 characters, any characters; common passwords are refused.
+             */
             new_password: string;
             refresh_token_delivery?: components["schemas"]["TokenDelivery"];
         };
@@ -1752,12 +1777,21 @@ export interface components {
             /** Format: double */
             total: number;
         };
+        /**
+         * @description An ISO 3166-1 alpha-2 country code in upper case (and `XK`, Kosovo).
+         * @enum {string}
+         */
+        CountryCode: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
         /** @description A workspace's own CPM range for one tier, in the workspace currency per 1,000 views. */
         CpmOverride: {
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Not below `low`.
+             */
             high: number;
             /** Format: double */
             low: number;
+            /** @description Not repeated: one override per tier. */
             tier: components["schemas"]["Tier"];
         };
         /**
@@ -1772,6 +1806,7 @@ export interface components {
              */
             expires_in_days?: number | null;
             /**
+             * Format: text-line
              * @description What the key is for, to recognise it later.
              * @example Google Sheets sync
              */
@@ -1784,6 +1819,7 @@ export interface components {
         };
         CreateInvitationRequest: {
             /**
+             * Format: email-address
              * @description Only this address can accept.
              * @example sam@example.com
              */
@@ -1796,8 +1832,10 @@ export interface components {
             role: components["schemas"]["Role"];
         };
         CreateListRequest: {
+            /** Format: text-block */
             description?: string;
             /**
+             * Format: text-line
              * @description 1 to 100 characters, unique in the workspace.
              * @example Spring drop: gym wear
              */
@@ -2221,6 +2259,11 @@ export interface components {
              */
             weight: number;
         };
+        /**
+         * @description A gender of an audience.
+         * @enum {string}
+         */
+        Gender: "female" | "male" | "other";
         /** @description Growth of all four counts (§2: the same formulas apply to following, likes and video count). */
         Growth: {
             /**
@@ -2407,6 +2450,11 @@ export interface components {
             /** Format: double */
             share: number;
         };
+        /**
+         * @description An ISO 639-1 language code in lower case (and `bh`, Bihari).
+         * @enum {string}
+         */
+        LanguageCode: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bh" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
         ListItemResponse: {
             /** Format: date-time */
             added_at: string;
@@ -2473,8 +2521,7 @@ export interface components {
             unavailable?: null | components["schemas"]["Unavailable"];
             /** @description Unit of `value`, for display. */
             unit: components["schemas"]["Unit"];
-            /** @description A low–high range of money. */
-            value?: {
+            value?: null | {
                 /** Format: double */
                 high: number;
                 /** Format: double */
@@ -2507,8 +2554,7 @@ export interface components {
             unavailable?: null | components["schemas"]["Unavailable"];
             /** @description Unit of `value`, for display. */
             unit: components["schemas"]["Unit"];
-            /** Format: double */
-            value?: number;
+            value?: null | number;
             /**
              * Format: int32
              * @description Length of the time window in days, for windows defined by time.
@@ -2536,8 +2582,7 @@ export interface components {
             unavailable?: null | components["schemas"]["Unavailable"];
             /** @description Unit of `value`, for display. */
             unit: components["schemas"]["Unit"];
-            /** Format: int64 */
-            value?: number;
+            value?: null | number;
             /**
              * Format: int32
              * @description Length of the time window in days, for windows defined by time.
@@ -2684,16 +2729,22 @@ export interface components {
         };
         /** @description An order entered by hand. */
         OrderInput: {
-            /**
-             * Format: double
-             * @description From 0.
-             */
+            /** Format: double */
             amount: number;
-            /** @description ISO 4217, three capital letters. */
+            /**
+             * @description ISO 4217, three capital letters.
+             * @example USD
+             */
             currency: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The campaign creator (entry) the order is credited to.
+             */
             entry_id: string;
-            /** @description The shop's order id: an order id is counted once per campaign. */
+            /**
+             * Format: non-blank
+             * @description The shop's order id: an order id is counted once per campaign. Up to 200 characters, not blank.
+             */
             order_id: string;
             /** Format: date */
             ordered_at: string;
@@ -2836,7 +2887,10 @@ export interface components {
              * @example USD
              */
             currency: string;
-            /** @example Linen shirt */
+            /**
+             * Format: text-line
+             * @example Linen shirt
+             */
             name: string;
             /**
              * Format: double
@@ -2965,14 +3019,19 @@ export interface components {
             refresh_token_delivery?: components["schemas"]["TokenDelivery"];
         };
         RegisterRequest: {
-            /** @example Maya */
+            /**
+             * Format: text-line
+             * @example Maya
+             */
             display_name: string;
             /**
+             * Format: email-address
              * @description Your e-mail address; used to log in.
              * @example maya@example.com
              */
             email: string;
             /**
+             * Format: password
              * @description 15 to 128 characters, any characters; common passwords are refused.
              * @example sourdough starter saga
              */
@@ -3017,6 +3076,7 @@ export interface components {
             /**
              * @description ISO 4217 code of every amount, including CPM overrides. Default "USD", the currency of the published rate cards.
              * @default USD
+             * @example USD
              */
             currency: string;
             /**
@@ -3127,13 +3187,15 @@ export interface components {
         /** @description What a campaign looks for in its creators' captions. */
         Rules: {
             /**
-             * @description The brand's TikTok handle: a caption that @mentions it matches.
+             * Format: handle-or-blank
+             * @description The brand's TikTok handle: a caption that @mentions it matches. Blank means none.
              * @default null
              * @example sunnyco
              */
             brand_handle: string | null;
             /**
-             * @description Discount codes, letters, digits, `-` and `_`, where `*` stands for any run of them; at least 3 other characters.
+             * @description Discount codes, letters, digits, `-` and `_`, where `*` stands for any run of them; at least 3 other
+             *     characters, at most 100 in all. At most 50.
              * @default []
              * @example [
              *       "SUNNY*"
@@ -3141,7 +3203,7 @@ export interface components {
              */
             code_patterns: string[];
             /**
-             * @description Hashtags without `#`, case-insensitive; at least 3 characters.
+             * @description Hashtags with or without `#`, case-insensitive; 3 to 100 letters, digits or `_`. At most 50.
              * @default []
              * @example [
              *       "sunnyco",
@@ -3150,7 +3212,8 @@ export interface components {
              */
             hashtags: string[];
             /**
-             * @description Words or phrases, case- and accent-insensitive, matched on word boundaries; at least 3 characters.
+             * @description Words or phrases, case- and accent-insensitive, matched on word boundaries; at least 3 letters or
+             *     digits, at most 100 characters. At most 50.
              * @default []
              * @example [
              *       "sunny co",
@@ -3159,7 +3222,8 @@ export interface components {
              */
             keywords: string[];
             /**
-             * @description Domains such as `sunny.example`; subdomains match too.
+             * @description Domains such as `sunny.example` (a URL is cut to its host, `www.` dropped); subdomains match
+             *     too. At most 50.
              * @default []
              * @example [
              *       "sunny.example"
@@ -3242,6 +3306,37 @@ export interface components {
              */
             viral_multiple: number;
         };
+        /**
+         * @description Analytic settings of a workspace.
+         *
+         *     A field left out of a request takes its default. (Defaults are set per field, not for the
+         *     whole struct, so the schema carries no object-valued default: code generators choke on those.)
+         */
+        SettingsInput: {
+            /** @description CPM ranges that replace the defaults for a tier (§6.4); at most one per tier. */
+            cpm_overrides?: components["schemas"]["CpmOverride"][];
+            /** @description Assumptions of the return estimate. */
+            returns?: components["schemas"]["ReturnAssumptions"];
+            /**
+             * Format: int64
+             * @description Creators with this many followers or more are never "rising" (they have risen). Default 1,000,000 (the mega tier).
+             * @default 1000000
+             */
+            rising_follower_ceiling: number;
+            /**
+             * Format: double
+             * @description A video is viral at this multiple of the creator's median views or more (analytics.md §4.1: ViralVault's
+             *     Creator Score 500 = 5×). Also the outlier test of the rising badge (§7 allows 3–5×). Default 5; an invalid
+             *     value (not a finite number above 1) is read as 5, see [`Settings::effective_viral_multiple`].
+             * @default 5
+             */
+            viral_multiple: number;
+        };
+        /**
+         * Format: double
+         * @description A share of an audience, from 0 to 1 (0.25 is a quarter).
+         */
+        Share: number;
         ShareLinkResponse: {
             /**
              * Format: uuid
@@ -3300,6 +3395,7 @@ export interface components {
         };
         /** @description A shipment as entered. */
         ShipmentInput: {
+            /** @description Up to 100 characters; blank means none. */
             carrier?: string | null;
             /**
              * Format: double
@@ -3313,7 +3409,10 @@ export interface components {
             delivered_on?: string | null;
             /** Format: date */
             shipped_on: string;
-            /** @description An http(s) URL. */
+            /**
+             * Format: http-url-or-blank
+             * @description An http(s) URL; blank means none.
+             */
             tracking_url?: string | null;
             /**
              * Format: int32
@@ -3411,27 +3510,28 @@ export interface components {
              * @description Bands from [`crate::codes::AGE_BANDS`]: "13-17", "18-24", "25-34", "35-44", "45-54", "55+".
              * @default []
              */
-            age_bands: string[];
+            age_bands: components["schemas"]["AgeBand"][];
             /**
-             * @description ISO 3166-1 alpha-2 codes in upper case, e.g. "US".
+             * @description ISO 3166-1 alpha-2 codes in upper case, e.g. "US"; at most 300, none repeated.
              * @default []
              */
-            countries: string[];
+            countries: components["schemas"]["CountryCode"][];
             /**
              * @description From [`crate::codes::GENDERS`]: "female", "male", "other".
              * @default []
              */
-            genders: string[];
+            genders: components["schemas"]["Gender"][];
             /**
-             * @description Hashtags in lower case without '#', e.g. "skincare"; compared with the creator's video hashtags.
+             * @description Hashtags in lower case without '#', e.g. "skincare"; compared with the creator's video hashtags. At most 300,
+             *     none repeated, of 1 to 100 characters without whitespace or control characters.
              * @default []
              */
             interests: string[];
             /**
-             * @description ISO 639-1 codes in lower case, e.g. "en".
+             * @description ISO 639-1 codes in lower case, e.g. "en"; none repeated.
              * @default []
              */
-            languages: string[];
+            languages: components["schemas"]["LanguageCode"][];
         };
         /**
          * @description A follower tier.
@@ -3503,18 +3603,25 @@ export interface components {
             value: string;
         };
         UpdateItemRequest: {
+            /** Format: text-block */
             note?: string | null;
+            /** @description At most 20 tags of 1 to 40 characters; a repeated tag is kept once. */
             tags?: string[] | null;
         };
         UpdateListRequest: {
+            /** Format: text-block */
             description?: string | null;
+            /** Format: text-line */
             name?: string | null;
         };
         UpdateMemberRequest: {
             role: components["schemas"]["Role"];
         };
         UpdateWorkspaceRequest: {
-            /** @example Northwind Apparel */
+            /**
+             * Format: text-line
+             * @example Northwind Apparel
+             */
             name: string;
         };
         UserResponse: {
@@ -6594,6 +6701,7 @@ export interface operations {
             query: {
                 /** @description What was typed: the start of a handle (with or without `@`) or of a display name. */
                 q: string;
+                /** @description Suggestions, 1 to 20 (default 10). */
                 limit?: number;
             };
             header?: never;
@@ -7596,7 +7704,9 @@ export interface operations {
         parameters: {
             query?: {
                 sort?: components["schemas"]["VideoSort"];
+                /** @description Items per page, 1 to 100 (default 50). */
                 limit?: number;
+                /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
             header?: never;
@@ -7778,7 +7888,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The hashtag, with or without `#` (URL-encoded) */
+                /** @description The hashtag, with or without `#` (URL-encoded): 1 to 100 letters, digits or `_` */
                 tag: string;
             };
             cookie?: never;
@@ -10492,7 +10602,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Settings"];
+                "application/json": components["schemas"]["SettingsInput"];
             };
         };
         responses: {

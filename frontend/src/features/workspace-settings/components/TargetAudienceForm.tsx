@@ -43,10 +43,11 @@ function splitEntries(text: string, casing: (entry: string) => string): string[]
   return [...new Set(entries)];
 }
 
+/** The codes as typed: the server checks them against its lists and says which one is unknown. */
 function toTarget(draft: Draft): TargetAudience {
   return {
-    countries: splitEntries(draft.countries, (entry) => entry.toUpperCase()),
-    languages: splitEntries(draft.languages, (entry) => entry.toLowerCase()),
+    countries: splitEntries(draft.countries, (entry) => entry.toUpperCase()) as TargetAudience['countries'],
+    languages: splitEntries(draft.languages, (entry) => entry.toLowerCase()) as TargetAudience['languages'],
     interests: splitEntries(draft.interests, (entry) => entry.replace(/^#/, '').toLowerCase()),
     age_bands: AGE_BANDS.filter((band) => draft.age_bands.includes(band)),
     genders: GENDERS.map((gender) => gender.id).filter((gender) => draft.genders.includes(gender)),
