@@ -72,8 +72,28 @@ function rowOf(page, handle) {
 }
 
 async function expectNoSidewaysScroll(page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  if (overflow > 0) throw new Error(`${page.url()} is ${overflow} px wider than a phone screen`);
+  const { overflow, culprit } = await page.evaluate(() => {
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    if (overflow <= 0) return { overflow };
+    // The first element that reaches past the screen's right edge, outside any box that scrolls or clips it (an
+    // absolutely positioned one escapes such a box unless the box is its containing block, so it always counts).
+    const clipped = (element) => {
+      if (getComputedStyle(element).position === 'absolute') return false;
+      for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+        if (getComputedStyle(box).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const past = [...document.body.querySelectorAll('*')].find(
+      (element) => element.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(element),
+    );
+    const describe = (element) =>
+      `<${element.tagName.toLowerCase()}${element.className ? ` class="${element.className}"` : ''}>`;
+    const where = past?.parentElement ? describe(past.parentElement) : 'the page';
+    return { overflow, culprit: past ? `${describe(past)} in ${where}` : 'none found' };
+  });
+  if (overflow <= 0) return;
+  throw new Error(`${page.url()} is ${overflow} px wider than a phone screen (past the edge: ${culprit})`);
 }
 
 /** `text` as a regular expression that matches it literally. */
