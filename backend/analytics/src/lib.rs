@@ -38,8 +38,8 @@ pub use history::{DailyGain, DailyPoint, MAX_SPARKLINE_DAYS, Metric, daily_from_
 pub use measure::{FORMULAS, Formula, Measure, Unavailable, Unit};
 pub use outliers::{Outliers, VideoOutlier};
 pub use pricing::{
-    Assumption, AssumptionSource, CpmSource, DEFAULT_CPM_LOW, FairPrice, MoneyRange, RateCard, Returns, TIER_TABLE,
-    Tier, TierInfo, default_cpm_high, rate_card,
+    Assumption, AssumptionSource, CpmSource, DEFAULT_CPM_LOW, DefaultCpm, FairPrice, MoneyRange, RateCard, Returns,
+    TIER_TABLE, Tier, TierInfo, default_cpm_high, default_cpms, rate_card,
 };
 pub use projection::{Milestone, Projection, ProjectionPoint, SpikeDay, next_milestone, project};
 pub use rising::Rising;

@@ -55,6 +55,17 @@ impl Tier {
         }
     }
 
+    /// The name as a heading reads it: "Nano", "Micro", "Mid", "Macro", "Mega".
+    pub fn label(self) -> &'static str {
+        match self {
+            Tier::Nano => "Nano",
+            Tier::Micro => "Micro",
+            Tier::Mid => "Mid",
+            Tier::Macro => "Macro",
+            Tier::Mega => "Mega",
+        }
+    }
+
     /// The band as written in §5.
     pub fn band(self) -> &'static str {
         match self {
@@ -63,6 +74,18 @@ impl Tier {
             Tier::Mid => "100K–500K",
             Tier::Macro => "500K–1M",
             Tier::Mega => "1M+",
+        }
+    }
+
+    /// The follower counts the tier covers, the top exclusive (open-ended for mega); nano also takes in the
+    /// creators under 1K.
+    fn followers(self) -> (i64, Option<i64>) {
+        match self {
+            Tier::Nano => (0, Some(10_000)),
+            Tier::Micro => (10_000, Some(100_000)),
+            Tier::Mid => (100_000, Some(500_000)),
+            Tier::Macro => (500_000, Some(1_000_000)),
+            Tier::Mega => (1_000_000, None),
         }
     }
 
@@ -124,6 +147,36 @@ pub fn default_cpm_high(followers: i64) -> f64 {
     }
 }
 
+/// The CPM range a tier uses while the workspace has no override for it, in US dollars per 1,000 views.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ToSchema)]
+pub struct DefaultCpm {
+    pub tier: Tier,
+    /// [`DEFAULT_CPM_LOW`] for every tier.
+    pub low: f64,
+    /// The range's top for the tier's smallest creators.
+    pub high_from: f64,
+    /// The range's top for its largest: above `high_from` where the top grows within the tier (micro: $8 below 50K
+    /// followers, $10 from 50K).
+    pub high_to: f64,
+}
+
+/// The default CPM range of every tier, from [`DEFAULT_CPM_LOW`] and [`default_cpm_high`].
+pub fn default_cpms() -> Vec<DefaultCpm> {
+    Tier::ALL
+        .into_iter()
+        .map(|tier| {
+            let (first, end) = tier.followers();
+            let last = end.map_or(first, |end| end - 1);
+            DefaultCpm {
+                tier,
+                low: DEFAULT_CPM_LOW,
+                high_from: default_cpm_high(first),
+                high_to: default_cpm_high(last),
+            }
+        })
+        .collect()
+}
+
 /// A low–high range of money.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, ToSchema)]
 pub struct MoneyRange {
@@ -170,13 +223,7 @@ pub fn rate_card(followers: i64) -> RateCard {
         500_000..1_000_000 => ("500K–1M", 3_000.0, Some(7_000.0)),
         _ => ("1M+", 7_000.0, None),
     };
-    RateCard {
-        source: "sponsorrate-com.pages.dev/blog/tiktok-rates (analytics.md §6.1)",
-        band,
-        low,
-        high,
-        currency: "USD",
-    }
+    RateCard { source: "sponsorrate-com.pages.dev/blog/tiktok-rates", band, low, high, currency: "USD" }
 }
 
 /// Where an assumption comes from.
@@ -289,7 +336,7 @@ pub(crate) fn fair_price(
     if let Some(t) = tier {
         assumptions.push(assumption(
             "tier",
-            format!("{} ({}, table {TIER_TABLE})", t.name(), t.band()),
+            format!("{} ({} followers)", t.label(), t.band()),
             AssumptionSource::Reference,
         ));
     }
@@ -482,6 +529,27 @@ mod tests {
             assert_eq!(Tier::of(followers), tier, "{followers} followers");
         }
         assert!(tier_info(Some(500)).unwrap().below_table);
+    }
+
+    #[test]
+    fn each_tier_covers_the_followers_it_is_named_for() {
+        for tier in Tier::ALL {
+            let (first, end) = tier.followers();
+            assert_eq!(Tier::of(first), tier);
+            if let Some(end) = end {
+                assert_eq!(Tier::of(end - 1), tier);
+                assert_ne!(Tier::of(end), tier);
+            }
+        }
+    }
+
+    #[test]
+    fn default_cpms_span_the_top_that_grows_within_a_tier() {
+        let micro = default_cpms().into_iter().find(|d| d.tier == Tier::Micro).unwrap();
+        assert_eq!((micro.low, micro.high_from, micro.high_to), (6.0, 8.0, 10.0));
+        let nano = default_cpms().into_iter().find(|d| d.tier == Tier::Nano).unwrap();
+        assert_eq!((nano.high_from, nano.high_to), (8.0, 8.0));
+        assert_eq!(default_cpms().iter().map(|d| d.high_to).collect::<Vec<_>>(), [8.0, 10.0, 12.0, 15.0, 20.0]);
     }
 
     #[test]

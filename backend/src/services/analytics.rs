@@ -73,6 +73,19 @@ pub struct CreatorReport {
     pub creator_id: Uuid,
     pub computed_at: DateTime<Utc>,
     pub analytics: CreatorAnalytics,
+    /// The videos the analytics name by id (outliers, a spike's explaining video), to show them by
+    /// caption and cover.
+    pub videos: Vec<VideoRow>,
+}
+
+/// The TikTok ids of the videos `analytics` names, each once.
+fn named_videos(analytics: &CreatorAnalytics) -> Vec<String> {
+    let outliers = analytics.outliers.videos.iter().map(|v| &v.video_id);
+    let spikes = analytics.authenticity.signals.iter().filter_map(|s| s.explained_by.as_ref().map(|v| &v.video_id));
+    let mut ids: Vec<String> = outliers.chain(spikes).cloned().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// What analytics need: the store, and the cache of creators' inputs.
@@ -113,7 +126,8 @@ impl Analytics<'_> {
             target.as_ref(),
             audience.as_ref(),
         );
-        Ok(CreatorReport { creator_id, computed_at: now, analytics })
+        let videos = self.store.videos_by_platform_ids(&named_videos(&analytics)).await?;
+        Ok(CreatorReport { creator_id, computed_at: now, analytics, videos })
     }
 }
 

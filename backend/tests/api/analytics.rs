@@ -5,6 +5,7 @@ use crate::helpers::*;
 use chrono::{Duration as ChronoDuration, Utc};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
@@ -103,6 +104,16 @@ crate::both_databases! {
         assert!(gains.len() >= 30, "a daily-gains table: {}", gains.len());
         assert!(gains.iter().skip(1).any(|g| g.to_string().contains("100")), "100 followers a day appear in the gains");
         assert!(!text.contains("NaN") && !text.contains("inf"));
+
+        // Every video the analytics name by id comes with its caption and link, each once.
+        let named: BTreeSet<&str> = analytics["outliers"]["videos"].as_array().unwrap().iter().map(|v| v["video_id"].as_str().unwrap()).collect();
+        assert!(!named.is_empty(), "the fake source's videos are outliers to compare");
+        let sent: Vec<&str> = report["videos"].as_array().unwrap().iter().map(|v| v["id"].as_str().unwrap()).collect();
+        assert_eq!(sent.iter().copied().collect::<BTreeSet<_>>(), named);
+        assert_eq!(sent.len(), named.len());
+        assert!(report["videos"].as_array().unwrap().iter().all(|v| v["share_url"].as_str().unwrap().starts_with("https://")));
+        // Plain words, not the design notes' ids.
+        assert!(!text.contains("analytics.md") && !text.contains("table common_alternative"), "{text:.400}");
     }
 
     async fn the_dashboard_lists_every_creator_in_order_sorts_and_exports(app, source) {
@@ -165,6 +176,8 @@ crate::both_databases! {
         let user = app.new_user().await;
         let defaults = expect_json(app.get(&user.token, "/workspace/analytics-settings").await, StatusCode::OK).await;
         assert_eq!(defaults["viral_multiple"], 5.0);
+        let micro = defaults["default_cpm"].as_array().unwrap().iter().find(|d| d["tier"] == "micro").unwrap();
+        assert_eq!((micro["low"].as_f64(), micro["high_from"].as_f64(), micro["high_to"].as_f64()), (Some(6.0), Some(8.0), Some(10.0)));
         let mut bad = defaults.clone();
         bad["viral_multiple"] = json!(0.5);
         let problem = expect_problem(app.put(&user.token, "/workspace/analytics-settings", bad).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;

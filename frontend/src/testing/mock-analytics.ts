@@ -28,6 +28,26 @@ export type AnalyticsDb = {
   role: Schemas['Role'];
 };
 
+/** Like the server's: $6 up to a top that grows with the creator's size. */
+const DEFAULT_CPM: Schemas['DefaultCpm'][] = [
+  { tier: 'nano', low: 6, high_from: 8, high_to: 8 },
+  { tier: 'micro', low: 6, high_from: 8, high_to: 10 },
+  { tier: 'mid', low: 6, high_from: 12, high_to: 12 },
+  { tier: 'macro', low: 6, high_from: 15, high_to: 15 },
+  { tier: 'mega', low: 6, high_from: 20, high_to: 20 },
+];
+
+/** Like the server: every stored video the analytics name by id (the outliers, a spike's explaining video). */
+function namedVideos(analytics: Schemas['CreatorAnalytics']): Schemas['VideoResponse'][] {
+  const ids = new Set([
+    ...analytics.outliers.videos.map((video) => video.video_id),
+    ...analytics.authenticity.signals.flatMap((signal) => (signal.explained_by ? [signal.explained_by.video_id] : [])),
+  ]);
+  return Object.values(db.videos)
+    .flat()
+    .filter((video) => ids.has(video.id));
+}
+
 function defaultSettings(): Schemas['Settings'] {
   return {
     viral_multiple: 5,
@@ -586,7 +606,8 @@ export const analyticsHandlers = [
     if (!caller(request)) return response.untyped(unauthorized());
     const creator = findCreator(params.creator_id);
     if (!creator) return response.untyped(notFound());
-    return response(200).json({ creator_id: creator.id, computed_at: NOW, analytics: analyticsFor(creator) });
+    const analytics = analyticsFor(creator);
+    return response(200).json({ creator_id: creator.id, computed_at: NOW, analytics, videos: namedVideos(analytics) });
   }),
 
   http.get('/api/v1/discover/rising', ({ request, query, response }) => {
@@ -609,7 +630,7 @@ export const analyticsHandlers = [
 
   http.get('/api/v1/workspace/analytics-settings', ({ request, response }) => {
     if (!caller(request)) return response.untyped(unauthorized());
-    return response(200).json(analyticsDb.settings);
+    return response(200).json({ ...analyticsDb.settings, default_cpm: DEFAULT_CPM });
   }),
 
   http.put('/api/v1/workspace/analytics-settings', async ({ request, response }) => {
@@ -620,7 +641,7 @@ export const analyticsHandlers = [
     const errors = validateSettings(settings);
     if (errors.length > 0) return response.untyped(invalid(errors));
     analyticsDb.settings = settings;
-    return response(200).json(settings);
+    return response(200).json({ ...settings, default_cpm: DEFAULT_CPM });
   }),
 
   http.get('/api/v1/workspace/target-audience', ({ request, response }) => {

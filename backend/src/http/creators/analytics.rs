@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use zzyzx_analytics::CreatorAnalytics;
 
+use super::videos::VideoResponse;
 use crate::http::caller::{Caller, need};
 use crate::http::problem::ApiError;
 use crate::state::AppState;
@@ -16,6 +17,9 @@ pub struct CreatorAnalyticsResponse {
     pub creator_id: Uuid,
     pub computed_at: DateTime<Utc>,
     pub analytics: CreatorAnalytics,
+    /// Every video the analytics name by id (the outliers, a spike's explaining video), with its
+    /// caption, cover and link.
+    pub videos: Vec<VideoResponse>,
 }
 
 /// A creator's analytics: growth, projection, engagement, outliers, rising, tier, fair price,
@@ -34,6 +38,7 @@ async fn creator_analytics(
         creator_id: report.creator_id,
         computed_at: report.computed_at,
         analytics: report.analytics,
+        videos: report.videos.into_iter().map(VideoResponse::from).collect(),
     }))
 }
 

@@ -2,10 +2,11 @@
 //! assumptions and who the brand wants to reach.
 
 use actix_web::{get, put, web};
+use serde::Serialize;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::Schema;
 use utoipa::{PartialSchema, ToSchema};
-use zzyzx_analytics::{Settings, TargetAudience};
+use zzyzx_analytics::{DefaultCpm, Settings, TargetAudience, default_cpms};
 
 use crate::http::body::Json;
 use crate::http::caller::{Caller, need};
@@ -33,27 +34,46 @@ impl ToSchema for SettingsInput {
     }
 }
 
+/// The settings as answered: with the CPM range each tier uses while it has no override, so a form
+/// can show what leaving a field empty means.
+#[derive(Serialize, ToSchema)]
+struct SettingsAnswer {
+    #[serde(flatten)]
+    settings: Settings,
+    /// Every tier's default CPM range, in US dollars per 1,000 views.
+    default_cpm: Vec<DefaultCpm>,
+}
+
+impl From<Settings> for SettingsAnswer {
+    fn from(settings: Settings) -> Self {
+        Self { settings, default_cpm: default_cpms() }
+    }
+}
+
 /// The workspace's analytics assumptions (defaults until saved).
-#[utoipa::path(tag = "workspace", security(("bearer" = [])), responses((status = 200, description = "The settings", body = Settings)))]
+#[utoipa::path(tag = "workspace", security(("bearer" = [])),
+    responses((status = 200, description = "The settings", body = SettingsAnswer)))]
 #[get("/workspace/analytics-settings")]
 async fn get_settings(
     state: web::Data<AppState>,
     caller: Caller<need::CreatorsRead>,
-) -> Result<web::Json<Settings>, ApiError> {
-    Ok(web::Json(workspace_settings::get(state.store.as_ref(), caller.workspace_id).await?))
+) -> Result<web::Json<SettingsAnswer>, ApiError> {
+    let settings: Settings = workspace_settings::get(state.store.as_ref(), caller.workspace_id).await?;
+    Ok(web::Json(settings.into()))
 }
 
 /// Replaces the analytics assumptions: viral multiple, rising ceiling, CPM overrides, return
 /// assumptions. Owners only.
 #[utoipa::path(tag = "workspace", security(("bearer" = [])), request_body = SettingsInput,
-    responses((status = 200, description = "Saved", body = Settings)))]
+    responses((status = 200, description = "Saved", body = SettingsAnswer)))]
 #[put("/workspace/analytics-settings")]
 async fn put_settings(
     state: web::Data<AppState>,
     caller: Caller<need::Manage>,
     body: Json<Settings>,
-) -> Result<web::Json<Settings>, ApiError> {
-    Ok(web::Json(workspace_settings::put(state.store.as_ref(), caller.workspace_id, body.into_inner()).await?))
+) -> Result<web::Json<SettingsAnswer>, ApiError> {
+    let settings = workspace_settings::put(state.store.as_ref(), caller.workspace_id, body.into_inner()).await?;
+    Ok(web::Json(settings.into()))
 }
 
 /// Who the brand wants to reach; empty until saved.

@@ -1922,6 +1922,11 @@ export interface components {
             computed_at: string;
             /** Format: uuid */
             creator_id: string;
+            /**
+             * @description Every video the analytics name by id (the outliers, a spike's explaining video), with its
+             *     caption, cover and link.
+             */
+            videos: components["schemas"]["VideoResponse"][];
         };
         CreatorResponse: components["schemas"]["CreatorSummary"] & {
             bio?: string | null;
@@ -2065,6 +2070,26 @@ export interface components {
          * @enum {string}
          */
         DataQualityKind: "zero_count" | "negative_count" | "rounded_counts";
+        /** @description The CPM range a tier uses while the workspace has no override for it, in US dollars per 1,000 views. */
+        DefaultCpm: {
+            /**
+             * Format: double
+             * @description The range's top for the tier's smallest creators.
+             */
+            high_from: number;
+            /**
+             * Format: double
+             * @description The range's top for its largest: above `high_from` where the top grows within the tier (micro: $8 below 50K
+             *     followers, $10 from 50K).
+             */
+            high_to: number;
+            /**
+             * Format: double
+             * @description [`DEFAULT_CPM_LOW`] for every tier.
+             */
+            low: number;
+            tier: components["schemas"]["Tier"];
+        };
         /** @description Engagement of the last 30 videos. All rates are percentages. */
         Engagement: {
             /**
@@ -3305,6 +3330,14 @@ export interface components {
              * @default 5
              */
             viral_multiple: number;
+        };
+        /**
+         * @description The settings as answered: with the CPM range each tier uses while it has no override, so a form
+         *     can show what leaving a field empty means.
+         */
+        SettingsAnswer: components["schemas"]["Settings"] & {
+            /** @description Every tier's default CPM range, in US dollars per 1,000 views. */
+            default_cpm: components["schemas"]["DefaultCpm"][];
         };
         /**
          * @description Analytic settings of a workspace.
@@ -10534,7 +10567,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Settings"];
+                    "application/json": components["schemas"]["SettingsAnswer"];
                 };
             };
             /** @description Malformed request: invalid JSON, query string or workspace header */
@@ -10612,7 +10645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Settings"];
+                    "application/json": components["schemas"]["SettingsAnswer"];
                 };
             };
             /** @description Malformed request: invalid JSON, query string or workspace header */

@@ -17,10 +17,9 @@ import { EngagementPanel } from './EngagementPanel';
 import { FitPanel } from './FitPanel';
 import { GrowthPanel } from './GrowthPanel';
 import { OutliersPanel } from './OutliersPanel';
-import { PricePanel, rateCardSource } from './PricePanel';
+import { PricePanel } from './PricePanel';
 import { ProjectionPanel } from './ProjectionPanel';
 import { ReturnsPanel } from './ReturnsPanel';
-import type { KnownVideo } from './VideoLink';
 import './analytics.css';
 
 function Panel({
@@ -107,15 +106,13 @@ function formulasOf(analytics: CreatorAnalytics) {
 type CreatorAnalyticsSectionProps = {
   creatorId: string;
   handle: string;
-  /** The creator's videos the page has fetched, to show the ones the analytics name by id. */
-  videos?: readonly KnownVideo[] | undefined;
 };
 
-const NO_VIDEOS: readonly KnownVideo[] = [];
-
-export function CreatorAnalyticsSection({ creatorId, handle, videos = NO_VIDEOS }: CreatorAnalyticsSectionProps) {
+export function CreatorAnalyticsSection({ creatorId, handle }: CreatorAnalyticsSectionProps) {
   const analyticsQuery = useCreatorAnalytics(creatorId);
-  const videosById = useMemo(() => new Map(videos.map((video) => [video.id, video])), [videos]);
+  // The videos the analytics name by id come with them, to be shown by caption and cover.
+  const named = analyticsQuery.data?.videos;
+  const videosById = useMemo(() => new Map(named?.map((video) => [video.id, video])), [named]);
 
   let content: ReactNode;
   if (analyticsQuery.isPending) content = <LoadingState label="Computing analytics…" />;
@@ -166,7 +163,7 @@ export function CreatorAnalyticsSection({ creatorId, handle, videos = NO_VIDEOS 
               analytics.fair_price.rate_card && (
                 <p className="mb-0">
                   Rate card: the per-post prices TikTok creators of this size publish, from{' '}
-                  {rateCardSource(analytics.fair_price.rate_card.source)}.
+                  {analytics.fair_price.rate_card.source}.
                 </p>
               )
             }

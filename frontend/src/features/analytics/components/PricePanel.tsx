@@ -8,23 +8,6 @@ import { formatWhole } from '@/lib/format';
 import type { CreatorAnalytics } from '../api/get-creator-analytics';
 import { AssumptionList } from './AssumptionList';
 
-type Assumption = CreatorAnalytics['fair_price']['assumptions'][number];
-
-/** The tier assumption reads "Micro (10K–100K followers)" rather than the server's id of its tier table. */
-function plainAssumptions(assumptions: Assumption[], tier: CreatorAnalytics['tier']): Assumption[] {
-  if (!tier) return assumptions;
-  return assumptions.map((assumption) =>
-    assumption.name === 'tier'
-      ? { ...assumption, value: `${tierLabel(tier.tier)} (${tier.band} followers)` }
-      : assumption,
-  );
-}
-
-/** Where the rate card's figures come from, without the server's pointer into its own design notes. */
-export function rateCardSource(source: string): string {
-  return source.replace(/\s*\(analytics\.md[^)]*\)/, '');
-}
-
 /** What the fair price is and why the rate card may say otherwise; the server's reason when there is no price. */
 function explain(price: CreatorAnalytics['fair_price']): string {
   const views = price.expected_views.value;
@@ -95,10 +78,7 @@ export function PricePanel({ analytics }: { analytics: CreatorAnalytics }) {
         )}
       </dl>
       <p className="small mb-2">{explain(price)}</p>
-      <AssumptionList
-        assumptions={plainAssumptions(price.assumptions, tier)}
-        label="Assumptions behind the fair price"
-      />
+      <AssumptionList assumptions={price.assumptions} label="Assumptions behind the fair price" />
     </>
   );
 }

@@ -8,7 +8,10 @@ import { unwrap } from '@/lib/api/problem';
 import type { components } from '@/lib/api/schema';
 
 type WireSettings = components['schemas']['Settings'];
+type WireAnswer = components['schemas']['SettingsAnswer'];
 type WireReturns = WireSettings['returns'];
+/** The CPM range a tier uses while it has no override: shown in the empty fields. */
+export type DefaultCpm = components['schemas']['DefaultCpm'];
 
 export type AnalyticsSettings = Omit<WireSettings, 'returns'> & {
   returns: Omit<WireReturns, 'click_through_rate' | 'conversion_rate'> & {
@@ -18,6 +21,9 @@ export type AnalyticsSettings = Omit<WireSettings, 'returns'> & {
     conversion_percent: number;
   };
 };
+
+/** The settings as read: with every tier's default CPM range. */
+export type AnalyticsSettingsAnswer = AnalyticsSettings & { default_cpm: DefaultCpm[] };
 
 /** Where the API's field lives among the app's: `click_through_rate` is edited as `click_through_percent`. */
 export const PERCENT_FIELD_OF: Record<string, keyof AnalyticsSettings['returns']> = {
@@ -29,7 +35,7 @@ export const PERCENT_FIELD_OF: Record<string, keyof AnalyticsSettings['returns']
 // significant digits are far beyond any rate anyone types.
 const tidy = (value: number) => Number(value.toPrecision(12));
 
-export function fromWire(settings: WireSettings): AnalyticsSettings {
+export function fromWire(settings: WireAnswer): AnalyticsSettingsAnswer {
   const { click_through_rate: clickThrough, conversion_rate: conversion, ...returns } = settings.returns;
   return {
     ...settings,
@@ -41,10 +47,13 @@ export function fromWire(settings: WireSettings): AnalyticsSettings {
   };
 }
 
+/** The body of a save: the settings alone (an answer's defaults are not sent back). */
 export function toWire(settings: AnalyticsSettings): WireSettings {
   const { click_through_percent: clickThrough, conversion_percent: conversion, ...returns } = settings.returns;
   return {
-    ...settings,
+    viral_multiple: settings.viral_multiple,
+    rising_follower_ceiling: settings.rising_follower_ceiling,
+    cpm_overrides: settings.cpm_overrides,
     returns: { ...returns, click_through_rate: tidy(clickThrough / 100), conversion_rate: tidy(conversion / 100) },
   };
 }
@@ -53,7 +62,7 @@ export function toWire(settings: AnalyticsSettings): WireSettings {
 export const workspaceQueryKey = ['workspace'] as const;
 export const analyticsSettingsQueryKey = [...workspaceQueryKey, 'analytics-settings'] as const;
 
-export async function getAnalyticsSettings(): Promise<AnalyticsSettings> {
+export async function getAnalyticsSettings(): Promise<AnalyticsSettingsAnswer> {
   return fromWire(await unwrap(apiClient.GET('/api/v1/workspace/analytics-settings')));
 }
 

@@ -3,10 +3,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
-import { analyticsSettingsQueryKey, fromWire, toWire, type AnalyticsSettings } from './get-analytics-settings';
+import {
+  analyticsSettingsQueryKey,
+  fromWire,
+  toWire,
+  type AnalyticsSettings,
+  type AnalyticsSettingsAnswer,
+} from './get-analytics-settings';
 import { invalidateAnalytics } from './invalidate-analytics';
 
-export async function updateAnalyticsSettings(settings: AnalyticsSettings): Promise<AnalyticsSettings> {
+export async function updateAnalyticsSettings(settings: AnalyticsSettings): Promise<AnalyticsSettingsAnswer> {
   return fromWire(await unwrap(apiClient.PUT('/api/v1/workspace/analytics-settings', { body: toWire(settings) })));
 }
 

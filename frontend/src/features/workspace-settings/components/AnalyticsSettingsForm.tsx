@@ -13,7 +13,13 @@ import { TextField } from '@/components/ui/TextField';
 import { WideTable } from '@/components/ui/WideTable';
 import { TIERS, type Tier } from '@/lib/analytics-format';
 import { ApiProblem } from '@/lib/api/problem';
-import { PERCENT_FIELD_OF, useAnalyticsSettings, type AnalyticsSettings } from '../api/get-analytics-settings';
+import {
+  PERCENT_FIELD_OF,
+  useAnalyticsSettings,
+  type AnalyticsSettings,
+  type AnalyticsSettingsAnswer,
+  type DefaultCpm,
+} from '../api/get-analytics-settings';
 import { useUpdateAnalyticsSettings } from '../api/update-analytics-settings';
 import { fieldErrorsFrom } from '@/lib/api/field-errors';
 import { useIsOwner } from '@/lib/auth/roles';
@@ -51,18 +57,14 @@ const RETURN_FIELDS = [
   },
 ] as const;
 
-/**
- * The CPM range a tier uses while it has no override, in US dollars per 1,000 views, as the server
- * applies it (`DEFAULT_CPM_LOW` and `default_cpm_high` in its pricing): $6 up to a top that grows with
- * the creator's size. The API does not report these, so they are repeated here for the placeholders.
- */
-const DEFAULT_CPM: Record<Tier, { low: string; high: string }> = {
-  nano: { low: '6', high: '8' },
-  micro: { low: '6', high: '8–10' },
-  mid: { low: '6', high: '12' },
-  macro: { low: '6', high: '15' },
-  mega: { low: '6', high: '20' },
-};
+/** A default CPM as an empty field's placeholder: "6", or "8–10" where the top grows within the tier. */
+function placeholderOf(defaults: DefaultCpm | undefined, bound: 'low' | 'high'): string | undefined {
+  if (!defaults) return undefined;
+  if (bound === 'low') return String(defaults.low);
+  return defaults.high_from === defaults.high_to
+    ? String(defaults.high_from)
+    : `${defaults.high_from}–${defaults.high_to}`;
+}
 
 type ReturnKey = (typeof RETURN_FIELDS)[number]['key'];
 type CpmDraft = Record<Tier, { low: string; high: string }>;
@@ -167,15 +169,18 @@ function fieldOfPointer(submitted: AnalyticsSettings | null) {
 
 function CpmTable({
   cpm,
+  defaults,
   currency,
   errors,
   onChange,
 }: {
   cpm: CpmDraft;
+  defaults: DefaultCpm[];
   currency: string;
   errors: Record<string, string>;
   onChange: (tier: Tier, bound: 'low' | 'high', value: string) => void;
 }) {
+  const defaultOf = new Map(defaults.map((row) => [row.tier, row]));
   return (
     <WideTable>
       <Table size="sm" className="align-middle mb-1">
@@ -208,7 +213,7 @@ function CpmTable({
                       min={0}
                       step="any"
                       size="sm"
-                      placeholder={DEFAULT_CPM[tier.id][bound]}
+                      placeholder={placeholderOf(defaultOf.get(tier.id), bound)}
                       value={cpm[tier.id][bound]}
                       isInvalid={Boolean(error)}
                       aria-invalid={Boolean(error)}
@@ -228,14 +233,14 @@ function CpmTable({
         </tbody>
       </Table>
       <Form.Text muted>
-        Leave a tier empty to use its default, shown in grey: published rates in US dollars. The micro tier’s default
-        top is $8 below 50,000 followers and $10 from there.
+        Leave a tier empty to use its default, shown in grey: published rates in US dollars. Where the default top is a
+        range (such as 8–10), it grows with the creator’s followers within the tier.
       </Form.Text>
     </WideTable>
   );
 }
 
-function AnalyticsSettingsEditor({ initial }: { initial: AnalyticsSettings }) {
+function AnalyticsSettingsEditor({ initial }: { initial: AnalyticsSettingsAnswer }) {
   const updateMutation = useUpdateAnalyticsSettings();
   const isOwner = useIsOwner();
   const [draft, setDraft] = useState(() => toDraft(initial));
@@ -344,6 +349,7 @@ function AnalyticsSettingsEditor({ initial }: { initial: AnalyticsSettings }) {
         <h3 className="h6 mt-2">Fair-price CPM</h3>
         <CpmTable
           cpm={draft.cpm}
+          defaults={initial.default_cpm}
           currency={draft.currency}
           errors={errors}
           onChange={(tier, bound, value) =>
