@@ -162,6 +162,10 @@ pub struct CreatorSummary {
     pub tier: Option<Tier>,
     /// `fit.audience.v1`; null ("unknown") without audience data or a target.
     pub fit_score: Option<u8>,
+    /// `fit.content.v1`, 0–100: the content signal, from the creator's videos (their regions and hashtags against the
+    /// target), not from audience data; shown where `fit_score` is unknown, always labelled as a content signal. Null
+    /// without a target or enough videos. Equals `content_signal.score` of [`analyze`].
+    pub content_signal: Option<u8>,
     /// The video of the last 90 days with the highest outlier multiple; null at cold start.
     pub top_video_id: Option<String>,
 }
@@ -199,6 +203,7 @@ pub fn summarize(
         rising: rising::assess(&week, &acceleration, &recent, followers, settings),
         tier: followers.map(Tier::of),
         fit_score: audience::fit_score(target, audience).ok().map(|(score, _)| score),
+        content_signal: target.and_then(|t| audience::content_signal(Some(t), &recent).score),
         top_video_id: outliers::best_within(&recent, outliers::TOP_VIDEO_DAYS).map(|(v, _)| v.id.clone()),
     }
 }

@@ -34,6 +34,7 @@ fn a_rising_micro_creator_end_to_end() {
     // Fit: countries 0.5 (0.35), genders 0.8 (0.15) → (0.175 + 0.12) / 0.5 = 59.
     assert_eq!(a.fit.score, Some(59));
     assert_eq!(a.content_signal.score, Some(100));
+    assert_eq!(s.content_signal, Some(100));
     assert_eq!(a.projection.points.len(), 30);
     assert_eq!(a.projection.milestone.goal, Some(50_000));
     assert_eq!(a.daily_gains.len(), 365);
@@ -280,6 +281,7 @@ proptest! {
         prop_assert_eq!(&s.rising, &a.rising);
         prop_assert_eq!(s.tier, a.tier.as_ref().map(|t| t.tier));
         prop_assert_eq!(s.fit_score, a.fit.score);
+        prop_assert_eq!(s.content_signal, a.content_signal.score);
         prop_assert_eq!(&s.top_video_id, &a.outliers.top_video_id);
         prop_assert_eq!((s.as_of, s.followers), (a.as_of, a.followers));
     }

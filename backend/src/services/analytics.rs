@@ -269,6 +269,7 @@ pub enum DashboardSort {
     Engagement,
     Outliers,
     Rising,
+    /// Audience fit; creators without one follow, by their content signal, and then those with neither.
     Fit,
 }
 
@@ -373,7 +374,10 @@ fn sort_rows(rows: &mut [(ListItem, Row)], sort: DashboardSort, order: Option<So
             }
             DashboardSort::Outliers => by_key(Some(x.outlier_count), Some(y.outlier_count), descending),
             DashboardSort::Rising => by_key(Some(x.rising.rising), Some(y.rising.rising), descending),
-            DashboardSort::Fit => by_key(x.fit_score, y.fit_score, descending),
+            DashboardSort::Fit => by_key(x.fit_score, y.fit_score, descending).then_with(|| {
+                let content = |s: &Summary| s.content_signal.filter(|_| s.fit_score.is_none());
+                by_key(content(x), content(y), descending)
+            }),
         };
         ordering.then(item_a.position.cmp(&item_b.position))
     });

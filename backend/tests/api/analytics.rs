@@ -205,6 +205,19 @@ crate::both_databases! {
         let fit = dashboard["rows"][0]["summary"]["fit_score"].as_u64().expect("a fit score with audience data");
         assert!((1..=100).contains(&fit));
         assert!(dashboard["rows"][1]["summary"]["fit_score"].is_null(), "unknown without audience data");
+        // Without audience data the content signal stands in, under its own name: the fake videos are posted from
+        // the US with #gym, both in the target.
+        assert_eq!(dashboard["rows"][1]["summary"]["content_signal"], 100);
+        let by_fit = expect_json(app.get(&user.token, &format!("/lists/{list_id}/dashboard?sort=fit")).await, StatusCode::OK).await;
+        let order: Vec<&str> = by_fit["rows"].as_array().unwrap().iter().map(|r| r["creator"]["handle"].as_str().unwrap()).collect();
+        assert_eq!(order, ["fit.check", "no.audience"], "a known fit first, then the content signal");
+        let csv = app.get(&user.token, &format!("/lists/{list_id}/dashboard.csv")).await.text().await.unwrap();
+        let mut lines = csv.lines();
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let column = header.iter().position(|h| *h == "content_signal").expect("a content_signal column");
+        assert_eq!(header[column - 1], "fit_score");
+        let no_audience = lines.find(|l| l.contains("no.audience")).unwrap();
+        assert_eq!(no_audience.split(',').nth(column), Some("100"));
         let profiles = expect_json(app.get(&user.token, &format!("/creators/{}/audience", ids[0])).await, StatusCode::OK).await;
         assert_eq!(profiles.as_array().unwrap().len(), 1);
     }

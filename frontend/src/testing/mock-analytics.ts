@@ -23,6 +23,8 @@ export type AnalyticsDb = {
   rising: Record<string, string[]>;
   /** Audience fit scores; a creator without one is "unknown". */
   fit: Record<string, number>;
+  /** Content signals (from videos, not audience data), shown where the fit is unknown. */
+  content: Record<string, number>;
   audience: Record<string, Schemas['AudienceResponse'][]>;
   /** The role the caller has in their workspace, for the owner-only settings. */
   role: Schemas['Role'];
@@ -70,6 +72,7 @@ function emptyAnalyticsDb(): AnalyticsDb {
     target: { countries: [], languages: [], age_bands: [], genders: [], interests: [] },
     rising: {},
     fit: {},
+    content: {},
     audience: {},
     role: 'owner',
   };
@@ -185,6 +188,7 @@ export function summaryFor(creator: MockCreator): Schemas['AnalyticsSummary'] {
     rising,
     tier: tierOf(creator.latest?.followers),
     fit_score: analyticsDb.fit[creator.id] ?? null,
+    content_signal: analyticsDb.content[creator.id] ?? null,
     top_video_id: topVideoOf(creator)?.id ?? null,
   };
 }

@@ -1261,6 +1261,13 @@ export interface components {
             acceleration?: number | null;
             /** Format: date */
             as_of?: string | null;
+            /**
+             * Format: int32
+             * @description `fit.content.v1`, 0–100: the content signal, from the creator's videos (their regions and hashtags against the
+             *     target), not from audience data; shown where `fit_score` is unknown, always labelled as a content signal. Null
+             *     without a target or enough videos. Equals `content_signal.score` of [`analyze`].
+             */
+            content_signal?: number | null;
             engagement_by_views: components["schemas"]["EngagementSummary"];
             /**
              * Format: int32

@@ -49,6 +49,23 @@ describe('rising creators page', () => {
     expect(screen.queryByRole('heading', { name: '@calmwaters' })).not.toBeInTheDocument();
   });
 
+  it('shows the content signal, marked as one, where no audience data gives a fit', async () => {
+    const { nano, micro } = risingCreators();
+    analyticsDb.content[nano.id] = 43;
+    analyticsDb.content[micro.id] = 90;
+    renderApp('/rising');
+    await screen.findByRole('list', { name: 'Rising creators' });
+
+    const nanoFit = within(screen.getByRole('article', { name: '@tinyrocket' })).getByText('Audience fit').nextSibling;
+    expect(nanoFit).toHaveTextContent('43 content signal, from videos, not audience data');
+    expect(nanoFit).not.toHaveTextContent('unknown');
+    // A measured fit wins over the content signal.
+    const microFit = within(screen.getByRole('article', { name: '@steadyclimb' })).getByText(
+      'Audience fit',
+    ).nextSibling;
+    expect(microFit).toHaveTextContent(/^72$/);
+  });
+
   it('filters by tier and minimum fit, keeping the filters in the address', async () => {
     risingCreators();
     const { user, router } = renderApp('/rising');

@@ -7,6 +7,7 @@ import Table from 'react-bootstrap/Table';
 import { useNavigate } from 'react-router';
 import { Avatar } from '@/components/ui/Avatar';
 import { ExternalLink } from '@/components/ui/ExternalLink';
+import { FitValue } from '@/components/ui/FitValue';
 import { RisingBadge } from '@/components/ui/RisingBadge';
 import { Sparkline } from '@/components/ui/Sparkline';
 import { WideTable } from '@/components/ui/WideTable';
@@ -44,7 +45,12 @@ const COLUMNS: readonly Column[] = [
     hint: 'Videos of the last 30 days at or above the viral multiple of the creator’s median views',
   },
   { label: 'Rising', sort: 'rising' },
-  { label: 'Fit', sort: 'fit', numeric: true, hint: 'Audience fit with your target, 0–100' },
+  {
+    label: 'Fit',
+    sort: 'fit',
+    numeric: true,
+    hint: 'Audience fit with your target, 0–100; without audience data, the content signal, marked “content”',
+  },
   { label: 'Top video', hint: 'The video of the last 90 days with the highest outlier multiple' },
   { label: 'Tier' },
 ];
@@ -186,13 +192,7 @@ const DashboardTableRow = memo(function DashboardTableRow({
         <RisingBadge rising={summary.rising} id={row.item_id} />
       </td>
       <td role="cell" className="text-end">
-        {summary.fit_score == null ? (
-          <span className="text-body-secondary" title="No audience data or no target audience">
-            unknown
-          </span>
-        ) : (
-          summary.fit_score
-        )}
+        <FitValue summary={summary} />
       </td>
       <td role="cell">
         {topVideo ? (

@@ -1,4 +1,4 @@
-// One rising creator: who they are, their tier and fit, the evidence in words, a 30-day follower
+// One rising creator: who they are, their tier and fit (or content signal), the evidence in words, a 30-day follower
 // trend and the video that stood out, with whatever the page lets one do with them (add to a campaign).
 import type { ReactNode } from 'react';
 import Badge from 'react-bootstrap/Badge';
@@ -6,6 +6,7 @@ import Card from 'react-bootstrap/Card';
 import { Link } from 'react-router';
 import { Avatar } from '@/components/ui/Avatar';
 import { ExternalLink } from '@/components/ui/ExternalLink';
+import { FitValue } from '@/components/ui/FitValue';
 import { Sparkline } from '@/components/ui/Sparkline';
 import { paths } from '@/config/paths';
 import { formatSignedPercent, tierLabel } from '@/lib/analytics-format';
@@ -54,7 +55,9 @@ export function RisingCreatorCard({ item, action }: { item: RisingCreator; actio
           </div>
           <div>
             <dt className="small fw-normal text-body-secondary">Audience fit</dt>
-            <dd className="mb-0 fw-semibold">{summary.fit_score ?? 'unknown'}</dd>
+            <dd className="mb-0 fw-semibold">
+              <FitValue summary={summary} />
+            </dd>
           </div>
         </dl>
 
