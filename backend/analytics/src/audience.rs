@@ -41,10 +41,78 @@ pub struct TargetAudience {
     pub interests: Vec<String>,
 }
 
+/// How an audience profile was obtained. Fit uses the best kind a creator has (newest first within a kind):
+/// `connected`, then `provider`, then `imported` or `manual` (one rank), then `estimated`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AudienceKind {
+    /// Read from the creator's own account with their consent: exact.
+    Connected,
+    /// Reported by a data provider (such as a provider's audience countries).
+    Provider,
+    /// Imported from CSV by the workspace.
+    Imported,
+    /// Entered by hand in the workspace.
+    #[default]
+    Manual,
+    /// Estimated by zzyzx from an engagement sample (the creator's commenters), with intervals.
+    Estimated,
+}
+
+impl AudienceKind {
+    pub const ALL: [AudienceKind; 5] = [
+        AudienceKind::Connected,
+        AudienceKind::Provider,
+        AudienceKind::Imported,
+        AudienceKind::Manual,
+        AudienceKind::Estimated,
+    ];
+
+    /// As stored and serialised: "connected", "provider", "imported", "manual", "estimated".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AudienceKind::Connected => "connected",
+            AudienceKind::Provider => "provider",
+            AudienceKind::Imported => "imported",
+            AudienceKind::Manual => "manual",
+            AudienceKind::Estimated => "estimated",
+        }
+    }
+
+    /// The kind stored as `name`; `None` for a name this version does not know.
+    pub fn parse(name: &str) -> Option<AudienceKind> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+
+    /// Higher wins when choosing the profile fit uses.
+    pub fn precedence(self) -> u8 {
+        match self {
+            AudienceKind::Connected => 3,
+            AudienceKind::Provider => 2,
+            AudienceKind::Imported | AudienceKind::Manual => 1,
+            AudienceKind::Estimated => 0,
+        }
+    }
+
+    /// Whether a profile of this kind captured at `captured_at` is preferred over one of kind `other` captured at
+    /// `other_captured_at`: the higher precedence, then the newer.
+    pub fn preferred_over(
+        self,
+        captured_at: DateTime<Utc>,
+        other: AudienceKind,
+        other_captured_at: DateTime<Utc>,
+    ) -> bool {
+        (self.precedence(), captured_at) > (other.precedence(), other_captured_at)
+    }
+}
+
 /// A creator's audience as estimated by some source, each distribution a map label → share 0..=1. A map may sum to
 /// less than 1: the rest is unknown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct AudienceProfile {
+    /// How it was obtained; decides which profile fit uses.
+    #[serde(default)]
+    pub kind: AudienceKind,
     /// Where the estimate comes from, e.g. "tiktok_one" or "sampled_commenters".
     pub source: String,
     pub captured_at: DateTime<Utc>,
@@ -226,6 +294,8 @@ pub struct AudienceFit {
     /// 0–100; null ("unknown") without audience data or without a target.
     pub score: Option<u8>,
     pub unavailable: Option<Unavailable>,
+    /// The kind of profile used (the best the creator has), shown with the score.
+    pub kind: Option<AudienceKind>,
     /// The profile's source, capture time and sample size, shown with the score.
     pub source: Option<String>,
     pub captured_at: Option<DateTime<Utc>>,
@@ -317,8 +387,9 @@ pub(crate) fn fit(target: Option<&TargetAudience>, audience: Option<&AudiencePro
                 dimensions.iter().filter(|d| d.matched_share.is_some()).map(|d| d.dimension.noun()).collect();
             let sample = sample.map(|n| format!(", {} sampled", wording::count(n))).unwrap_or_default();
             format!(
-                "fit {score}/100 from {} (audience data: {}, {}{sample})",
+                "fit {score}/100 from {} ({} audience data: {}, {}{sample})",
                 used.join(", "),
+                profile.kind.as_str(),
                 profile.source,
                 profile.captured_at.date_naive()
             )
@@ -338,6 +409,7 @@ pub(crate) fn fit(target: Option<&TargetAudience>, audience: Option<&AudiencePro
         formula_text: FIT_AUDIENCE.text,
         score,
         unavailable,
+        kind: audience.map(|a| a.kind),
         source: audience.map(|a| a.source.clone()),
         captured_at: audience.map(|a| a.captured_at),
         sample_size: audience.and_then(|a| a.sample_size),
@@ -530,8 +602,25 @@ mod tests {
         items.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect()
     }
 
+    #[test]
+    fn audience_kinds_rank_connected_then_provider_then_the_workspaces_own_then_estimates() {
+        let (old, new) = (now() - chrono::Duration::days(300), now());
+        use AudienceKind::*;
+        assert!(Connected.preferred_over(old, Provider, new));
+        assert!(Provider.preferred_over(old, Imported, new));
+        assert!(Manual.preferred_over(old, Estimated, new));
+        assert!(Imported.preferred_over(new, Manual, old) && Manual.preferred_over(new, Imported, old));
+        assert!(!Estimated.preferred_over(new, Estimated, new), "an equal is not preferred");
+        for kind in AudienceKind::ALL {
+            assert_eq!(AudienceKind::parse(kind.as_str()), Some(kind));
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+        }
+        assert_eq!(AudienceKind::parse("guessed"), None);
+    }
+
     fn profile() -> AudienceProfile {
         AudienceProfile {
+            kind: AudienceKind::Estimated,
             source: "sampled_commenters".to_owned(),
             captured_at: now(),
             sample_size: Some(400),
@@ -566,7 +655,8 @@ mod tests {
         assert_eq!(f.dimensions[1].matched_share, None);
         assert_eq!(
             f.explanation,
-            "fit 59/100 from countries, age bands, genders (audience data: sampled_commenters, 2025-06-30, 400 sampled)"
+            "fit 59/100 from countries, age bands, genders (estimated audience data: sampled_commenters, 2025-06-30, 400 \
+             sampled)"
         );
     }
 

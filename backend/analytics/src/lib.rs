@@ -26,7 +26,7 @@ mod videos;
 mod wording;
 
 pub use audience::{
-    AudienceDimension, AudienceFit, AudienceProfile, ContentSignal, FitDimension, LabelCount, LabelShare,
+    AudienceDimension, AudienceFit, AudienceKind, AudienceProfile, ContentSignal, FitDimension, LabelCount, LabelShare,
     TargetAudience,
 };
 pub use authenticity::{

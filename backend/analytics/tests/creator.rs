@@ -7,8 +7,8 @@ use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use common::{audience, history, now, target, today, videos};
 use proptest::prelude::*;
 use zzyzx_analytics::{
-    AudienceProfile, CreatorAnalytics, CreatorSummary, DailyPoint, Settings, TargetAudience, Tier, Unavailable,
-    VideoStats, analyze, summarize,
+    AudienceKind, AudienceProfile, CreatorAnalytics, CreatorSummary, DailyPoint, Settings, TargetAudience, Tier,
+    Unavailable, VideoStats, analyze, summarize,
 };
 
 fn run(settings: &Settings) -> (CreatorAnalytics, CreatorSummary) {
@@ -215,6 +215,7 @@ prop_compose! {
 prop_compose! {
     fn arb_audience()(shares in proptest::collection::vec(share(), 8), sample in proptest::option::of(any::<i64>())) -> AudienceProfile {
         AudienceProfile {
+            kind: AudienceKind::Manual,
             source: "test".to_owned(),
             captured_at: now(),
             sample_size: sample,

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use utoipa::ToSchema;
 use uuid::Uuid;
 use zzyzx_analytics::{
-    AudienceProfile, CreatorAnalytics, CreatorSummary as Summary, DailyPoint, Settings, TargetAudience, Tier,
-    VideoStats,
+    AudienceKind, AudienceProfile, CreatorAnalytics, CreatorSummary as Summary, DailyPoint, Settings, TargetAudience,
+    Tier, VideoStats,
 };
 
 use super::inputs_cache::{InputsCache, Window};
@@ -38,6 +38,7 @@ pub fn documents(documents: &WorkspaceDocuments) -> (Settings, Option<TargetAudi
 
 pub fn audience_profile(row: &AudienceRow) -> AudienceProfile {
     AudienceProfile {
+        kind: AudienceKind::parse(&row.kind).unwrap_or_default(),
         source: row.source.clone(),
         captured_at: row.captured_at,
         sample_size: row.sample_size,

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, Utc};
 use uuid::Uuid;
-use zzyzx_analytics::AudienceProfile;
+use zzyzx_analytics::{AudienceKind, AudienceProfile};
 
 use super::{Result, ServiceError, Violation};
 use crate::import::audience as csv;
@@ -31,6 +31,7 @@ fn row(creator_id: Uuid, profile: AudienceProfile) -> AudienceRow {
     AudienceRow {
         id: Uuid::now_v7(),
         creator_id,
+        kind: profile.kind.as_str().to_owned(),
         source: profile.source,
         captured_at: profile.captured_at,
         sample_size: profile.sample_size,
@@ -53,6 +54,7 @@ pub async fn add_manual(
     if profile.captured_at > Utc::now() + Duration::minutes(5) {
         return Err(ServiceError::invalid("/captured_at", "must not be in the future"));
     }
+    profile.kind = AudienceKind::Manual;
     profile.source = MANUAL.into();
     profile.validate().map_err(invalid_fields)?;
     let row = row(creator_id, profile);
@@ -78,6 +80,7 @@ pub async fn import(store: &dyn Store, workspace_id: Uuid, file: &[u8], partial:
             continue;
         };
         let profile = AudienceProfile {
+            kind: AudienceKind::Imported,
             source: IMPORT.into(),
             captured_at,
             sample_size: parsed.sample_size,

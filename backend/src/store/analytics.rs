@@ -21,6 +21,8 @@ pub type Shares = sqlx::types::Json<std::collections::BTreeMap<String, f64>>;
 pub struct AudienceRow {
     pub id: Uuid,
     pub creator_id: Uuid,
+    /// An [`zzyzx_analytics::AudienceKind`] as stored.
+    pub kind: String,
     pub source: String,
     pub captured_at: DateTime<Utc>,
     pub sample_size: Option<i64>,
@@ -88,7 +90,8 @@ pub trait AnalyticsStore: Send + Sync {
     async fn add_audience_profiles(&self, workspace_id: Uuid, profiles: &[AudienceRow]) -> Result<u64>;
     /// The workspace's audience profiles of a creator, newest first.
     async fn audience_profiles(&self, workspace_id: Uuid, creator_id: Uuid) -> Result<Vec<AudienceRow>>;
-    /// The newest audience profile of each creator in the scope.
+    /// The audience profile fit uses for each creator in the scope: the best kind
+    /// ([`zzyzx_analytics::AudienceKind::precedence`]), the newest within it.
     async fn latest_audiences(&self, workspace_id: Uuid, scope: CreatorScope) -> Result<HashMap<Uuid, AudienceRow>>;
     /// Snapshots since `snapshots_since` and videos posted since `videos_since` of each creator
     /// in the scope, as the workspace sees them.

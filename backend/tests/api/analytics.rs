@@ -224,7 +224,7 @@ crate::both_databases! {
 
     async fn audience_profiles_import_from_csv(app, source) {
         let user = app.new_user().await;
-        list_with_history(&app, &source, &user, &[("imported.aud", 10, false)]).await;
+        let (_, ids) = list_with_history(&app, &source, &user, &[("imported.aud", 10, false)]).await;
         let csv = "handle,captured_at,sample_size,dimension,key,share\n\
                    imported.aud,2026-02-01,500,country,US,0.7\n\
                    imported.aud,2026-02-01,,gender,female,55%\n\
@@ -234,6 +234,18 @@ crate::both_databases! {
         assert_eq!(rejected["errors"][0]["line"], 4);
         let imported = expect_json(send("partial").await.unwrap(), StatusCode::OK).await;
         assert_eq!((imported["profiles_written"].as_u64(), imported["rows_rejected"].as_u64()), (Some(1), Some(1)));
+
+        // The import is of kind "imported"; a newer profile entered by hand is of the same rank, so fit moves to it.
+        let profiles = expect_json(app.get(&user.token, &format!("/creators/{}/audience", ids[0])).await, StatusCode::OK).await;
+        assert_eq!((profiles[0]["kind"].as_str(), profiles[0]["used_for_fit"].as_bool()), (Some("imported"), Some(true)));
+        let manual = json!({"captured_at": "2026-03-01T00:00:00Z", "countries": {"US": 0.4}});
+        let added = expect_json(app.post(&user.token, &format!("/creators/{}/audience", ids[0]), manual).await, StatusCode::CREATED).await;
+        assert_eq!((added["kind"].as_str(), added["used_for_fit"].as_bool()), (Some("manual"), Some(true)));
+        let profiles = expect_json(app.get(&user.token, &format!("/creators/{}/audience", ids[0])).await, StatusCode::OK).await;
+        let marks: Vec<(&str, bool)> = profiles.as_array().unwrap().iter().map(|p| (p["kind"].as_str().unwrap(), p["used_for_fit"].as_bool().unwrap())).collect();
+        assert_eq!(marks, [("manual", true), ("imported", false)]);
+        let analytics = expect_json(app.get(&user.token, &format!("/creators/{}/analytics", ids[0])).await, StatusCode::OK).await;
+        assert_eq!(analytics["analytics"]["fit"]["kind"], "manual");
     }
 }
 

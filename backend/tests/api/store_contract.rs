@@ -198,6 +198,45 @@ crate::both_databases! {
         assert_eq!(profile.latest.unwrap().source, "import");
     }
 
+    async fn fit_uses_the_best_kind_of_audience_profile_then_the_newest(store) {
+        let (_, a) = user(&store, "audience-kinds@example.com").await;
+        let (_, items) = list_with(&store, a.workspace_id, &["kinds.one"]).await;
+        let creator_id = items[0].creator.id;
+        let day = |d: u32| Utc.with_ymd_and_hms(2026, 3, d, 12, 0, 0).unwrap();
+        let profile = |kind: &str, captured_at| AudienceRow {
+            id: Uuid::now_v7(),
+            creator_id,
+            kind: kind.into(),
+            source: format!("{kind} test"),
+            captured_at,
+            sample_size: Some(100),
+            ages: Default::default(),
+            genders: Default::default(),
+            countries: sqlx::types::Json([("US".to_owned(), 0.5)].into()),
+            languages: Default::default(),
+            created_at: Utc::now(),
+        };
+        let used = |store: Arc<dyn Store>| async move {
+            let mut latest = store.latest_audiences(a.workspace_id, CreatorScope::One(creator_id)).await.unwrap();
+            latest.remove(&creator_id).map(|row| (row.kind, row.captured_at))
+        };
+        // An estimate alone is used; a manual profile, even an older one, wins over it.
+        store.add_audience_profiles(a.workspace_id, &[profile("estimated", day(20))]).await.unwrap();
+        assert_eq!(used(store.clone()).await, Some(("estimated".to_owned(), day(20))));
+        store.add_audience_profiles(a.workspace_id, &[profile("manual", day(2))]).await.unwrap();
+        assert_eq!(used(store.clone()).await, Some(("manual".to_owned(), day(2))));
+        // Imported and manual are one rank: the newer wins.
+        store.add_audience_profiles(a.workspace_id, &[profile("imported", day(5))]).await.unwrap();
+        assert_eq!(used(store.clone()).await, Some(("imported".to_owned(), day(5))));
+        // A provider's report beats them, and a connected account beats everything, however old.
+        store.add_audience_profiles(a.workspace_id, &[profile("provider", day(3))]).await.unwrap();
+        assert_eq!(used(store.clone()).await, Some(("provider".to_owned(), day(3))));
+        store.add_audience_profiles(a.workspace_id, &[profile("connected", day(1)), profile("estimated", day(28))]).await.unwrap();
+        assert_eq!(used(store.clone()).await, Some(("connected".to_owned(), day(1))));
+        // The store refuses a kind it does not know.
+        assert!(store.add_audience_profiles(a.workspace_id, &[profile("guessed", day(4))]).await.is_err());
+    }
+
     async fn settings_keep_their_first_value(store) {
         assert_eq!(store.setting_or_insert("k", "first").await.unwrap(), "first");
         assert_eq!(store.setting_or_insert("k", "second").await.unwrap(), "first");

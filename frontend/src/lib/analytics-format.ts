@@ -161,3 +161,18 @@ export function tierLabel(tier: Tier): string {
 export function isTier(value: string | null): value is Tier {
   return TIERS.some((tier) => tier.id === value);
 }
+
+type AudienceKind = components['schemas']['AudienceKind'];
+
+const AUDIENCE_KIND_LABELS: Record<AudienceKind, string> = {
+  connected: 'connected-account',
+  provider: 'provider-reported',
+  imported: 'imported',
+  manual: 'hand-entered',
+  estimated: 'estimated',
+};
+
+/** How an audience profile was obtained, as an adjective: `provider` → "provider-reported". */
+export function audienceKindLabel(kind: AudienceKind): string {
+  return AUDIENCE_KIND_LABELS[kind];
+}

@@ -50,6 +50,26 @@ function namedVideos(analytics: Schemas['CreatorAnalytics']): Schemas['VideoResp
     .filter((video) => ids.has(video.id));
 }
 
+const KIND_RANK: Record<Schemas['AudienceKind'], number> = {
+  connected: 3,
+  provider: 2,
+  imported: 1,
+  manual: 1,
+  estimated: 0,
+};
+
+/** Like the server: fit uses the best kind, then the newest; `profiles` are newest first. */
+function markUsedForFit(profiles: Schemas['AudienceResponse'][]): Schemas['AudienceResponse'][] {
+  const rank = (p: Schemas['AudienceResponse']) => [KIND_RANK[p.kind], Date.parse(p.captured_at)] as const;
+  let best = -1;
+  profiles.forEach((profile, index) => {
+    const [kind, at] = rank(profile);
+    const current = best >= 0 ? rank(profiles[best]!) : null;
+    if (!current || kind > current[0] || (kind === current[0] && at > current[1])) best = index;
+  });
+  return profiles.map((profile, index) => ({ ...profile, used_for_fit: index === best }));
+}
+
 function defaultSettings(): Schemas['Settings'] {
   return {
     viral_multiple: 5,
@@ -501,6 +521,7 @@ export function analyticsFor(creator: MockCreator): Schemas['CreatorAnalytics'] 
       formula_text: '100 × weighted mean over the target’s dimensions of the audience share matching the target',
       score: fit ?? null,
       unavailable: fit === undefined ? 'no_audience_data' : null,
+      kind: fit === undefined ? null : 'manual',
       source: fit === undefined ? null : 'manual',
       captured_at: null,
       sample_size: null,
@@ -666,7 +687,7 @@ export const analyticsHandlers = [
   http.get('/api/v1/creators/{creator_id}/audience', ({ request, params, response }) => {
     if (!caller(request)) return response.untyped(unauthorized());
     if (!findCreator(params.creator_id)) return response.untyped(notFound());
-    return response(200).json(analyticsDb.audience[params.creator_id] ?? []);
+    return response(200).json(markUsedForFit(analyticsDb.audience[params.creator_id] ?? []));
   }),
 
   http.post('/api/v1/creators/{creator_id}/audience', async ({ request, params, response }) => {
@@ -678,6 +699,8 @@ export const analyticsHandlers = [
     const profile: Schemas['AudienceResponse'] = {
       id: nextId(),
       creator_id: params.creator_id,
+      kind: 'manual',
+      used_for_fit: false,
       source: 'manual',
       captured_at: input.captured_at,
       sample_size: input.sample_size ?? null,
@@ -687,8 +710,9 @@ export const analyticsHandlers = [
       languages: input.languages ?? {},
       created_at: NOW,
     };
-    analyticsDb.audience[params.creator_id] = [profile, ...(analyticsDb.audience[params.creator_id] ?? [])];
-    return response(201).json(profile);
+    const profiles = markUsedForFit([profile, ...(analyticsDb.audience[params.creator_id] ?? [])]);
+    analyticsDb.audience[params.creator_id] = profiles;
+    return response(201).json(profiles[0]!);
   }),
 
   http.post('/api/v1/imports/audience', async ({ request, query, response }) => {

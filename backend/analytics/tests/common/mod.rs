@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Days, Duration, NaiveDate, TimeZone, Utc};
 use std::collections::BTreeMap;
-use zzyzx_analytics::{AudienceProfile, DailyPoint, TargetAudience, VideoStats};
+use zzyzx_analytics::{AudienceKind, AudienceProfile, DailyPoint, TargetAudience, VideoStats};
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()
@@ -64,6 +64,7 @@ pub fn target() -> TargetAudience {
 
 pub fn audience() -> AudienceProfile {
     AudienceProfile {
+        kind: AudienceKind::Provider,
         source: "tiktok_one".to_owned(),
         captured_at: now(),
         sample_size: None,

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
 use uuid::Uuid;
-use zzyzx_analytics::AudienceProfile;
 use zzyzx_analytics::codes::{AgeBand, CountryCode, Gender, LanguageCode, Share};
+use zzyzx_analytics::{AudienceKind, AudienceProfile};
 
 use crate::http::body::Json;
 use crate::http::caller::{Caller, need};
@@ -46,7 +46,12 @@ pub struct AudienceInput {
 pub struct AudienceResponse {
     pub id: Uuid,
     pub creator_id: Uuid,
-    /// `manual` or `import`; creator-connected data will say so.
+    /// How it was obtained: fit uses the best kind (connected, then provider, then imported or
+    /// manual, then estimated), the newest within it.
+    pub kind: AudienceKind,
+    /// Whether fit uses this profile: true for exactly one of a creator's profiles.
+    pub used_for_fit: bool,
+    /// Who supplied it: `manual`, `import`, or the provider or estimate that did.
     pub source: String,
     pub captured_at: DateTime<Utc>,
     pub sample_size: Option<i64>,
@@ -62,6 +67,8 @@ impl From<AudienceRow> for AudienceResponse {
         Self {
             id: r.id,
             creator_id: r.creator_id,
+            kind: AudienceKind::parse(&r.kind).unwrap_or_default(),
+            used_for_fit: false,
             source: r.source,
             captured_at: r.captured_at,
             sample_size: r.sample_size,
@@ -74,7 +81,27 @@ impl From<AudienceRow> for AudienceResponse {
     }
 }
 
-/// The audience profiles this workspace has recorded for the creator, newest first.
+/// A creator's profiles in this workspace, newest first, the one fit uses marked.
+async fn profiles_of(
+    state: &AppState,
+    workspace_id: Uuid,
+    creator_id: Uuid,
+) -> Result<Vec<AudienceResponse>, ApiError> {
+    let rows = state.store.audience_profiles(workspace_id, creator_id).await?;
+    let mut profiles: Vec<AudienceResponse> = rows.into_iter().map(Into::into).collect();
+    // Newest first, so among equals the first one found stays.
+    let used = (0..profiles.len()).reduce(|best, i| {
+        let (a, b) = (&profiles[i], &profiles[best]);
+        if a.kind.preferred_over(a.captured_at, b.kind, b.captured_at) { i } else { best }
+    });
+    if let Some(used) = used {
+        profiles[used].used_for_fit = true;
+    }
+    Ok(profiles)
+}
+
+/// The audience profiles this workspace has recorded for the creator, newest first, the one fit
+/// uses marked.
 #[utoipa::path(tag = "analytics", security(("bearer" = [])), params(("creator_id" = Uuid, Path, description = "Creator id")),
     responses((status = 200, description = "The profiles", body = Vec<AudienceResponse>)))]
 #[get("/creators/{creator_id}/audience")]
@@ -83,8 +110,7 @@ async fn list_audience(
     caller: Caller<need::CreatorsRead>,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<AudienceResponse>>, ApiError> {
-    let rows = state.store.audience_profiles(caller.workspace_id, *path).await?;
-    Ok(web::Json(rows.into_iter().map(Into::into).collect()))
+    Ok(web::Json(profiles_of(&state, caller.workspace_id, *path).await?))
 }
 
 /// Records an audience profile entered by hand (source `manual`), private to this workspace.
@@ -100,6 +126,7 @@ async fn add_audience(
 ) -> Result<HttpResponse, ApiError> {
     let input = body.into_inner();
     let profile = AudienceProfile {
+        kind: AudienceKind::Manual,
         source: String::new(),
         captured_at: input.captured_at,
         sample_size: input.sample_size,
@@ -109,7 +136,12 @@ async fn add_audience(
         languages: input.languages,
     };
     let row = audience::add_manual(state.store.as_ref(), caller.workspace_id, *path, profile).await?;
-    Ok(HttpResponse::Created().json(AudienceResponse::from(row)))
+    let recorded = profiles_of(&state, caller.workspace_id, *path)
+        .await?
+        .into_iter()
+        .find(|profile| profile.id == row.id)
+        .unwrap_or_else(|| row.into());
+    Ok(HttpResponse::Created().json(recorded))
 }
 
 pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -1,6 +1,7 @@
 //! What analytics read: workspace documents, audience profiles, and creators' inputs in bulk.
 
 use super::*;
+use zzyzx_analytics::AudienceKind;
 
 /// Appends "`column` is a creator of `scope`, as `workspace_id` sees it".
 fn push_scope(query: &mut QueryBuilder<'_, Db>, column: &str, workspace_id: Uuid, scope: &CreatorScope) {
@@ -36,7 +37,13 @@ fn push_scope(query: &mut QueryBuilder<'_, Db>, column: &str, workspace_id: Uuid
 }
 
 const AUDIENCE_COLUMNS: &str =
-    "id, creator_id, source, captured_at, sample_size, ages, genders, countries, languages, created_at";
+    "id, creator_id, kind, source, captured_at, sample_size, ages, genders, countries, languages, created_at";
+
+/// Whether `row` wins over `kept` as the profile fit uses.
+fn preferred(row: &AudienceRow, kept: &AudienceRow) -> bool {
+    let kind = |r: &AudienceRow| AudienceKind::parse(&r.kind).unwrap_or_default();
+    !kind(kept).preferred_over(kept.captured_at, kind(row), row.captured_at)
+}
 
 #[async_trait]
 impl AnalyticsStore for SqlStore {
@@ -99,6 +106,7 @@ impl AnalyticsStore for SqlStore {
                 row.push_bind(workspace_id)
                     .push_bind(p.id)
                     .push_bind(p.creator_id)
+                    .push_bind(&p.kind)
                     .push_bind(&p.source)
                     .push_bind(p.captured_at)
                     .push_bind(p.sample_size)
@@ -133,8 +141,18 @@ impl AnalyticsStore for SqlStore {
         push_scope(&mut query, "creator_id", workspace_id, &scope);
         query.push(" order by captured_at, id");
         let rows = query.build_query_as::<AudienceRow>().fetch_all(&self.pool).await?;
-        // Ascending, so the newest of each creator is inserted last.
-        Ok(rows.into_iter().map(|row| (row.creator_id, row)).collect())
+        // Each creator's preferred profile: the best kind, the newest within it (ascending order, so
+        // a later row of the same rank replaces an earlier one).
+        let mut best: HashMap<Uuid, AudienceRow> = HashMap::new();
+        for row in rows {
+            match best.get(&row.creator_id) {
+                Some(kept) if !preferred(&row, kept) => {}
+                _ => {
+                    best.insert(row.creator_id, row);
+                }
+            }
+        }
+        Ok(best)
     }
 
     async fn creator_inputs(

@@ -535,7 +535,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audience profiles this workspace has recorded for the creator, newest first. */
+        /**
+         * The audience profiles this workspace has recorded for the creator, newest first, the one fit
+         *     uses marked.
+         */
         get: operations["list_audience"];
         put?: never;
         /** Records an audience profile entered by hand (source `manual`), private to this workspace. */
@@ -1359,6 +1362,7 @@ export interface components {
             /** @description `fit.audience.v1`. */
             formula: string;
             formula_text: string;
+            kind?: null | components["schemas"]["AudienceKind"];
             /** Format: int64 */
             sample_size?: number | null;
             /**
@@ -1402,6 +1406,12 @@ export interface components {
             /** Format: int64 */
             sample_size?: number | null;
         };
+        /**
+         * @description How an audience profile was obtained. Fit uses the best kind a creator has (newest first within a kind):
+         *     `connected`, then `provider`, then `imported` or `manual` (one rank), then `estimated`.
+         * @enum {string}
+         */
+        AudienceKind: "connected" | "provider" | "imported" | "manual" | "estimated";
         AudienceResponse: {
             ages: {
                 [key: string]: number;
@@ -1420,13 +1430,20 @@ export interface components {
             };
             /** Format: uuid */
             id: string;
+            /**
+             * @description How it was obtained: fit uses the best kind (connected, then provider, then imported or
+             *     manual, then estimated), the newest within it.
+             */
+            kind: components["schemas"]["AudienceKind"];
             languages: {
                 [key: string]: number;
             };
             /** Format: int64 */
             sample_size?: number | null;
-            /** @description `manual` or `import`; creator-connected data will say so. */
+            /** @description Who supplied it: `manual`, `import`, or the provider or estimate that did. */
             source: string;
+            /** @description Whether fit uses this profile: true for exactly one of a creator's profiles. */
+            used_for_fit: boolean;
         };
         /** @description All signals of one creator. */
         Authenticity: {

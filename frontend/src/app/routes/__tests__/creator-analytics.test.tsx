@@ -251,7 +251,7 @@ describe('creator analytics', () => {
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     const profiles = await within(audience).findByRole('list', { name: 'Audience profiles, newest first' });
-    expect(profiles).toHaveTextContent('entered by hand, 400 sampled');
+    expect(profiles).toHaveTextContent('Used for fithand-entered, 400 sampled');
     expect(profiles).toHaveTextContent('Countries:US 60%, GB 20%');
     expect(profiles).toHaveTextContent('Genders:female 70%');
     expect(await within(panel('Audience fit')).findByText('64')).toBeInTheDocument();

@@ -1,11 +1,13 @@
-// The audience profiles recorded for a creator (newest first), where each came from, and ways to add
-// one: by hand, or a CSV import for many creators at once.
+// The audience profiles recorded for a creator (newest first), how each was obtained and which one
+// fit uses (the best kind, then the newest), and ways to add one: by hand, or a CSV import for many
+// creators at once.
 import { useState } from 'react';
 import Badge from 'react-bootstrap/Badge';
 import Button from 'react-bootstrap/Button';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadingState } from '@/components/ui/LoadingState';
 import { useCanEdit } from '@/lib/auth/roles';
+import { audienceKindLabel } from '@/lib/analytics-format';
 import { describeSource, formatDay, formatWhole } from '@/lib/format';
 import { useAudience, type AudienceProfile } from '../api/get-audience';
 import { formatShares } from './audience-shares';
@@ -21,14 +23,15 @@ const DIMENSIONS = [
 
 const SHOWN_PROFILES = 3;
 
-function Profile({ profile, latest }: { profile: AudienceProfile; latest: boolean }) {
+function Profile({ profile }: { profile: AudienceProfile }) {
   return (
     <li className="mb-3">
       <div className="d-flex flex-wrap align-items-center gap-2">
         <strong>{formatDay(profile.captured_at)}</strong>
-        {latest && <Badge bg="primary">Latest</Badge>}
+        {profile.used_for_fit && <Badge bg="primary">Used for fit</Badge>}
         <span className="small text-body-secondary">
-          {describeSource(profile.source)}
+          {audienceKindLabel(profile.kind)}
+          {profile.source !== 'manual' && profile.source !== 'import' && ` (${describeSource(profile.source)})`}
           {profile.sample_size != null ? `, ${formatWhole(profile.sample_size)} sampled` : ', sample size unknown'}
         </span>
       </div>
@@ -75,8 +78,8 @@ export function AudiencePanel({ creatorId }: { creatorId: string }) {
     content = (
       <>
         <ul className="list-unstyled mb-1" aria-label="Audience profiles, newest first">
-          {profiles.slice(0, SHOWN_PROFILES).map((profile, index) => (
-            <Profile key={profile.id} profile={profile} latest={index === 0} />
+          {profiles.slice(0, SHOWN_PROFILES).map((profile) => (
+            <Profile key={profile.id} profile={profile} />
           ))}
         </ul>
         {profiles.length > SHOWN_PROFILES && (

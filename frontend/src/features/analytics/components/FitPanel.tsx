@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { MeasureValue, WithFormula } from '@/components/ui/MeasureValue';
 import { WideTable } from '@/components/ui/WideTable';
 import { paths } from '@/config/paths';
-import { describeUnavailable, formatShare } from '@/lib/analytics-format';
+import { audienceKindLabel, describeUnavailable, formatShare } from '@/lib/analytics-format';
 import { describeSource, formatDay, formatWhole } from '@/lib/format';
 import type { CreatorAnalytics } from '../api/get-creator-analytics';
 
@@ -43,7 +43,8 @@ function FitScore({ fit }: { fit: CreatorAnalytics['fit'] }) {
       <span className="text-body-secondary"> / 100</span>
       {fit.source && (
         <span className="d-block small text-body-secondary">
-          From {describeSource(fit.source)} audience data
+          From {fit.kind ? audienceKindLabel(fit.kind) : describeSource(fit.source)} audience data
+          {fit.kind && fit.source !== 'manual' && fit.source !== 'import' && ` (${describeSource(fit.source)})`}
           {fit.captured_at && ` of ${formatDay(fit.captured_at)}`}
           {fit.sample_size != null && `, ${formatWhole(fit.sample_size)} sampled`}
         </span>
