@@ -549,6 +549,10 @@ fn to_video(raw: RawVideo, fallback_author: Option<&str>) -> Result<Option<Video
         Some(c) => Some(c.get("favorites_count")?),
         None => None,
     };
+    let hashtags = wire::video_hashtags(
+        raw.hashtag_names.iter().flatten().flatten().map(String::as_str),
+        raw.video_description.as_deref().unwrap_or_default(),
+    );
     Ok(Some(Video {
         share_url: wire::share_url(&author_handle, &platform_id),
         views: views.get("view_count")?,
@@ -562,7 +566,7 @@ fn to_video(raw: RawVideo, fallback_author: Option<&str>) -> Result<Option<Video
         author_avatar_url: None,
         posted_at,
         description: raw.video_description.unwrap_or_default(),
-        hashtags: wire::hashtags(raw.hashtag_names.iter().flatten().flatten().map(String::as_str)),
+        hashtags,
         duration_seconds,
         cover_url: None,
         region: raw.region_code.filter(|s| !s.is_empty()),

@@ -617,7 +617,7 @@ fn to_video(item: RawItem, fallback: Option<&AuthorFallback>) -> Result<Option<V
 
     let challenge_titles = item.challenges.iter().flatten().flatten().filter_map(|c| c.title.as_deref());
     let text_tags = item.text_extra.iter().flatten().flatten().filter_map(|t| t.hashtag_name.as_deref());
-    let hashtags = wire::hashtags(challenge_titles.chain(text_tags));
+    let hashtags = wire::video_hashtags(challenge_titles.chain(text_tags), item.desc.as_deref().unwrap_or_default());
 
     let duration_seconds = match item.video.as_ref().and_then(|v| v.duration.as_ref()) {
         Some(d) => i32::try_from(d.get("video.duration")?).ok(),

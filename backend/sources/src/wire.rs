@@ -227,6 +227,17 @@ pub(crate) fn hashtags<'a>(tags: impl IntoIterator<Item = &'a str>) -> Vec<Strin
     out
 }
 
+/// A video's hashtags: the ones the source lists, or, when it lists none, the caption's own `#tags`
+/// (a tag runs over letters, digits and `_`), so a caption with tags never leaves them empty.
+pub(crate) fn video_hashtags<'a>(listed: impl IntoIterator<Item = &'a str>, caption: &str) -> Vec<String> {
+    let listed = hashtags(listed);
+    if !listed.is_empty() {
+        return listed;
+    }
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    hashtags(caption.split('#').skip(1).map(|rest| &rest[..rest.find(|c| !word(c)).unwrap_or(rest.len())]))
+}
+
 pub(crate) fn share_url(handle: &str, video_id: &str) -> String {
     format!("https://www.tiktok.com/@{handle}/video/{video_id}")
 }
@@ -320,6 +331,16 @@ mod tests {
         let text: Cursor = serde_json::from_value(json!("30")).unwrap();
         assert_eq!(text.as_query(), "30");
         assert!(serde_json::from_value::<Cursor>(json!(1.5)).is_err());
+    }
+
+    #[test]
+    fn a_caption_supplies_the_hashtags_only_when_the_source_lists_none() {
+        let caption = "Fit check #OOTD #streetwear,#Café_Crème and #ootd again; not#a_tag? # alone #";
+        assert_eq!(video_hashtags([], caption), ["ootd", "streetwear", "café_crème", "a_tag"]);
+        assert_eq!(video_hashtags(["gym"], caption), ["gym"], "listed tags win");
+        assert_eq!(video_hashtags([""], "#one"), ["one"], "an empty listed tag is no tag");
+        assert!(video_hashtags([], "no tags here, 100% sure").is_empty());
+        assert!(video_hashtags([], "").is_empty());
     }
 
     #[test]

@@ -594,6 +594,28 @@ async fn video_ids_as_strings_favourites_and_durations_are_read() {
 }
 
 #[tokio::test]
+async fn a_video_without_hashtag_names_takes_its_captions_tags() {
+    let server = MockServer::start().await;
+    mount_token(&server).await;
+    let mut bare = research_video("a", 1);
+    bare["video_description"] = json!("new drop #LinenTee #fitcheck");
+    bare.as_object_mut().unwrap().remove("hashtag_names");
+    let mut listed = research_video("a", 2);
+    listed["video_description"] = json!("again #linentee");
+    listed["hashtag_names"] = json!(["gifted"]);
+    video_query()
+        .respond_with(ResponseTemplate::new(200).set_body_json(research_page(vec![bare, listed], false, 2, "s")))
+        .mount(&server)
+        .await;
+
+    let videos = research(&server).videos("a", None, 30).await.expect("videos");
+
+    assert_eq!(videos.len(), 2);
+    assert!(videos.iter().any(|v| v.hashtags == ["linentee", "fitcheck"]), "the caption's tags: {videos:?}");
+    assert!(videos.iter().any(|v| v.hashtags == ["gifted"]), "the listed tags win over the caption's");
+}
+
+#[tokio::test]
 async fn negative_and_absurd_video_counts_are_bad_payloads() {
     let server = MockServer::start().await;
     for bad in [json!(-1), json!(9223372036854775808u64)] {
