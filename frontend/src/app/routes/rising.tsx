@@ -1,8 +1,14 @@
 // /rising: creators whose growth is accelerating and who posted an outlier video lately, filtered by
-// tier and audience fit (in the address: `?tier=micro&min_fit=60`); editors add them to a campaign.
-import { useSearchParams } from 'react-router';
+// tier and audience fit (in the address: `?tier=micro&min_fit=60`); editors add them to a list or a
+// campaign.
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { StatusToast } from '@/components/ui/StatusToast';
+import { paths } from '@/config/paths';
 import { AddToCampaignMenu } from '@/features/campaigns/components/AddToCampaignMenu';
+import { AddToListMenu, type ListOption } from '@/features/list-items/components/AddToListMenu';
+import { useLists } from '@/features/lists/api/get-lists';
 import type { RisingFilters } from '@/features/rising/api/get-rising';
 import { parseRisingFilters, risingFiltersToParams } from '@/features/rising/api/rising-filters';
 import { RisingCreators } from '@/features/rising/components/RisingCreators';
@@ -18,6 +24,18 @@ export function RisingRoute() {
   // The workspace's thresholds make the explanation of "rising" exact; without them it names the defaults.
   const settings = useAnalyticsSettings().data;
   const canEdit = useCanEdit();
+  const lists = useLists().data;
+  const [added, setAdded] = useState<{ handle: string; list: ListOption } | null>(null);
+  // One element per add, so the toast's timer restarts for a new add only.
+  const addedMessage = useMemo(
+    () =>
+      added && (
+        <>
+          Added @{added.handle} to <Link to={paths.list(added.list.id)}>{added.list.name}</Link>.
+        </>
+      ),
+    [added],
+  );
   const criteria = settings
     ? { viralMultiple: settings.viral_multiple, followerCeiling: settings.rising_follower_ceiling }
     : null;
@@ -37,10 +55,20 @@ export function RisingRoute() {
         criteria={criteria}
         renderAction={
           canEdit
-            ? (creator) => <AddToCampaignMenu add={{ creator_ids: [creator.id] }} subject={`@${creator.handle}`} />
+            ? (creator) => (
+                <div className="d-flex flex-wrap align-items-start gap-2">
+                  <AddToListMenu
+                    handle={creator.handle}
+                    lists={lists}
+                    onAdded={(list) => setAdded({ handle: creator.handle, list })}
+                  />
+                  <AddToCampaignMenu add={{ creator_ids: [creator.id] }} subject={`@${creator.handle}`} />
+                </div>
+              )
             : undefined
         }
       />
+      <StatusToast message={addedMessage} onClose={() => setAdded(null)} />
     </>
   );
 }

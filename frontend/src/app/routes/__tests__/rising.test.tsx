@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { analyticsDb } from '@/testing/mock-analytics';
-import { addCreator, addDailyHistory, signedInUser } from '@/testing/mock-db';
+import { addCreator, addDailyHistory, addList, signedInUser } from '@/testing/mock-db';
 import { renderApp } from '@/testing/render-app';
 
 /** Two rising creators, one nano and one micro (with a fit score), and one that is not rising. */
@@ -64,6 +64,26 @@ describe('rising creators page', () => {
       'Audience fit',
     ).nextSibling;
     expect(microFit).toHaveTextContent(/^72$/);
+  });
+
+  it('adds a rising creator to a list from their card, and says so with a link to the list', async () => {
+    risingCreators();
+    const list = addList({ name: 'Spring drop' });
+    const { user } = renderApp('/rising');
+    await screen.findByRole('list', { name: 'Rising creators' });
+    const card = screen.getByRole('article', { name: '@tinyrocket' });
+
+    const menu = within(card).getByRole('button', { name: 'Add to list for @tinyrocket' });
+    await waitFor(() => expect(menu).toBeEnabled());
+    await user.click(menu);
+    await user.click(await within(card).findByRole('button', { name: 'Spring drop' }));
+
+    const confirmation = (await screen.findByText(/^Added @tinyrocket to/)).closest('[role="status"]');
+    expect(confirmation).toHaveTextContent('Added @tinyrocket to Spring drop.');
+    expect(within(confirmation as HTMLElement).getByRole('link', { name: 'Spring drop' })).toHaveAttribute(
+      'href',
+      `/lists/${list.id}`,
+    );
   });
 
   it('filters by tier and minimum fit, keeping the filters in the address', async () => {
