@@ -20,6 +20,9 @@ pub struct RisingQuery {
     /// Only creators with an audience fit score at least this (0–100); creators with unknown fit are left out.
     #[param(minimum = 0, maximum = 100)]
     pub min_fit: Option<u8>,
+    /// `true`: only creators whose audience fit is known or estimated (any kind of audience
+    /// profile); the content signal does not count.
+    pub fit_known: Option<bool>,
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<usize>,
 }
@@ -50,7 +53,12 @@ async fn get_rising(
     caller: Caller<need::CreatorsRead>,
     query: web::Query<RisingQuery>,
 ) -> Result<web::Json<RisingResponse>, ApiError> {
-    let filter = RisingFilter { tier: query.tier, min_fit: query.min_fit, limit: query.limit.unwrap_or(50) };
+    let filter = RisingFilter {
+        tier: query.tier,
+        min_fit: query.min_fit,
+        fit_known: query.fit_known.unwrap_or(false),
+        limit: query.limit.unwrap_or(50),
+    };
     let rows = state.analytics().rising(caller.workspace_id, filter).await?;
     let items = rows
         .into_iter()

@@ -93,7 +93,20 @@ mod tests {
         {
             assert!(is_credential(name), "{name}");
         }
-        for name in ["q", "sort", "order", "cursor", "limit", "from", "to", "interval", "tier", "min_fit", "keyword"] {
+        for name in [
+            "q",
+            "sort",
+            "order",
+            "cursor",
+            "limit",
+            "from",
+            "to",
+            "interval",
+            "tier",
+            "min_fit",
+            "fit_known",
+            "keyword",
+        ] {
             assert!(!is_credential(name), "{name}");
         }
     }

@@ -287,6 +287,8 @@ pub struct RisingFilter {
     pub tier: Option<Tier>,
     /// Only creators with an audience fit at least this (0–100); unknown fit is left out.
     pub min_fit: Option<u8>,
+    /// Only creators with an audience fit, measured or estimated.
+    pub fit_known: bool,
     /// 1 to 100.
     pub limit: usize,
 }
@@ -334,6 +336,7 @@ impl Analytics<'_> {
         rows.retain(|row| row.summary.rising.rising);
         rows.retain(|row| filter.tier.is_none_or(|tier| row.summary.tier == Some(tier)));
         rows.retain(|row| filter.min_fit.is_none_or(|min| row.summary.fit_score.is_some_and(|fit| fit >= min)));
+        rows.retain(|row| !filter.fit_known || row.summary.fit_score.is_some());
         rows.sort_by(|a, b| by_key(a.summary.acceleration, b.summary.acceleration, true));
         rows.truncate(filter.limit);
         Ok(rows)

@@ -169,6 +169,16 @@ crate::both_databases! {
         assert!(!reasons.is_empty(), "the badge explains itself");
         let mega_only = expect_json(app.get(&user.token, "/discover/rising?tier=mega").await, StatusCode::OK).await;
         assert_eq!(mega_only["items"].as_array().unwrap().len(), 0);
+        // Only creators whose fit is known or estimated: none until an audience profile exists.
+        let known = "/discover/rising?fit_known=true";
+        assert_eq!(expect_json(app.get(&user.token, known).await, StatusCode::OK).await["items"].as_array().unwrap().len(), 0);
+        let target = json!({"countries": ["US"]});
+        expect_json(app.put(&user.token, "/workspace/target-audience", target).await, StatusCode::OK).await;
+        let id = items[0]["creator"]["id"].as_str().unwrap();
+        let audience = json!({"captured_at": "2026-01-01T00:00:00Z", "countries": {"US": 0.6}});
+        expect_json(app.post(&user.token, &format!("/creators/{id}/audience"), audience).await, StatusCode::CREATED).await;
+        assert_eq!(expect_json(app.get(&user.token, known).await, StatusCode::OK).await["items"].as_array().unwrap().len(), 1);
+        expect_problem(app.get(&user.token, "/discover/rising?fit_known=maybe").await, StatusCode::BAD_REQUEST, "invalid_query").await;
         expect_problem(app.get(&user.token, "/discover/rising?limit=0").await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     }
 

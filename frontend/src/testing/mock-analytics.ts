@@ -639,6 +639,7 @@ export const analyticsHandlers = [
     if (!caller(request)) return response.untyped(unauthorized());
     const tier = query.get('tier');
     const minFit = query.get('min_fit');
+    const fitKnown = query.get('fit_known') === 'true';
     const items = db.creators
       .filter((creator) => analyticsDb.rising[creator.id])
       .map((creator) => ({
@@ -649,7 +650,8 @@ export const analyticsHandlers = [
         top_video: topVideoOf(creator),
       }))
       .filter((item) => !tier || item.summary.tier === tier)
-      .filter((item) => minFit === null || (item.summary.fit_score ?? -1) >= Number(minFit));
+      .filter((item) => minFit === null || (item.summary.fit_score ?? -1) >= Number(minFit))
+      .filter((item) => !fitKnown || item.summary.fit_score != null);
     return response(200).json({ computed_at: NOW, items });
   }),
 

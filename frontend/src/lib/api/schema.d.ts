@@ -7855,6 +7855,11 @@ export interface operations {
                 tier?: components["schemas"]["Tier"];
                 /** @description Only creators with an audience fit score at least this (0–100); creators with unknown fit are left out. */
                 min_fit?: number;
+                /**
+                 * @description `true`: only creators whose audience fit is known or estimated (any kind of audience
+                 *     profile); the content signal does not count.
+                 */
+                fit_known?: boolean;
                 limit?: number;
             };
             header?: never;

@@ -101,6 +101,11 @@ describe('rising creators page', () => {
 
     expect(await screen.findByText('No rising creators match these filters')).toBeInTheDocument();
     expect(router.state.location.search).toBe('?min_fit=80');
+
+    // Known or estimated: @steadyclimb has a fit, @tinyrocket only a content signal.
+    await user.selectOptions(screen.getByLabelText('Audience fit'), 'known');
+    await waitFor(() => expect(cardHandles()).toEqual(['@steadyclimb']));
+    expect(router.state.location.search).toBe('?fit_known=true');
   });
 
   it('reads the filters from the address', async () => {

@@ -7,16 +7,19 @@ import type { components } from '@/lib/api/schema';
 import type { Tier } from '@/lib/analytics-format';
 
 export type RisingCreator = components['schemas']['RisingCreator'];
-export type RisingFilters = { tier: Tier | null; minFit: number | null };
+/** `fitKnown`: only creators whose audience fit is known or estimated (a minimum implies it). */
+export type RisingFilters = { tier: Tier | null; minFit: number | null; fitKnown: boolean };
 
 export const risingQueryKey = (filters: RisingFilters) => ['discover', 'rising', filters] as const;
 
-export function getRising({ tier, minFit }: RisingFilters) {
-  return unwrap(
-    apiClient.GET('/api/v1/discover/rising', {
-      params: { query: { ...(tier ? { tier } : {}), ...(minFit !== null ? { min_fit: minFit } : {}), limit: 100 } },
-    }),
-  );
+export function getRising({ tier, minFit, fitKnown }: RisingFilters) {
+  const query = {
+    ...(tier ? { tier } : {}),
+    ...(minFit !== null ? { min_fit: minFit } : {}),
+    ...(fitKnown ? { fit_known: true } : {}),
+    limit: 100,
+  };
+  return unwrap(apiClient.GET('/api/v1/discover/rising', { params: { query } }));
 }
 
 export function useRising(filters: RisingFilters) {

@@ -1,9 +1,11 @@
-// Narrows the rising creators by follower tier and by a minimum audience fit. Each change applies
+// Narrows the rising creators by follower tier and by audience fit (known or estimated, or a minimum). Each change applies
 // at once (and lands in the address).
 import Form from 'react-bootstrap/Form';
 import { TIERS } from '@/lib/analytics-format';
 import type { RisingFilters } from '../api/get-rising';
 import { MIN_FIT_CHOICES } from '../api/rising-filters';
+
+const KNOWN = 'known';
 
 type RisingFiltersFormProps = { filters: RisingFilters; onChange: (filters: RisingFilters) => void };
 
@@ -30,13 +32,16 @@ export function RisingFiltersForm({ filters, onChange }: RisingFiltersFormProps)
       <Form.Group controlId="rising-min-fit" className="col-sm-6 col-md-4">
         <Form.Label>Audience fit</Form.Label>
         <Form.Select
-          value={filters.minFit ?? ''}
+          value={filters.minFit ?? (filters.fitKnown ? KNOWN : '')}
           aria-describedby="rising-min-fit-help"
-          onChange={(event) =>
-            onChange({ ...filters, minFit: event.target.value === '' ? null : Number(event.target.value) })
-          }
+          onChange={(event) => {
+            const value = event.target.value;
+            if (value === '' || value === KNOWN) onChange({ ...filters, minFit: null, fitKnown: value === KNOWN });
+            else onChange({ ...filters, minFit: Number(value), fitKnown: false });
+          }}
         >
           <option value="">Any fit, including unknown</option>
+          <option value={KNOWN}>Known or estimated</option>
           {MIN_FIT_CHOICES.map((score) => (
             <option key={score} value={score}>
               {score} or more
@@ -44,7 +49,7 @@ export function RisingFiltersForm({ filters, onChange }: RisingFiltersFormProps)
           ))}
         </Form.Select>
         <Form.Text id="rising-min-fit-help" muted>
-          A minimum leaves out creators without audience data.
+          “Known or estimated” and a minimum leave out creators without audience data; a content signal is not a fit.
         </Form.Text>
       </Form.Group>
     </Form>
