@@ -12,6 +12,7 @@ pub mod demo;
 mod http;
 pub mod research;
 pub mod tikapi;
+mod web;
 mod wire;
 
 pub use demo::{

@@ -227,6 +227,14 @@ pub(crate) fn hashtags<'a>(tags: impl IntoIterator<Item = &'a str>) -> Vec<Strin
     out
 }
 
+/// Provider text fit to store: NUL characters removed (PostgreSQL refuses them in text, and TikTok
+/// has sent names padded with them), and empty text as `None`.
+pub(crate) fn text(value: Option<String>) -> Option<String> {
+    let value = value?;
+    let value = if value.contains('\0') { value.replace('\0', "") } else { value };
+    (!value.is_empty()).then_some(value)
+}
+
 pub(crate) fn share_url(handle: &str, video_id: &str) -> String {
     format!("https://www.tiktok.com/@{handle}/video/{video_id}")
 }
@@ -326,6 +334,14 @@ mod tests {
     fn hashtags_are_lowercased_and_deduplicated() {
         assert_eq!(hashtags(["Sourdough", "#sourdough", "", "BreadTok", " #fyp "]), ["sourdough", "breadtok", "fyp"]);
         assert_eq!(canonical_handle(" @MayaBakes "), "mayabakes");
+    }
+
+    #[test]
+    fn text_drops_nul_characters_and_empty_values() {
+        assert_eq!(text(Some("maya\0\0 bakes\0".into())).as_deref(), Some("maya bakes"));
+        assert_eq!(text(Some("\0\0".into())), None);
+        assert_eq!(text(Some(String::new())), None);
+        assert_eq!(text(None), None);
     }
 
     proptest! {
