@@ -1,7 +1,8 @@
 //! TikTok's own JSON, as the paid providers pass it through: the web profile (`user`, rounded
 //! `stats`, exact `statsV2` strings), web item structs (camel case, `stats`/`statsV2`), and the
-//! app's snake-case user entries (with `url_list` avatars). A client reads its own envelope and
-//! hands the TikTok payload to the readers here, so every client parses it the same way.
+//! app's snake-case shapes (`aweme` items with `statistics` and millisecond durations, user
+//! entries with `url_list` avatars). TikAPI and ScrapeCreators each read their own envelope and
+//! hand the TikTok payload to the readers here, so both parse it the same way.
 
 use crate::wire::{self, Count, Flag, Id, is_set};
 use crate::{Profile, SourceError, UserMatch, Video};
@@ -284,8 +285,10 @@ pub(crate) fn web_item_video(item: WebItem, fallback: Option<&AuthorFallback>) -
 /// as a commenter. Every field is optional; what an entry lacks decides whether it is usable.
 #[derive(Deserialize)]
 pub(crate) struct AppUser {
+    pub uid: Option<Id>,
     unique_id: Option<String>,
     nickname: Option<String>,
+    pub region: Option<String>,
     follower_count: Option<Count>,
     avatar_thumb: Option<Value>,
     avatar_medium: Option<Value>,
@@ -339,4 +342,106 @@ fn first_url(value: &Value) -> Option<String> {
             .map(str::to_string),
         _ => None,
     }
+}
+
+/// One video in TikTok's app shape (an `aweme_list` entry).
+#[derive(Deserialize)]
+pub(crate) struct Aweme {
+    aweme_id: Option<Id>,
+    desc: Option<String>,
+    create_time: Option<Count>,
+    author: Option<AppUser>,
+    statistics: Option<AwemeStats>,
+    video: Option<AwemeVideo>,
+    text_extra: Option<Vec<Option<AppTextExtra>>>,
+    cha_list: Option<Vec<Option<AppChallenge>>>,
+    region: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct AwemeStats {
+    play_count: Option<Count>,
+    digg_count: Option<Count>,
+    comment_count: Option<Count>,
+    share_count: Option<Count>,
+    collect_count: Option<Count>,
+}
+
+#[derive(Deserialize)]
+struct AwemeVideo {
+    /// Milliseconds, unlike the web item's seconds.
+    duration: Option<Count>,
+    cover: Option<Value>,
+    origin_cover: Option<Value>,
+}
+
+#[derive(Deserialize)]
+struct AppTextExtra {
+    hashtag_name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct AppChallenge {
+    cha_name: Option<String>,
+}
+
+/// An `aweme` as a [`Video`]; `None` for entries that are not measurable videos.
+pub(crate) fn aweme_video(item: Aweme, fallback: Option<&AuthorFallback>) -> Result<Option<Video>, SourceError> {
+    let Some(id) = item.aweme_id.as_ref() else { return Ok(None) };
+    let platform_id = id.get("aweme_id")?.to_string();
+    let Some(created) = item.create_time.as_ref() else { return Ok(None) };
+    let Some(posted_at) = wire::unix_seconds(created.get("create_time")?) else {
+        return Err(SourceError::BadPayload(format!("create_time out of range for aweme {platform_id}")));
+    };
+    let author = item.author.as_ref();
+    let Some(author_handle) = author.and_then(AppUser::handle).or_else(|| fallback.map(|f| f.handle.clone())) else {
+        return Ok(None);
+    };
+    let Some(stats) = item.statistics.as_ref() else { return Ok(None) };
+    let read = |name: &str, count: &Option<Count>| -> Result<Option<i64>, SourceError> {
+        count.as_ref().map(|c| c.get(&format!("statistics.{name}"))).transpose()
+    };
+    let views = read("play_count", &stats.play_count)?;
+    let likes = read("digg_count", &stats.digg_count)?;
+    let comments = read("comment_count", &stats.comment_count)?;
+    let shares = read("share_count", &stats.share_count)?;
+    let saves = read("collect_count", &stats.collect_count)?;
+    let (Some(views), Some(likes), Some(comments), Some(shares)) = (views, likes, comments, shares) else {
+        return Ok(None);
+    };
+
+    // Structured tags first, then any `#tag` in the caption (some answers leave `text_extra` empty).
+    let challenge_names = item.cha_list.iter().flatten().flatten().filter_map(|c| c.cha_name.as_deref());
+    let text_tags = item.text_extra.iter().flatten().flatten().filter_map(|t| t.hashtag_name.as_deref());
+    let caption_tags = wire::caption_hashtags(item.desc.as_deref().unwrap_or_default());
+    let hashtags = wire::hashtags(challenge_names.chain(text_tags).chain(caption_tags.iter().map(String::as_str)));
+
+    let duration_seconds = match item.video.as_ref().and_then(|v| v.duration.as_ref()) {
+        Some(ms) => i32::try_from(wire::millis_to_seconds(ms.get("video.duration")?)).ok(),
+        None => None,
+    };
+    let cover_url =
+        item.video.as_ref().and_then(|v| [&v.cover, &v.origin_cover].into_iter().flatten().find_map(first_url));
+    let author_display_name = author
+        .and_then(|a| a.nickname.clone())
+        .or_else(|| fallback.filter(|f| f.handle == author_handle).and_then(|f| f.display_name.clone()));
+
+    Ok(Some(Video {
+        share_url: wire::share_url(&author_handle, &platform_id),
+        platform_id,
+        author_handle,
+        author_display_name: wire::text(author_display_name),
+        author_avatar_url: author.and_then(AppUser::small_avatar),
+        posted_at,
+        description: wire::text(item.desc).unwrap_or_default(),
+        hashtags,
+        duration_seconds,
+        cover_url,
+        region: item.region.filter(|s| !s.is_empty()),
+        views,
+        likes,
+        comments,
+        shares,
+        saves,
+    }))
 }
