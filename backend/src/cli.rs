@@ -137,7 +137,7 @@ async fn worker(database_url: &str, source: SourceArgs) -> anyhow::Result<()> {
     telemetry::init();
     let state = open_state(database_url, jwt_secret_from_env()).await?;
     let Some(built) = source.build()? else {
-        anyhow::bail!("the worker needs a data source: set ZZYZX_SOURCE to tikapi, research or demo");
+        anyhow::bail!("the worker needs a data source: set ZZYZX_SOURCE to tikapi, scrapecreators, research or demo");
     };
     let worker =
         Arc::new(RefreshWorker::new(state.store.clone(), built, source.worker_config(), state.refresh_wake.clone()));

@@ -68,6 +68,8 @@ pub enum SourceKind {
     Tikapi,
     /// TikTok Research API (approved academic, non-commercial use only).
     Research,
+    /// ScrapeCreators (paid per request, unofficial): profiles, videos, hashtags, user search.
+    Scrapecreators,
     /// Synthetic creators for a first run, labelled "demo".
     Demo,
 }
@@ -87,6 +89,10 @@ pub struct SourceArgs {
     pub research_client_secret: Option<SecretString>,
     #[arg(long, env = "ZZYZX_RESEARCH_BASE_URL", default_value = "https://open.tiktokapis.com")]
     pub research_base_url: String,
+    #[arg(long, env = "ZZYZX_SCRAPECREATORS_KEY", hide_env_values = true)]
+    pub scrapecreators_key: Option<SecretString>,
+    #[arg(long, env = "ZZYZX_SCRAPECREATORS_BASE_URL", default_value = "https://api.scrapecreators.com")]
+    pub scrapecreators_base_url: String,
     /// How long after a fetch a creator is fetched again (e.g. `24h`, `12h`, `30m`).
     #[arg(long, env = "ZZYZX_REFRESH_INTERVAL", default_value = "24h", value_parser = humantime::parse_duration)]
     pub refresh_interval: std::time::Duration,
@@ -117,7 +123,7 @@ impl SourceArgs {
     pub fn build(&self) -> anyhow::Result<Option<std::sync::Arc<dyn zzyzx_sources::Source>>> {
         use secrecy::ExposeSecret;
         use std::sync::Arc;
-        use zzyzx_sources::{ClientOptions, DemoSource, ResearchApi, TikApi};
+        use zzyzx_sources::{ClientOptions, DemoSource, ResearchApi, ScrapeCreators, TikApi};
         Ok(match self.kind {
             SourceKind::None => None,
             SourceKind::Demo => Some(Arc::new(DemoSource::new())),
@@ -144,6 +150,18 @@ impl SourceArgs {
                     ClientOptions::default(),
                 )?))
             }
+            SourceKind::Scrapecreators => {
+                let key = self
+                    .scrapecreators_key
+                    .as_ref()
+                    .filter(|key| !key.expose_secret().is_empty())
+                    .ok_or_else(|| anyhow::anyhow!("ZZYZX_SOURCE=scrapecreators needs ZZYZX_SCRAPECREATORS_KEY"))?;
+                Some(Arc::new(ScrapeCreators::new(
+                    key.expose_secret(),
+                    &self.scrapecreators_base_url,
+                    ScrapeCreators::client_options(),
+                )?))
+            }
         })
     }
 
@@ -168,4 +186,46 @@ impl Cli {
 
 pub fn jwt_secret_from_env() -> Option<SecretString> {
     std::env::var("ZZYZX_JWT_SECRET").ok().filter(|v| !v.is_empty()).map(SecretString::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source_args(args: &[&str]) -> SourceArgs {
+        let cli = Cli::try_parse_from([&["zzyzx", "worker"], args].concat()).expect("the flags parse");
+        match cli.command {
+            Some(Command::Worker(source)) => source,
+            other => panic!("expected the worker command, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn scrapecreators_without_a_key_is_a_clear_startup_error() {
+        let args = source_args(&["--source", "scrapecreators", "--scrapecreators-key", ""]);
+        let error = args.build().err().expect("no key, no source");
+        assert_eq!(error.to_string(), "ZZYZX_SOURCE=scrapecreators needs ZZYZX_SCRAPECREATORS_KEY");
+    }
+
+    #[test]
+    fn scrapecreators_is_built_from_its_key_against_its_default_base_url() {
+        let args = source_args(&["--source", "scrapecreators", "--scrapecreators-key", "sc-key"]);
+        assert_eq!(args.scrapecreators_base_url, "https://api.scrapecreators.com");
+        let source = args.build().expect("builds").expect("a source");
+        assert_eq!(source.name(), "scrapecreators");
+        assert!(source.capabilities().hashtag_videos);
+    }
+
+    #[test]
+    fn a_bad_scrapecreators_base_url_is_refused_at_startup() {
+        let args = source_args(&[
+            "--source",
+            "scrapecreators",
+            "--scrapecreators-key",
+            "sc-key",
+            "--scrapecreators-base-url",
+            "ftp://example.com",
+        ]);
+        assert!(args.build().is_err());
+    }
 }

@@ -11,7 +11,9 @@ use std::time::Duration;
 pub mod demo;
 mod http;
 pub mod research;
+pub mod scrapecreators;
 pub mod tikapi;
+mod web;
 mod wire;
 
 pub use demo::{
@@ -19,6 +21,7 @@ pub use demo::{
     demo_discount_code, demo_handles, demo_history, demo_pattern, demo_seeded,
 };
 pub use research::ResearchApi;
+pub use scrapecreators::ScrapeCreators;
 pub use tikapi::TikApi;
 
 /// How a provider client talks HTTP. The defaults are zzyzx's provider-client policy; tests shorten
@@ -121,6 +124,38 @@ pub struct UserMatch {
     pub followers: Option<i64>,
 }
 
+/// One top-level comment under a video, with what is public about its author.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VideoComment {
+    /// TikTok's comment id (`cid`).
+    pub id: String,
+    /// May be empty: TikTok allows sticker- and image-only comments.
+    pub text: String,
+    pub posted_at: DateTime<Utc>,
+    /// The commenter's TikTok user id.
+    pub commenter_id: Option<String>,
+    /// Canonical handle of the commenter.
+    pub commenter_handle: Option<String>,
+    /// The commenter's region (a country code such as `US`), when the provider gives it.
+    pub commenter_region: Option<String>,
+    pub likes: Option<i64>,
+    /// TikTok's guess at the comment's language (`en`, `es`, …).
+    pub language: Option<String>,
+}
+
+/// One country's share of a creator's audience, as a provider estimated it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AudienceCountry {
+    /// ISO 3166-1 alpha-2, upper case (`MX`).
+    pub code: String,
+    /// The provider's English name for the country.
+    pub name: Option<String>,
+    /// How many people in the provider's sample were placed in this country.
+    pub count: i64,
+    /// Share of the sample, 0–100.
+    pub percentage: f64,
+}
+
 /// What went wrong, in terms the refresh worker can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SourceError {
@@ -180,7 +215,7 @@ impl SourceError {
 
 #[async_trait]
 pub trait Source: Send + Sync + 'static {
-    /// `tikapi`, `research` or `demo`: stored with every snapshot as its source.
+    /// `tikapi`, `research`, `scrapecreators` or `demo`: stored with every snapshot as its source.
     fn name(&self) -> &'static str;
     fn capabilities(&self) -> Capabilities;
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError>;

@@ -13,10 +13,10 @@
 //!   decides between `RateLimited`, `QuotaExhausted` and `Unauthorized`.
 
 use crate::http::{self, Http, Reply, Secret};
-use crate::wire::{self, Count, Cursor, Flag, Id, decode, is_set};
+use crate::web::{self, AppUser, AuthorFallback, WebChallenge, WebItem, WebProfile};
+use crate::wire::{self, Cursor, Flag, decode, is_set};
 use crate::{BuildError, Capabilities, ClientOptions, Profile, Source, SourceError, UserMatch, Video};
 use async_trait::async_trait;
-use chrono::Utc;
 use reqwest::StatusCode;
 use reqwest::header::ACCEPT;
 use serde::Deserialize;
@@ -69,7 +69,8 @@ impl TikApi {
     async fn check_user(&self, handle: &str) -> Result<Profile, SourceError> {
         let body = self.get("/public/check", &[("username", handle)]).await?;
         let check: CheckBody = decode(body, "/public/check")?;
-        profile_from_check(check, handle)
+        let info = check.user_info.ok_or_else(|| SourceError::BadPayload("/public/check: no userInfo".into()))?;
+        web::profile(info, handle, "/public/check userInfo")
     }
 
     /// Walks item pages from `path` (posts or a hashtag feed) while `hasMore`, until `max` videos,
@@ -102,7 +103,7 @@ impl TikApi {
                 }
             };
             let current = current.flatten();
-            collect_items(current.item_list, author, &mut seen, &mut videos)?;
+            web::collect_videos(current.item_list, |item| web::web_item_video(item, author), &mut seen, &mut videos)?;
             if videos.len() >= max || !is_set(current.has_more) {
                 break;
             }
@@ -217,7 +218,7 @@ impl Source for TikApi {
             }
             let page: SearchPage = decode(self.get("/public/search/users", &params).await?, "/public/search/users")?;
             for entry in page.user_list.unwrap_or_default().into_iter().flatten() {
-                if let Some(found) = user_match(entry.user_info)?
+                if let Some(found) = web::user_match(entry.user_info)?
                     && !matches.iter().any(|m| m.handle == found.handle)
                 {
                     matches.push(found);
@@ -305,15 +306,7 @@ fn status_code(body: &Value) -> Option<i64> {
 
 /// TikTok's status codes, which TikAPI passes through (reference §6.2).
 fn condition_from_status_code(code: i64, body: &Value) -> Option<SourceError> {
-    let message = message_of(body).unwrap_or_default();
-    match code {
-        10201 | 10202 => Some(SourceError::NotFound),
-        10221 => Some(SourceError::Banned),
-        10222 => Some(SourceError::Private),
-        10205 => Some(SourceError::NotFound),
-        10209 | 10211 | 10212 => Some(SourceError::Rejected(format!("hashtag unavailable ({code}) {message}"))),
-        _ => None,
-    }
+    web::status_code_condition(code, &message_of(body).unwrap_or_default())
 }
 
 /// Reads TikAPI's error messages. Only specific wording counts: a bare "Not Found" is the
@@ -343,49 +336,13 @@ fn condition_from_message(message: &str, reply: &Reply) -> Option<SourceError> {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct CheckBody {
-    user_info: Option<UserInfo>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct UserInfo {
-    user: Option<RawUser>,
-    stats: Option<UserStats>,
-    stats_v2: Option<UserStats>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawUser {
-    id: Option<Id>,
-    unique_id: Option<String>,
-    nickname: Option<String>,
-    avatar_larger: Option<String>,
-    avatar_medium: Option<String>,
-    avatar_thumb: Option<String>,
-    signature: Option<String>,
-    verified: Option<Flag>,
-    sec_uid: Option<String>,
-    private_account: Option<Flag>,
-    /// TikTok's older name for a private account.
-    secret: Option<Flag>,
-    region: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct UserStats {
-    follower_count: Option<Count>,
-    following_count: Option<Count>,
-    heart_count: Option<Count>,
-    heart: Option<Count>,
-    video_count: Option<Count>,
+    user_info: Option<WebProfile>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct ItemPage {
-    item_list: Option<Vec<Option<RawItem>>>,
+    item_list: Option<Vec<Option<WebItem>>>,
     /// The older reference wraps the whole page in `itemStruct`.
     item_struct: Option<Box<ItemPage>>,
     cursor: Option<Cursor>,
@@ -411,56 +368,7 @@ struct HashtagFirstPage {
 
 #[derive(Deserialize)]
 struct ChallengeInfo {
-    challenge: Option<Challenge>,
-}
-
-#[derive(Deserialize)]
-struct Challenge {
-    id: Option<Id>,
-    title: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawItem {
-    id: Option<Id>,
-    desc: Option<String>,
-    create_time: Option<Count>,
-    video: Option<RawVideoInfo>,
-    author: Option<RawUser>,
-    challenges: Option<Vec<Option<Challenge>>>,
-    text_extra: Option<Vec<Option<TextExtra>>>,
-    stats: Option<ItemStats>,
-    stats_v2: Option<ItemStats>,
-    location_created: Option<String>,
-    /// Some answers wrap each item as `{ "itemStruct": { … } }`.
-    item_struct: Option<Box<RawItem>>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawVideoInfo {
-    id: Option<Id>,
-    duration: Option<Count>,
-    cover: Option<String>,
-    origin_cover: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct TextExtra {
-    hashtag_name: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ItemStats {
-    play_count: Option<Count>,
-    digg_count: Option<Count>,
-    comment_count: Option<Count>,
-    share_count: Option<Count>,
-    /// Saves. (A `saveCount` field does not exist; reference §2.4.)
-    collect_count: Option<Count>,
+    challenge: Option<WebChallenge>,
 }
 
 /// TikTok's search payload is snake case, TikAPI's own paging field camel case.
@@ -476,216 +384,5 @@ struct SearchPage {
 
 #[derive(Deserialize)]
 struct SearchEntry {
-    user_info: Option<SearchUser>,
-}
-
-/// TikTok's web search shape (snake case); the TikAPI shape is unconfirmed, so every field is
-/// optional and only `unique_id` is required of an entry.
-#[derive(Deserialize)]
-struct SearchUser {
-    unique_id: Option<String>,
-    nickname: Option<String>,
-    follower_count: Option<Count>,
-    avatar_thumb: Option<Value>,
-    avatar_medium: Option<Value>,
-    verified: Option<Flag>,
-    custom_verify: Option<String>,
-    enterprise_verify_reason: Option<String>,
-}
-
-// ---- Conversions -----------------------------------------------------------------------------
-
-/// Who a video belongs to when the item itself does not say (posts are the creator's own).
-struct AuthorFallback {
-    handle: String,
-    display_name: Option<String>,
-}
-
-fn profile_from_check(check: CheckBody, requested: &str) -> Result<Profile, SourceError> {
-    let info = check.user_info.ok_or_else(|| SourceError::BadPayload("/public/check: no userInfo".into()))?;
-    let user = info.user.ok_or_else(|| SourceError::BadPayload("/public/check: no userInfo.user".into()))?;
-    let id = user.id.as_ref().ok_or_else(|| SourceError::BadPayload("/public/check: no user id".into()))?;
-    let platform_user_id = id.get("userInfo.user.id")?.to_string();
-    let exact = info.stats_v2.as_ref();
-    let rounded = info.stats.as_ref();
-    let mut any_rounded = false;
-    let mut pick = |name: &str, read: &dyn Fn(&UserStats) -> Option<&Count>| -> Result<i64, SourceError> {
-        if let Some(count) = exact.and_then(read) {
-            return count.get(&format!("statsV2.{name}"));
-        }
-        if let Some(count) = rounded.and_then(read) {
-            any_rounded = true;
-            return count.get(&format!("stats.{name}"));
-        }
-        Err(SourceError::BadPayload(format!("/public/check: no {name}")))
-    };
-    let followers = pick("followerCount", &|s| s.follower_count.as_ref())?;
-    let following = pick("followingCount", &|s| s.following_count.as_ref())?;
-    // `heartCount` before `heart`: `heart` is the field seen overflowing to a negative 32-bit value.
-    let likes = pick("heartCount", &|s| s.heart_count.as_ref().or(s.heart.as_ref()))?;
-    let videos = pick("videoCount", &|s| s.video_count.as_ref())?;
-    let handle = user
-        .unique_id
-        .as_deref()
-        .map(wire::canonical_handle)
-        .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| requested.to_string());
-    Ok(Profile {
-        platform_user_id,
-        handle,
-        sec_uid: user.sec_uid.filter(|s| !s.is_empty()),
-        display_name: user.nickname.filter(|s| !s.is_empty()),
-        avatar_url: user.avatar_larger.or(user.avatar_medium).or(user.avatar_thumb).filter(|s| !s.is_empty()),
-        bio: user.signature.filter(|s| !s.is_empty()),
-        verified: is_set(user.verified),
-        region: user.region.filter(|s| !s.is_empty()),
-        private: is_set(user.private_account) || is_set(user.secret),
-        followers,
-        following,
-        likes,
-        videos,
-        counts_may_be_rounded: any_rounded,
-        fetched_at: Utc::now(),
-    })
-}
-
-/// Adds a page's items to `out`, skipping duplicates and entries that are not measurable videos
-/// (no id, time, author or stats: ads and cards sit in feeds too). A page whose every entry is
-/// unusable is refused, so a changed shape cannot pass for "no videos".
-fn collect_items(
-    items: Option<Vec<Option<RawItem>>>,
-    author: Option<&AuthorFallback>,
-    seen: &mut HashSet<String>,
-    out: &mut Vec<Video>,
-) -> Result<(), SourceError> {
-    let items: Vec<RawItem> = items.unwrap_or_default().into_iter().flatten().collect();
-    let total = items.len();
-    let mut usable = 0;
-    for item in items {
-        if let Some(video) = to_video(item, author)? {
-            usable += 1;
-            if seen.insert(video.platform_id.clone()) {
-                out.push(video);
-            }
-        }
-    }
-    if total > 0 && usable == 0 {
-        return Err(SourceError::BadPayload(format!("none of the {total} items on the page is a usable video")));
-    }
-    Ok(())
-}
-
-fn to_video(item: RawItem, fallback: Option<&AuthorFallback>) -> Result<Option<Video>, SourceError> {
-    let item = match item.item_struct {
-        Some(inner) => *inner,
-        None => item,
-    };
-    let Some(id) = item.id.as_ref().or(item.video.as_ref().and_then(|v| v.id.as_ref())) else {
-        return Ok(None);
-    };
-    let platform_id = id.get("item id")?.to_string();
-    let Some(created) = item.create_time.as_ref() else { return Ok(None) };
-    let Some(posted_at) = wire::unix_seconds(created.get("createTime")?) else {
-        return Err(SourceError::BadPayload(format!("createTime out of range for item {platform_id}")));
-    };
-    let author_handle = item
-        .author
-        .as_ref()
-        .and_then(|a| a.unique_id.as_deref())
-        .map(wire::canonical_handle)
-        .filter(|h| !h.is_empty())
-        .or_else(|| fallback.map(|f| f.handle.clone()));
-    let Some(author_handle) = author_handle else { return Ok(None) };
-
-    let exact = item.stats_v2.as_ref();
-    let rounded = item.stats.as_ref();
-    let read = |name: &str, get: &dyn Fn(&ItemStats) -> Option<&Count>| -> Result<Option<i64>, SourceError> {
-        match (exact.and_then(get), rounded.and_then(get)) {
-            (Some(c), _) => c.get(&format!("statsV2.{name}")).map(Some),
-            (None, Some(c)) => c.get(&format!("stats.{name}")).map(Some),
-            (None, None) => Ok(None),
-        }
-    };
-    let views = read("playCount", &|s| s.play_count.as_ref())?;
-    let likes = read("diggCount", &|s| s.digg_count.as_ref())?;
-    let comments = read("commentCount", &|s| s.comment_count.as_ref())?;
-    let shares = read("shareCount", &|s| s.share_count.as_ref())?;
-    let saves = read("collectCount", &|s| s.collect_count.as_ref())?;
-    let (Some(views), Some(likes), Some(comments), Some(shares)) = (views, likes, comments, shares) else {
-        return Ok(None);
-    };
-
-    let challenge_titles = item.challenges.iter().flatten().flatten().filter_map(|c| c.title.as_deref());
-    let text_tags = item.text_extra.iter().flatten().flatten().filter_map(|t| t.hashtag_name.as_deref());
-    let hashtags = wire::video_hashtags(challenge_titles.chain(text_tags), item.desc.as_deref().unwrap_or_default());
-
-    let duration_seconds = match item.video.as_ref().and_then(|v| v.duration.as_ref()) {
-        Some(d) => i32::try_from(d.get("video.duration")?).ok(),
-        None => None,
-    };
-    let cover_url =
-        item.video.as_ref().and_then(|v| v.cover.clone().or(v.origin_cover.clone())).filter(|s| !s.is_empty());
-    let author = item.author.as_ref();
-    let author_display_name = author
-        .and_then(|a| a.nickname.clone())
-        .or_else(|| fallback.filter(|f| f.handle == author_handle).and_then(|f| f.display_name.clone()))
-        .filter(|s| !s.is_empty());
-    let author_avatar_url = author
-        .and_then(|a| a.avatar_thumb.clone().or(a.avatar_medium.clone()).or(a.avatar_larger.clone()))
-        .filter(|s| !s.is_empty());
-
-    Ok(Some(Video {
-        share_url: wire::share_url(&author_handle, &platform_id),
-        platform_id,
-        author_handle,
-        author_display_name,
-        author_avatar_url,
-        posted_at,
-        description: item.desc.unwrap_or_default(),
-        hashtags,
-        duration_seconds,
-        cover_url,
-        region: item.location_created.filter(|s| !s.is_empty()),
-        views,
-        likes,
-        comments,
-        shares,
-        saves,
-    }))
-}
-
-fn user_match(user: Option<SearchUser>) -> Result<Option<UserMatch>, SourceError> {
-    let Some(user) = user else { return Ok(None) };
-    let Some(handle) = user.unique_id.as_deref().map(wire::canonical_handle).filter(|h| !h.is_empty()) else {
-        return Ok(None);
-    };
-    let followers = match &user.follower_count {
-        Some(count) => Some(count.get("follower_count")?),
-        None => None,
-    };
-    let has_text = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.trim().is_empty());
-    Ok(Some(UserMatch {
-        handle,
-        display_name: user.nickname.filter(|s| !s.is_empty()),
-        avatar_url: user
-            .avatar_thumb
-            .as_ref()
-            .and_then(avatar_url)
-            .or(user.avatar_medium.as_ref().and_then(avatar_url)),
-        verified: is_set(user.verified) || has_text(&user.custom_verify) || has_text(&user.enterprise_verify_reason),
-        followers,
-    }))
-}
-
-/// An avatar sent either as a URL or as TikTok's `{ "url_list": [...] }`.
-fn avatar_url(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        Value::Object(map) => map
-            .get("url_list")
-            .and_then(Value::as_array)
-            .and_then(|urls| urls.iter().find_map(|u| u.as_str().filter(|s| !s.is_empty())))
-            .map(str::to_string),
-        _ => None,
-    }
+    user_info: Option<AppUser>,
 }

@@ -228,14 +228,42 @@ pub(crate) fn hashtags<'a>(tags: impl IntoIterator<Item = &'a str>) -> Vec<Strin
 }
 
 /// A video's hashtags: the ones the source lists, or, when it lists none, the caption's own `#tags`
-/// (a tag runs over letters, digits and `_`), so a caption with tags never leaves them empty.
+/// ([`caption_hashtags`]), so a caption with tags never leaves them empty.
 pub(crate) fn video_hashtags<'a>(listed: impl IntoIterator<Item = &'a str>, caption: &str) -> Vec<String> {
     let listed = hashtags(listed);
     if !listed.is_empty() {
         return listed;
     }
-    let word = |c: char| c.is_alphanumeric() || c == '_';
-    hashtags(caption.split('#').skip(1).map(|rest| &rest[..rest.find(|c| !word(c)).unwrap_or(rest.len())]))
+    hashtags(caption_hashtags(caption).iter().map(String::as_str))
+}
+
+/// Hashtags written into a caption (`#tag`), in order. A tag runs until whitespace, another `#`
+/// or `@`, or ASCII punctuation other than `_`; letters of any script and emoji are kept, as TikTok
+/// keeps them.
+pub(crate) fn caption_hashtags(caption: &str) -> Vec<String> {
+    caption
+        .split('#')
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| !c.is_whitespace() && *c != '@' && (*c == '_' || !c.is_ascii_punctuation()))
+                .collect::<String>()
+        })
+        .filter(|tag| !tag.is_empty())
+        .collect()
+}
+
+/// Provider text fit to store: NUL characters removed (PostgreSQL refuses them in text, and TikTok
+/// has sent names padded with them), and empty text as `None`.
+pub(crate) fn text(value: Option<String>) -> Option<String> {
+    let value = value?;
+    let value = if value.contains('\0') { value.replace('\0', "") } else { value };
+    (!value.is_empty()).then_some(value)
+}
+
+/// Milliseconds to whole seconds, to the nearest second.
+pub(crate) fn millis_to_seconds(millis: i64) -> i64 {
+    millis / 1000 + i64::from(millis % 1000 >= 500)
 }
 
 pub(crate) fn share_url(handle: &str, video_id: &str) -> String {
@@ -349,7 +377,38 @@ mod tests {
         assert_eq!(canonical_handle(" @MayaBakes "), "mayabakes");
     }
 
+    #[test]
+    fn caption_hashtags_end_at_spaces_punctuation_and_mentions() {
+        assert_eq!(
+            caption_hashtags("day 3 #sourdough #BreadTok, with @maya#fypシ #🍞 # #so_good! #"),
+            ["sourdough", "BreadTok", "fypシ", "🍞", "so_good"]
+        );
+        assert!(caption_hashtags("no tags here").is_empty());
+    }
+
+    #[test]
+    fn text_drops_nul_characters_and_empty_values() {
+        assert_eq!(text(Some("maya\0\0 bakes\0".into())).as_deref(), Some("maya bakes"));
+        assert_eq!(text(Some("\0\0".into())), None);
+        assert_eq!(text(Some(String::new())), None);
+        assert_eq!(text(None), None);
+    }
+
+    #[test]
+    fn milliseconds_round_to_the_nearest_second() {
+        assert_eq!(millis_to_seconds(89_131), 89);
+        assert_eq!(millis_to_seconds(173_675), 174);
+        assert_eq!(millis_to_seconds(499), 0);
+        assert_eq!(millis_to_seconds(500), 1);
+        assert_eq!(millis_to_seconds(0), 0);
+    }
+
     proptest! {
+        #[test]
+        fn caption_hashtags_never_panic(caption in ".*") {
+            let _ = caption_hashtags(&caption);
+        }
+
         #[test]
         fn parse_count_never_panics(text in ".*") {
             let _ = parse_count(&text);

@@ -1,4 +1,4 @@
-//! The provider-client policy, checked the same way against both HTTP clients: every failure a
+//! The provider-client policy, checked the same way against every HTTP client: every failure a
 //! provider can produce becomes one typed error, fast, without following redirects or reading
 //! oversized bodies.
 
@@ -13,15 +13,16 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use wiremock::matchers::{any, method, path};
 use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
-use zzyzx_sources::{ClientOptions, ResearchApi, Source, SourceError, TikApi};
+use zzyzx_sources::{ClientOptions, ResearchApi, ScrapeCreators, Source, SourceError, TikApi};
 
 #[derive(Debug, Clone, Copy)]
 enum Provider {
     TikApi,
     Research,
+    ScrapeCreators,
 }
 
-const BOTH: [Provider; 2] = [Provider::TikApi, Provider::Research];
+const ALL: [Provider; 3] = [Provider::TikApi, Provider::Research, Provider::ScrapeCreators];
 
 impl Provider {
     /// A fresh mock server (with a working token endpoint for the Research API) and a client.
@@ -33,6 +34,7 @@ impl Provider {
                 mount_token(&server).await;
                 Box::new(research(&server))
             }
+            Provider::ScrapeCreators => Box::new(scrapecreators(&server)),
         };
         (server, client)
     }
@@ -42,6 +44,7 @@ impl Provider {
         match self {
             Provider::TikApi => Mock::given(method("GET")).and(path("/public/check")),
             Provider::Research => Mock::given(method("POST")).and(path("/v2/research/user/info/")),
+            Provider::ScrapeCreators => Mock::given(method("GET")).and(path("/v1/tiktok/profile")),
         }
     }
 
@@ -49,6 +52,7 @@ impl Provider {
         match self {
             Provider::TikApi => "/public/check",
             Provider::Research => "/v2/research/user/info/",
+            Provider::ScrapeCreators => "/v1/tiktok/profile",
         }
     }
 
@@ -65,6 +69,11 @@ impl Provider {
                 user["follower_count"] = followers;
                 research_ok(user)
             }
+            Provider::ScrapeCreators => {
+                let mut body = sc_profile("mayabakes");
+                body["stats"]["followerCount"] = followers;
+                body
+            }
         }
     }
 
@@ -73,6 +82,22 @@ impl Provider {
         match self {
             Provider::TikApi => json!({ "status": "error", "message": "Too many requests" }),
             Provider::Research => research_error("rate_limit_exceeded", "slow down"),
+            Provider::ScrapeCreators => json!({ "success": false, "message": "Too many requests, slow down" }),
+        }
+    }
+
+    /// This provider's way of saying its quota (or, for ScrapeCreators, the credit balance) is spent.
+    fn quota_spent(self) -> ResponseTemplate {
+        match self {
+            Provider::TikApi => ResponseTemplate::new(403)
+                .set_body_json(json!({ "status": "error", "message": "Your monthly quota is exhausted" })),
+            Provider::Research => {
+                ResponseTemplate::new(429).set_body_json(research_error("rate_limit_exceeded", "daily quota exceeded"))
+            }
+            Provider::ScrapeCreators => ResponseTemplate::new(402).set_body_json(json!({
+                "success": false,
+                "message": "Looks like you're out of credits :( You'll need to buy more to continue using the service."
+            })),
         }
     }
 
@@ -82,6 +107,7 @@ impl Provider {
             Provider::Research => Box::new(
                 ResearchApi::new(CLIENT_KEY, CLIENT_SECRET, base_url, options).unwrap().with_clock(research_now),
             ),
+            Provider::ScrapeCreators => Box::new(ScrapeCreators::new(SCRAPECREATORS_KEY, base_url, options).unwrap()),
         }
     }
 }
@@ -94,8 +120,8 @@ async fn profile_error_for(provider: Provider, template: ResponseTemplate) -> So
 }
 
 #[tokio::test]
-async fn a_good_answer_parses_for_both() {
-    for provider in BOTH {
+async fn a_good_answer_parses_for_every_provider() {
+    for provider in ALL {
         let (server, client) = provider.start().await;
         provider
             .profile_route()
@@ -112,16 +138,25 @@ async fn a_good_answer_parses_for_both() {
 
 #[tokio::test]
 async fn unauthorized_is_unauthorized() {
-    for provider in BOTH {
+    for provider in ALL {
         let err = profile_error_for(provider, ResponseTemplate::new(401)).await;
         assert!(matches!(err, SourceError::Unauthorized(_)), "{provider:?}: {err:?}");
     }
 }
 
 #[tokio::test]
+async fn a_spent_quota_is_quota_exhausted_which_pauses_the_source() {
+    for provider in ALL {
+        let err = profile_error_for(provider, provider.quota_spent()).await;
+        assert!(matches!(err, SourceError::QuotaExhausted { .. }), "{provider:?}: {err:?}");
+        assert!(!err.is_permanent_for_creator(), "{provider:?}: a spent quota says nothing about the creator");
+    }
+}
+
+#[tokio::test]
 async fn too_many_requests_carries_retry_after_in_seconds_or_as_a_date_or_not_at_all() {
     let in_two_minutes = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(120));
-    for provider in BOTH {
+    for provider in ALL {
         let err = profile_error_for(
             provider,
             ResponseTemplate::new(429).insert_header("Retry-After", "3").set_body_json(provider.rate_limit_body()),
@@ -146,7 +181,7 @@ async fn too_many_requests_carries_retry_after_in_seconds_or_as_a_date_or_not_at
 
 #[tokio::test]
 async fn retry_after_is_capped_at_fifteen_minutes() {
-    for provider in BOTH {
+    for provider in ALL {
         let err = profile_error_for(provider, ResponseTemplate::new(429).insert_header("Retry-After", "86400")).await;
         assert_eq!(err, SourceError::RateLimited { retry_after: Some(Duration::from_secs(900)) }, "{provider:?}");
     }
@@ -154,7 +189,7 @@ async fn retry_after_is_capped_at_fifteen_minutes() {
 
 #[tokio::test]
 async fn server_errors_are_unavailable() {
-    for provider in BOTH {
+    for provider in ALL {
         for status in [500, 502, 503, 504] {
             let err = profile_error_for(provider, ResponseTemplate::new(status).set_body_string("upstream down")).await;
             assert!(matches!(err, SourceError::Unavailable(_)), "{provider:?} {status}: {err:?}");
@@ -164,7 +199,7 @@ async fn server_errors_are_unavailable() {
 
 #[tokio::test]
 async fn a_slow_provider_is_cut_off_at_the_timeout() {
-    for provider in BOTH {
+    for provider in ALL {
         let started = Instant::now();
         let err = profile_error_for(
             provider,
@@ -180,7 +215,7 @@ async fn a_slow_provider_is_cut_off_at_the_timeout() {
 async fn an_unreachable_provider_is_unavailable() {
     // Bind a port, then free it: nothing listens there.
     let port = TcpListener::bind("127.0.0.1:0").await.unwrap().local_addr().unwrap().port();
-    for provider in BOTH {
+    for provider in ALL {
         let client = provider.client_with(&format!("http://127.0.0.1:{port}"), options());
         let err = client.profile("mayabakes").await.unwrap_err();
         assert!(matches!(err, SourceError::Unavailable(_)), "{provider:?}: {err:?}");
@@ -200,7 +235,7 @@ async fn unreadable_200s_are_bad_payloads() {
         ("an empty body", ok()),
         ("not an object", ok().set_body_json(json!(["a", "list"]))),
     ];
-    for provider in BOTH {
+    for provider in ALL {
         for (what, template) in &cases {
             let err = profile_error_for(provider, template.clone()).await;
             assert!(matches!(err, SourceError::BadPayload(_)), "{provider:?} {what}: {err:?}");
@@ -210,7 +245,7 @@ async fn unreadable_200s_are_bad_payloads() {
 
 #[tokio::test]
 async fn negative_and_absurd_counts_are_bad_payloads() {
-    for provider in BOTH {
+    for provider in ALL {
         for bad in [json!(-1), json!(-2147483648i64), json!(9223372036854775808u64), json!("9223372036854775808")] {
             let err = profile_error_for(
                 provider,
@@ -224,7 +259,7 @@ async fn negative_and_absurd_counts_are_bad_payloads() {
 
 #[tokio::test]
 async fn counts_sent_as_strings_are_read() {
-    for provider in BOTH {
+    for provider in ALL {
         let (server, client) = provider.start().await;
         provider
             .profile_route()
@@ -238,7 +273,7 @@ async fn counts_sent_as_strings_are_read() {
 
 #[tokio::test]
 async fn a_body_declared_over_the_cap_is_refused() {
-    for provider in BOTH {
+    for provider in ALL {
         let big = format!("{{\"padding\": \"{}\"}}", "x".repeat(2 * 1024 * 1024));
         let err =
             profile_error_for(provider, ResponseTemplate::new(200).set_body_raw(big.into_bytes(), "application/json"))
@@ -249,7 +284,7 @@ async fn a_body_declared_over_the_cap_is_refused() {
 
 #[tokio::test]
 async fn a_redirect_to_another_host_is_not_followed() {
-    for provider in BOTH {
+    for provider in ALL {
         let other = MockServer::start().await;
         Mock::given(any()).respond_with(ResponseTemplate::new(200)).expect(0).mount(&other).await;
 
@@ -266,7 +301,7 @@ async fn a_redirect_to_another_host_is_not_followed() {
 
 #[tokio::test]
 async fn an_endless_chunked_body_is_cut_off_at_the_cap() {
-    for provider in BOTH {
+    for provider in ALL {
         let written = Arc::new(AtomicUsize::new(0));
         let base_url = serve_endless_body(written.clone()).await;
         let client = provider.client_with(&base_url, ClientOptions { max_body_bytes: 64 * 1024, ..options() });

@@ -20,7 +20,7 @@ pub struct SourceCapabilities {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SourceStatusResponse {
-    /// `tikapi`, `research`, `demo` or `none`.
+    /// `tikapi`, `scrapecreators`, `research`, `demo` or `none`.
     pub source: String,
     pub capabilities: SourceCapabilities,
     pub last_success_at: Option<DateTime<Utc>>,

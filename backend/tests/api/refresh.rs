@@ -409,3 +409,94 @@ mod through_tikapi {
         }
     }
 }
+
+/// The worker through the real ScrapeCreators client, against a local mock of ScrapeCreators.
+mod through_scrapecreators {
+    use super::*;
+    use serde_json::json;
+    use wiremock::matchers::{method, path, query_param};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    use zzyzx_sources::{ClientOptions, ScrapeCreators};
+
+    async fn scrapecreators(server: &MockServer) -> Arc<ScrapeCreators> {
+        let options = ClientOptions { timeout: Duration::from_secs(2), ..ClientOptions::default() };
+        Arc::new(ScrapeCreators::new("test-key", &server.uri(), options).unwrap())
+    }
+
+    fn config() -> WorkerConfig {
+        WorkerConfig {
+            requests_per_second: 10_000,
+            backoff: Backoff { base: Duration::from_millis(10), cap: Duration::from_millis(50) },
+            ..WorkerConfig::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn a_creator_is_refreshed_with_its_videos_and_the_snapshot_says_scrapecreators() {
+        let fixture = fixture(Db::Sqlite, 1).await;
+        let (id, handle) = fixture.creators[0].clone();
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/v1/tiktok/profile"))
+            .and(query_param("handle", handle.as_str()))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "user": {"id": "6812345678901234567", "uniqueId": handle, "nickname": "Mocked", "secUid": "MS4wLjABAAAAmocked"},
+                "stats": {"followerCount": 284100, "followingCount": 412, "heartCount": 9100000, "videoCount": 731},
+                "statsV2": {"followerCount": "284113", "followingCount": "412", "heartCount": "9120455", "videoCount": "731"}
+            })))
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v3/tiktok/profile/videos"))
+            .and(query_param("handle", handle.as_str()))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "aweme_list": [{
+                    "aweme_id": "7468123456789000001", "desc": "first #bread", "create_time": 1_739_000_000,
+                    "author": {"unique_id": handle},
+                    "statistics": {"play_count": 1000, "digg_count": 100, "comment_count": 10, "share_count": 1},
+                    "video": {"duration": 15_000}
+                }],
+                "max_cursor": 1_738_000_000_000u64, "has_more": 0
+            })))
+            .expect(1)
+            .mount(&server)
+            .await;
+
+        let worker =
+            RefreshWorker::new(fixture.store.clone(), scrapecreators(&server).await, config(), Arc::new(Notify::new()));
+        let report = worker.run_cycle(&CancellationToken::new()).await;
+
+        assert_eq!(report.succeeded, 1, "{report:?}");
+        let requests = server.received_requests().await.unwrap();
+        assert!(requests.iter().all(|r| r.headers.get("x-api-key").is_some_and(|v| v == "test-key")));
+        let profile = fixture.store.creator(fixture.workspace_id, id).await.unwrap();
+        let latest = profile.latest.unwrap();
+        assert_eq!((latest.source.as_str(), latest.followers), ("scrapecreators", 284_113), "exact statsV2 counts");
+    }
+
+    #[tokio::test]
+    async fn running_out_of_credits_pauses_the_source_and_writes_nothing() {
+        let fixture = fixture(Db::Sqlite, 2).await;
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(402).set_body_json(json!({
+                "success": false,
+                "message": "Looks like you're out of credits :( You'll need to buy more to continue using the service."
+            })))
+            .mount(&server)
+            .await;
+
+        let worker =
+            RefreshWorker::new(fixture.store.clone(), scrapecreators(&server).await, config(), Arc::new(Notify::new()));
+        let report = worker.run_cycle(&CancellationToken::new()).await;
+
+        assert_eq!(report.succeeded, 0, "{report:?}");
+        let state = fixture.store.source_state("scrapecreators").await.unwrap();
+        assert!(state.paused_until.is_some_and(|until| until > Utc::now()), "the source is paused: {state:?}");
+        assert!(state.pause_reason.as_deref().is_some_and(|r| r.contains("quota")), "{state:?}");
+        for (id, _) in &fixture.creators {
+            assert_eq!(snapshot_count(&fixture, *id).await, 0);
+        }
+    }
+}

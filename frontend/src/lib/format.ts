@@ -59,6 +59,7 @@ const SOURCE_LABELS: Record<string, string> = {
   manual: 'entered by hand',
   import: 'CSV import',
   tikapi: 'TikAPI',
+  scrapecreators: 'ScrapeCreators',
   research: 'TikTok Research API',
   demo: 'demo data',
 };

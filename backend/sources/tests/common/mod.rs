@@ -8,9 +8,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-use zzyzx_sources::{ClientOptions, ResearchApi, SourceError, TikApi};
+use zzyzx_sources::{ClientOptions, ResearchApi, ScrapeCreators, SourceError, TikApi};
 
 pub const TIKAPI_KEY: &str = "test-tikapi-key";
+pub const SCRAPECREATORS_KEY: &str = "test-scrapecreators-key";
 pub const CLIENT_KEY: &str = "test-client-key";
 pub const CLIENT_SECRET: &str = "test-client-secret";
 pub const TOKEN: &str = "clt.test-token";
@@ -33,6 +34,14 @@ pub fn tikapi(server: &MockServer) -> TikApi {
 
 pub fn tikapi_with(server: &MockServer, options: ClientOptions) -> TikApi {
     TikApi::new(TIKAPI_KEY, &server.uri(), options).expect("client builds")
+}
+
+pub fn scrapecreators(server: &MockServer) -> ScrapeCreators {
+    scrapecreators_with(server, options())
+}
+
+pub fn scrapecreators_with(server: &MockServer, options: ClientOptions) -> ScrapeCreators {
+    ScrapeCreators::new(SCRAPECREATORS_KEY, &server.uri(), options).expect("client builds")
 }
 
 /// 2026-03-15T10:00:00Z: the research suite's "today".
@@ -159,4 +168,110 @@ pub fn research_video(handle: &str, n: u64) -> Value {
 
 pub fn research_page(videos: Vec<Value>, has_more: bool, cursor: u64, search_id: &str) -> Value {
     research_ok(json!({ "videos": videos, "cursor": cursor, "has_more": has_more, "search_id": search_id }))
+}
+
+// ---- ScrapeCreators payloads -----------------------------------------------------------------
+// Written from the field lists in ScrapeCreators' endpoint catalogue (see the client's module
+// documentation); values invented.
+
+/// `/v1/tiktok/profile`: TikTok's web `userInfo` at the top level, rounded `stats` only.
+pub fn sc_profile(handle: &str) -> Value {
+    json!({
+        "user": {
+            "id": "6812345678901234567",
+            "uniqueId": handle,
+            "nickname": "Maya Bakes",
+            "avatarLarger": "https://p16-sign-va.tiktokcdn.com/larger.jpeg?x-expires=1739200000",
+            "avatarThumb": "https://p16-sign-va.tiktokcdn.com/thumb.jpeg?x-expires=1739200000",
+            "signature": "sourdough + chaos",
+            "verified": true,
+            "secUid": "MS4wLjABAAAAexampleSecUid",
+            "privateAccount": false,
+            "secret": false
+        },
+        "stats": { "followerCount": 284100, "followingCount": 412, "heart": 9100000, "heartCount": 9100000, "videoCount": 731, "diggCount": 0 },
+        "itemList": []
+    })
+}
+
+/// One `aweme_list` entry in TikTok's app shape; `n` makes ids and times distinct (newer for
+/// larger `n`). `video.duration` is in milliseconds.
+pub fn sc_aweme(handle: &str, n: u64) -> Value {
+    json!({
+        "aweme_id": format!("74681234567890{:05}", n),
+        "desc": format!("day {n} of the starter saga #sourdough"),
+        "create_time": 1_739_000_000u64 + n * 3600,
+        "region": "US",
+        "author": {
+            "uid": "6812345678901234567",
+            "unique_id": handle,
+            "nickname": "Maya Bakes",
+            "sec_uid": "MS4wLjABAAAAexampleSecUid",
+            "avatar_thumb": { "uri": "thumb", "url_list": ["https://p16-sign-va.tiktokcdn.com/thumb.webp"] }
+        },
+        "statistics": {
+            "aweme_id": format!("74681234567890{:05}", n),
+            "play_count": 731554, "digg_count": 48211, "comment_count": 612, "share_count": 1904,
+            "collect_count": 5120, "download_count": 9
+        },
+        "video": {
+            "duration": 34_467,
+            "cover": { "uri": "cover", "url_list": ["https://p16-sign.tiktokcdn-us.com/cover.heic?x-expires=1739563200"] }
+        },
+        "text_extra": [ { "hashtag_name": "Sourdough" }, { "hashtag_name": "BreadTok" } ],
+        "cha_list": null,
+        "is_ad": false
+    })
+}
+
+/// A page of the profile feed (`/v3/tiktok/profile/videos`), paged by `max_cursor`.
+pub fn sc_videos_page(items: Vec<Value>, max_cursor: Option<u64>, has_more: bool) -> Value {
+    let mut page = json!({ "aweme_list": items, "has_more": u8::from(has_more), "status_code": 0 });
+    if let Some(c) = max_cursor {
+        page["max_cursor"] = json!(c);
+        page["min_cursor"] = json!(c + 1);
+    }
+    page
+}
+
+/// A page of a search feed (`/v1/tiktok/search/hashtag`), paged by `cursor`.
+pub fn sc_hashtag_page(items: Vec<Value>, cursor: Option<u64>, has_more: bool) -> Value {
+    let mut page = json!({ "aweme_list": items, "has_more": u8::from(has_more), "status_code": 0 });
+    if let Some(c) = cursor {
+        page["cursor"] = json!(c);
+    }
+    page
+}
+
+/// One `/v1/tiktok/video/comments` entry.
+pub fn sc_comment(n: u64, commenter: &str) -> Value {
+    json!({
+        "cid": format!("74632762889598{:05}", n),
+        "aweme_id": "7468123456789000001",
+        "text": format!("comment {n}: where is the recipe"),
+        "create_time": 1_739_100_000u64 + n,
+        "digg_count": 10 + n,
+        "reply_comment_total": 1,
+        "comment_language": "en",
+        "user": {
+            "uid": format!("68510910247700{:05}", n),
+            "unique_id": commenter,
+            "nickname": "A Fan",
+            "sec_uid": "MS4wLjABAAAAcommenter",
+            "region": "GB",
+            "avatar_thumb": { "url_list": ["https://p16-sign.tiktokcdn-us.com/fan.jpg"] }
+        }
+    })
+}
+
+/// `/v1/tiktok/user/audience`.
+pub fn sc_audience() -> Value {
+    json!({
+        "success": true,
+        "audienceLocations": [
+            { "country": "United States", "countryCode": "US", "count": 34, "percentage": "6.54%" },
+            { "country": "Mexico", "countryCode": "MX", "count": 83, "percentage": "15.96%" },
+            { "country": "Spain", "countryCode": "ES", "count": 15, "percentage": "2.88%" }
+        ]
+    })
 }

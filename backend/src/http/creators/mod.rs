@@ -57,7 +57,7 @@ pub struct MetricsResponse {
     pub following: i64,
     pub likes: i64,
     pub videos: i64,
-    /// `manual`, `import`, or the data source that fetched it (`tikapi`, `research`, `demo`).
+    /// `manual`, `import`, or the data source that fetched it (`tikapi`, `scrapecreators`, `research`, `demo`).
     pub source: String,
 }
 

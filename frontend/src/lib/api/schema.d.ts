@@ -2712,7 +2712,7 @@ export interface components {
             following: number;
             /** Format: int64 */
             likes: number;
-            /** @description `manual`, `import`, or the data source that fetched it (`tikapi`, `research`, `demo`). */
+            /** @description `manual`, `import`, or the data source that fetched it (`tikapi`, `scrapecreators`, `research`, `demo`). */
             source: string;
             /** Format: int64 */
             videos: number;
@@ -3519,7 +3519,7 @@ export interface components {
              * @description Calls are paused until then (an exhausted quota, refused credentials).
              */
             paused_until?: string | null;
-            /** @description `tikapi`, `research`, `demo` or `none`. */
+            /** @description `tikapi`, `scrapecreators`, `research`, `demo` or `none`. */
             source: string;
         };
         /** @description The day that contributes most to the 30-day gain, and its share of it. */

@@ -14,6 +14,10 @@ const SOURCES: Record<string, { name: string; about: string }> = {
       'No source: data comes from imports and the API. zzyzx does not fetch creators itself, and hashtag search and refreshes are unavailable.',
   },
   tikapi: { name: 'TikAPI', about: 'A paid, unofficial API: profiles, videos, hashtags and user search.' },
+  scrapecreators: {
+    name: 'ScrapeCreators',
+    about: 'A pay-per-request, unofficial API: profiles, videos, hashtags and user search, paid for in credits.',
+  },
   research: {
     name: 'TikTok Research API',
     about: 'TikTok’s API for approved academic research (non-commercial use only).',
