@@ -10,9 +10,10 @@
 //! the level at `end` through that shape, so its last point is always the profile at `end`.
 
 mod catalog;
+mod comments;
 
 use crate::wire;
-use crate::{Capabilities, Profile, Source, SourceError, UserMatch, Video};
+use crate::{Capabilities, Profile, Source, SourceError, UserMatch, Video, VideoComment};
 use async_trait::async_trait;
 use catalog::{CREATORS, Entry, NEWCOMERS, Niche, PATTERN_CYCLE};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
@@ -113,6 +114,15 @@ impl DemoSource {
 
     pub fn at(now: DateTime<Utc>) -> Self {
         DemoSource { now: Some(now) }
+    }
+
+    /// Up to `max` comments under the video `video_id` of `handle`, newest first: in the languages
+    /// the creator's audience writes, by recurring commenters, some unreadable (emoji, one word).
+    pub fn comments(&self, handle: &str, video_id: &str, max: usize) -> Result<Vec<VideoComment>, SourceError> {
+        if wire::canonical_handle(handle).is_empty() {
+            return Err(SourceError::NotFound);
+        }
+        Ok(comments::comments(handle, video_id, max, self.now()))
     }
 
     /// The moment answers are computed for. Without a fixed moment it is the start of today, so
