@@ -378,9 +378,13 @@ impl Commenter {
 /// on they are dealt out over the available cores like cards (long and short comments tend to come in runs, so
 /// contiguous halves would be uneven); a share whose thread cannot be started is read here.
 fn read_comments(comments: &[SampledComment]) -> Vec<Reading> {
+    let read_all = || comments.iter().map(|c| read_comment(&c.text)).collect();
+    if comments.len() < PARALLEL_FROM_COMMENTS {
+        return read_all();
+    }
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    if cores < 2 || comments.len() < PARALLEL_FROM_COMMENTS {
-        return comments.iter().map(|c| read_comment(&c.text)).collect();
+    if cores < 2 {
+        return read_all();
     }
     let read_share = |first: usize| comments.iter().skip(first).step_by(cores).map(|c| read_comment(&c.text)).collect();
     let shares: Vec<Vec<Reading>> = std::thread::scope(|scope| {
@@ -410,8 +414,9 @@ pub fn estimate_audience(comments: &[SampledComment]) -> AudienceEstimate {
     for (comment, reading) in comments.iter().zip(read_comments(comments)) {
         let video = comment.video_id.as_str();
         videos.insert(video);
+        let id = comment.commenter_id.as_deref().map(str::trim).filter(|id| !id.is_empty());
         let mut anonymous_commenter = Commenter::default();
-        let commenter = match comment.commenter_id.as_deref().map(str::trim).filter(|id| !id.is_empty()) {
+        let commenter = match id {
             Some(id) => known.entry(id).or_default(),
             None => &mut anonymous_commenter,
         };
@@ -431,7 +436,7 @@ pub fn estimate_audience(comments: &[SampledComment]) -> AudienceEstimate {
             with_country += 1;
             country_videos.insert(video);
         }
-        if comment.commenter_id.as_deref().is_none_or(|id| id.trim().is_empty()) {
+        if id.is_none() {
             anonymous.push(anonymous_commenter);
         }
     }
@@ -499,7 +504,9 @@ fn counted(n: usize, noun: &str) -> String {
 }
 
 fn label(sample: &EstimateSample, languages: &SampleSize) -> String {
-    if languages.commenters > 0 {
+    if sample.comments == 0 {
+        "no estimate: no comments".to_owned()
+    } else if languages.commenters > 0 {
         format!("estimate from {} on {}", counted(languages.comments, "comment"), counted(languages.videos, "video"))
     } else {
         format!(
@@ -625,7 +632,7 @@ mod tests {
     fn nothing_to_classify_says_why() {
         let e = estimate_audience(&[]);
         assert_eq!(e.languages.unavailable, Some(Unavailable::NoAudienceData));
-        assert_eq!(e.label, "no estimate: 0 of 0 comments on 0 videos could be classified");
+        assert_eq!(e.label, "no estimate: no comments");
         assert_eq!(e.to_profile(Utc::now()), None);
         let e = estimate_audience(&[comment("😍😍", Some("a"), "v1", None)]);
         assert_eq!(e.languages.unavailable, Some(Unavailable::NotEnoughData));
@@ -652,6 +659,29 @@ mod tests {
         // Only countries: the sample is theirs.
         let only_countries = [comment("😍", Some("a"), "v1", Some("GB"))];
         assert_eq!(estimate_audience(&only_countries).to_profile(now).unwrap().sample_size, Some(1));
+    }
+
+    #[test]
+    fn reading_on_several_cores_keeps_every_comment_in_its_place() {
+        // Long, short and emoji comments in an irregular order, enough to be read in parallel.
+        let texts = [ENGLISH, "lol", GERMAN, "😍😍😍", FRENCH, "heart melting", "好可爱啊"];
+        let comments: Vec<SampledComment> = (0..PARALLEL_FROM_COMMENTS * 3 + 1)
+            .map(|i| comment(texts[(i * i + i / 3) % texts.len()], Some("a"), "v", None))
+            .collect();
+        let one_by_one: Vec<Reading> = comments.iter().map(|c| read_comment(&c.text)).collect();
+        assert_eq!(read_comments(&comments), one_by_one);
+    }
+
+    #[test]
+    fn the_formula_text_states_the_thresholds_in_force() {
+        let text = ESTIMATE_LANGUAGE.text;
+        for stated in [
+            format!("≥ {MIN_LETTERS} letters"),
+            format!("≥ {MIN_DENSE_CHARACTERS} Chinese"),
+            format!("confidence is ≥ {MIN_CONFIDENCE}"),
+        ] {
+            assert!(text.contains(&stated), "fit.estimate.language.v1 should say {stated:?}: {text}");
+        }
     }
 
     #[test]
