@@ -8,12 +8,15 @@
 //! - [`analyze`]: everything for a creator's page.
 //! - [`summarize`]: the cheap subset for a dashboard row, run for hundreds of creators per request.
 //! - [`daily_from_snapshots`], [`sparkline`], [`project`]: building blocks the store and the charts use directly.
+//! - [`estimate_audience`]: an audience estimated from the comments on a creator's recent videos, which
+//!   [`AudienceEstimate::to_profile`] turns into the [`AudienceProfile`] the fit score reads.
 
 mod audience;
 mod authenticity;
 pub mod campaign;
 pub mod codes;
 mod engagement;
+mod estimate;
 mod growth;
 mod history;
 mod measure;
@@ -33,6 +36,11 @@ pub use authenticity::{
     Authenticity, AuthenticitySignal, DataQualityFlag, DataQualityKind, ExplainingVideo, SignalKind,
 };
 pub use engagement::Engagement;
+pub use estimate::{
+    AudienceEstimate, ESTIMATE_SOURCE, EstimateSample, EstimatedBreakdown, EstimatedShare, MAX_READ_CHARACTERS,
+    MIN_CONFIDENCE, MIN_DENSE_CHARACTERS, MIN_LETTERS, SampleSize, SampledComment, SkippedComments, WilsonInterval,
+    estimate_audience, wilson_interval,
+};
 pub use growth::{Acceleration, GROWTH_WINDOWS, Growth, GrowthWindow, MetricGrowth, start_slack_days};
 pub use history::{DailyGain, DailyPoint, MAX_SPARKLINE_DAYS, Metric, daily_from_snapshots, sparkline};
 pub use measure::{FORMULAS, Formula, Measure, Unavailable, Unit};

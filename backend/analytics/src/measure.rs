@@ -217,6 +217,12 @@ formulas! {
         "videos whose region is a target country ÷ videos with a region, last 30 videos";
     CONTENT_INTEREST = "fit.content.interest.v1", Share, "§10.9 (proposal)",
         "videos with at least one target hashtag ÷ videos, last 30 videos";
+    ESTIMATE_LANGUAGE = "fit.estimate.language.v1", Share, "§10.9 (proposal)",
+        "commenters whose most frequent detected language is L ÷ commenters with at least one classified comment, \
+         with a 95% Wilson score interval; a comment is classified when it has ≥ 12 letters (or ≥ 4 Chinese, \
+         Japanese or Korean characters) and the detector's confidence is ≥ 0.5";
+    ESTIMATE_COUNTRY = "fit.estimate.country.v1", Share, "§10.9 (proposal)",
+        "commenters whose profile country is C ÷ commenters with a profile country, with a 95% Wilson score interval";
     CAMPAIGN_POST_RATE = "campaign.post_rate.v1", Percent, "§6.4 (campaigns)",
         "creators with at least one campaign post ÷ creators the product was shipped to × 100";
     CAMPAIGN_DAYS_TO_POST = "campaign.days_to_post.median.v1", Count, "§6.4 (campaigns)",
