@@ -170,6 +170,11 @@ pub struct CreatorSummary {
     pub tier: Option<Tier>,
     /// `fit.audience.v1`; null ("unknown") without audience data or a target.
     pub fit_score: Option<u8>,
+    /// The kind of audience profile behind `fit_score` (an `estimated` fit is shown as one); null
+    /// without a fit.
+    pub fit_kind: Option<AudienceKind>,
+    /// That profile's sample size (for an estimate, the commenters it was read from), when known.
+    pub fit_sample_size: Option<i64>,
     /// `fit.content.v1`, 0–100: the content signal, from the creator's videos (their regions and hashtags against the
     /// target), not from audience data; shown where `fit_score` is unknown, always labelled as a content signal. Null
     /// without a target or enough videos. Equals `content_signal.score` of [`analyze`].
@@ -200,6 +205,8 @@ pub fn summarize(
         percent: w.percent,
         actual_days: w.actual_days(),
     };
+    let fit_score = audience::fit_score(target, audience).ok().map(|(score, _)| score);
+    let fit_profile = audience.filter(|_| fit_score.is_some());
     CreatorSummary {
         as_of: history.latest().map(|p| p.date),
         followers,
@@ -210,7 +217,9 @@ pub fn summarize(
         outlier_count: outliers::viral_count(&recent, settings.effective_viral_multiple()),
         rising: rising::assess(&week, &acceleration, &recent, followers, settings),
         tier: followers.map(Tier::of),
-        fit_score: audience::fit_score(target, audience).ok().map(|(score, _)| score),
+        fit_score,
+        fit_kind: fit_profile.map(|a| a.kind),
+        fit_sample_size: fit_profile.and_then(|a| a.sample_size),
         content_signal: target.and_then(|t| audience::content_signal(Some(t), &recent).score),
         top_video_id: outliers::best_within(&recent, outliers::TOP_VIDEO_DAYS).map(|(v, _)| v.id.clone()),
     }

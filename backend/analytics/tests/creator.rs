@@ -282,6 +282,7 @@ proptest! {
         prop_assert_eq!(&s.rising, &a.rising);
         prop_assert_eq!(s.tier, a.tier.as_ref().map(|t| t.tier));
         prop_assert_eq!(s.fit_score, a.fit.score);
+        prop_assert_eq!(s.fit_kind, a.fit.kind.filter(|_| a.fit.score.is_some()));
         prop_assert_eq!(s.content_signal, a.content_signal.score);
         prop_assert_eq!(&s.top_video_id, &a.outliers.top_video_id);
         prop_assert_eq!((s.as_of, s.followers), (a.as_of, a.followers));

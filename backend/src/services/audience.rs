@@ -62,6 +62,22 @@ pub async fn add_manual(
     Ok(row)
 }
 
+/// Records an audience zzyzx estimated from comments (kind `estimated`), under `source`.
+pub async fn add_estimate(
+    store: &dyn Store,
+    workspace_id: Uuid,
+    creator_id: Uuid,
+    mut profile: AudienceProfile,
+    source: &str,
+) -> Result<AudienceRow> {
+    profile.kind = AudienceKind::Estimated;
+    profile.source = source.into();
+    profile.validate().map_err(invalid_fields)?;
+    let row = row(creator_id, profile);
+    store.add_audience_profiles(workspace_id, std::slice::from_ref(&row)).await?;
+    Ok(row)
+}
+
 /// Imports profiles from CSV (see [`csv`] for the format). Creators must be known to the
 /// workspace. With `partial`, good rows are written and bad ones reported; without, any bad row
 /// rejects the whole file.

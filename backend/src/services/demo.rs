@@ -1,18 +1,23 @@
 //! The demo workspace for a first run: three lists of synthetic creators from the demo source
-//! with 180 days of history and their videos, and two seeding campaigns (`demo_campaigns`).
+//! with 180 days of history and their videos, an audience estimated from each creator's comments
+//! (and a target audience, so fits show), and two seeding campaigns (`demo_campaigns`).
 //! Everything it writes says `source: demo`.
 
 use chrono::{Duration, Utc};
 use uuid::Uuid;
-use zzyzx_sources::{DemoSource, Source, demo_handles, demo_history};
+use zzyzx_analytics::{SampledComment, TargetAudience, estimate_audience};
+use zzyzx_sources::{DemoSource, Source, Video, demo_handles, demo_history};
 
 use crate::auth::passwords::PasswordHashing;
 use crate::auth::tokens::generate_signing_secret;
 use crate::domain::{Handle, MetricPoint, Password};
-use crate::store::{FetchSuccess, NewList, NewListItem, NewUser, Store, StoreError};
+use crate::store::{FetchSuccess, NewList, NewListItem, NewUser, Store, StoreError, WorkspaceDocuments};
 
 pub const DEMO_EMAIL: &str = "demo@zzyzx.local";
 const HISTORY_DAYS: i64 = 180;
+/// The comments an audience estimate reads: the latest videos, and at most this many under each.
+const ESTIMATE_VIDEOS: usize = 12;
+const COMMENTS_PER_VIDEO: usize = 50;
 const LISTS: [(&str, &str); 3] = [
     ("Spring drop: gym wear", "Fitness creators for the new training line"),
     ("Streetwear collab", "Street style and thrift creators"),
@@ -128,6 +133,7 @@ pub async fn load(store: &dyn Store, hashing: &PasswordHashing) -> anyhow::Resul
         let profile = source.profile(handle).await?;
         // Two months of videos: enough for last cycle's campaign posts.
         let videos = source.videos(handle, None, 60).await?;
+        estimate_audience_once(store, &source, workspace_id, *creator_id, handle, &videos).await?;
         let next_fetch_at = now + Duration::hours(24);
         store
             .record_fetch_success(FetchSuccess {
@@ -142,7 +148,56 @@ pub async fn load(store: &dyn Store, hashing: &PasswordHashing) -> anyhow::Resul
             })
             .await?;
     }
+    set_target_once(store, workspace_id).await?;
     let user = store.user_by_email(DEMO_EMAIL).await?.ok_or_else(|| anyhow::anyhow!("the demo user is gone"))?;
     super::demo_campaigns::load(store, workspace_id, user.id, &creators, now).await?;
     Ok(DemoLogin { email: DEMO_EMAIL, password, creators: creators.len() })
+}
+
+/// Estimates the creator's audience from the comments on their latest videos, as zzyzx does for a
+/// real source, unless the creator already has an audience profile in the workspace.
+async fn estimate_audience_once(
+    store: &dyn Store,
+    source: &DemoSource,
+    workspace_id: Uuid,
+    creator_id: Uuid,
+    handle: &str,
+    videos: &[Video],
+) -> anyhow::Result<()> {
+    if !store.audience_profiles(workspace_id, creator_id).await?.is_empty() {
+        return Ok(());
+    }
+    let mut sample = Vec::new();
+    for video in videos.iter().take(ESTIMATE_VIDEOS) {
+        for comment in source.comments(handle, &video.platform_id, COMMENTS_PER_VIDEO)? {
+            sample.push(SampledComment {
+                text: comment.text,
+                commenter_id: comment.commenter_id,
+                video_id: video.platform_id.clone(),
+                commenter_country: comment.commenter_region,
+            });
+        }
+    }
+    if let Some(profile) = estimate_audience(&sample).to_profile(Utc::now()) {
+        super::audience::add_estimate(store, workspace_id, creator_id, profile, source.name()).await?;
+    }
+    Ok(())
+}
+
+/// The demo brand's customers, unless the workspace already names its own: English speakers in
+/// four countries who follow activewear and street style.
+async fn set_target_once(store: &dyn Store, workspace_id: Uuid) -> anyhow::Result<()> {
+    let WorkspaceDocuments { target_audience, .. } = store.workspace_documents(workspace_id).await?;
+    if target_audience.is_some() {
+        return Ok(());
+    }
+    let codes = |codes: &[&str]| codes.iter().map(|c| (*c).to_owned()).collect();
+    let target = TargetAudience {
+        countries: codes(&["US", "GB", "CA", "AU"]),
+        languages: codes(&["en"]),
+        interests: codes(&["activewear", "gymtok", "streetwear", "ootd"]),
+        ..TargetAudience::default()
+    };
+    super::workspace_settings::put(store, workspace_id, target).await?;
+    Ok(())
 }

@@ -343,5 +343,19 @@ crate::both_databases! {
         assert!(entries.iter().filter(|e| e.stage.as_str() == "posted").all(|e| e.estimate.is_some()));
         let running_entries = store.campaign_entries(workspace_id, running.id).await.unwrap();
         assert!(running_entries.len() >= 4);
+
+        // Each demo creator's audience is estimated from their comments, once however often the demo loads,
+        // and the demo brand's target makes the fits show.
+        let audiences = store.latest_audiences(workspace_id, zzyzx::store::CreatorScope::Workspace).await.unwrap();
+        assert!(audiences.len() >= 50, "{} estimated audiences", audiences.len());
+        assert!(audiences.values().all(|a| a.kind == "estimated" && a.source == "demo" && a.sample_size.is_some_and(|n| n >= 30)));
+        assert!(audiences.values().all(|a| a.languages.0.len() >= 2), "mixed audiences");
+        let foremost = |a: &zzyzx::store::AudienceRow| a.languages.0.iter().max_by(|x, y| x.1.total_cmp(y.1)).map(|(l, _)| l.clone());
+        let english = audiences.values().filter(|a| foremost(a).as_deref() == Some("en")).count();
+        assert!(english * 10 >= audiences.len() * 7, "English foremost for most: {english} of {}", audiences.len());
+        let some = audiences.values().next().unwrap();
+        assert_eq!(store.audience_profiles(workspace_id, some.creator_id).await.unwrap().len(), 1);
+        let target = store.workspace_documents(workspace_id).await.unwrap().target_audience.expect("a demo target");
+        assert_eq!(target["languages"], serde_json::json!(["en"]));
     }
 }

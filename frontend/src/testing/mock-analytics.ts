@@ -23,6 +23,8 @@ export type AnalyticsDb = {
   rising: Record<string, string[]>;
   /** Audience fit scores; a creator without one is "unknown". */
   fit: Record<string, number>;
+  /** The kind of audience profile behind a fit (manual when not set). */
+  fitKind: Record<string, Schemas['AudienceKind']>;
   /** Content signals (from videos, not audience data), shown where the fit is unknown. */
   content: Record<string, number>;
   audience: Record<string, Schemas['AudienceResponse'][]>;
@@ -92,6 +94,7 @@ function emptyAnalyticsDb(): AnalyticsDb {
     target: { countries: [], languages: [], age_bands: [], genders: [], interests: [] },
     rising: {},
     fit: {},
+    fitKind: {},
     content: {},
     audience: {},
     role: 'owner',
@@ -208,6 +211,8 @@ export function summaryFor(creator: MockCreator): Schemas['AnalyticsSummary'] {
     rising,
     tier: tierOf(creator.latest?.followers),
     fit_score: analyticsDb.fit[creator.id] ?? null,
+    fit_kind: analyticsDb.fit[creator.id] == null ? null : (analyticsDb.fitKind[creator.id] ?? 'manual'),
+    fit_sample_size: null,
     content_signal: analyticsDb.content[creator.id] ?? null,
     top_video_id: topVideoOf(creator)?.id ?? null,
   };

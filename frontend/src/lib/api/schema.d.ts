@@ -1272,6 +1272,12 @@ export interface components {
              */
             content_signal?: number | null;
             engagement_by_views: components["schemas"]["EngagementSummary"];
+            fit_kind?: null | components["schemas"]["AudienceKind"];
+            /**
+             * Format: int64
+             * @description That profile's sample size (for an estimate, the commenters it was read from), when known.
+             */
+            fit_sample_size?: number | null;
             /**
              * Format: int32
              * @description `fit.audience.v1`; null ("unknown") without audience data or a target.

@@ -66,6 +66,16 @@ describe('rising creators page', () => {
     expect(microFit).toHaveTextContent(/^72$/);
   });
 
+  it('marks a fit estimated from commenters as an estimate', async () => {
+    const { micro } = risingCreators();
+    analyticsDb.fitKind[micro.id] = 'estimated';
+    renderApp('/rising');
+    await screen.findByRole('list', { name: 'Rising creators' });
+
+    const card = screen.getByRole('article', { name: '@steadyclimb' });
+    expect(within(card).getByText('Audience fit').nextSibling).toHaveTextContent('≈72 est. estimated from commenters');
+  });
+
   it('adds a rising creator to a list from their card, and says so with a link to the list', async () => {
     risingCreators();
     const list = addList({ name: 'Spring drop' });
