@@ -526,7 +526,7 @@ export function analyticsFor(creator: MockCreator): Schemas['CreatorAnalytics'] 
       formula_text: '100 × weighted mean over the target’s dimensions of the audience share matching the target',
       score: fit ?? null,
       unavailable: fit === undefined ? 'no_audience_data' : null,
-      kind: fit === undefined ? null : 'manual',
+      kind: fit === undefined ? null : (analyticsDb.fitKind[creator.id] ?? 'manual'),
       source: fit === undefined ? null : 'manual',
       captured_at: null,
       sample_size: null,

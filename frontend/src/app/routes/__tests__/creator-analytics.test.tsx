@@ -257,6 +257,18 @@ describe('creator analytics', () => {
     expect(await within(panel('Audience fit')).findByText('64')).toBeInTheDocument();
   });
 
+  it('shows an estimated fit as an estimate', async () => {
+    const creator = creatorWithVideos();
+    analyticsDb.fit[creator.id] = 72;
+    analyticsDb.fitKind[creator.id] = 'estimated';
+    renderApp(`/creators/${creator.id}`);
+
+    const fit = await screen.findByRole('region', { name: 'Audience fit' });
+    expect(await within(fit).findByText('≈72')).toBeInTheDocument();
+    expect(fit).toHaveTextContent('/ 100, an estimate');
+    expect(fit).toHaveTextContent('From estimated audience data');
+  });
+
   it('imports audience profiles from CSV and lists the refused lines', async () => {
     const creator = creatorWithVideos();
     const { user } = renderApp(`/creators/${creator.id}`);

@@ -32,7 +32,11 @@ function Profile({ profile }: { profile: AudienceProfile }) {
         <span className="small text-body-secondary">
           {audienceKindLabel(profile.kind)}
           {profile.source !== 'manual' && profile.source !== 'import' && ` (${describeSource(profile.source)})`}
-          {profile.sample_size != null ? `, ${formatWhole(profile.sample_size)} sampled` : ', sample size unknown'}
+          {profile.sample_size == null
+            ? ', sample size unknown'
+            : profile.kind === 'estimated'
+              ? `, from ${formatWhole(profile.sample_size)} commenters`
+              : `, ${formatWhole(profile.sample_size)} sampled`}
         </span>
       </div>
       <dl className="row small mb-0">

@@ -35,18 +35,22 @@ function FitScore({ fit }: { fit: CreatorAnalytics['fit'] }) {
       </p>
     );
   }
+  const estimated = fit.kind === 'estimated';
   return (
     <p className="mb-2">
       <span className="h4">
-        <WithFormula measure={measure}>{fit.score}</WithFormula>
+        <WithFormula measure={measure}>{estimated ? `≈${fit.score}` : fit.score}</WithFormula>
       </span>
-      <span className="text-body-secondary"> / 100</span>
+      <span className="text-body-secondary"> / 100{estimated && ', an estimate'}</span>
       {fit.source && (
         <span className="d-block small text-body-secondary">
           From {fit.kind ? audienceKindLabel(fit.kind) : describeSource(fit.source)} audience data
           {fit.kind && fit.source !== 'manual' && fit.source !== 'import' && ` (${describeSource(fit.source)})`}
           {fit.captured_at && ` of ${formatDay(fit.captured_at)}`}
-          {fit.sample_size != null && `, ${formatWhole(fit.sample_size)} sampled`}
+          {fit.sample_size != null &&
+            (estimated
+              ? `, from ${formatWhole(fit.sample_size)} commenters`
+              : `, ${formatWhole(fit.sample_size)} sampled`)}
         </span>
       )}
     </p>
