@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { accessibilityFlows } from './accessibility-flows.mjs';
+import { demoFlows } from './demo-flows.mjs';
 import { analyticsFlows } from './analytics-flows.mjs';
 import { campaignFlows } from './campaign-flows.mjs';
 import { flows, recordListRenderTime, screenshotPath } from './flows.mjs';
@@ -73,6 +74,7 @@ async function main() {
       page,
       baseUrl: server.baseUrl,
       state,
+      serverLog: server.logPath,
       screenshot: (name) => page.screenshot({ path: screenshotPath(screenshotsDir, name), fullPage: true }),
       report: (line) => console.log(`  ${line}`),
     };
@@ -83,7 +85,7 @@ async function main() {
     const logout = flows.findIndex((flow) => flow.name === 'logs out');
     const later = [...analyticsFlows, ...teamFlows, ...campaignFlows];
     const journeys = logout < 0 ? [...flows, ...later] : [...flows.slice(0, logout), ...later, ...flows.slice(logout)];
-    const allFlows = [...journeys, ...accessibilityFlows];
+    const allFlows = [...journeys, ...demoFlows, ...accessibilityFlows];
 
     let blocked = false;
     for (const flow of allFlows) {

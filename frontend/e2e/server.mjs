@@ -1,5 +1,6 @@
 // Starts the real zzyzx binary on a fresh SQLite database and a free port, serving the built app,
-// with the demo data source: synthetic creators, videos, hashtags and user search, labelled "demo".
+// with the demo data source (synthetic creators, videos, hashtags and user search, labelled "demo")
+// and the demo workspace loaded beside the accounts the journeys create.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -47,6 +48,15 @@ export function panicsIn(logPath) {
   return lines.flatMap((line, index) => (/^thread '.*panicked at /.test(line) ? [`${line} ${lines[index + 1]}`] : []));
 }
 
+/** The demo workspace's login, as the server printed it when it loaded the demo. */
+export function demoLoginIn(logPath) {
+  const log = readFileSync(logPath, 'utf8').replace(ANSI_COLOUR, '');
+  const email = /Log in as:\s+(\S+)/.exec(log)?.[1];
+  const password = /Password:\s+(\S+)/.exec(log)?.[1];
+  if (!email || !password) throw new Error(`the server printed no demo login (log: ${logPath})`);
+  return { email, password };
+}
+
 /**
  * Resolves once /api/v1/health answers. `stop()` ends the process (SIGTERM, then SIGKILL) and is
  * safe to call more than once.
@@ -60,7 +70,7 @@ export async function startServer({ binary, webDir, workDir }) {
   const baseUrl = `http://127.0.0.1:${port}`;
   const logPath = join(workDir, 'zzyzx.log');
   const log = createWriteStream(logPath);
-  const child = spawn(binary, ['serve', '--bind', `127.0.0.1:${port}`, '--source', 'demo'], {
+  const child = spawn(binary, ['serve', '--bind', `127.0.0.1:${port}`, '--source', 'demo', '--demo'], {
     env: {
       ...process.env,
       ZZYZX_DATABASE_URL: `sqlite://${join(workDir, 'e2e.db')}`,
@@ -81,7 +91,8 @@ export async function startServer({ binary, webDir, workDir }) {
   };
 
   try {
-    await waitForHealth(baseUrl, child, 30_000);
+    // Loading the demo workspace (60 creators, 180 days each) comes first.
+    await waitForHealth(baseUrl, child, 120_000);
   } catch (error) {
     await stop();
     throw new Error(`${error.message} (log: ${logPath})`, { cause: error });
