@@ -55,7 +55,8 @@ describe('list dashboard', () => {
     const table = await screen.findByRole('table', { name: 'Creators, in list order' });
     const box = table.closest('.wide-table-scroll');
     expect(box).toHaveClass('dashboard-table');
-    expect(box?.parentElement).toHaveClass('has-more-right');
+    // The cue follows a measurement after the table is in the page, so wait for it.
+    await waitFor(() => expect(box?.parentElement).toHaveClass('has-more-right'));
     expect(screen.getByText('Scroll sideways for more →')).toBeInTheDocument();
   });
 
