@@ -220,7 +220,12 @@ async fn run(database: &'static str) -> Report {
     // The refresh pipeline: the 500 listed creators are due; the source answers at once.
     let config =
         WorkerConfig { batch_size: 100, concurrency: 16, requests_per_second: 1_000_000, ..WorkerConfig::default() };
-    let worker = RefreshWorker::new(store.clone(), Arc::new(DemoSource::new()), config, Arc::new(Notify::new()));
+    let worker = RefreshWorker::new(
+        store.clone(),
+        Arc::new(DemoSource::new().inventing_any_handle()),
+        config,
+        Arc::new(Notify::new()),
+    );
     let timer = Instant::now();
     let cycle = worker.run_cycle(&CancellationToken::new()).await;
     let pipeline_per_second = cycle.succeeded as f64 / timer.elapsed().as_secs_f64();

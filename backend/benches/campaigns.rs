@@ -112,7 +112,12 @@ async fn pipeline(store: &Arc<dyn Store>) -> f64 {
         videos_per_fetch: VIDEOS_PER_CREATOR,
         ..WorkerConfig::default()
     };
-    let worker = RefreshWorker::new(store.clone(), Arc::new(DemoSource::new()), config, Arc::new(Notify::new()));
+    let worker = RefreshWorker::new(
+        store.clone(),
+        Arc::new(DemoSource::new().inventing_any_handle()),
+        config,
+        Arc::new(Notify::new()),
+    );
     let timer = Instant::now();
     let cycle = worker.run_cycle(&CancellationToken::new()).await;
     // A creator of another set may join when a post check of its falls due.

@@ -68,8 +68,29 @@ async fn the_calendar_source_agrees_with_itself_during_a_day() {
 }
 
 #[tokio::test]
-async fn any_handle_has_a_profile_with_realistic_counts() {
+async fn it_knows_its_own_creators_and_no_one_else_like_a_real_source() {
     let source = DemoSource::at(now());
+    for handle in ["unknown.creator", "liftwithmarisoll", "@", "  "] {
+        assert_eq!(source.profile(handle).await, Err(SourceError::NotFound), "{handle}");
+        assert_eq!(source.videos(handle, None, 10).await, Err(SourceError::NotFound), "{handle}");
+        assert_eq!(source.comments(handle, "7400000000000000001", 10), Err(SourceError::NotFound), "{handle}");
+    }
+    // Its own, in any spelling, including the newcomers that only search and hashtags show.
+    for handle in ["liftwithmarisol", "@LiftWithMarisol", "newdrop.nadia"] {
+        assert!(source.profile(handle).await.is_ok(), "{handle}");
+        assert!(!source.comments(handle, "7400000000000000001", 10).unwrap().is_empty(), "{handle}");
+    }
+    // Every creator its search and hashtag pulls show can be fetched.
+    let shown = source.search_users("a", 100).await.unwrap().into_iter().map(|m| m.handle);
+    let authors = source.hashtag_videos("thrift", 40).await.unwrap().into_iter().map(|v| v.author_handle);
+    for handle in shown.chain(authors) {
+        assert!(source.profile(&handle).await.is_ok(), "{handle}");
+    }
+}
+
+#[tokio::test]
+async fn any_handle_has_a_profile_with_realistic_counts() {
+    let source = DemoSource::at(now()).inventing_any_handle();
     let handles = demo_handles().into_iter().chain(["unknown.creator", "ANOTHER_ONE"]);
     for handle in handles {
         let profile = source.profile(handle).await.expect("profile");
@@ -93,7 +114,7 @@ fn history_ends_at_the_profile_and_never_goes_negative() {
             assert_eq!(history.len(), 365);
             let last = history.last().unwrap();
             assert_eq!(last.at, at, "the last point is at `end`");
-            let profile = block_on(DemoSource::at(at).profile(handle)).expect("profile");
+            let profile = block_on(DemoSource::at(at).inventing_any_handle().profile(handle)).expect("profile");
             assert_eq!(
                 (last.followers, last.following, last.likes, last.videos),
                 (profile.followers, profile.following, profile.likes, profile.videos),

@@ -101,28 +101,44 @@ pub fn demo_history(handle: &str, days: usize, end: DateTime<Utc>) -> Vec<DemoPo
 }
 
 /// The demo [`Source`]. `DemoSource::new()` follows the calendar (today, in UTC);
-/// `DemoSource::at(now)` answers as of a fixed moment.
+/// `DemoSource::at(now)` answers as of a fixed moment. Like a real source, it knows its own
+/// creators (the catalog's) and answers "not found" for any other handle, so a typo never becomes a
+/// tracked creator; [`DemoSource::inventing_any_handle`] makes one up for any handle instead, for
+/// benchmarks that need thousands.
 #[derive(Debug, Clone, Default)]
 pub struct DemoSource {
     now: Option<DateTime<Utc>>,
+    any_handle: bool,
 }
 
 impl DemoSource {
     pub fn new() -> Self {
-        DemoSource { now: None }
+        DemoSource { now: None, any_handle: false }
     }
 
     pub fn at(now: DateTime<Utc>) -> Self {
-        DemoSource { now: Some(now) }
+        DemoSource { now: Some(now), any_handle: false }
+    }
+
+    /// This source, answering for any handle with a creator invented from it.
+    pub fn inventing_any_handle(self) -> Self {
+        DemoSource { any_handle: true, ..self }
+    }
+
+    /// `handle` canonical, if this source answers for it.
+    fn known(&self, handle: &str) -> Result<String, SourceError> {
+        let handle = wire::canonical_handle(handle);
+        let listed = |h: &str| CREATORS.iter().chain(NEWCOMERS.iter()).any(|c| c.handle == h);
+        if handle.is_empty() || !(self.any_handle || listed(&handle)) {
+            return Err(SourceError::NotFound);
+        }
+        Ok(handle)
     }
 
     /// Up to `max` comments under the video `video_id` of `handle`, newest first: in the languages
     /// the creator's audience writes, by recurring commenters, some unreadable (emoji, one word).
     pub fn comments(&self, handle: &str, video_id: &str, max: usize) -> Result<Vec<VideoComment>, SourceError> {
-        if wire::canonical_handle(handle).is_empty() {
-            return Err(SourceError::NotFound);
-        }
-        Ok(comments::comments(handle, video_id, max, self.now()))
+        Ok(comments::comments(&self.known(handle)?, video_id, max, self.now()))
     }
 
     /// The moment answers are computed for. Without a fixed moment it is the start of today, so
@@ -143,17 +159,11 @@ impl Source for DemoSource {
     }
 
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {
-        if wire::canonical_handle(handle).is_empty() {
-            return Err(SourceError::NotFound);
-        }
-        Ok(Creator::new(handle).profile(self.now()))
+        Ok(Creator::new(&self.known(handle)?).profile(self.now()))
     }
 
     async fn videos(&self, handle: &str, _sec_uid: Option<&str>, max: usize) -> Result<Vec<Video>, SourceError> {
-        if wire::canonical_handle(handle).is_empty() {
-            return Err(SourceError::NotFound);
-        }
-        let mut videos = Creator::new(handle).videos(self.now(), max.max(RECENT_VIDEOS));
+        let mut videos = Creator::new(&self.known(handle)?).videos(self.now(), max.max(RECENT_VIDEOS));
         videos.truncate(max);
         Ok(videos)
     }
