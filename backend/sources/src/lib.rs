@@ -64,6 +64,8 @@ pub struct Capabilities {
     pub videos: bool,
     pub hashtag_videos: bool,
     pub user_search: bool,
+    /// The comments under a video, which audience estimates read.
+    pub comments: bool,
 }
 
 /// A creator's public profile and counts, as one source saw them at `fetched_at`.
@@ -224,4 +226,10 @@ pub trait Source: Send + Sync + 'static {
     /// Up to `max` videos under a hashtag (without `#`).
     async fn hashtag_videos(&self, tag: &str, max: usize) -> Result<Vec<Video>, SourceError>;
     async fn search_users(&self, query: &str, max: usize) -> Result<Vec<UserMatch>, SourceError>;
+    /// Up to `max` top-level comments under `handle`'s video `video_id`, newest first: the sample
+    /// an audience estimate reads. A source without them says `Unsupported` (and its capabilities
+    /// say so).
+    async fn comments(&self, _handle: &str, _video_id: &str, _max: usize) -> Result<Vec<VideoComment>, SourceError> {
+        Err(SourceError::Unsupported)
+    }
 }

@@ -389,7 +389,7 @@ impl Source for ResearchApi {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: false }
+        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: false, comments: false }
     }
 
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {

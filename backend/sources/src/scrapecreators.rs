@@ -254,7 +254,7 @@ impl Source for ScrapeCreators {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true }
+        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true, comments: true }
     }
 
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {
@@ -302,6 +302,10 @@ impl Source for ScrapeCreators {
             cursor_field: CursorField::Cursor,
         };
         self.walk_feed(feed, max, None).await
+    }
+
+    async fn comments(&self, handle: &str, video_id: &str, max: usize) -> Result<Vec<VideoComment>, SourceError> {
+        ScrapeCreators::comments(self, handle, video_id, max).await
     }
 
     async fn search_users(&self, query: &str, max: usize) -> Result<Vec<UserMatch>, SourceError> {

@@ -16,6 +16,8 @@ pub struct SourceCapabilities {
     pub videos: bool,
     pub hashtag_videos: bool,
     pub user_search: bool,
+    /// Comments under videos, from which audiences are estimated.
+    pub comments: bool,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -49,6 +51,7 @@ async fn source_status(
                 videos: false,
                 hashtag_videos: false,
                 user_search: false,
+                comments: false,
             },
             last_success_at: None,
             last_error: None,
@@ -67,6 +70,7 @@ async fn source_status(
             videos: capabilities.videos,
             hashtag_videos: capabilities.hashtag_videos,
             user_search: capabilities.user_search,
+            comments: capabilities.comments,
         },
         last_success_at: recorded.last_success_at,
         last_error: recorded.last_error,

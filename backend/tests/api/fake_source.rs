@@ -117,7 +117,7 @@ impl Source for FakeSource {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true }
+        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true, comments: true }
     }
 
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {

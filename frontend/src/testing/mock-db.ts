@@ -61,7 +61,7 @@ export const db: MockDb = emptyDb();
 function demoSource(): MockSourceStatus {
   return {
     source: 'demo',
-    capabilities: { profile: true, videos: true, hashtag_videos: true, user_search: true },
+    capabilities: { profile: true, videos: true, hashtag_videos: true, user_search: true, comments: true },
     last_success_at: '2026-11-20T11:55:00Z',
     last_error: null,
     last_error_at: null,
@@ -324,7 +324,7 @@ export function setSource(source: string, overrides: Partial<MockSourceStatus> =
   db.source = {
     ...demoSource(),
     source,
-    capabilities: { profile: able, videos: able, hashtag_videos: able, user_search: able },
+    capabilities: { profile: able, videos: able, hashtag_videos: able, user_search: able, comments: able },
     last_success_at: able ? demoSource().last_success_at : null,
     breaker: able ? 'closed' : null,
     ...overrides,

@@ -155,7 +155,7 @@ impl Source for DemoSource {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true }
+        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true, comments: true }
     }
 
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {
@@ -174,6 +174,10 @@ impl Source for DemoSource {
             return Err(SourceError::Rejected("empty hashtag".into()));
         }
         Ok(hashtag_videos(&tag, max, self.now()))
+    }
+
+    async fn comments(&self, handle: &str, video_id: &str, max: usize) -> Result<Vec<VideoComment>, SourceError> {
+        DemoSource::comments(self, handle, video_id, max)
     }
 
     async fn search_users(&self, query: &str, max: usize) -> Result<Vec<UserMatch>, SourceError> {

@@ -3506,6 +3506,8 @@ export interface components {
         /** @enum {string} */
         SortOrder: "asc" | "desc";
         SourceCapabilities: {
+            /** @description Comments under videos, from which audiences are estimated. */
+            comments: boolean;
             hashtag_videos: boolean;
             profile: boolean;
             user_search: boolean;

@@ -15,7 +15,7 @@ describe('settings page', () => {
   it('shows the data source, its capabilities and its health', async () => {
     signedInUser();
     setSource('tikapi', {
-      capabilities: { profile: true, videos: true, hashtag_videos: true, user_search: false },
+      capabilities: { profile: true, videos: true, hashtag_videos: true, user_search: false, comments: false },
       last_success_at: '2026-11-20T11:55:00Z',
       last_error: 'quota exhausted',
       last_error_at: '2026-11-20T10:00:00Z',
@@ -37,6 +37,7 @@ describe('settings page', () => {
       '✓ Creator videos: available',
       '✓ Videos under a hashtag: available',
       '✗ Creator search for the add box: not available',
+      '✗ Comments, for audience estimates: not available',
     ]);
     expect(valueOf('Last success')).toHaveTextContent('20 Nov 2026');
     expect(valueOf('Last error')).toHaveTextContent('quota exhausted');

@@ -33,6 +33,7 @@ const CAPABILITIES = [
   { key: 'videos', label: 'Creator videos' },
   { key: 'hashtag_videos', label: 'Videos under a hashtag' },
   { key: 'user_search', label: 'Creator search for the add box' },
+  { key: 'comments', label: 'Comments, for audience estimates' },
 ] as const;
 
 /** The source's circuit breaker, in words: whether calls are paused because too many failed in a row. */
