@@ -17,8 +17,9 @@ use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 use zzyzx_sources::{Source, SourceError};
 
-use crate::store::{ClaimedCreator, CreatorStatus, FetchFailure, FetchSuccess, SourceEvent, Store};
+use crate::store::{AudienceRow, ClaimedCreator, CreatorStatus, FetchFailure, FetchSuccess, SourceEvent, Store};
 use policy::{Backoff, Breaker, BreakerConfig, BreakerState};
+use zzyzx_analytics::{SampledComment, estimate_audience};
 
 #[derive(Debug, Clone)]
 pub struct WorkerConfig {
@@ -42,6 +43,23 @@ pub struct WorkerConfig {
     /// On shutdown, how long fetches in flight may take to finish.
     pub shutdown_grace: Duration,
     pub videos_per_fetch: usize,
+    pub estimate: EstimateConfig,
+}
+
+/// How often, and from how many comments, the worker estimates a creator's audience, when the
+/// source gives comments: one call per video read, so `videos` calls per creator per `every`.
+#[derive(Debug, Clone, Copy)]
+pub struct EstimateConfig {
+    pub every: Duration,
+    /// The latest videos whose comments are read.
+    pub videos: usize,
+    pub comments_per_video: usize,
+}
+
+impl Default for EstimateConfig {
+    fn default() -> Self {
+        Self { every: Duration::from_secs(7 * 24 * 60 * 60), videos: 5, comments_per_video: 50 }
+    }
 }
 
 impl Default for WorkerConfig {
@@ -60,6 +78,7 @@ impl Default for WorkerConfig {
             breaker: BreakerConfig::default(),
             shutdown_grace: Duration::from_secs(20),
             videos_per_fetch: 30,
+            estimate: EstimateConfig::default(),
         }
     }
 }
@@ -356,6 +375,8 @@ impl RefreshWorker {
         videos: Vec<zzyzx_sources::Video>,
     ) -> Outcome {
         let now = Utc::now();
+        let latest: Vec<String> =
+            videos.iter().take(self.config.estimate.videos).map(|v| v.platform_id.clone()).collect();
         let success = FetchSuccess {
             creator_id: creator.id,
             handle: creator.handle.clone(),
@@ -371,7 +392,62 @@ impl RefreshWorker {
             return Outcome::Failed;
         }
         let _ = self.store.record_source_event(self.source.name(), SourceEvent::Success, now).await;
+        self.estimate_audience(creator, &latest).await;
         Outcome::Succeeded
+    }
+
+    /// Estimates the creator's audience from the comments on their latest videos, when the source
+    /// gives comments and the last estimate is older than `estimate.every`; stored in every
+    /// workspace that lists the creator. A failure only skips it until the next refresh.
+    async fn estimate_audience(&self, creator: &ClaimedCreator, video_ids: &[String]) {
+        if !self.source.capabilities().comments || video_ids.is_empty() {
+            return;
+        }
+        let every = chrono::Duration::from_std(self.config.estimate.every).unwrap_or(chrono::Duration::MAX);
+        match self.store.last_audience_estimate(creator.id).await {
+            Ok(Some(last)) if Utc::now() - last < every => return,
+            Ok(_) => {}
+            Err(error) => {
+                tracing::warn!(error = ?error, "reading the last audience estimate failed");
+                return;
+            }
+        }
+        let mut sample = Vec::new();
+        for video_id in video_ids {
+            self.limiter.until_ready().await;
+            match self.source.comments(&creator.handle, video_id, self.config.estimate.comments_per_video).await {
+                Ok(comments) => sample.extend(comments.into_iter().map(|c| SampledComment {
+                    text: c.text,
+                    commenter_id: c.commenter_id,
+                    video_id: video_id.clone(),
+                    commenter_country: c.commenter_region,
+                })),
+                Err(error) => {
+                    tracing::warn!(error = %error, "comments could not be fetched; estimating the audience later");
+                    return;
+                }
+            }
+        }
+        // Reading languages is CPU work: off the async threads.
+        let Ok(estimate) = tokio::task::spawn_blocking(move || estimate_audience(&sample)).await else { return };
+        let now = Utc::now();
+        let Some(profile) = estimate.to_profile(now) else { return };
+        let row = AudienceRow {
+            id: uuid::Uuid::now_v7(),
+            creator_id: creator.id,
+            kind: profile.kind.as_str().to_owned(),
+            source: self.source.name().to_owned(),
+            captured_at: profile.captured_at,
+            sample_size: profile.sample_size,
+            ages: sqlx::types::Json(profile.ages),
+            genders: sqlx::types::Json(profile.genders),
+            countries: sqlx::types::Json(profile.countries),
+            languages: sqlx::types::Json(profile.languages),
+            created_at: now,
+        };
+        if let Err(error) = self.store.record_audience_estimate(&row).await {
+            tracing::error!(error = ?error, "storing an audience estimate failed");
+        }
     }
 
     async fn record_transient_failure(&self, creator: &ClaimedCreator, error: &SourceError) -> Outcome {

@@ -88,6 +88,11 @@ pub trait AnalyticsStore: Send + Sync {
     ) -> Result<()>;
     /// Records audience profiles; every creator must be known to the workspace.
     async fn add_audience_profiles(&self, workspace_id: Uuid, profiles: &[AudienceRow]) -> Result<u64>;
+    /// When the refresh worker last estimated the creator's audience from comments (any workspace).
+    async fn last_audience_estimate(&self, creator_id: Uuid) -> Result<Option<DateTime<Utc>>>;
+    /// Records an audience estimated from public comments in every workspace that has the creator
+    /// in a list, each its own copy (`profile.id` is replaced); how many workspaces got it.
+    async fn record_audience_estimate(&self, profile: &AudienceRow) -> Result<u64>;
     /// The workspace's audience profiles of a creator, newest first.
     async fn audience_profiles(&self, workspace_id: Uuid, creator_id: Uuid) -> Result<Vec<AudienceRow>>;
     /// The audience profile fit uses for each creator in the scope: the best kind

@@ -6,7 +6,10 @@ use chrono::Utc;
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
-use zzyzx_sources::{Capabilities, Profile, Source, SourceError, UserMatch, Video};
+use zzyzx_sources::{Capabilities, Profile, Source, SourceError, UserMatch, Video, VideoComment};
+
+/// (commenter id, the country they give, text)
+pub type ScriptedComment = (String, Option<String>, String);
 
 #[derive(Default)]
 pub struct FakeSource {
@@ -24,6 +27,9 @@ pub struct FakeSource {
     captions: Mutex<HashMap<(String, i64), String>>,
     /// Bios by handle.
     bios: Mutex<HashMap<String, String>>,
+    /// Comments under every video of a handle. The source gives comments only once some are scripted.
+    comments: Mutex<HashMap<String, Vec<ScriptedComment>>>,
+    comment_calls: std::sync::atomic::AtomicUsize,
 }
 
 impl FakeSource {
@@ -51,6 +57,15 @@ impl FakeSource {
 
     pub fn bio(&self, handle: &str, bio: &str) {
         self.bios.lock().unwrap().insert(handle.to_owned(), bio.to_owned());
+    }
+
+    /// Puts these comments, (commenter id, country, text), under every video of `handle`.
+    pub fn comments_under(&self, handle: &str, comments: Vec<ScriptedComment>) {
+        self.comments.lock().unwrap().insert(handle.to_owned(), comments);
+    }
+
+    pub fn comment_calls(&self) -> usize {
+        self.comment_calls.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Makes the next profile call panic, once.
@@ -117,7 +132,8 @@ impl Source for FakeSource {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true, comments: true }
+        let comments = !self.comments.lock().unwrap().is_empty();
+        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true, comments }
     }
 
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {
@@ -157,6 +173,26 @@ impl Source for FakeSource {
     async fn hashtag_videos(&self, tag: &str, max: usize) -> Result<Vec<Video>, SourceError> {
         let handles = ["hashtag.one", "hashtag.two", "hashtag.three"];
         Ok((0..max.min(6)).map(|n| Self::video_for(handles[n % 3], n as i64 + tag.len() as i64)).collect())
+    }
+
+    async fn comments(&self, handle: &str, video_id: &str, max: usize) -> Result<Vec<VideoComment>, SourceError> {
+        self.comment_calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let scripted = self.comments.lock().unwrap().get(handle).cloned().unwrap_or_default();
+        Ok(scripted
+            .into_iter()
+            .take(max)
+            .enumerate()
+            .map(|(n, (commenter, country, text))| VideoComment {
+                id: format!("{video_id}-c{n}"),
+                text,
+                posted_at: Utc::now(),
+                commenter_id: Some(commenter),
+                commenter_handle: None,
+                commenter_region: country,
+                likes: None,
+                language: None,
+            })
+            .collect())
     }
 
     async fn search_users(&self, query: &str, _max: usize) -> Result<Vec<UserMatch>, SourceError> {

@@ -107,6 +107,49 @@ crate::both_databases! {
         assert_eq!(claimed.iter().map(|c| c.id).collect::<Vec<_>>(), vec![asked]);
     }
 
+    async fn a_creators_audience_is_estimated_from_comments_once_a_week_in_the_workspaces_that_list_them(db) {
+        let fixture = fixture(db, 2).await;
+        let source = Arc::new(FakeSource::new(Duration::ZERO));
+        let (estimated, handle) = fixture.creators[0].clone();
+        let (plain, _) = fixture.creators[1];
+        let english = ["this is exactly the kind of outfit I have been looking for all summer", "your videos are the reason I actually go to the gym every morning now"];
+        let spanish = "tus videos siempre me alegran el día, sigue así por favor";
+        let comments = (0..30)
+            .map(|n| {
+                let text = if n % 3 == 0 { spanish } else { english[n % 2] };
+                (format!("fan{n}"), (n % 2 == 0).then(|| "US".to_owned()), text.to_owned())
+            })
+            .collect();
+        source.comments_under(&handle, comments);
+        // Another workspace that does not list the creator gets nothing.
+        let outsider = Uuid::now_v7();
+        fixture.store.create_user(NewUser {
+            id: Uuid::now_v7(), email: "outsider@example.com".into(), display_name: "O".into(), password_hash: "x".into(),
+            workspace_id: outsider, workspace_name: "O".into(), now: Utc::now(),
+        }).await.unwrap();
+
+        worker(&fixture, &source, fast_config("estimating")).run_cycle(&CancellationToken::new()).await;
+
+        let profiles = fixture.store.audience_profiles(fixture.workspace_id, estimated).await.unwrap();
+        assert_eq!(profiles.len(), 1, "one estimate");
+        let profile = &profiles[0];
+        assert_eq!((profile.kind.as_str(), profile.source.as_str()), ("estimated", "tikapi"));
+        assert_eq!(profile.sample_size, Some(30), "each commenter once: {:?}", profile.languages.0);
+        assert!((profile.languages.0["en"] - 20.0 / 30.0).abs() < 1e-9, "two thirds English: {:?}", profile.languages.0);
+        assert!((profile.languages.0["es"] - 10.0 / 30.0).abs() < 1e-9, "one third Spanish: {:?}", profile.languages.0);
+        assert_eq!(profile.countries.0.get("US"), Some(&1.0), "the commenters who say where they are");
+        // 5 videos, one call each; the creator without comments costs none.
+        assert_eq!(source.comment_calls(), 5 + 5);
+        assert!(fixture.store.audience_profiles(fixture.workspace_id, plain).await.unwrap().is_empty());
+        assert!(fixture.store.latest_audiences(outsider, CreatorScope::Workspace).await.unwrap().is_empty());
+
+        // Fetched again within the week: no new estimate and no comment calls.
+        fixture.store.reschedule_creator(estimated, Utc::now() - ChronoDuration::minutes(1)).await.unwrap();
+        worker(&fixture, &source, fast_config("again")).run_cycle(&CancellationToken::new()).await;
+        assert_eq!(fixture.store.audience_profiles(fixture.workspace_id, estimated).await.unwrap().len(), 1);
+        assert_eq!(source.comment_calls(), 10);
+    }
+
     async fn three_workers_fetch_every_creator_exactly_once(db) {
         let fixture = fixture(db, 500).await;
         let source = Arc::new(FakeSource::new(Duration::from_millis(5)));

@@ -122,6 +122,47 @@ impl AnalyticsStore for SqlStore {
         Ok(written)
     }
 
+    async fn last_audience_estimate(&self, creator_id: Uuid) -> Result<Option<DateTime<Utc>>> {
+        Ok(sqlx::query_scalar(
+            "select max(created_at) from audience_profiles where creator_id = $1 and kind = 'estimated'",
+        )
+        .bind(creator_id)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    async fn record_audience_estimate(&self, profile: &AudienceRow) -> Result<u64> {
+        let mut tx = self.begin_write().await?;
+        let workspaces: Vec<Uuid> = sqlx::query_scalar(
+            "select distinct l.workspace_id from list_items i join lists l on l.id = i.list_id where i.creator_id = $1",
+        )
+        .bind(profile.creator_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        for workspace_id in &workspaces {
+            sqlx::query(&format!(
+                "insert into audience_profiles (workspace_id, {AUDIENCE_COLUMNS}) \
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+            ))
+            .bind(workspace_id)
+            .bind(Uuid::now_v7())
+            .bind(profile.creator_id)
+            .bind(&profile.kind)
+            .bind(&profile.source)
+            .bind(profile.captured_at)
+            .bind(profile.sample_size)
+            .bind(&profile.ages)
+            .bind(&profile.genders)
+            .bind(&profile.countries)
+            .bind(&profile.languages)
+            .bind(profile.created_at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(workspaces.len() as u64)
+    }
+
     async fn audience_profiles(&self, workspace_id: Uuid, creator_id: Uuid) -> Result<Vec<AudienceRow>> {
         self.ensure_creator_visible(workspace_id, creator_id).await?;
         Ok(sqlx::query_as::<_, AudienceRow>(&format!(
