@@ -247,8 +247,11 @@ export const analyticsFlows = [
         .getByText(/^Sample size: \d+/)
         .waitFor();
 
+      // The refresh worker estimated the creator's audience from the demo source's comments.
       const fit = page.getByRole('region', { name: 'Audience fit' });
-      await fit.getByText(/no audience data/).waitFor();
+      await fit.getByText(/an estimate/).waitFor();
+      await fit.getByText(/From estimated audience data \(demo data\).*commenters/).waitFor();
+      // A profile recorded by hand outranks an estimate.
       await page.getByRole('button', { name: 'Record audience' }).click();
       const dialog = page.getByRole('dialog', { name: 'Record an audience profile' });
       await dialog.getByLabel('Countries').fill('US 60%, GB 25%');
@@ -256,8 +259,13 @@ export const analyticsFlows = [
       await dialog.getByRole('button', { name: 'Save profile' }).click();
       await dialog.waitFor({ state: 'hidden' });
       await page.getByRole('list', { name: 'Audience profiles, newest first' }).getByText('US 60%, GB 25%').waitFor();
-      // The target is US only, so the fit is the US share.
+      // The target is US only, so the fit is the US share, no longer an estimate.
       await fit.getByText('60', { exact: true }).waitFor();
+      const used = page
+        .getByRole('list', { name: 'Audience profiles, newest first' })
+        .getByRole('listitem')
+        .filter({ hasText: 'Used for fit' });
+      await used.getByText(/hand-entered/).waitFor();
       await fit.getByRole('table', { name: 'Fit by dimension' }).waitFor();
       await screenshot('profile-analytics');
     },

@@ -17,7 +17,7 @@ use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 use zzyzx_sources::{Source, SourceError};
 
-use crate::store::{AudienceRow, ClaimedCreator, CreatorStatus, FetchFailure, FetchSuccess, SourceEvent, Store};
+use crate::store::{ClaimedCreator, CreatorStatus, FetchFailure, FetchSuccess, SourceEvent, Store};
 use policy::{Backoff, Breaker, BreakerConfig, BreakerState};
 use zzyzx_analytics::{SampledComment, estimate_audience};
 
@@ -430,22 +430,11 @@ impl RefreshWorker {
         }
         // Reading languages is CPU work: off the async threads.
         let Ok(estimate) = tokio::task::spawn_blocking(move || estimate_audience(&sample)).await else { return };
-        let now = Utc::now();
-        let Some(profile) = estimate.to_profile(now) else { return };
-        let row = AudienceRow {
-            id: uuid::Uuid::now_v7(),
-            creator_id: creator.id,
-            kind: profile.kind.as_str().to_owned(),
-            source: self.source.name().to_owned(),
-            captured_at: profile.captured_at,
-            sample_size: profile.sample_size,
-            ages: sqlx::types::Json(profile.ages),
-            genders: sqlx::types::Json(profile.genders),
-            countries: sqlx::types::Json(profile.countries),
-            languages: sqlx::types::Json(profile.languages),
-            created_at: now,
-        };
-        if let Err(error) = self.store.record_audience_estimate(&row).await {
+        let Some(mut profile) = estimate.to_profile(Utc::now()) else { return };
+        profile.source = self.source.name().to_owned();
+        if let Err(error) =
+            self.store.record_audience_estimate(&crate::services::audience::row(creator.id, profile)).await
+        {
             tracing::error!(error = ?error, "storing an audience estimate failed");
         }
     }

@@ -27,7 +27,8 @@ fn invalid_fields(problems: Vec<(String, String)>) -> ServiceError {
     ServiceError::Invalid(problems.into_iter().map(|(pointer, detail)| Violation::body(pointer, detail)).collect())
 }
 
-fn row(creator_id: Uuid, profile: AudienceProfile) -> AudienceRow {
+/// The stored row of a creator's profile, with a new id.
+pub fn row(creator_id: Uuid, profile: AudienceProfile) -> AudienceRow {
     AudienceRow {
         id: Uuid::now_v7(),
         creator_id,
