@@ -23,7 +23,7 @@
 
 use crate::http::{self, Http, Reply, Secret};
 use crate::wire::{self, Count, Cursor, Flag, Id, decode, is_set};
-use crate::{BuildError, Capabilities, ClientOptions, Profile, Source, SourceError, UserMatch, Video};
+use crate::{BuildError, Capabilities, ClientOptions, Profile, Source, SourceError, UserMatch, Video, VideoComment};
 use async_trait::async_trait;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use reqwest::StatusCode;
@@ -36,6 +36,12 @@ use std::time::{Duration, Instant};
 const TOKEN_PATH: &str = "/v2/oauth/token/";
 const USER_INFO_PATH: &str = "/v2/research/user/info/";
 const VIDEO_QUERY_PATH: &str = "/v2/research/video/query/";
+const COMMENT_LIST_PATH: &str = "/v2/research/video/comment/list/";
+const COMMENT_FIELDS: &str = "id,video_id,text,like_count,parent_comment_id,create_time";
+/// The most comments one page may ask for.
+const COMMENTS_PER_PAGE: usize = 100;
+/// Pages read for one video's comments at most, whatever `max` says.
+const COMMENT_PAGES: usize = 5;
 
 const USER_FIELDS: &str =
     "display_name,bio_description,avatar_url,is_verified,follower_count,following_count,likes_count,video_count";
@@ -389,7 +395,7 @@ impl Source for ResearchApi {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: false, comments: false }
+        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: false, comments: true }
     }
 
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {
@@ -443,6 +449,38 @@ impl Source for ResearchApi {
         self.query_videos(condition, max, None).await
     }
 
+    /// The video's top-level comments, paged by `cursor`. The Research API names no commenter, so
+    /// each comment counts as its own commenter in an estimate.
+    async fn comments(&self, _handle: &str, video_id: &str, max: usize) -> Result<Vec<VideoComment>, SourceError> {
+        let Ok(numeric_id) = video_id.trim().parse::<u64>() else {
+            return Err(SourceError::Rejected(format!("not a TikTok video id: {}", http::clip(video_id))));
+        };
+        let mut comments = Vec::new();
+        let mut cursor = 0_i64;
+        for _ in 0..COMMENT_PAGES {
+            if comments.len() >= max {
+                break;
+            }
+            let count = (max - comments.len()).min(COMMENTS_PER_PAGE);
+            let body = json!({ "video_id": numeric_id, "max_count": count, "cursor": cursor });
+            let data = self.call(COMMENT_LIST_PATH, COMMENT_FIELDS, &body).await?;
+            let page: CommentPage = serde_json::from_value(data)
+                .map_err(|e| SourceError::BadPayload(format!("{COMMENT_LIST_PATH}: {e}")))?;
+            for raw in page.comments.unwrap_or_default().into_iter().flatten() {
+                if let Some(comment) = to_comment(raw, video_id)? {
+                    comments.push(comment);
+                }
+            }
+            let next = page.cursor.as_ref().map(|c| c.get("cursor")).transpose()?;
+            match next {
+                Some(next) if is_set(page.has_more) && next > cursor => cursor = next,
+                _ => break,
+            }
+        }
+        comments.truncate(max);
+        Ok(comments)
+    }
+
     async fn search_users(&self, _query: &str, _max: usize) -> Result<Vec<UserMatch>, SourceError> {
         // The Research API looks up exact usernames only; it has no search.
         Err(SourceError::Unsupported)
@@ -477,6 +515,47 @@ struct VideoPage {
     cursor: Option<Cursor>,
     has_more: Option<Flag>,
     search_id: Option<Id>,
+}
+
+#[derive(Deserialize)]
+struct CommentPage {
+    comments: Option<Vec<Option<RawComment>>>,
+    cursor: Option<Count>,
+    has_more: Option<Flag>,
+}
+
+#[derive(Deserialize)]
+struct RawComment {
+    id: Option<Id>,
+    text: Option<String>,
+    like_count: Option<Count>,
+    parent_comment_id: Option<Id>,
+    create_time: Option<Count>,
+}
+
+/// A top-level comment (one whose parent is the video itself, or unnamed); replies are left out.
+fn to_comment(raw: RawComment, video_id: &str) -> Result<Option<VideoComment>, SourceError> {
+    let Some(id) = raw.id.as_ref() else { return Ok(None) };
+    let id = id.get("comment id")?.to_string();
+    if let Some(parent) = &raw.parent_comment_id
+        && parent.get("parent_comment_id")? != video_id
+    {
+        return Ok(None);
+    }
+    let Some(created) = raw.create_time.as_ref() else { return Ok(None) };
+    let Some(posted_at) = wire::unix_seconds(created.get("create_time")?) else {
+        return Err(SourceError::BadPayload(format!("create_time out of range for comment {id}")));
+    };
+    Ok(Some(VideoComment {
+        id,
+        text: wire::text(raw.text).unwrap_or_default(),
+        posted_at,
+        commenter_id: None,
+        commenter_handle: None,
+        commenter_region: None,
+        likes: raw.like_count.as_ref().map(|c| c.get("like_count")).transpose()?,
+        language: None,
+    }))
 }
 
 #[derive(Deserialize)]

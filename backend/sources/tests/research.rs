@@ -635,6 +635,91 @@ async fn negative_and_absurd_video_counts_are_bad_payloads() {
     }
 }
 
+fn comment_list() -> wiremock::MockBuilder {
+    Mock::given(method("POST")).and(path("/v2/research/video/comment/list/"))
+}
+
+#[tokio::test]
+async fn comments_read_the_real_comment_list_exactly() {
+    let server = MockServer::start().await;
+    mount_token(&server).await;
+    let file = format!("{}/tests/fixtures/tiktok/researchapi-video-comment-list-1.json", env!("CARGO_MANIFEST_DIR"));
+    let body: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    comment_list()
+        .and(query_param("fields", "id,video_id,text,like_count,parent_comment_id,create_time"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .mount(&server)
+        .await;
+
+    let comments = research(&server).comments("anyone", "7385291383449439519", 50).await.expect("comments");
+
+    assert_eq!(comments.len(), 6, "every top-level comment, empty texts included");
+    assert_eq!(comments[0].id, "7386111312293610270", "ids above 2^53 kept exactly");
+    let texts: Vec<&str> = comments.iter().map(|c| c.text.as_str()).filter(|t| !t.is_empty()).collect();
+    assert_eq!(texts, ["OMG so cute", "OMG pumpkin", "heart melting"]);
+    assert!(comments.iter().all(|c| c.commenter_id.is_none() && c.likes == Some(0)));
+    assert_eq!(comments[0].posted_at, Utc.timestamp_opt(1_719_713_129, 0).unwrap());
+    // One page: `has_more` is false. The id goes as a number, exactly.
+    let sent = bodies(&server, "/v2/research/video/comment/list/").await;
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["video_id"].as_u64(), Some(7_385_291_383_449_439_519));
+    assert_eq!((sent[0]["max_count"].as_u64(), sent[0]["cursor"].as_i64()), (Some(50), Some(0)));
+}
+
+#[tokio::test]
+async fn comments_page_by_cursor_leave_out_replies_and_stop_at_max() {
+    let server = MockServer::start().await;
+    mount_token(&server).await;
+    let comment = |id: u64, parent: u64| json!({"id": id, "video_id": 7, "parent_comment_id": parent, "text": format!("comment {id}"), "like_count": "3", "create_time": 1_719_713_129u64});
+    comment_list()
+        .and(body_partial_json(json!({"cursor": 0})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(research_ok(json!({
+            "comments": [comment(1, 7), comment(2, 1), comment(3, 7)], "cursor": 3, "has_more": true
+        }))))
+        .mount(&server)
+        .await;
+    comment_list()
+        .and(body_partial_json(json!({"cursor": 3})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(research_ok(json!({
+            "comments": [comment(4, 7), comment(5, 7)], "cursor": 5, "has_more": true
+        }))))
+        .mount(&server)
+        .await;
+
+    let comments = research(&server).comments("a", "7", 3).await.expect("comments");
+
+    assert_eq!(
+        comments.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        ["1", "3", "4"],
+        "the reply (2) is left out"
+    );
+    assert_eq!(comments[0].likes, Some(3));
+    let sent = bodies(&server, "/v2/research/video/comment/list/").await;
+    assert_eq!(
+        sent.iter().map(|b| b["max_count"].as_u64().unwrap()).collect::<Vec<_>>(),
+        [3, 1],
+        "asks only for what is missing"
+    );
+}
+
+#[tokio::test]
+async fn comments_of_a_bad_video_id_call_nothing_and_errors_stay_errors() {
+    let server = MockServer::start().await;
+    mount_token(&server).await;
+    let source = research(&server);
+    assert!(matches!(source.comments("a", "not-an-id", 10).await, Err(SourceError::Rejected(_))));
+    assert!(bodies(&server, "/v2/research/video/comment/list/").await.is_empty());
+    comment_list()
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(
+                json!({"data": {}, "error": {"code": "invalid_params", "message": "video_id not found"}}),
+            ),
+        )
+        .mount(&server)
+        .await;
+    assert!(source.comments("a", "123", 10).await.is_err());
+}
+
 #[tokio::test]
 async fn user_search_is_unsupported_and_calls_nothing() {
     let server = MockServer::start().await;
