@@ -2,18 +2,17 @@
 // add creators to one of the workspace's lists or campaigns in one click. An add to a list is
 // confirmed in a toast too, since the card it was made from may leave the page (when only creators
 // not in a list are shown).
-import { useMemo, useState } from 'react';
 import Alert from 'react-bootstrap/Alert';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { StatusToast } from '@/components/ui/StatusToast';
 import { paths } from '@/config/paths';
 import { AddToCampaignMenu } from '@/features/campaigns/components/AddToCampaignMenu';
 import { parseHashtag } from '@/features/hashtags/api/parse-hashtag';
 import { HashtagResults } from '@/features/hashtags/components/HashtagResults';
 import { HashtagSearchForm } from '@/features/hashtags/components/HashtagSearchForm';
-import { AddToListMenu, type ListOption } from '@/features/list-items/components/AddToListMenu';
+import { useAddedToListToast } from '@/features/list-items/components/AddedToListToast';
+import { AddToListMenu } from '@/features/list-items/components/AddToListMenu';
 import { useLists } from '@/features/lists/api/get-lists';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { describeError } from '@/lib/api/problem';
@@ -27,17 +26,8 @@ export function HashtagsRoute() {
   const canEdit = useCanEdit();
   // Read here, not only inside the callback: TanStack Query re-renders for the fields a render read.
   const lists = listsQuery.data;
-  const [added, setAdded] = useState<{ handle: string; list: ListOption } | null>(null);
-  // One element per add, so the toast's timer restarts for a new add only, not on every render.
-  const addedMessage = useMemo(
-    () =>
-      added && (
-        <>
-          Added @{added.handle} to <Link to={paths.list(added.list.id)}>{added.list.name}</Link>.
-        </>
-      ),
-    [added],
-  );
+  const added = useAddedToListToast();
+
   useDocumentTitle(tag ? `#${tag}` : 'Hashtags');
 
   return (
@@ -58,11 +48,7 @@ export function HashtagsRoute() {
           renderActions={(creator) =>
             canEdit ? (
               <div className="d-flex flex-wrap align-items-start gap-2">
-                <AddToListMenu
-                  handle={creator.handle}
-                  lists={lists}
-                  onAdded={(list) => setAdded({ handle: creator.handle, list })}
-                />
+                <AddToListMenu handle={creator.handle} lists={lists} onAdded={added.confirm(creator.handle)} />
                 <AddToCampaignMenu add={{ creator_ids: [creator.id] }} subject={`@${creator.handle}`} />
               </div>
             ) : null
@@ -73,7 +59,7 @@ export function HashtagsRoute() {
           Type or paste one above, for example #gymtok, to see its most viewed videos.
         </EmptyState>
       )}
-      <StatusToast message={addedMessage} onClose={() => setAdded(null)} />
+      {added.toast}
     </>
   );
 }

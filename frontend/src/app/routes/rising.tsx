@@ -1,13 +1,11 @@
 // /rising: creators whose growth is accelerating and who posted an outlier video lately, filtered by
 // tier and audience fit (in the address: `?tier=micro&min_fit=60`); editors add them to a list or a
 // campaign.
-import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { StatusToast } from '@/components/ui/StatusToast';
-import { paths } from '@/config/paths';
 import { AddToCampaignMenu } from '@/features/campaigns/components/AddToCampaignMenu';
-import { AddToListMenu, type ListOption } from '@/features/list-items/components/AddToListMenu';
+import { useAddedToListToast } from '@/features/list-items/components/AddedToListToast';
+import { AddToListMenu } from '@/features/list-items/components/AddToListMenu';
 import { useLists } from '@/features/lists/api/get-lists';
 import type { RisingFilters } from '@/features/rising/api/get-rising';
 import { parseRisingFilters, risingFiltersToParams } from '@/features/rising/api/rising-filters';
@@ -25,17 +23,8 @@ export function RisingRoute() {
   const settings = useAnalyticsSettings().data;
   const canEdit = useCanEdit();
   const lists = useLists().data;
-  const [added, setAdded] = useState<{ handle: string; list: ListOption } | null>(null);
-  // One element per add, so the toast's timer restarts for a new add only.
-  const addedMessage = useMemo(
-    () =>
-      added && (
-        <>
-          Added @{added.handle} to <Link to={paths.list(added.list.id)}>{added.list.name}</Link>.
-        </>
-      ),
-    [added],
-  );
+  const added = useAddedToListToast();
+
   const criteria = settings
     ? { viralMultiple: settings.viral_multiple, followerCeiling: settings.rising_follower_ceiling }
     : null;
@@ -57,18 +46,14 @@ export function RisingRoute() {
           canEdit
             ? (creator) => (
                 <div className="d-flex flex-wrap align-items-start gap-2">
-                  <AddToListMenu
-                    handle={creator.handle}
-                    lists={lists}
-                    onAdded={(list) => setAdded({ handle: creator.handle, list })}
-                  />
+                  <AddToListMenu handle={creator.handle} lists={lists} onAdded={added.confirm(creator.handle)} />
                   <AddToCampaignMenu add={{ creator_ids: [creator.id] }} subject={`@${creator.handle}`} />
                 </div>
               )
             : undefined
         }
       />
-      <StatusToast message={addedMessage} onClose={() => setAdded(null)} />
+      {added.toast}
     </>
   );
 }
