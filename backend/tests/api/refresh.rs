@@ -84,6 +84,15 @@ fn fast_config(owner: &str) -> WorkerConfig {
     }
 }
 
+/// A worker for a real client against a mock provider: no pacing, short backoffs.
+fn config() -> WorkerConfig {
+    WorkerConfig {
+        requests_per_second: 10_000,
+        backoff: Backoff { base: Duration::from_millis(10), cap: Duration::from_millis(50) },
+        ..WorkerConfig::default()
+    }
+}
+
 fn worker(fixture: &Fixture, source: &Arc<FakeSource>, config: WorkerConfig) -> Arc<RefreshWorker> {
     Arc::new(RefreshWorker::new(fixture.store.clone(), source.clone(), config, Arc::new(Notify::new())))
 }
@@ -346,14 +355,6 @@ mod through_tikapi {
         Arc::new(TikApi::new("test-key", &server.uri(), options).unwrap())
     }
 
-    fn config() -> WorkerConfig {
-        WorkerConfig {
-            requests_per_second: 10_000,
-            backoff: Backoff { base: Duration::from_millis(10), cap: Duration::from_millis(50) },
-            ..WorkerConfig::default()
-        }
-    }
-
     #[tokio::test]
     async fn rate_limits_are_waited_out_and_one_snapshot_is_written() {
         let fixture = fixture(Db::Sqlite, 1).await;
@@ -464,14 +465,6 @@ mod through_scrapecreators {
     async fn scrapecreators(server: &MockServer) -> Arc<ScrapeCreators> {
         let options = ClientOptions { timeout: Duration::from_secs(2), ..ClientOptions::default() };
         Arc::new(ScrapeCreators::new("test-key", &server.uri(), options).unwrap())
-    }
-
-    fn config() -> WorkerConfig {
-        WorkerConfig {
-            requests_per_second: 10_000,
-            backoff: Backoff { base: Duration::from_millis(10), cap: Duration::from_millis(50) },
-            ..WorkerConfig::default()
-        }
     }
 
     #[tokio::test]
