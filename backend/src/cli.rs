@@ -9,12 +9,16 @@ use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 
 use crate::auth::throttle::KeyedLimiter;
-use crate::config::{Cli, Command, ImportArgs, ServeArgs, SourceArgs, SourceKind, jwt_secret_from_env};
+use crate::config::{AlertArgs, Cli, Command, ImportArgs, ServeArgs, SourceKind, WorkerArgs, jwt_secret_from_env};
 use crate::http::web_app::WebApp;
 use crate::import::metrics as import;
+use crate::notifier::Notifier;
 use crate::refresh::RefreshWorker;
 use crate::services::demo;
+use crate::services::mail::Mailer;
+use crate::services::webhooks::{Dispatcher, UrlPolicy};
 use crate::startup::{Application, open_state};
+use crate::state::AppState;
 use crate::store::{self, SnapshotSource};
 use crate::{http, telemetry};
 
@@ -34,7 +38,7 @@ pub async fn run() -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Import(args)) => import_file(&database_url, args).await,
-        Some(Command::Worker(source)) => worker(&database_url, source).await,
+        Some(Command::Worker(args)) => worker(&database_url, args).await,
         Some(Command::Demo) => {
             telemetry::init();
             let state = open_state(&database_url, jwt_secret_from_env()).await?;
@@ -85,6 +89,7 @@ async fn serve(database_url: String, mut args: ServeArgs) -> anyhow::Result<()> 
     state.hashtag_cache_ttl = args.source.hashtag_cache_ttl;
     state.api_key_requests = KeyedLimiter::per_minute(args.api_key_rate);
     state.metrics_token = args.metrics_token.filter(|token| !token.expose_secret().trim().is_empty());
+    configure_alerts(&mut state, &args.alerts)?;
     if args.demo {
         demo::load(state.store.as_ref(), &state.hashing).await?.print();
     }
@@ -106,10 +111,12 @@ async fn serve(database_url: String, mut args: ServeArgs) -> anyhow::Result<()> 
     }
     let listener =
         std::net::TcpListener::bind(&args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
+    let state_for_notifier = state.clone();
     let application = Application::with_state(state, listener, web_app)?;
     tracing::info!(bind = %args.bind, source = ?args.source.kind, "zzyzx is listening; API docs at /api/docs/");
 
     let shutdown = CancellationToken::new();
+    let notifier = (!args.no_worker).then(|| notifier(&state_for_notifier, shutdown.clone()));
     let worker_task = worker.map(|worker| {
         let shutdown = shutdown.clone();
         tokio::spawn(worker.supervise(shutdown))
@@ -129,13 +136,42 @@ async fn serve(database_url: String, mut args: ServeArgs) -> anyhow::Result<()> 
     if let Some(task) = worker_task {
         let _ = task.await;
     }
+    if let Some(task) = notifier {
+        let _ = task.await;
+    }
     tracing::info!("stopped");
     Ok(())
 }
 
-async fn worker(database_url: &str, source: SourceArgs) -> anyhow::Result<()> {
+/// Webhook URL rules and e-mail, from the alert settings.
+fn configure_alerts(state: &mut AppState, args: &AlertArgs) -> anyhow::Result<()> {
+    state.webhook_policy = UrlPolicy { allow_private: args.webhook_allow_private };
+    state.mailer = match &args.smtp_url {
+        Some(url) if !url.expose_secret().trim().is_empty() => {
+            Some(Mailer::new(url, &args.smtp_from, &args.public_url)?)
+        }
+        _ => None,
+    };
+    Ok(())
+}
+
+/// Starts the alerts background task: webhooks, overdue campaign creators, digests.
+fn notifier(state: &AppState, shutdown: CancellationToken) -> tokio::task::JoinHandle<()> {
+    let notifier = Notifier {
+        dispatcher: Dispatcher::new(state.store.clone(), state.webhook_secrets.clone(), state.webhook_policy),
+        mailer: state.mailer.clone(),
+        wake: state.webhook_wake.clone(),
+        poll: std::time::Duration::from_secs(5),
+        sweep_every: std::time::Duration::from_secs(5 * 60),
+    };
+    tokio::spawn(notifier.run(shutdown))
+}
+
+async fn worker(database_url: &str, args: WorkerArgs) -> anyhow::Result<()> {
     telemetry::init();
-    let state = open_state(database_url, jwt_secret_from_env()).await?;
+    let mut state = open_state(database_url, jwt_secret_from_env()).await?;
+    configure_alerts(&mut state, &args.alerts)?;
+    let source = args.source;
     let Some(built) = source.build()? else {
         anyhow::bail!("the worker needs a data source: set ZZYZX_SOURCE to tikapi, scrapecreators, research or demo");
     };
@@ -149,7 +185,9 @@ async fn worker(database_url: &str, source: SourceArgs) -> anyhow::Result<()> {
             shutdown.cancel();
         }
     });
+    let notifier = notifier(&state, shutdown.clone());
     worker.supervise(shutdown).await;
+    let _ = notifier.await;
     Ok(())
 }
 

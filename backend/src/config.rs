@@ -24,8 +24,9 @@ pub struct Cli {
 pub enum Command {
     /// Run the API, the refresh worker and the web app (the default).
     Serve(ServeArgs),
-    /// Run only the refresh worker (for scaling out: several may share one PostgreSQL).
-    Worker(SourceArgs),
+    /// Run only the refresh worker and the alerts (webhooks, digests) (for scaling out: several
+    /// may share one PostgreSQL).
+    Worker(WorkerArgs),
     /// Load the demo workspace (about 60 synthetic creators, 180 days of history) and print its login.
     Demo,
     /// Apply database migrations and exit.
@@ -58,6 +59,35 @@ pub struct ServeArgs {
     pub metrics_token: Option<SecretString>,
     #[command(flatten)]
     pub source: SourceArgs,
+    #[command(flatten)]
+    pub alerts: AlertArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub alerts: AlertArgs,
+}
+
+/// How zzyzx tells people what it noticed: webhooks and e-mail.
+#[derive(Debug, Clone, Args)]
+pub struct AlertArgs {
+    /// Let webhooks point at loopback and private addresses, over http too (for a receiver on the
+    /// same machine or network; off by default, as a guard against SSRF).
+    #[arg(long, env = "ZZYZX_WEBHOOK_ALLOW_PRIVATE")]
+    pub webhook_allow_private: bool,
+    /// The SMTP server for digests and invitations, e.g. `smtps://user:password@mail.example.com`
+    /// or `smtp://127.0.0.1:2525`; without it, nothing is e-mailed.
+    #[arg(long, env = "ZZYZX_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<SecretString>,
+    /// The sender of zzyzx's e-mail.
+    #[arg(long, env = "ZZYZX_SMTP_FROM", default_value = "zzyzx <zzyzx@localhost>")]
+    pub smtp_from: String,
+    /// Where people reach this zzyzx, for links in e-mail (e.g. `https://zzyzx.example.com`).
+    #[arg(long, env = "ZZYZX_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    pub public_url: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -195,7 +225,7 @@ mod tests {
     fn source_args(args: &[&str]) -> SourceArgs {
         let cli = Cli::try_parse_from([&["zzyzx", "worker"], args].concat()).expect("the flags parse");
         match cli.command {
-            Some(Command::Worker(source)) => source,
+            Some(Command::Worker(args)) => args.source,
             other => panic!("expected the worker command, got {other:?}"),
         }
     }

@@ -7,6 +7,7 @@ pub mod domain;
 pub mod http;
 pub mod import;
 pub mod metrics;
+pub mod notifier;
 pub mod refresh;
 pub mod services;
 pub mod startup;

@@ -12,7 +12,7 @@ use tracing_actix_web::{RequestId, TracingLogger};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::auth::tokens::{TokenKeys, generate_signing_secret};
+use crate::auth::tokens::generate_signing_secret;
 use crate::http;
 use crate::http::web_app::WebApp;
 use crate::state::AppState;
@@ -30,7 +30,7 @@ pub async fn open_state(database_url: &str, jwt_secret: Option<SecretString>) ->
     let store = store::connect(database_url).await.context("cannot open the database")?;
     store.migrate().await.context("cannot apply database migrations")?;
     let secret = signing_secret(store.as_ref(), jwt_secret).await?;
-    Ok(AppState::new(store, TokenKeys::new(&secret)))
+    Ok(AppState::new(store, &secret))
 }
 
 async fn signing_secret(store: &dyn Store, configured: Option<SecretString>) -> anyhow::Result<SecretString> {

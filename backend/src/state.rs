@@ -18,6 +18,8 @@ use crate::services::analytics::Analytics;
 use crate::services::campaigns::Campaigns;
 use crate::services::discovery::{Discovery, UserSearchCache};
 use crate::services::inputs_cache::InputsCache;
+use crate::services::mail::Mailer;
+use crate::services::webhooks::{UrlPolicy, WebhookSecrets};
 use crate::store::Store;
 
 #[derive(Clone)]
@@ -43,13 +45,21 @@ pub struct AppState {
     pub inputs_cache: InputsCache,
     /// The bearer token `GET /metrics` asks for; without one, only this machine may read them.
     pub metrics_token: Option<SecretString>,
+    /// Derives each webhook endpoint's signing secret.
+    pub webhook_secrets: WebhookSecrets,
+    pub webhook_policy: UrlPolicy,
+    /// Wakes this process's webhook dispatcher when a delivery is queued by hand.
+    pub webhook_wake: Arc<Notify>,
+    /// E-mail, when `ZZYZX_SMTP_URL` is set.
+    pub mailer: Option<Mailer>,
 }
 
 impl AppState {
-    pub fn new(store: Arc<dyn Store>, keys: TokenKeys) -> Self {
+    /// The state for a server whose tokens and webhook secrets derive from `secret`.
+    pub fn new(store: Arc<dyn Store>, secret: &SecretString) -> Self {
         Self {
             store,
-            keys,
+            keys: TokenKeys::new(secret),
             hashing: PasswordHashing::new(),
             auth_attempts: AddressLimiter::per_minute(20),
             api_key_requests: KeyedLimiter::per_minute(600),
@@ -61,6 +71,10 @@ impl AppState {
             user_search_cache: UserSearchCache::new(Duration::from_secs(60)),
             inputs_cache: InputsCache::default(),
             metrics_token: None,
+            webhook_secrets: WebhookSecrets::new(secret),
+            webhook_policy: UrlPolicy::default(),
+            webhook_wake: Arc::new(Notify::new()),
+            mailer: None,
         }
     }
 

@@ -11,6 +11,7 @@
 //! - [`estimate_audience`]: an audience estimated from the comments on a creator's recent videos, which
 //!   [`AudienceEstimate::to_profile`] turns into the [`AudienceProfile`] the fit score reads.
 
+pub mod alerts;
 mod audience;
 mod authenticity;
 pub mod campaign;

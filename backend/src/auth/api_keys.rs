@@ -41,16 +41,24 @@ pub enum Scope {
     /// Create and change campaigns; move creators through them; attach posts; add and import orders.
     #[serde(rename = "campaigns:write")]
     CampaignsWrite,
+    /// Read the events inbox and the alert rules.
+    #[serde(rename = "alerts:read")]
+    AlertsRead,
+    /// Change the alert rules.
+    #[serde(rename = "alerts:write")]
+    AlertsWrite,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 6] = [
+    pub const ALL: [Scope; 8] = [
         Scope::ListsRead,
         Scope::ListsWrite,
         Scope::CreatorsRead,
         Scope::CreatorsWrite,
         Scope::CampaignsRead,
         Scope::CampaignsWrite,
+        Scope::AlertsRead,
+        Scope::AlertsWrite,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -61,6 +69,8 @@ impl Scope {
             Scope::CreatorsWrite => "creators:write",
             Scope::CampaignsRead => "campaigns:read",
             Scope::CampaignsWrite => "campaigns:write",
+            Scope::AlertsRead => "alerts:read",
+            Scope::AlertsWrite => "alerts:write",
         }
     }
 

@@ -95,6 +95,8 @@ pub mod need {
         CreatorsWrite => Access::Write(Scope::CreatorsWrite);
         CampaignsRead => Access::Read(Scope::CampaignsRead);
         CampaignsWrite => Access::Write(Scope::CampaignsWrite);
+        AlertsRead => Access::Read(Scope::AlertsRead);
+        AlertsWrite => Access::Write(Scope::AlertsWrite);
         /// Owners: deleting a campaign.
         CampaignsDelete => Access::Delete(Scope::CampaignsWrite);
         /// Owners, with their own token.

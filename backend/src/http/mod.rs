@@ -30,6 +30,8 @@
 //! | `/invitations/…` | `invitations` |
 //! | `/api-keys…` | `api_keys` |
 //! | `/jobs/{id}` | `jobs` |
+//! | `/events…`, `/workspace/alert-rules`, `/workspace/digest` | `alerts` |
+//! | `/webhooks…` | `webhooks` |
 //! | `/sources/status` | `sources` |
 //! | `/health…` | `health` |
 //!
@@ -37,6 +39,7 @@
 //! details), `body` (JSON and CSV bodies), `pagination`, `csv` (downloads), `schema_rules` (the
 //! rules the OpenAPI document states beyond types) and `web_app` (the SPA).
 
+pub mod alerts;
 pub mod api_keys;
 pub mod auth;
 mod body;
@@ -60,6 +63,7 @@ pub mod share_links;
 pub mod shared;
 pub mod sources;
 pub mod web_app;
+pub mod webhooks;
 pub mod workspace;
 
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -147,7 +151,9 @@ pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(invitations::routes)
         .configure(api_keys::routes)
         .configure(jobs::routes)
-        .configure(sources::routes);
+        .configure(sources::routes)
+        .configure(alerts::routes)
+        .configure(webhooks::routes);
 }
 
 /// The OpenAPI document, collected from the registered handlers and completed with the error

@@ -17,6 +17,7 @@ use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 use zzyzx_sources::{Source, SourceError};
 
+use crate::services::alerts::Refreshed;
 use crate::store::{ClaimedCreator, CreatorStatus, FetchFailure, FetchSuccess, SourceEvent, Store};
 use policy::{Backoff, Breaker, BreakerConfig, BreakerState};
 use zzyzx_analytics::{SampledComment, estimate_audience};
@@ -99,7 +100,8 @@ pub struct CycleReport {
 
 enum Outcome {
     Succeeded,
-    Marked,
+    /// Found not found, private or banned.
+    Marked(CreatorStatus),
     Failed,
     Rescheduled,
 }
@@ -108,7 +110,7 @@ impl Outcome {
     fn label(&self) -> &'static str {
         match self {
             Outcome::Succeeded => "succeeded",
-            Outcome::Marked => "marked",
+            Outcome::Marked(_) => "marked",
             Outcome::Failed => "failed",
             Outcome::Rescheduled => "rescheduled",
         }
@@ -216,9 +218,12 @@ impl RefreshWorker {
             }
             report.claimed += batch.len();
             let work = futures_util::stream::iter(batch)
-                .map(|creator| self.refresh_one(creator))
+                .map(|creator| async move {
+                    let outcome = self.refresh_one(&creator).await;
+                    (creator, outcome)
+                })
                 .buffer_unordered(self.config.concurrency);
-            let mut work = std::pin::pin!(work.collect::<Vec<Outcome>>());
+            let mut work = std::pin::pin!(work.collect::<Vec<(ClaimedCreator, Outcome)>>());
             let outcomes = tokio::select! {
                 outcomes = &mut work => outcomes,
                 _ = shutdown.cancelled() => {
@@ -232,14 +237,15 @@ impl RefreshWorker {
                     }
                 }
             };
-            for outcome in outcomes {
+            for (_, outcome) in &outcomes {
                 match outcome {
                     Outcome::Succeeded => report.succeeded += 1,
-                    Outcome::Marked => report.marked += 1,
+                    Outcome::Marked(_) => report.marked += 1,
                     Outcome::Failed => report.failed += 1,
                     Outcome::Rescheduled => report.rescheduled += 1,
                 }
             }
+            self.record_events(&outcomes).await;
             if self.breaker_state() == BreakerState::Open {
                 report.degraded = true;
                 break;
@@ -253,11 +259,38 @@ impl RefreshWorker {
         state.paused_until.filter(|until| *until > Utc::now())
     }
 
-    async fn refresh_one(&self, creator: ClaimedCreator) -> Outcome {
+    /// Tells the workspaces watching the batch's creators what changed: the events of the fetched
+    /// ones, and the accounts that turned unavailable. A failure only costs the events; the data is
+    /// stored.
+    async fn record_events(&self, outcomes: &[(ClaimedCreator, Outcome)]) {
+        let refreshed: Vec<Refreshed> = outcomes
+            .iter()
+            .filter_map(|(creator, outcome)| {
+                let turned_unavailable = match outcome {
+                    Outcome::Succeeded => None,
+                    Outcome::Marked(status) if creator.status == CreatorStatus::Active.as_str() => {
+                        Some(status.as_str())
+                    }
+                    _ => return None,
+                };
+                Some(Refreshed {
+                    creator_id: creator.id,
+                    handle: creator.handle.clone(),
+                    source: self.source.name(),
+                    turned_unavailable,
+                })
+            })
+            .collect();
+        if let Err(error) = crate::services::alerts::after_refresh(self.store.as_ref(), &refreshed, Utc::now()).await {
+            tracing::error!(error = ?error, "recording the batch's events failed");
+        }
+    }
+
+    async fn refresh_one(&self, creator: &ClaimedCreator) -> Outcome {
         // Instrumented, not entered: several refreshes interleave on one task, and a span held
         // across their awaits would leak into the others.
         let span = tracing::info_span!("refresh", handle = %creator.handle);
-        let outcome = self.refresh_with_retries(creator).instrument(span).await;
+        let outcome = self.refresh_with_retries(creator.clone()).instrument(span).await;
         metrics::counter!(crate::metrics::REFRESH_OUTCOMES, "source" => self.source.name(), "outcome" => outcome.label())
             .increment(1);
         outcome
@@ -295,7 +328,7 @@ impl RefreshWorker {
                     };
                     // Checked again weekly, not at full rate: accounts do come back.
                     let next = Utc::now() + chrono::Duration::days(7);
-                    return self.record_failure(&creator, &error, status, next, Outcome::Marked).await;
+                    return self.record_failure(&creator, &error, status, next, Outcome::Marked(status)).await;
                 }
                 Err(SourceError::QuotaExhausted { resets_at }) => {
                     let until = resets_at.unwrap_or_else(|| Utc::now() + chrono::Duration::hours(1));
@@ -480,5 +513,11 @@ impl RefreshWorker {
         tracing::warn!(%until, reason, "pausing the data source");
         let event = SourceEvent::Paused { until, reason: reason.to_owned() };
         let _ = self.store.record_source_event(self.source.name(), event, Utc::now()).await;
+        let store = self.store.as_ref();
+        if let Err(error) =
+            crate::services::alerts::source_paused(store, self.source.name(), until, reason, Utc::now()).await
+        {
+            tracing::error!(error = ?error, "telling the workspaces about the pause failed");
+        }
     }
 }

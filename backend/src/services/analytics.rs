@@ -53,7 +53,7 @@ fn daily(inputs: &CreatorInputs) -> Vec<DailyPoint> {
     zzyzx_analytics::daily_from_snapshots(&inputs.snapshots)
 }
 
-fn video_stats(videos: &[VideoFacts]) -> Vec<VideoStats> {
+pub(crate) fn video_stats(videos: &[VideoFacts]) -> Vec<VideoStats> {
     videos
         .iter()
         .map(|v| VideoStats {

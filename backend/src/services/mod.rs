@@ -4,14 +4,18 @@
 //! in one place. Nothing here knows about HTTP.
 
 pub mod accounts;
+pub mod alerts;
 pub mod analytics;
 pub mod audience;
 pub mod campaigns;
 pub mod demo;
 mod demo_campaigns;
+pub mod digest;
 pub mod discovery;
 pub mod inputs_cache;
+pub mod mail;
 pub mod metrics;
+pub mod webhooks;
 pub mod workspace_settings;
 
 use std::fmt;

@@ -13,6 +13,7 @@ use super::*;
 pub struct WorkspaceDocuments {
     pub analytics: Option<serde_json::Value>,
     pub target_audience: Option<serde_json::Value>,
+    pub alert_rules: Option<serde_json::Value>,
 }
 
 pub type Shares = sqlx::types::Json<std::collections::BTreeMap<String, f64>>;
@@ -86,6 +87,7 @@ pub trait AnalyticsStore: Send + Sync {
         target: &serde_json::Value,
         now: DateTime<Utc>,
     ) -> Result<()>;
+    async fn put_alert_rules(&self, workspace_id: Uuid, rules: &serde_json::Value, now: DateTime<Utc>) -> Result<()>;
     /// Records audience profiles; every creator must be known to the workspace.
     async fn add_audience_profiles(&self, workspace_id: Uuid, profiles: &[AudienceRow]) -> Result<u64>;
     /// When the refresh worker last estimated the creator's audience from comments (any workspace).

@@ -5,6 +5,7 @@
 //! where the dialects differ, the backend module says so itself.
 
 mod accounts;
+mod alerts;
 mod analytics;
 mod campaigns;
 mod creators;
@@ -21,6 +22,7 @@ use std::sync::Arc;
 
 use crate::domain::{Handle, MetricPoint};
 pub use accounts::*;
+pub use alerts::*;
 pub use analytics::*;
 pub use campaigns::*;
 pub use creators::*;
@@ -176,6 +178,7 @@ pub trait Store:
     + RefreshStore
     + AnalyticsStore
     + CampaignStore
+    + AlertStore
     + 'static
 {
 }
@@ -191,6 +194,7 @@ impl<T> Store for T where
         + RefreshStore
         + AnalyticsStore
         + CampaignStore
+        + AlertStore
         + 'static
 {
 }

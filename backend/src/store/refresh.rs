@@ -14,6 +14,8 @@ pub struct ClaimedCreator {
     pub handle: String,
     pub sec_uid: Option<String>,
     pub failures: i32,
+    /// As it was when claimed (`active`, `not_found`, `private`, `banned`).
+    pub status: String,
     /// The creator is in a campaign, so its fetch runs post detection with these inputs, read
     /// with the claim.
     #[sqlx(skip)]

@@ -285,6 +285,45 @@ impl TestApp {
         expect_json(response, StatusCode::CREATED).await
     }
 
+    /// Records an event of `kind` in the user's workspace, about `creator` when given; its id.
+    pub async fn record_event(&self, user: &TestUser, kind: &'static str, creator: Option<&str>) -> String {
+        let event = zzyzx::store::NewEvent {
+            workspace_id: user.workspace_id,
+            kind,
+            key: format!("{kind}:{}", Uuid::new_v4()),
+            creator_id: creator.map(|c| c.parse().unwrap()),
+            campaign_id: None,
+            video_id: None,
+            occurred_at: chrono::Utc::now(),
+            sentence: format!("A test {kind} event"),
+            data: json!({"test": true}),
+            source: Some("demo".into()),
+        };
+        let ids = self.store.record_events(&[event], chrono::Utc::now()).await.expect("the event is recorded");
+        ids[0].to_string()
+    }
+
+    /// A webhook endpoint of the user's workspace, made through the store (so any URL will do),
+    /// subscribed to every event type; its id.
+    pub async fn store_webhook(&self, user: &TestUser, url: &str) -> String {
+        let now = chrono::Utc::now();
+        let types = zzyzx::services::alerts::EventType::ALL.iter().map(|t| t.as_str().to_owned()).collect();
+        let endpoint = zzyzx::store::WebhookEndpoint {
+            id: Uuid::now_v7(),
+            workspace_id: user.workspace_id,
+            url: url.to_owned(),
+            description: String::new(),
+            event_types: sqlx::types::Json(types),
+            enabled: true,
+            secret_generation: 1,
+            failing_since: None,
+            disabled_reason: None,
+            created_at: now,
+            updated_at: now,
+        };
+        self.store.create_webhook(&endpoint).await.expect("the endpoint is stored").id.to_string()
+    }
+
     pub async fn items(&self, user: &TestUser, list_id: &str) -> Value {
         expect_json(self.get(&user.token, &format!("/lists/{list_id}/items?limit=100")).await, StatusCode::OK).await
     }

@@ -9,7 +9,23 @@ use uuid::Uuid;
 
 /// Every endpoint with an id in its path, with a body where it needs one.
 fn id_routes(ids: &Ids) -> Vec<(Method, String, Option<Value>)> {
-    let Ids { list, item, creator, user, invitation, key, link, campaign, entry, post, order, campaign_link } = ids;
+    let Ids {
+        list,
+        item,
+        creator,
+        user,
+        invitation,
+        key,
+        link,
+        campaign,
+        entry,
+        post,
+        order,
+        campaign_link,
+        event,
+        webhook,
+        delivery,
+    } = ids;
     let point = json!({"captured_at": "2026-01-01T00:00:00Z", "followers": 1, "following": 1, "likes": 1, "videos": 1});
     vec![
         (Method::GET, format!("/lists/{list}"), None),
@@ -45,6 +61,13 @@ fn id_routes(ids: &Ids) -> Vec<(Method, String, Option<Value>)> {
         (Method::DELETE, format!("/workspace/members/{user}"), None),
         (Method::DELETE, format!("/workspace/invitations/{invitation}"), None),
         (Method::DELETE, format!("/api-keys/{key}"), None),
+        (Method::GET, format!("/events/{event}"), None),
+        (Method::POST, format!("/events/{event}/read"), None),
+        (Method::GET, format!("/webhooks/{webhook}"), None),
+        (Method::PATCH, format!("/webhooks/{webhook}"), Some(json!({"enabled": false, "rotate_secret": true}))),
+        (Method::DELETE, format!("/webhooks/{webhook}"), None),
+        (Method::GET, format!("/webhooks/{webhook}/deliveries"), None),
+        (Method::POST, format!("/webhooks/{webhook}/deliveries/{delivery}/redeliver"), None),
         (Method::GET, format!("/campaigns/{campaign}"), None),
         (Method::PATCH, format!("/campaigns/{campaign}"), Some(json!({"name": "taken over"}))),
         (Method::DELETE, format!("/campaigns/{campaign}"), None),
@@ -97,6 +120,9 @@ struct Ids {
     post: String,
     order: String,
     campaign_link: String,
+    event: String,
+    webhook: String,
+    delivery: String,
 }
 
 impl Ids {
@@ -115,6 +141,9 @@ impl Ids {
             post: id(),
             order: id(),
             campaign_link: id(),
+            event: id(),
+            webhook: id(),
+            delivery: id(),
         }
     }
 }
@@ -171,6 +200,8 @@ async fn team_state(app: &TestApp, user: &TestUser, list: &str, campaign: &str) 
         format!("/campaigns/{campaign}/posts"),
         format!("/campaigns/{campaign}/orders"),
         format!("/campaigns/{campaign}/share-links"),
+        "/events".into(),
+        "/webhooks".into(),
     ] {
         state.push(expect_json(app.get(&user.token, &path).await, StatusCode::OK).await);
     }
@@ -193,15 +224,19 @@ both_databases! {
         let (key, _) = app.new_api_key(&alice, &["lists:read"]).await;
         let link = expect_json(app.post(&alice.token, &format!("/lists/{list_id}/share-links"), json!({})).await, StatusCode::CREATED).await;
         let (campaign, entry, post, order, campaign_link) = alices_campaign(&app, &alice, &creator_id).await;
+        let webhook = app.store_webhook(&alice, "https://hooks.example.com/alice").await;
+        let event = app.record_event(&alice, "creator.milestone", Some(&creator_id)).await;
+        let delivery = app.store.webhook_deliveries(alice.workspace_id, webhook.parse().unwrap(), None, 1).await.unwrap()[0].id.to_string();
         let ids = Ids {
             list: list_id.clone(), item: item_id, creator: creator_id.clone(), user: colleague_id,
             invitation: invitations["items"][0]["id"].as_str().unwrap().to_owned(), key,
             link: link["link"]["id"].as_str().unwrap().to_owned(),
-            campaign: campaign.clone(), entry, post, order, campaign_link,
+            campaign: campaign.clone(), entry, post, order, campaign_link, event, webhook, delivery,
         };
         let before = (snapshot_of(&app, &alice, &list_id, &creator_id).await, team_state(&app, &alice, &list_id, &campaign).await);
 
-        let all = ["lists:read", "lists:write", "creators:read", "creators:write", "campaigns:read", "campaigns:write"];
+        let all = ["lists:read", "lists:write", "creators:read", "creators:write", "campaigns:read", "campaigns:write",
+            "alerts:read", "alerts:write"];
         let (_, bobs_key) = app.new_api_key(&bob, &all).await;
         for (who, credential) in [("Bob's token", &bob.token), ("Bob's API key", &bobs_key)] {
             for ((method, path, body), (_, missing_path, missing_body)) in id_routes(&ids).into_iter().zip(id_routes(&Ids::random())) {
@@ -223,6 +258,17 @@ both_databases! {
         assert_eq!(after, before, "Alice's data is unchanged");
         let bobs_lists = expect_json(app.get(&bob.token, "/lists").await, StatusCode::OK).await;
         assert_eq!(bobs_lists["items"].as_array().unwrap().len(), 0);
+        // Nor by listing: Bob's inbox, unread count and webhooks hold nothing of Alice's.
+        for credential in [&bob.token, &bobs_key] {
+            let events = expect_json(app.get(credential, "/events").await, StatusCode::OK).await;
+            assert_eq!(events["items"], json!([]), "Bob's inbox is empty: {events}");
+        }
+        let unread = expect_json(app.get(&bob.token, "/events/unread-count").await, StatusCode::OK).await;
+        assert_eq!(unread["unread"], 0);
+        let hooks = expect_json(app.get(&bob.token, "/webhooks").await, StatusCode::OK).await;
+        assert_eq!(hooks["items"], json!([]));
+        let alices = expect_json(app.get(&alice.token, "/events/unread-count").await, StatusCode::OK).await;
+        assert_eq!(alices["unread"], 1, "Bob's attempt to mark Alice's event read changed nothing");
     }
 
     async fn a_workspace_header_for_a_foreign_workspace_is_not_found(app) {

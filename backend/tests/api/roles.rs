@@ -57,6 +57,9 @@ struct Fixture {
     post: String,
     order: String,
     campaign_link: String,
+    event: String,
+    webhook: String,
+    delivery: String,
 }
 
 struct Case {
@@ -229,6 +232,24 @@ fn cases() -> Vec<Case> {
         case(Method::GET, "/api-keys", Manage, none),
         case(Method::POST, "/api-keys", Manage, |_| Body::Json(json!({"name": "matrix", "scopes": ["lists:read"]}))),
         case(Method::DELETE, "/api-keys/{key_id}", Manage, none),
+        case(Method::GET, "/events", Read("alerts:read"), none),
+        case(Method::GET, "/events/unread-count", Member, none),
+        case(Method::POST, "/events/read-all", Member, none),
+        case(Method::GET, "/events/{event_id}", Read("alerts:read"), none),
+        case(Method::POST, "/events/{event_id}/read", Member, none),
+        case(Method::GET, "/workspace/alert-rules", Read("alerts:read"), none),
+        case(Method::PUT, "/workspace/alert-rules", Write("alerts:write"), |_| Body::Json(json!({"dormant_days": 45}))),
+        case(Method::GET, "/workspace/digest", Member, none),
+        case(Method::PUT, "/workspace/digest", Member, |_| Body::Json(json!({"frequency": "weekly"}))),
+        case(Method::GET, "/webhooks", Manage, none),
+        case(Method::POST, "/webhooks", Manage, |_| {
+            Body::Json(json!({"url": "http://127.0.0.1:9/matrix", "event_types": ["video.viral"]}))
+        }),
+        case(Method::GET, "/webhooks/{webhook_id}", Manage, none),
+        case(Method::PATCH, "/webhooks/{webhook_id}", Manage, |_| Body::Json(json!({"description": "renamed"}))),
+        case(Method::DELETE, "/webhooks/{webhook_id}", Manage, none),
+        case(Method::GET, "/webhooks/{webhook_id}/deliveries", Manage, none),
+        case(Method::POST, "/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", Manage, none),
         // Last: these end the viewer's session (the test logs in again after each).
         case(Method::POST, "/auth/password", Member, |_| {
             Body::Json(json!({"current_password": PASSWORD, "new_password": PASSWORD}))
@@ -250,8 +271,16 @@ struct Matrix {
     failures: std::cell::RefCell<Vec<String>>,
 }
 
-const SCOPES: [&str; 6] =
-    ["lists:read", "lists:write", "creators:read", "creators:write", "campaigns:read", "campaigns:write"];
+const SCOPES: [&str; 8] = [
+    "lists:read",
+    "lists:write",
+    "creators:read",
+    "creators:write",
+    "campaigns:read",
+    "campaigns:write",
+    "alerts:read",
+    "alerts:write",
+];
 
 impl Matrix {
     async fn new(db: Db) -> Self {
@@ -260,6 +289,8 @@ impl Matrix {
         let app = spawn_app_with(db, |state| {
             state.source = Some(source);
             state.auth_attempts = AddressLimiter::per_minute(100_000);
+            // The webhook cases register a receiver on this machine.
+            state.webhook_policy = zzyzx::services::webhooks::UrlPolicy { allow_private: true };
         })
         .await;
         let owner = app.new_user().await;
@@ -329,7 +360,18 @@ impl Matrix {
         let campaign_link = app.post(&owner.token, &format!("/campaigns/{campaign}/share-links"), json!({})).await;
         let campaign_link =
             expect_json(campaign_link, StatusCode::CREATED).await["link"]["id"].as_str().unwrap().to_owned();
+        // A workspace has at most 20 endpoints: one at a time here.
+        for endpoint in app.store.webhooks(owner.workspace_id).await.unwrap() {
+            app.store.delete_webhook(owner.workspace_id, endpoint.id).await.unwrap();
+        }
+        let webhook = app.store_webhook(owner, "http://127.0.0.1:9/fixture").await;
+        let event = app.record_event(owner, "creator.milestone", Some(&creator)).await;
+        let delivery =
+            app.store.webhook_deliveries(owner.workspace_id, webhook.parse().unwrap(), None, 1).await.unwrap()[0].id;
         Fixture {
+            event,
+            webhook,
+            delivery: delivery.to_string(),
             campaign,
             entry,
             post,
@@ -363,6 +405,9 @@ impl Matrix {
             .replace("{job_id}", &f.job)
             .replace("{user_id}", &f.member)
             .replace("{invitation_id}", &f.invitation)
+            .replace("{event_id}", &f.event)
+            .replace("{webhook_id}", &f.webhook)
+            .replace("{delivery_id}", &f.delivery)
             .replace("{key_id}", &f.key)
             .replace("{link_id}", link)
             .replace("{tag}", "gymtok");

@@ -163,6 +163,7 @@ export const teamHandlers = [
       invitation: invitationOf(invitation),
       token: invitation.token,
       accept_path: `/invite#${invitation.token}`,
+      emailed: false,
     });
   }),
 

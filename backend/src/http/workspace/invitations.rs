@@ -12,6 +12,7 @@ use crate::domain::Email;
 use crate::http::body::Json;
 use crate::http::caller::{Caller, need};
 use crate::http::problem::{ApiError, FieldError, Problem};
+use crate::services::mail::{Mail, escape_html};
 use crate::state::AppState;
 use crate::store::{Invitation, NewInvitation, Role};
 
@@ -70,6 +71,9 @@ pub struct CreatedInvitationResponse {
     /// the fragment, so it never reaches a server log.
     #[schema(example = "/invite#zzi_1Xo…")]
     pub accept_path: String,
+    /// Whether zzyzx e-mailed the link to the invitee (only when the server has SMTP set up);
+    /// otherwise hand it over yourself.
+    pub emailed: bool,
 }
 
 /// Invitations not yet accepted, revoked or expired. Owners only.
@@ -83,8 +87,9 @@ async fn list_invitations(
     Ok(web::Json(InvitationsResponse { items: invitations.into_iter().map(Into::into).collect() }))
 }
 
-/// Invites someone by e-mail with a role. The answer holds the link's secret, once: hand the
-/// link over however you like (zzyzx sends no e-mail). Owners only.
+/// Invites someone by e-mail with a role. The answer holds the link's secret, once. When the server
+/// can send e-mail (`ZZYZX_SMTP_URL`), the link is also e-mailed to the invitee; otherwise hand it
+/// over however you like. Owners only.
 #[utoipa::path(tag = "workspace", security(("bearer" = [])), request_body = CreateInvitationRequest,
     responses(
         (status = 201, description = "Invited", body = CreatedInvitationResponse),
@@ -120,11 +125,45 @@ async fn create_invitation(
             now,
         })
         .await?;
+    let accept_path = format!("/invite#{token}");
+    let emailed = match &state.mailer {
+        Some(mailer) => {
+            let mail = invitation_mail(&invitation, &format!("{}{accept_path}", mailer.public_url));
+            match mailer.send(mail).await {
+                Ok(()) => true,
+                Err(error) => {
+                    tracing::warn!(error = ?error, "the invitation could not be e-mailed");
+                    false
+                }
+            }
+        }
+        None => false,
+    };
     Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(CreatedInvitationResponse {
         invitation: invitation.into(),
-        accept_path: format!("/invite#{token}"),
+        accept_path,
         token,
+        emailed,
     }))
+}
+
+fn invitation_mail(invitation: &Invitation, link: &str) -> Mail {
+    let inviter = invitation.invited_by_name.as_deref().unwrap_or("A colleague");
+    let role = invitation.role.as_str();
+    let until = invitation.expires_at.format("%-d %b %Y");
+    Mail {
+        to: invitation.email.clone(),
+        subject: format!("{inviter} invited you to zzyzx"),
+        text: format!(
+            "{inviter} invited you to their zzyzx workspace as {role}.\n\nAccept: {link}\n\nThe link works once, until {until}.\n"
+        ),
+        html: format!(
+            "<p>{} invited you to their zzyzx workspace as {role}.</p><p><a href=\"{}\">Accept the invitation</a></p>\
+             <p>The link works once, until {until}.</p>",
+            escape_html(inviter),
+            escape_html(link)
+        ),
+    }
 }
 
 /// Revokes a pending invitation. Owners only.

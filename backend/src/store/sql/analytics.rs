@@ -48,15 +48,17 @@ fn preferred(row: &AudienceRow, kept: &AudienceRow) -> bool {
 #[async_trait]
 impl AnalyticsStore for SqlStore {
     async fn workspace_documents(&self, workspace_id: Uuid) -> Result<WorkspaceDocuments> {
-        let row = sqlx::query_as::<_, (Option<Json<serde_json::Value>>, Option<Json<serde_json::Value>>)>(
-            "select analytics, target_audience from workspace_settings where workspace_id = $1",
+        type Document = Option<Json<serde_json::Value>>;
+        let row = sqlx::query_as::<_, (Document, Document, Document)>(
+            "select analytics, target_audience, alert_rules from workspace_settings where workspace_id = $1",
         )
         .bind(workspace_id)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map_or_else(WorkspaceDocuments::default, |(analytics, target)| WorkspaceDocuments {
+        Ok(row.map_or_else(WorkspaceDocuments::default, |(analytics, target, alerts)| WorkspaceDocuments {
             analytics: analytics.map(|j| j.0),
             target_audience: target.map(|j| j.0),
+            alert_rules: alerts.map(|j| j.0),
         }))
     }
 
@@ -93,6 +95,21 @@ impl AnalyticsStore for SqlStore {
         .bind(now)
         .execute(&self.pool)
         .await?;
+        Ok(())
+    }
+
+    async fn put_alert_rules(&self, workspace_id: Uuid, rules: &serde_json::Value, now: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "insert into workspace_settings (workspace_id, alert_rules, created_at, updated_at) values ($1, $2, $3, $3) \
+             on conflict (workspace_id) do update set alert_rules = excluded.alert_rules, updated_at = excluded.updated_at",
+        )
+        .bind(workspace_id)
+        .bind(Json(rules))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
         Ok(())
     }
 

@@ -5,6 +5,7 @@
 //! bound from Rust, so both databases store the same values).
 
 mod accounts;
+mod alerts;
 mod analytics;
 mod campaigns;
 mod creators;

@@ -23,7 +23,7 @@ impl RefreshStore for SqlStore {
                           c.next_fetch_at, c.id \
                  limit $4 {skip_locked}) \
                and {due} \
-             returning id, handle, sec_uid, failures",
+             returning id, handle, sec_uid, failures, status",
             skip_locked = Self::SKIP_LOCKED,
         );
         let mut tx = self.begin_write().await?;
