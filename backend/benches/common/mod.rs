@@ -1,4 +1,5 @@
 //! What the benchmarks share: a fresh database of either kind, and percentiles.
+#![allow(dead_code)] // each benchmark uses a part of what is here
 
 use serde_json::{Value, json};
 use std::time::Duration;

@@ -45,6 +45,9 @@ pub struct WorkerConfig {
     pub shutdown_grace: Duration,
     pub videos_per_fetch: usize,
     pub estimate: EstimateConfig,
+    /// Record the events each batch brings (viral videos, milestones, …); off only to measure
+    /// what they cost.
+    pub record_events: bool,
 }
 
 /// How often, and from how many comments, the worker estimates a creator's audience, when the
@@ -80,6 +83,7 @@ impl Default for WorkerConfig {
             shutdown_grace: Duration::from_secs(20),
             videos_per_fetch: 30,
             estimate: EstimateConfig::default(),
+            record_events: true,
         }
     }
 }
@@ -99,7 +103,8 @@ pub struct CycleReport {
 }
 
 enum Outcome {
-    Succeeded,
+    /// With the creator's videos as fetched, for the events.
+    Succeeded(Vec<zzyzx_analytics::VideoStats>),
     /// Found not found, private or banned.
     Marked(CreatorStatus),
     Failed,
@@ -109,7 +114,7 @@ enum Outcome {
 impl Outcome {
     fn label(&self) -> &'static str {
         match self {
-            Outcome::Succeeded => "succeeded",
+            Outcome::Succeeded(_) => "succeeded",
             Outcome::Marked(_) => "marked",
             Outcome::Failed => "failed",
             Outcome::Rescheduled => "rescheduled",
@@ -239,13 +244,15 @@ impl RefreshWorker {
             };
             for (_, outcome) in &outcomes {
                 match outcome {
-                    Outcome::Succeeded => report.succeeded += 1,
+                    Outcome::Succeeded(_) => report.succeeded += 1,
                     Outcome::Marked(_) => report.marked += 1,
                     Outcome::Failed => report.failed += 1,
                     Outcome::Rescheduled => report.rescheduled += 1,
                 }
             }
-            self.record_events(&outcomes).await;
+            if self.config.record_events {
+                self.record_events(outcomes).await;
+            }
             if self.breaker_state() == BreakerState::Open {
                 report.degraded = true;
                 break;
@@ -262,22 +269,23 @@ impl RefreshWorker {
     /// Tells the workspaces watching the batch's creators what changed: the events of the fetched
     /// ones, and the accounts that turned unavailable. A failure only costs the events; the data is
     /// stored.
-    async fn record_events(&self, outcomes: &[(ClaimedCreator, Outcome)]) {
+    async fn record_events(&self, outcomes: Vec<(ClaimedCreator, Outcome)>) {
         let refreshed: Vec<Refreshed> = outcomes
-            .iter()
+            .into_iter()
             .filter_map(|(creator, outcome)| {
-                let turned_unavailable = match outcome {
-                    Outcome::Succeeded => None,
+                let (turned_unavailable, videos) = match outcome {
+                    Outcome::Succeeded(videos) => (None, videos),
                     Outcome::Marked(status) if creator.status == CreatorStatus::Active.as_str() => {
-                        Some(status.as_str())
+                        (Some(status.as_str()), Vec::new())
                     }
                     _ => return None,
                 };
                 Some(Refreshed {
                     creator_id: creator.id,
-                    handle: creator.handle.clone(),
+                    handle: creator.handle,
                     source: self.source.name(),
                     turned_unavailable,
+                    videos,
                 })
             })
             .collect();
@@ -410,6 +418,7 @@ impl RefreshWorker {
         let now = Utc::now();
         let latest: Vec<String> =
             videos.iter().take(self.config.estimate.videos).map(|v| v.platform_id.clone()).collect();
+        let stats = crate::services::alerts::video_stats_of(&creator.handle, &videos);
         let success = FetchSuccess {
             creator_id: creator.id,
             handle: creator.handle.clone(),
@@ -426,7 +435,7 @@ impl RefreshWorker {
         }
         let _ = self.store.record_source_event(self.source.name(), SourceEvent::Success, now).await;
         self.estimate_audience(creator, &latest).await;
-        Outcome::Succeeded
+        Outcome::Succeeded(stats)
     }
 
     /// Estimates the creator's audience from the comments on their latest videos, when the source

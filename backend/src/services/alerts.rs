@@ -9,6 +9,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 use utoipa::ToSchema;
 use uuid::Uuid;
+use zzyzx_analytics::VideoStats;
 use zzyzx_analytics::alerts::{Fact, MILESTONES, Thresholds};
 
 use super::analytics::{documents, video_stats};
@@ -310,6 +311,27 @@ pub struct Refreshed {
     pub source: &'static str,
     /// `not_found`, `private` or `banned` when the account turned unavailable in this fetch.
     pub turned_unavailable: Option<&'static str>,
+    /// The videos just fetched (the newest ones, which are all the detection reads).
+    pub videos: Vec<VideoStats>,
+}
+
+/// A creator's own videos among those fetched, as the analytics read them.
+pub fn video_stats_of(handle: &str, videos: &[zzyzx_sources::Video]) -> Vec<VideoStats> {
+    videos
+        .iter()
+        .filter(|v| v.author_handle == handle)
+        .map(|v| VideoStats {
+            id: v.platform_id.clone(),
+            posted_at: v.posted_at,
+            views: v.views,
+            likes: v.likes,
+            comments: v.comments,
+            shares: v.shares,
+            saves: v.saves,
+            hashtags: v.hashtags.clone(),
+            region: v.region.clone(),
+        })
+        .collect()
 }
 
 /// Detects and records the events about creators the worker has just refreshed, in every
@@ -324,7 +346,11 @@ pub async fn after_refresh(store: &dyn Store, refreshed: &[Refreshed], now: Date
     for watch in &watches {
         by_workspace.entry(watch.workspace_id).or_default().entry(watch.creator_id).or_default().push(watch);
     }
-    let posts = store.detected_posts(&ids, now - Duration::days(2)).await?;
+    let posts = if watches.iter().any(|w| w.campaign_id.is_some()) {
+        store.detected_posts(&ids, now - Duration::days(2)).await?
+    } else {
+        Vec::new()
+    };
     let mut events = Vec::new();
     for (workspace_id, creators) in by_workspace {
         let documents = store.workspace_documents(workspace_id).await?;
@@ -337,24 +363,7 @@ pub async fn after_refresh(store: &dyn Store, refreshed: &[Refreshed], now: Date
                 .iter()
                 .filter(|p| p.workspace_id == workspace_id && rules.wants(EventType::CampaignPostDetected))
                 .filter(|p| rules.covers_campaign(p.campaign_id))
-                .map(|p| NewEvent {
-                    workspace_id,
-                    kind: EventType::CampaignPostDetected.as_str(),
-                    key: format!("campaign.post_detected:{}", p.post_id),
-                    creator_id: Some(p.creator_id),
-                    campaign_id: Some(p.campaign_id),
-                    video_id: Some(p.platform_id.clone()),
-                    occurred_at: p.detected_at,
-                    sentence: format!(
-                        "@{} posted for {}: the video matched the {} rule on “{}”",
-                        p.handle,
-                        p.campaign_name,
-                        p.rule.replace('_', " "),
-                        p.matched
-                    ),
-                    data: serde_json::json!({ "post_id": p.post_id, "rule": p.rule, "matched": p.matched }),
-                    source: None,
-                }),
+                .map(|p| post_event(workspace_id, p)),
         );
     }
     Ok(store.record_events(&events, now).await?.len())
@@ -404,45 +413,133 @@ async fn creator_events(
     }
     let (settings, _) = documents(docs);
     let thresholds = rules.thresholds(&settings);
+    // The history as the workspace sees it (its own points too); the videos as just fetched.
     let scope = CreatorScope::Some(fetched.iter().map(|c| c.creator_id).collect());
-    let mut inputs = store
-        .creator_inputs(workspace_id, scope, now - Duration::days(HISTORY_DAYS), now - Duration::days(VIDEO_DAYS))
-        .await?;
+    let no_videos = now + Duration::days(1);
+    let mut inputs = store.creator_inputs(workspace_id, scope, now - Duration::days(HISTORY_DAYS), no_videos).await?;
     for creator in fetched {
         let Some(inputs) = inputs.remove(&creator.creator_id) else { continue };
         let history = zzyzx_analytics::daily_from_snapshots(&inputs.snapshots);
-        let facts = zzyzx_analytics::alerts::detect(
-            &history,
-            &video_stats(&inputs.videos),
-            now.date_naive(),
-            now,
-            &settings,
-            &thresholds,
-        );
-        events.extend(facts.into_iter().filter(|f| rules.wants(EventType::of(f))).map(|fact| {
-            let kind = EventType::of(&fact);
-            let key = match &fact {
-                Fact::Rising { .. } => format!("{}:{}:{}", kind.as_str(), creator.creator_id, now.date_naive()),
-                _ => format!("{}:{}:{}", kind.as_str(), creator.creator_id, fact.key()),
-            };
-            NewEvent {
-                workspace_id,
-                kind: kind.as_str(),
-                key,
-                creator_id: Some(creator.creator_id),
-                campaign_id: None,
-                video_id: match &fact {
-                    Fact::Viral { video_id, .. } => Some(video_id.clone()),
-                    _ => None,
-                },
-                occurred_at: now,
-                sentence: fact.sentence(&creator.handle),
-                data: serde_json::to_value(&fact).unwrap_or_default(),
-                source: Some(creator.source.to_owned()),
-            }
-        }));
+        let facts =
+            zzyzx_analytics::alerts::detect(&history, &creator.videos, now.date_naive(), now, &settings, &thresholds);
+        let wanted = facts.into_iter().filter(|f| rules.wants(EventType::of(f)));
+        events.extend(wanted.map(|fact| fact_event(workspace_id, creator, fact, now)));
     }
     Ok(events)
+}
+
+/// A fact about a creator as `workspace_id`'s event, known at `at`.
+fn fact_event(workspace_id: Uuid, creator: &Refreshed, fact: Fact, at: DateTime<Utc>) -> NewEvent {
+    let kind = EventType::of(&fact);
+    let key = match &fact {
+        Fact::Rising { .. } => format!("{}:{}:{}", kind.as_str(), creator.creator_id, at.date_naive()),
+        _ => format!("{}:{}:{}", kind.as_str(), creator.creator_id, fact.key()),
+    };
+    NewEvent {
+        workspace_id,
+        kind: kind.as_str(),
+        key,
+        creator_id: Some(creator.creator_id),
+        campaign_id: None,
+        video_id: match &fact {
+            Fact::Viral { video_id, .. } => Some(video_id.clone()),
+            _ => None,
+        },
+        occurred_at: at,
+        sentence: fact.sentence(&creator.handle),
+        data: serde_json::to_value(&fact).unwrap_or_default(),
+        source: Some(creator.source.to_owned()),
+    }
+}
+
+fn post_event(workspace_id: Uuid, post: &crate::store::PostNews) -> NewEvent {
+    NewEvent {
+        workspace_id,
+        kind: EventType::CampaignPostDetected.as_str(),
+        key: format!("campaign.post_detected:{}", post.post_id),
+        creator_id: Some(post.creator_id),
+        campaign_id: Some(post.campaign_id),
+        video_id: Some(post.platform_id.clone()),
+        occurred_at: post.detected_at,
+        sentence: format!(
+            "@{} posted for {}: the video matched the {} rule on “{}”",
+            post.handle,
+            post.campaign_name,
+            post.rule.replace('_', " "),
+            post.matched
+        ),
+        data: serde_json::json!({ "post_id": post.post_id, "rule": post.rule, "matched": post.matched }),
+        source: None,
+    }
+}
+
+/// About when a fact became true: a video is judged two days after it is posted.
+fn became_true(fact: &Fact, dormant_days: i64) -> DateTime<Utc> {
+    let midnight = |date: chrono::NaiveDate| date.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+    match fact {
+        Fact::Viral { posted_at, .. } => *posted_at + zzyzx_analytics::MATURE_AFTER,
+        Fact::Milestone { reached_on, .. } => midnight(*reached_on),
+        Fact::Spike { date, .. } => midnight(*date),
+        Fact::Dormant { last_posted_at, .. } => *last_posted_at + Duration::days(dormant_days),
+        Fact::Rising { .. } => DateTime::<Utc>::MAX_UTC,
+    }
+}
+
+/// The events a daily refresh would have recorded in the workspace over the last `days` days,
+/// each at the time it would have been found: the demo workspace's week of news.
+pub async fn replay(
+    store: &dyn Store,
+    workspace_id: Uuid,
+    creators: &[Refreshed],
+    days: i64,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let docs = store.workspace_documents(workspace_id).await?;
+    let rules: AlertRules = workspace_settings::read(&docs);
+    let (settings, _) = documents(&docs);
+    let thresholds = rules.thresholds(&settings);
+    let scope = CreatorScope::Some(creators.iter().map(|c| c.creator_id).collect());
+    let since = now - Duration::days(days);
+    let mut inputs = store
+        .creator_inputs(workspace_id, scope, since - Duration::days(HISTORY_DAYS), since - Duration::days(VIDEO_DAYS))
+        .await?;
+    let mut recorded = 0;
+    for day in (1..=days).rev() {
+        // The morning refresh of that day.
+        let at = now - Duration::days(day);
+        let mut events = Vec::new();
+        for creator in creators {
+            let Some(inputs) = inputs.get_mut(&creator.creator_id) else { continue };
+            let snapshots: Vec<_> = inputs.snapshots.iter().filter(|s| s.0 <= at).copied().collect();
+            let videos: Vec<_> = inputs.videos.iter().filter(|v| v.posted_at <= at).cloned().collect();
+            let history = zzyzx_analytics::daily_from_snapshots(&snapshots);
+            let facts = zzyzx_analytics::alerts::detect(
+                &history,
+                &video_stats(&videos),
+                at.date_naive(),
+                at,
+                &settings,
+                &thresholds,
+            );
+            // Only what became true that day: the first day would otherwise tell a month at once.
+            let fresh = |fact: &Fact| became_true(fact, thresholds.dormant_days) > at - Duration::days(1);
+            let wanted = facts.into_iter().filter(|f| rules.wants(EventType::of(f)) && fresh(f));
+            events.extend(wanted.map(|fact| fact_event(workspace_id, creator, fact, at)));
+        }
+        recorded += store.record_events(&events, at).await?.len();
+    }
+    let ids: Vec<Uuid> = creators.iter().map(|c| c.creator_id).collect();
+    let posts: Vec<NewEvent> = store
+        .detected_posts(&ids, since)
+        .await?
+        .iter()
+        .filter(|p| p.workspace_id == workspace_id)
+        .map(|p| post_event(workspace_id, p))
+        .collect();
+    for post in posts {
+        recorded += store.record_events(std::slice::from_ref(&post), post.occurred_at).await?.len();
+    }
+    Ok(recorded)
 }
 
 /// Tells every workspace that watches a creator that the source stopped until `until`.

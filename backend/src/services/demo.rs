@@ -1,6 +1,7 @@
 //! The demo workspace for a first run: three lists of synthetic creators from the demo source
 //! with 180 days of history and their videos, an audience estimated from each creator's comments
-//! (and a target audience, so fits show), and two seeding campaigns (`demo_campaigns`).
+//! (and a target audience, so fits show), two seeding campaigns (`demo_campaigns`), and a week of
+//! alerts in the inbox.
 //! Everything it writes says `source: demo`.
 
 use chrono::{Duration, Utc};
@@ -8,6 +9,7 @@ use uuid::Uuid;
 use zzyzx_analytics::{SampledComment, TargetAudience, estimate_audience};
 use zzyzx_sources::{DemoSource, Source, Video, demo_handles, demo_history};
 
+use super::alerts::Refreshed;
 use crate::auth::passwords::PasswordHashing;
 use crate::auth::tokens::generate_signing_secret;
 use crate::domain::{Handle, MetricPoint, Password};
@@ -151,6 +153,19 @@ pub async fn load(store: &dyn Store, hashing: &PasswordHashing) -> anyhow::Resul
     set_target_once(store, workspace_id).await?;
     let user = store.user_by_email(DEMO_EMAIL).await?.ok_or_else(|| anyhow::anyhow!("the demo user is gone"))?;
     super::demo_campaigns::load(store, workspace_id, user.id, &creators, now).await?;
+    // A week of the news a daily refresh would have brought, in the inbox.
+    let watched: Vec<Refreshed> = creators
+        .iter()
+        .map(|(creator_id, handle)| Refreshed {
+            creator_id: *creator_id,
+            handle: (*handle).to_owned(),
+            source: source.name(),
+            turned_unavailable: None,
+            videos: Vec::new(),
+        })
+        .collect();
+    super::alerts::replay(store, workspace_id, &watched, 7, now).await?;
+    super::alerts::overdue_sweep(store, now).await?;
     Ok(DemoLogin { email: DEMO_EMAIL, password, creators: creators.len() })
 }
 

@@ -103,6 +103,29 @@ impl AlertStore for SqlStore {
     }
 
     async fn record_events(&self, events: &[NewEvent], now: DateTime<Utc>) -> Result<Vec<Uuid>> {
+        // Most facts offered were told before: find those with a read, so that a batch with
+        // nothing new takes no write lock.
+        let mut told: std::collections::HashSet<(Uuid, String)> = std::collections::HashSet::new();
+        let mut workspaces: Vec<Uuid> = events.iter().map(|e| e.workspace_id).collect();
+        workspaces.sort_unstable();
+        workspaces.dedup();
+        for workspace_id in workspaces {
+            let keys: Vec<&str> =
+                events.iter().filter(|e| e.workspace_id == workspace_id).map(|e| e.key.as_str()).collect();
+            for chunk in keys.chunks(ROWS_PER_INSERT) {
+                let mut query = QueryBuilder::new("select dedup_key from events where workspace_id = ");
+                query.push_bind(workspace_id).push(" and dedup_key in (");
+                let mut separated = query.separated(", ");
+                for key in chunk {
+                    separated.push_bind(key.to_string());
+                }
+                query.push(")");
+                let found: Vec<String> = query.build_query_scalar().fetch_all(&self.pool).await?;
+                told.extend(found.into_iter().map(|key| (workspace_id, key)));
+            }
+        }
+        let events: Vec<&NewEvent> =
+            events.iter().filter(|e| !told.contains(&(e.workspace_id, e.key.clone()))).collect();
         if events.is_empty() {
             return Ok(Vec::new());
         }
