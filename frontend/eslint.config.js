@@ -22,6 +22,9 @@ const FEATURES = [
   'invitations',
   'api-keys',
   'share-links',
+  'campaigns',
+  'alerts',
+  'webhooks',
 ];
 
 /** Each feature may import only itself and shared code. */

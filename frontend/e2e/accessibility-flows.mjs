@@ -99,6 +99,34 @@ function loggedInPages({ baseUrl, state }) {
       url: `${baseUrl}/settings/api-keys`,
       ready: (page) => [page.getByRole('table', { name: 'API keys, newest first' })],
     },
+    {
+      name: 'inbox',
+      url: `${baseUrl}/inbox`,
+      ready: (page) => [
+        page
+          .getByRole('list', { name: 'Events, newest first' })
+          .or(page.getByRole('heading', { name: 'Nothing to tell yet' }))
+          .first(),
+      ],
+    },
+    {
+      name: 'alert settings',
+      url: `${baseUrl}/settings/alerts`,
+      ready: (page) => [
+        page.getByRole('form', { name: 'Alert rules' }),
+        page.getByRole('form', { name: 'Your e-mail digest' }),
+      ],
+    },
+    {
+      name: 'webhooks',
+      url: `${baseUrl}/settings/webhooks`,
+      ready: (page) => [
+        page
+          .getByRole('list', { name: 'Webhook endpoints' })
+          .or(page.getByRole('heading', { name: 'No webhook endpoints yet' }))
+          .first(),
+      ],
+    },
   ];
 }
 

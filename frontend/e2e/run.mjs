@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { accessibilityFlows } from './accessibility-flows.mjs';
+import { alertFlows } from './alerts-flows.mjs';
 import { demoFlows } from './demo-flows.mjs';
 import { analyticsFlows } from './analytics-flows.mjs';
 import { campaignFlows } from './campaign-flows.mjs';
@@ -80,12 +81,13 @@ async function main() {
     };
 
     // The analytics, team and campaign journeys build on the main ones' list and creators, so they run
-    // last but before logging out. The accessibility check visits every page once all of them exist,
+    // last but before logging out. The demo workspace's journeys (its dashboards, then its alerts) log in
+    // and out by themselves. The accessibility check visits every page once all of them exist,
     // starting from the logged-out state the main journeys end in.
     const logout = flows.findIndex((flow) => flow.name === 'logs out');
     const later = [...analyticsFlows, ...teamFlows, ...campaignFlows];
     const journeys = logout < 0 ? [...flows, ...later] : [...flows.slice(0, logout), ...later, ...flows.slice(logout)];
-    const allFlows = [...journeys, ...demoFlows, ...accessibilityFlows];
+    const allFlows = [...journeys, ...demoFlows, ...alertFlows, ...accessibilityFlows];
 
     let blocked = false;
     for (const flow of allFlows) {

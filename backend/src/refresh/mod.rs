@@ -193,6 +193,9 @@ impl RefreshWorker {
     /// Claims and fetches due creators until none is due, the provider fails, or shutdown.
     pub async fn run_cycle(&self, shutdown: &CancellationToken) -> CycleReport {
         let mut report = CycleReport::default();
+        // Each batch's events are worked out while the next batch is fetched; the cycle ends when
+        // they are all recorded.
+        let mut events = tokio::task::JoinSet::new();
         while !shutdown.is_cancelled() {
             if let Some(until) = self.paused_until().await {
                 tracing::debug!(%until, "source paused; not claiming");
@@ -251,47 +254,23 @@ impl RefreshWorker {
                 }
             }
             if self.config.record_events {
-                self.record_events(outcomes).await;
+                while events.len() >= 2 {
+                    events.join_next().await;
+                }
+                events.spawn(record_events(self.store.clone(), self.source.name(), outcomes));
             }
             if self.breaker_state() == BreakerState::Open {
                 report.degraded = true;
                 break;
             }
         }
+        events.join_all().await;
         report
     }
 
     async fn paused_until(&self) -> Option<DateTime<Utc>> {
         let state = self.store.source_state(self.source.name()).await.ok()?;
         state.paused_until.filter(|until| *until > Utc::now())
-    }
-
-    /// Tells the workspaces watching the batch's creators what changed: the events of the fetched
-    /// ones, and the accounts that turned unavailable. A failure only costs the events; the data is
-    /// stored.
-    async fn record_events(&self, outcomes: Vec<(ClaimedCreator, Outcome)>) {
-        let refreshed: Vec<Refreshed> = outcomes
-            .into_iter()
-            .filter_map(|(creator, outcome)| {
-                let (turned_unavailable, videos) = match outcome {
-                    Outcome::Succeeded(videos) => (None, videos),
-                    Outcome::Marked(status) if creator.status == CreatorStatus::Active.as_str() => {
-                        (Some(status.as_str()), Vec::new())
-                    }
-                    _ => return None,
-                };
-                Some(Refreshed {
-                    creator_id: creator.id,
-                    handle: creator.handle,
-                    source: self.source.name(),
-                    turned_unavailable,
-                    videos,
-                })
-            })
-            .collect();
-        if let Err(error) = crate::services::alerts::after_refresh(self.store.as_ref(), &refreshed, Utc::now()).await {
-            tracing::error!(error = ?error, "recording the batch's events failed");
-        }
     }
 
     async fn refresh_one(&self, creator: &ClaimedCreator) -> Outcome {
@@ -528,5 +507,26 @@ impl RefreshWorker {
         {
             tracing::error!(error = ?error, "telling the workspaces about the pause failed");
         }
+    }
+}
+
+/// Tells the workspaces watching a batch's creators what changed: the events of the fetched ones,
+/// and the accounts that turned unavailable. A failure only costs the events; the data is stored.
+async fn record_events(store: Arc<dyn Store>, source: &'static str, outcomes: Vec<(ClaimedCreator, Outcome)>) {
+    let refreshed: Vec<Refreshed> = outcomes
+        .into_iter()
+        .filter_map(|(creator, outcome)| {
+            let (turned_unavailable, videos) = match outcome {
+                Outcome::Succeeded(videos) => (None, videos),
+                Outcome::Marked(status) if creator.status == CreatorStatus::Active.as_str() => {
+                    (Some(status.as_str()), Vec::new())
+                }
+                _ => return None,
+            };
+            Some(Refreshed { creator_id: creator.id, handle: creator.handle, source, turned_unavailable, videos })
+        })
+        .collect();
+    if let Err(error) = crate::services::alerts::after_refresh(store.as_ref(), &refreshed, Utc::now()).await {
+        tracing::error!(error = ?error, "recording the batch's events failed");
     }
 }

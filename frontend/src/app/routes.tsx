@@ -63,6 +63,7 @@ export const routes: RouteObject[] = [
             path: '/campaigns/:campaignId',
             lazy: async () => ({ Component: (await import('./routes/campaign')).CampaignRoute }),
           },
+          { path: paths.inbox, lazy: async () => ({ Component: (await import('./routes/inbox')).InboxRoute }) },
           {
             path: '/creators/:creatorId',
             lazy: async () => ({ Component: (await import('./routes/creator')).CreatorRoute }),
@@ -81,8 +82,16 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({ Component: (await import('./routes/members')).MembersRoute }),
               },
               {
+                path: paths.alertSettings,
+                lazy: async () => ({ Component: (await import('./routes/alert-settings')).AlertSettingsRoute }),
+              },
+              {
                 path: paths.apiKeys,
                 lazy: async () => ({ Component: (await import('./routes/api-keys')).ApiKeysRoute }),
+              },
+              {
+                path: paths.webhooks,
+                lazy: async () => ({ Component: (await import('./routes/webhooks')).WebhooksRoute }),
               },
             ],
           },

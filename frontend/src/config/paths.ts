@@ -13,9 +13,12 @@ export const paths = {
   rising: '/rising',
   campaigns: '/campaigns',
   campaign: (campaignId: string) => `/campaigns/${encodeURIComponent(campaignId)}`,
+  inbox: '/inbox',
   settings: '/settings',
   members: '/settings/members',
   apiKeys: '/settings/api-keys',
+  alertSettings: '/settings/alerts',
+  webhooks: '/settings/webhooks',
   /** Public pages, opened from links that carry their secret in the fragment (`#zzs_…`, `#zzi_…`). */
   share: '/share',
   sharedCampaign: '/share/campaign',

@@ -5,6 +5,7 @@ import 'vitest-canvas-mock';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { session } from '@/lib/auth/session';
+import { resetAlertsDb } from './mock-alerts';
 import { resetAnalyticsDb } from './mock-analytics';
 import { resetCampaignsDb } from './mock-campaigns';
 import { resetDb } from './mock-db';
@@ -48,6 +49,7 @@ beforeEach(() => {
   resetDb();
   resetAnalyticsDb();
   resetCampaignsDb();
+  resetAlertsDb();
   session.reset();
 });
 afterEach(() => {

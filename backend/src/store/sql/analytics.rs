@@ -17,13 +17,17 @@ fn push_scope(query: &mut QueryBuilder<'_, Db>, column: &str, workspace_id: Uuid
             query.push_bind(workspace_id).push(")");
         }
         CreatorScope::Some(creator_ids) => {
-            query.push(format!("{column} in (select w.creator_id from workspace_creators w where w.workspace_id = "));
-            query.push_bind(workspace_id).push(" and w.creator_id in (");
+            // The ids on the column itself, so that PostgreSQL reads those creators by index
+            // instead of every creator's rows in the window.
+            query.push(format!("{column} in ("));
             let mut separated = query.separated(", ");
             for creator_id in creator_ids {
                 separated.push_bind(*creator_id);
             }
-            query.push("))");
+            query.push(format!(
+                ") and {column} in (select w.creator_id from workspace_creators w where w.workspace_id = "
+            ));
+            query.push_bind(workspace_id).push(")");
         }
         CreatorScope::One(creator_id) => {
             let creator_id = *creator_id;

@@ -7,6 +7,7 @@ import Navbar from 'react-bootstrap/Navbar';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { LoadingState } from '@/components/ui/LoadingState';
 import { paths } from '@/config/paths';
+import { AlertsBell } from '@/features/alerts/components/AlertsBell';
 import { useLogout } from '@/features/auth/api/logout';
 import { WorkspaceSwitcher } from '@/features/workspaces/components/WorkspaceSwitcher';
 import { useSession } from '@/lib/auth/use-session';
@@ -57,7 +58,11 @@ export function AppShell() {
           <Navbar.Brand as={NavLink} to={paths.lists}>
             zzyzx
           </Navbar.Brand>
-          <Navbar.Toggle aria-controls="main-navigation" />
+          {/* Beside the menu button on a phone, so the count shows without opening the menu; last on wider screens. */}
+          <div className="d-flex align-items-center gap-2 order-md-last ms-md-3">
+            {sessionState.workspace && <AlertsBell />}
+            <Navbar.Toggle aria-controls="main-navigation" />
+          </div>
           <Navbar.Collapse id="main-navigation">
             <Nav as="nav" aria-label="Main" className="me-auto">
               <Nav.Link as={NavLink} to={paths.lists}>

@@ -1,5 +1,5 @@
-// The settings pages under one heading, with tabs between them. API keys are an owner's business,
-// so only owners see that tab.
+// The settings pages under one heading, with tabs between them. API keys and webhooks are an
+// owner's business, so only owners see those tabs.
 import Nav from 'react-bootstrap/Nav';
 import { NavLink, Outlet } from 'react-router';
 import { PageHeader } from '@/components/ui/PageHeader';
@@ -22,12 +22,24 @@ export function SettingsLayout() {
             Members
           </Nav.Link>
         </Nav.Item>
+        <Nav.Item>
+          <Nav.Link as={NavLink} to={paths.alertSettings}>
+            Alerts
+          </Nav.Link>
+        </Nav.Item>
         {isOwner && (
-          <Nav.Item>
-            <Nav.Link as={NavLink} to={paths.apiKeys}>
-              API keys
-            </Nav.Link>
-          </Nav.Item>
+          <>
+            <Nav.Item>
+              <Nav.Link as={NavLink} to={paths.apiKeys}>
+                API keys
+              </Nav.Link>
+            </Nav.Item>
+            <Nav.Item>
+              <Nav.Link as={NavLink} to={paths.webhooks}>
+                Webhooks
+              </Nav.Link>
+            </Nav.Item>
+          </>
         )}
       </Nav>
       <Outlet />
