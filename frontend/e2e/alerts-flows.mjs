@@ -21,7 +21,7 @@ async function openSettingsTab(page, tab) {
 
 /** The bell in the navbar, whatever it counts. */
 function bell(page) {
-  return page.getByRole('banner').getByRole('link', { name: /^Alerts(, \d+ unread)?$/ });
+  return page.getByRole('banner').getByRole('link', { name: /^Alerts(\s*,?\s*\d+\s*unread)?$/ });
 }
 
 export const alertFlows = [
@@ -36,11 +36,11 @@ export const alertFlows = [
       await form.getByRole('button', { name: 'Log in' }).click();
       await page.getByRole('heading', { name: 'Lists', level: 1 }).waitFor();
 
-      const counted = page.getByRole('banner').getByRole('link', { name: /^Alerts, \d+ unread$/ });
+      const counted = page.getByRole('banner').getByRole('link', { name: /^Alerts\s*,?\s*\d+\s*unread$/ });
       await counted.waitFor().catch(async () => {
-        throw new Error(`the bell shows no unread count; its name is "${await bell(page).getAttribute('aria-label')}"`);
+        throw new Error(`the bell shows no unread count; it reads "${await bell(page).textContent()}"`);
       });
-      const unread = Number(/(\d+) unread/.exec((await counted.getAttribute('aria-label')) ?? '')?.[1]);
+      const unread = Number(/(\d+)\s*unread/.exec((await counted.textContent()) ?? '')?.[1]);
       if (!(unread > 0)) throw new Error(`the bell counts ${unread} unread events, expected more than 0`);
       report(`the demo workspace starts with ${unread} unread events`);
 
@@ -69,7 +69,11 @@ export const alertFlows = [
       await events.getByRole('listitem').first().waitFor();
       // The bell is named "Alerts" while its count loads too: judge it once the page is quiet.
       await page.waitForLoadState('networkidle');
-      expectEqual(await bell(page).getAttribute('aria-label'), 'Alerts', 'the bell’s name after a reload');
+      expectEqual(
+        (await bell(page).textContent())?.includes('unread'),
+        false,
+        'an unread count on the bell after a reload',
+      );
     },
   },
   {
