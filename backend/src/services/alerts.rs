@@ -469,7 +469,7 @@ fn post_event(workspace_id: Uuid, post: &crate::store::PostNews) -> NewEvent {
             post.matched
         ),
         data: serde_json::json!({ "post_id": post.post_id, "rule": post.rule, "matched": post.matched }),
-        source: None,
+        source: post.demo.then(|| "demo".to_owned()),
     }
 }
 
@@ -616,7 +616,7 @@ pub async fn overdue_sweep(store: &dyn Store, now: DateTime<Utc>) -> Result<usiz
                 "days": days,
                 "overdue_days": entry.overdue_days,
             }),
-            source: None,
+            source: entry.demo.then(|| "demo".to_owned()),
         });
     }
     Ok(store.record_events(&events, now).await?.len())

@@ -77,6 +77,8 @@ pub struct PostNews {
     pub rule: String,
     pub matched: String,
     pub detected_at: DateTime<Utc>,
+    /// The campaign is the demo workspace's.
+    pub demo: bool,
 }
 
 /// A shipped or delivered creator of a running campaign with no post, as the overdue check reads them.
@@ -92,6 +94,8 @@ pub struct ShippedEntry {
     pub shipped_on: Option<NaiveDate>,
     pub delivered_on: Option<NaiveDate>,
     pub overdue_days: i32,
+    /// The campaign is the demo workspace's.
+    pub demo: bool,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -79,7 +79,7 @@ impl AlertStore for SqlStore {
         }
         let mut query = QueryBuilder::new(
             "select k.workspace_id, k.id as campaign_id, k.name as campaign_name, p.id as post_id, c.id as creator_id, \
-             c.handle, p.platform_id, p.rule, p.matched, p.detected_at \
+             c.handle, p.platform_id, p.rule, p.matched, p.detected_at, k.demo \
              from campaign_posts p join campaigns k on k.id = p.campaign_id \
              join campaign_creators e on e.id = p.entry_id join creators c on c.id = e.creator_id \
              where p.status = 'detected' and p.detected_at >= ",
@@ -92,7 +92,7 @@ impl AlertStore for SqlStore {
     async fn shipped_without_posts(&self, today: NaiveDate) -> Result<Vec<ShippedEntry>> {
         Ok(sqlx::query_as::<_, ShippedEntry>(
             "select k.workspace_id, k.id as campaign_id, k.name as campaign_name, e.id as entry_id, \
-             c.id as creator_id, c.handle, e.stage, e.shipped_on, e.delivered_on, k.overdue_days \
+             c.id as creator_id, c.handle, e.stage, e.shipped_on, e.delivered_on, k.overdue_days, k.demo \
              from campaign_creators e join campaigns k on k.id = e.campaign_id join creators c on c.id = e.creator_id \
              where e.stage in ('shipped', 'delivered') and k.starts_on <= $1 and k.ends_on >= $1 \
                and not exists (select 1 from campaign_posts p where p.entry_id = e.id and p.status <> 'dismissed')",
