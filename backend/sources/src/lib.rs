@@ -66,6 +66,8 @@ pub struct Capabilities {
     pub user_search: bool,
     /// The comments under a video, which audience estimates read.
     pub comments: bool,
+    /// The countries of a creator's audience, as the provider reports them.
+    pub audience: bool,
 }
 
 /// A creator's public profile and counts, as one source saw them at `fetched_at`.
@@ -230,6 +232,12 @@ pub trait Source: Send + Sync + 'static {
     /// an audience estimate reads. A source without them says `Unsupported` (and its capabilities
     /// say so).
     async fn comments(&self, _handle: &str, _video_id: &str, _max: usize) -> Result<Vec<VideoComment>, SourceError> {
+        Err(SourceError::Unsupported)
+    }
+
+    /// The countries of `handle`'s audience as the provider reports them, largest share first. A
+    /// source without them says `Unsupported` (and its capabilities say so).
+    async fn audience(&self, _handle: &str) -> Result<Vec<AudienceCountry>, SourceError> {
         Err(SourceError::Unsupported)
     }
 }

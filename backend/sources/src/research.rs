@@ -395,7 +395,14 @@ impl Source for ResearchApi {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: false, comments: true }
+        Capabilities {
+            profile: true,
+            videos: true,
+            hashtag_videos: true,
+            user_search: false,
+            comments: true,
+            audience: false,
+        }
     }
 
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {

@@ -254,7 +254,14 @@ impl Source for ScrapeCreators {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true, comments: true }
+        Capabilities {
+            profile: true,
+            videos: true,
+            hashtag_videos: true,
+            user_search: true,
+            comments: true,
+            audience: true,
+        }
     }
 
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {
@@ -306,6 +313,10 @@ impl Source for ScrapeCreators {
 
     async fn comments(&self, handle: &str, video_id: &str, max: usize) -> Result<Vec<VideoComment>, SourceError> {
         ScrapeCreators::comments(self, handle, video_id, max).await
+    }
+
+    async fn audience(&self, handle: &str) -> Result<Vec<AudienceCountry>, SourceError> {
+        ScrapeCreators::audience(self, handle).await
     }
 
     async fn search_users(&self, query: &str, max: usize) -> Result<Vec<UserMatch>, SourceError> {

@@ -151,7 +151,14 @@ impl Source for TikApi {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true, comments: false }
+        Capabilities {
+            profile: true,
+            videos: true,
+            hashtag_videos: true,
+            user_search: true,
+            comments: false,
+            audience: false,
+        }
     }
 
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {

@@ -18,6 +18,8 @@ pub struct SourceCapabilities {
     pub user_search: bool,
     /// Comments under videos, from which audiences are estimated.
     pub comments: bool,
+    /// Audience countries as the provider reports them (kept as `provider` profiles).
+    pub audience: bool,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -52,6 +54,7 @@ async fn source_status(
                 hashtag_videos: false,
                 user_search: false,
                 comments: false,
+                audience: false,
             },
             last_success_at: None,
             last_error: None,
@@ -71,6 +74,7 @@ async fn source_status(
             hashtag_videos: capabilities.hashtag_videos,
             user_search: capabilities.user_search,
             comments: capabilities.comments,
+            audience: capabilities.audience,
         },
         last_success_at: recorded.last_success_at,
         last_error: recorded.last_error,

@@ -45,6 +45,9 @@ pub struct WorkerConfig {
     pub shutdown_grace: Duration,
     pub videos_per_fetch: usize,
     pub estimate: EstimateConfig,
+    /// How often the worker asks a source that reports audiences (ScrapeCreators: 26 credits a
+    /// call) for a creator's audience countries.
+    pub provider_audience_every: Duration,
     /// Record the events each batch brings (viral videos, milestones, …); off only to measure
     /// what they cost.
     pub record_events: bool,
@@ -83,6 +86,7 @@ impl Default for WorkerConfig {
             shutdown_grace: Duration::from_secs(20),
             videos_per_fetch: 30,
             estimate: EstimateConfig::default(),
+            provider_audience_every: Duration::from_secs(30 * 24 * 60 * 60),
             record_events: true,
         }
     }
@@ -414,24 +418,58 @@ impl RefreshWorker {
         }
         let _ = self.store.record_source_event(self.source.name(), SourceEvent::Success, now).await;
         self.estimate_audience(creator, &latest).await;
+        self.provider_audience(creator).await;
         Outcome::Succeeded(stats)
+    }
+
+    /// Whether the worker recorded an audience of `kind` for the creator within `every`; on a
+    /// failed read, as if it had (it tries again at the next refresh).
+    async fn recorded_within(&self, creator: &ClaimedCreator, kind: &str, every: Duration) -> bool {
+        let every = chrono::Duration::from_std(every).unwrap_or(chrono::Duration::MAX);
+        match self.store.last_source_audience(creator.id, kind).await {
+            Ok(last) => last.is_some_and(|last| Utc::now() - last < every),
+            Err(error) => {
+                tracing::warn!(error = ?error, kind, "reading the last audience failed");
+                true
+            }
+        }
+    }
+
+    /// Reads the audience countries the source reports for the creator, when it reports them and
+    /// the last report is older than `provider_audience_every`; stored as a `provider` profile in
+    /// every workspace that lists the creator. A failure only skips it until the next refresh.
+    async fn provider_audience(&self, creator: &ClaimedCreator) {
+        if !self.source.capabilities().audience
+            || self.recorded_within(creator, "provider", self.config.provider_audience_every).await
+        {
+            return;
+        }
+        self.limiter.until_ready().await;
+        let countries = match self.source.audience(&creator.handle).await {
+            Ok(countries) => countries,
+            Err(error) => {
+                tracing::warn!(error = %error, "the audience could not be fetched; asking again later");
+                return;
+            }
+        };
+        let Some(profile) = crate::services::audience::reported(self.source.name(), &countries, Utc::now()) else {
+            return;
+        };
+        let row = crate::services::audience::row(creator.id, profile);
+        if let Err(error) = self.store.record_source_audience(&row).await {
+            tracing::error!(error = ?error, "storing a reported audience failed");
+        }
     }
 
     /// Estimates the creator's audience from the comments on their latest videos, when the source
     /// gives comments and the last estimate is older than `estimate.every`; stored in every
     /// workspace that lists the creator. A failure only skips it until the next refresh.
     async fn estimate_audience(&self, creator: &ClaimedCreator, video_ids: &[String]) {
-        if !self.source.capabilities().comments || video_ids.is_empty() {
+        if !self.source.capabilities().comments
+            || video_ids.is_empty()
+            || self.recorded_within(creator, "estimated", self.config.estimate.every).await
+        {
             return;
-        }
-        let every = chrono::Duration::from_std(self.config.estimate.every).unwrap_or(chrono::Duration::MAX);
-        match self.store.last_audience_estimate(creator.id).await {
-            Ok(Some(last)) if Utc::now() - last < every => return,
-            Ok(_) => {}
-            Err(error) => {
-                tracing::warn!(error = ?error, "reading the last audience estimate failed");
-                return;
-            }
         }
         let mut sample = Vec::new();
         for video_id in video_ids {
@@ -454,7 +492,7 @@ impl RefreshWorker {
         let Some(mut profile) = estimate.to_profile(Utc::now()) else { return };
         profile.source = self.source.name().to_owned();
         if let Err(error) =
-            self.store.record_audience_estimate(&crate::services::audience::row(creator.id, profile)).await
+            self.store.record_source_audience(&crate::services::audience::row(creator.id, profile)).await
         {
             tracing::error!(error = ?error, "storing an audience estimate failed");
         }

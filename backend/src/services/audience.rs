@@ -1,9 +1,10 @@
 //! Creator audience profiles a workspace records: entered by hand or imported from CSV. They are
 //! private to the workspace and validated by the analytics rules (shares, codes, sample size).
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 use zzyzx_analytics::{AudienceKind, AudienceProfile};
+use zzyzx_sources::AudienceCountry;
 
 use super::{Result, ServiceError, Violation};
 use crate::import::audience as csv;
@@ -42,6 +43,28 @@ pub fn row(creator_id: Uuid, profile: AudienceProfile) -> AudienceRow {
         languages: sqlx::types::Json(profile.languages),
         created_at: Utc::now(),
     }
+}
+
+/// The audience a source reports (countries with their counts and shares, 0–100) as a `provider`
+/// profile; none when it reported no country.
+pub fn reported(source: &str, countries: &[AudienceCountry], at: DateTime<Utc>) -> Option<AudienceProfile> {
+    if countries.is_empty() {
+        return None;
+    }
+    let total: f64 = countries.iter().map(|c| c.percentage.max(0.0)).sum();
+    // Shares as reported, scaled down only if they add up to more than the whole.
+    let scale = if total > 100.0 { total } else { 100.0 };
+    let sample: i64 = countries.iter().map(|c| c.count.max(0)).sum();
+    Some(AudienceProfile {
+        kind: AudienceKind::Provider,
+        source: source.to_owned(),
+        captured_at: at,
+        sample_size: (sample > 0).then_some(sample),
+        ages: Default::default(),
+        genders: Default::default(),
+        countries: countries.iter().map(|c| (c.code.clone(), c.percentage.max(0.0) / scale)).collect(),
+        languages: Default::default(),
+    })
 }
 
 /// Records a profile entered by hand (its `source` becomes `manual`).

@@ -90,11 +90,13 @@ pub trait AnalyticsStore: Send + Sync {
     async fn put_alert_rules(&self, workspace_id: Uuid, rules: &serde_json::Value, now: DateTime<Utc>) -> Result<()>;
     /// Records audience profiles; every creator must be known to the workspace.
     async fn add_audience_profiles(&self, workspace_id: Uuid, profiles: &[AudienceRow]) -> Result<u64>;
-    /// When the refresh worker last estimated the creator's audience from comments (any workspace).
-    async fn last_audience_estimate(&self, creator_id: Uuid) -> Result<Option<DateTime<Utc>>>;
-    /// Records an audience estimated from public comments in every workspace that has the creator
-    /// in a list, each its own copy (`profile.id` is replaced); how many workspaces got it.
-    async fn record_audience_estimate(&self, profile: &AudienceRow) -> Result<u64>;
+    /// When the refresh worker last recorded an audience of `kind` (`estimated` from comments,
+    /// `provider` as the source reported it) for the creator, in any workspace.
+    async fn last_source_audience(&self, creator_id: Uuid, kind: &str) -> Result<Option<DateTime<Utc>>>;
+    /// Records an audience the refresh worker estimated or the source reported, in every workspace
+    /// that has the creator in a list, each its own copy (`profile.id` is replaced); how many
+    /// workspaces got it.
+    async fn record_source_audience(&self, profile: &AudienceRow) -> Result<u64>;
     /// The workspace's audience profiles of a creator, newest first.
     async fn audience_profiles(&self, workspace_id: Uuid, creator_id: Uuid) -> Result<Vec<AudienceRow>>;
     /// The audience profile fit uses for each creator in the scope: the best kind

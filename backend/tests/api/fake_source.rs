@@ -133,7 +133,7 @@ impl Source for FakeSource {
 
     fn capabilities(&self) -> Capabilities {
         let comments = !self.comments.lock().unwrap().is_empty();
-        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true, comments }
+        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true, comments, audience: false }
     }
 
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {

@@ -512,6 +512,53 @@ mod through_scrapecreators {
     }
 
     #[tokio::test]
+    async fn the_audience_scrapecreators_reports_is_kept_as_a_provider_profile_once_a_month() {
+        let fixture = fixture(Db::Sqlite, 1).await;
+        let (id, handle) = fixture.creators[0].clone();
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/v1/tiktok/profile"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "user": {"id": "6812345678901234567", "uniqueId": handle, "nickname": "Mocked"},
+                "statsV2": {"followerCount": "284113", "followingCount": "412", "heartCount": "9120455", "videoCount": "731"}
+            })))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v3/tiktok/profile/videos"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"aweme_list": [], "has_more": 0})))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/v1/tiktok/user/audience"))
+            .and(query_param("handle", handle.as_str()))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"success": true, "audienceLocations": [
+                {"country": "Mexico", "countryCode": "MX", "count": 83, "percentage": "15.96%"},
+                {"country": "United States", "countryCode": "US", "count": 34, "percentage": "6.54%"}
+            ]})))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let source = scrapecreators(&server).await;
+
+        let worker = RefreshWorker::new(fixture.store.clone(), source.clone(), config(), Arc::new(Notify::new()));
+        assert_eq!(worker.run_cycle(&CancellationToken::new()).await.succeeded, 1);
+        // Fetched again the same day: the report is a month old at the earliest.
+        fixture.store.reschedule_creator(id, Utc::now() - ChronoDuration::minutes(1)).await.unwrap();
+        assert_eq!(worker.run_cycle(&CancellationToken::new()).await.succeeded, 1);
+
+        let profiles = fixture.store.audience_profiles(fixture.workspace_id, id).await.unwrap();
+        assert_eq!(profiles.len(), 1, "one report, asked for once (the mock expects one call)");
+        let profile = &profiles[0];
+        assert_eq!((profile.kind.as_str(), profile.source.as_str()), ("provider", "scrapecreators"));
+        assert_eq!(profile.sample_size, Some(117), "the people the provider placed");
+        assert!((profile.countries.0["MX"] - 0.1596).abs() < 1e-9, "{:?}", profile.countries.0);
+        assert!((profile.countries.0["US"] - 0.0654).abs() < 1e-9, "{:?}", profile.countries.0);
+        let used = fixture.store.latest_audiences(fixture.workspace_id, CreatorScope::One(id)).await.unwrap();
+        assert_eq!(used[&id].kind, "provider", "fit uses it");
+    }
+
+    #[tokio::test]
     async fn running_out_of_credits_pauses_the_source_and_writes_nothing() {
         let fixture = fixture(Db::Sqlite, 2).await;
         let server = MockServer::start().await;

@@ -61,7 +61,14 @@ export const db: MockDb = emptyDb();
 function demoSource(): MockSourceStatus {
   return {
     source: 'demo',
-    capabilities: { profile: true, videos: true, hashtag_videos: true, user_search: true, comments: true },
+    capabilities: {
+      profile: true,
+      videos: true,
+      hashtag_videos: true,
+      user_search: true,
+      comments: true,
+      audience: false,
+    },
     last_success_at: '2026-11-20T11:55:00Z',
     last_error: null,
     last_error_at: null,
@@ -324,7 +331,14 @@ export function setSource(source: string, overrides: Partial<MockSourceStatus> =
   db.source = {
     ...demoSource(),
     source,
-    capabilities: { profile: able, videos: able, hashtag_videos: able, user_search: able, comments: able },
+    capabilities: {
+      profile: able,
+      videos: able,
+      hashtag_videos: able,
+      user_search: able,
+      comments: able,
+      audience: false,
+    },
     last_success_at: able ? demoSource().last_success_at : null,
     breaker: able ? 'closed' : null,
     ...overrides,

@@ -155,7 +155,14 @@ impl Source for DemoSource {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true, comments: true }
+        Capabilities {
+            profile: true,
+            videos: true,
+            hashtag_videos: true,
+            user_search: true,
+            comments: true,
+            audience: false,
+        }
     }
 
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {

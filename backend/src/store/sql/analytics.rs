@@ -143,16 +143,15 @@ impl AnalyticsStore for SqlStore {
         Ok(written)
     }
 
-    async fn last_audience_estimate(&self, creator_id: Uuid) -> Result<Option<DateTime<Utc>>> {
-        Ok(sqlx::query_scalar(
-            "select max(created_at) from audience_profiles where creator_id = $1 and kind = 'estimated'",
-        )
-        .bind(creator_id)
-        .fetch_one(&self.pool)
-        .await?)
+    async fn last_source_audience(&self, creator_id: Uuid, kind: &str) -> Result<Option<DateTime<Utc>>> {
+        Ok(sqlx::query_scalar("select max(created_at) from audience_profiles where creator_id = $1 and kind = $2")
+            .bind(creator_id)
+            .bind(kind)
+            .fetch_one(&self.pool)
+            .await?)
     }
 
-    async fn record_audience_estimate(&self, profile: &AudienceRow) -> Result<u64> {
+    async fn record_source_audience(&self, profile: &AudienceRow) -> Result<u64> {
         let mut tx = self.begin_write().await?;
         let workspaces: Vec<Uuid> = sqlx::query_scalar(
             "select distinct l.workspace_id from list_items i join lists l on l.id = i.list_id where i.creator_id = $1",

@@ -3911,6 +3911,8 @@ export interface components {
         /** @enum {string} */
         SortOrder: "asc" | "desc";
         SourceCapabilities: {
+            /** @description Audience countries as the provider reports them (kept as `provider` profiles). */
+            audience: boolean;
             /** @description Comments under videos, from which audiences are estimated. */
             comments: boolean;
             hashtag_videos: boolean;

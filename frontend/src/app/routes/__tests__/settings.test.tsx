@@ -15,7 +15,14 @@ describe('settings page', () => {
   it('shows the data source, its capabilities and its health', async () => {
     signedInUser();
     setSource('tikapi', {
-      capabilities: { profile: true, videos: true, hashtag_videos: true, user_search: false, comments: false },
+      capabilities: {
+        profile: true,
+        videos: true,
+        hashtag_videos: true,
+        user_search: false,
+        comments: false,
+        audience: false,
+      },
       last_success_at: '2026-11-20T11:55:00Z',
       last_error: 'quota exhausted',
       last_error_at: '2026-11-20T10:00:00Z',

@@ -34,6 +34,7 @@ const CAPABILITIES = [
   { key: 'hashtag_videos', label: 'Videos under a hashtag' },
   { key: 'user_search', label: 'Creator search for the add box' },
   { key: 'comments', label: 'Comments, for audience estimates' },
+  { key: 'audience', label: 'Audience countries, as the provider reports them' },
 ] as const;
 
 /** The source's circuit breaker, in words: whether calls are paused because too many failed in a row. */
