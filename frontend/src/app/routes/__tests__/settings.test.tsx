@@ -45,6 +45,7 @@ describe('settings page', () => {
       '✓ Videos under a hashtag: available',
       '✗ Creator search for the add box: not available',
       '✗ Comments, for audience estimates: not available',
+      '✗ Audience countries, as the provider reports them: not available',
     ]);
     expect(valueOf('Last success')).toHaveTextContent('20 Nov 2026');
     expect(valueOf('Last error')).toHaveTextContent('quota exhausted');
