@@ -1,10 +1,12 @@
-//! `/events…`, `/workspace/alert-rules` and `/workspace/digest`: the inbox of what zzyzx noticed,
+//! `/events…`, `/inbox/…`, `/workspace/alert-rules` and `/workspace/digest`: what zzyzx noticed,
 //! which events the workspace records, and each member's e-mail digest.
 
 use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::Schema;
+use utoipa::{IntoParams, PartialSchema, ToSchema};
 use uuid::Uuid;
 
 use super::body::Json;
@@ -84,7 +86,7 @@ async fn list_events(
 /// How many events you have not read: the number on the bell.
 #[utoipa::path(tag = "alerts", security(("bearer" = [])),
     responses((status = 200, description = "Unread events", body = UnreadCount)))]
-#[get("/events/unread-count")]
+#[get("/inbox/unread-count")]
 async fn unread_count(
     state: web::Data<AppState>,
     caller: Caller<need::Member>,
@@ -119,7 +121,7 @@ async fn mark_read(
 
 /// Marks every event so far read, for you.
 #[utoipa::path(tag = "alerts", security(("bearer" = [])), responses((status = 204, description = "All read")))]
-#[post("/events/read-all")]
+#[post("/inbox/read-all")]
 async fn mark_all_read(state: web::Data<AppState>, caller: Caller<need::Member>) -> Result<HttpResponse, ApiError> {
     state.store.mark_all_read(caller.workspace_id, caller.user_id, Utc::now()).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -136,8 +138,28 @@ async fn get_rules(
     Ok(web::Json(workspace_settings::get(state.store.as_ref(), caller.workspace_id).await?))
 }
 
+/// `AlertRules` as a request body: a field left out takes its default, so none is required (an
+/// answer always has them all).
+struct AlertRulesInput;
+
+impl PartialSchema for AlertRulesInput {
+    fn schema() -> RefOr<Schema> {
+        let mut schema = AlertRules::schema();
+        if let RefOr::T(Schema::Object(object)) = &mut schema {
+            object.required.clear();
+        }
+        schema
+    }
+}
+
+impl ToSchema for AlertRulesInput {
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        AlertRules::schemas(schemas);
+    }
+}
+
 /// Replaces the alert rules; a field left out takes its default. Owners and editors.
-#[utoipa::path(tag = "alerts", security(("bearer" = [])), request_body = AlertRules,
+#[utoipa::path(tag = "alerts", security(("bearer" = [])), request_body = AlertRulesInput,
     responses((status = 200, description = "Saved", body = AlertRules)))]
 #[put("/workspace/alert-rules")]
 async fn put_rules(

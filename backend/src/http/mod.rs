@@ -30,7 +30,7 @@
 //! | `/invitations/…` | `invitations` |
 //! | `/api-keys…` | `api_keys` |
 //! | `/jobs/{id}` | `jobs` |
-//! | `/events…`, `/workspace/alert-rules`, `/workspace/digest` | `alerts` |
+//! | `/events…`, `/inbox/…`, `/workspace/alert-rules`, `/workspace/digest` | `alerts` |
 //! | `/webhooks…` | `webhooks` |
 //! | `/sources/status` | `sources` |
 //! | `/health…` | `health` |

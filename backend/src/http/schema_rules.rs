@@ -53,6 +53,9 @@ const CSV: &str = "Every line is checked against the format above and reported b
 const HISTORY_FROM: &str = "Not after `to`; with `interval=raw`, at most 366 days before it.";
 const SHARES: &str = "The shares add up to at most 1.";
 const TAG_CHARACTERS: &str = "Letters (of any script), digits and `_` only.";
+const WEBHOOK_URL: &str = "`https` (or `http` where the operator allows private addresses), without a user name or \
+    password; its host is, or resolves only to, public addresses: not loopback, private, link-local, carrier-grade \
+    NAT, multicast or reserved ones (unless the operator allows private addresses).";
 
 /// The rules JSON Schema cannot state.
 const RULES: &[(At, &str)] = &[
@@ -89,6 +92,20 @@ const RULES: &[(At, &str)] = &[
     (At::Field("AddCreators", "list_id"), "A list of this workspace."),
     (At::Field("OrderInput", "entry_id"), "A creator (entry) of this campaign."),
     (At::Field("AttachPostRequest", "video_url"), "A video of a creator of this campaign."),
+    (
+        At::Field("CreateWebhookRequest", "url"),
+        concat!(
+            "`https` (or `http` where the operator allows private addresses), without a user name or password; its ",
+            "host is, or resolves only to, public addresses: not loopback, private, link-local, carrier-grade NAT, ",
+            "multicast or reserved ones (unless the operator allows private addresses). A workspace has at most 20 ",
+            "endpoints."
+        ),
+    ),
+    (At::Field("UpdateWebhookRequest", "url"), WEBHOOK_URL),
+    (At::Field("AlertRulesInput", "events"), "None twice."),
+    (At::Field("AlertRulesInput", "milestones"), "Each from 1 to 10,000,000,000, none twice."),
+    (At::Field("AlertRulesInput", "list_ids"), "Lists of this workspace, none twice."),
+    (At::Field("AlertRulesInput", "campaign_ids"), "Campaigns of this workspace, none twice."),
     (At::Parameter("hashtag_videos", "tag"), TAG_CHARACTERS),
     (
         At::Parameter("*", "cursor"),

@@ -224,7 +224,7 @@ both_databases! {
         }
         let unread = |user: TestUser| {
             let app = &app;
-            async move { expect_json(app.get(&user.token, "/events/unread-count").await, StatusCode::OK).await["unread"].as_i64().unwrap() }
+            async move { expect_json(app.get(&user.token, "/inbox/unread-count").await, StatusCode::OK).await["unread"].as_i64().unwrap() }
         };
         assert_eq!(unread(alice.clone()).await, 3);
 
@@ -235,7 +235,7 @@ both_databases! {
         let read = app.post(&alice.token, &format!("/events/{first}/read"), json!({})).await;
         assert_eq!(read.status(), StatusCode::NO_CONTENT);
         assert_eq!(unread(alice.clone()).await, 2);
-        let theirs = app.send_in(reqwest::Method::GET, "/events/unread-count", &colleague.token, alice.workspace_id, None).await;
+        let theirs = app.send_in(reqwest::Method::GET, "/inbox/unread-count", &colleague.token, alice.workspace_id, None).await;
         assert_eq!(expect_json(theirs, StatusCode::OK).await["unread"], 3, "read marks are each member's own");
         let unread_only = events(&app, &alice, "?unread=true").await;
         assert_eq!(unread_only.len(), 2);
@@ -252,7 +252,7 @@ both_databases! {
         assert_eq!(events(&app, &alice, "?type=video.viral").await.len(), 1);
         expect_problem(app.get(&alice.token, "/events?type=video.boring").await, StatusCode::BAD_REQUEST, "invalid_query").await;
 
-        let all_read = app.post(&alice.token, "/events/read-all", json!({})).await;
+        let all_read = app.post(&alice.token, "/inbox/read-all", json!({})).await;
         assert_eq!(all_read.status(), StatusCode::NO_CONTENT);
         assert_eq!(unread(alice.clone()).await, 0);
         app.record_event(&alice, "creator.dormant", None).await;
@@ -262,7 +262,7 @@ both_databases! {
         let (_, key) = app.new_api_key(&alice, &["alerts:read"]).await;
         let through_key = expect_json(app.get(&key, "/events").await, StatusCode::OK).await;
         assert!(through_key["items"].as_array().unwrap().iter().all(|e| e["read"].is_null()));
-        expect_problem(app.get(&key, "/events/unread-count").await, StatusCode::FORBIDDEN, "api_key_not_allowed").await;
+        expect_problem(app.get(&key, "/inbox/unread-count").await, StatusCode::FORBIDDEN, "api_key_not_allowed").await;
     }
 
     async fn campaign_creators_who_do_not_post_are_overdue_once(app) {

@@ -263,11 +263,11 @@ both_databases! {
             let events = expect_json(app.get(credential, "/events").await, StatusCode::OK).await;
             assert_eq!(events["items"], json!([]), "Bob's inbox is empty: {events}");
         }
-        let unread = expect_json(app.get(&bob.token, "/events/unread-count").await, StatusCode::OK).await;
+        let unread = expect_json(app.get(&bob.token, "/inbox/unread-count").await, StatusCode::OK).await;
         assert_eq!(unread["unread"], 0);
         let hooks = expect_json(app.get(&bob.token, "/webhooks").await, StatusCode::OK).await;
         assert_eq!(hooks["items"], json!([]));
-        let alices = expect_json(app.get(&alice.token, "/events/unread-count").await, StatusCode::OK).await;
+        let alices = expect_json(app.get(&alice.token, "/inbox/unread-count").await, StatusCode::OK).await;
         assert_eq!(alices["unread"], 1, "Bob's attempt to mark Alice's event read changed nothing");
     }
 

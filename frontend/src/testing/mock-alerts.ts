@@ -247,7 +247,7 @@ export const alertHandlers = [
     return response(200).json(page(events, query.get('limit'), query.get('cursor')));
   }),
 
-  http.get('/api/v1/events/unread-count', ({ request, response }) => {
+  http.get('/api/v1/inbox/unread-count', ({ request, response }) => {
     const who = access(request, 'viewer');
     if (who instanceof Response) return response.untyped(who);
     const unread = eventsIn(who.workspaceId).filter((event) => !event.readBy.includes(who.user.id)).length;
@@ -263,7 +263,7 @@ export const alertHandlers = [
     return response(204).empty();
   }),
 
-  http.post('/api/v1/events/read-all', ({ request, response }) => {
+  http.post('/api/v1/inbox/read-all', ({ request, response }) => {
     const who = access(request, 'viewer');
     if (who instanceof Response) return response.untyped(who);
     for (const event of eventsIn(who.workspaceId)) {

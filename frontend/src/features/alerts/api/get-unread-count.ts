@@ -1,4 +1,4 @@
-// GET /events/unread-count: how many events the signed-in member has not read, the number on the
+// GET /inbox/unread-count: how many events the signed-in member has not read, the number on the
 // bell. Asked again every minute and whenever the window gets focus, so news shows without a reload.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api/client';
@@ -11,7 +11,7 @@ export const unreadCountQueryKey = [...alertsQueryKey, 'unread-count'] as const;
 const REFETCH_MS = 60_000;
 
 export async function getUnreadCount(): Promise<number> {
-  return (await unwrap(apiClient.GET('/api/v1/events/unread-count'))).unread;
+  return (await unwrap(apiClient.GET('/api/v1/inbox/unread-count'))).unread;
 }
 
 export function useUnreadCount() {

@@ -1,4 +1,4 @@
-// POST /events/read-all: marks every event so far read for the signed-in member; the bell's count
+// POST /inbox/read-all: marks every event so far read for the signed-in member; the bell's count
 // and the inbox (an "unread only" view empties) are read again.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api/client';
@@ -8,7 +8,7 @@ import { unreadCountQueryKey } from './get-unread-count';
 import { markCachedRead } from './mark-event-read';
 
 export async function markAllRead(): Promise<void> {
-  await unwrap(apiClient.POST('/api/v1/events/read-all'));
+  await unwrap(apiClient.POST('/api/v1/inbox/read-all'));
 }
 
 export function useMarkAllRead() {
