@@ -489,11 +489,11 @@ impl RefreshWorker {
         }
         // Reading languages is CPU work: off the async threads.
         let Ok(estimate) = tokio::task::spawn_blocking(move || estimate_audience(&sample)).await else { return };
-        let Some(mut profile) = estimate.to_profile(Utc::now()) else { return };
-        profile.source = self.source.name().to_owned();
-        if let Err(error) =
-            self.store.record_source_audience(&crate::services::audience::row(creator.id, profile)).await
-        {
+        let Some(row) = crate::services::audience::estimated_row(creator.id, &estimate, self.source.name(), Utc::now())
+        else {
+            return;
+        };
+        if let Err(error) = self.store.record_source_audience(&row).await {
             tracing::error!(error = ?error, "storing an audience estimate failed");
         }
     }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
-use zzyzx_analytics::{AudienceKind, AudienceProfile};
+use zzyzx_analytics::{AudienceEstimate, AudienceKind, AudienceProfile};
 use zzyzx_sources::AudienceCountry;
 
 use super::{Result, ServiceError, Violation};
@@ -42,6 +42,7 @@ pub fn row(creator_id: Uuid, profile: AudienceProfile) -> AudienceRow {
         countries: sqlx::types::Json(profile.countries),
         languages: sqlx::types::Json(profile.languages),
         created_at: Utc::now(),
+        estimate: None,
     }
 }
 
@@ -91,15 +92,29 @@ pub async fn add_estimate(
     store: &dyn Store,
     workspace_id: Uuid,
     creator_id: Uuid,
-    mut profile: AudienceProfile,
+    estimate: &AudienceEstimate,
     source: &str,
-) -> Result<AudienceRow> {
+) -> Result<Option<AudienceRow>> {
+    let Some(row) = estimated_row(creator_id, estimate, source, Utc::now()) else { return Ok(None) };
+    super::analytics::audience_profile(&row).validate().map_err(invalid_fields)?;
+    store.add_audience_profiles(workspace_id, std::slice::from_ref(&row)).await?;
+    Ok(Some(row))
+}
+
+/// An estimate as a profile row of kind `estimated` from `source`, with the estimate itself (its
+/// sample and intervals) kept beside the shares; none when it found nothing to share.
+pub fn estimated_row(
+    creator_id: Uuid,
+    estimate: &AudienceEstimate,
+    source: &str,
+    at: DateTime<Utc>,
+) -> Option<AudienceRow> {
+    let mut profile = estimate.to_profile(at)?;
     profile.kind = AudienceKind::Estimated;
     profile.source = source.into();
-    profile.validate().map_err(invalid_fields)?;
-    let row = row(creator_id, profile);
-    store.add_audience_profiles(workspace_id, std::slice::from_ref(&row)).await?;
-    Ok(row)
+    let mut row = row(creator_id, profile);
+    row.estimate = serde_json::to_value(estimate).ok().map(sqlx::types::Json);
+    Some(row)
 }
 
 /// Imports profiles from CSV (see [`csv`] for the format). Creators must be known to the

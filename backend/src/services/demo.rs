@@ -193,9 +193,7 @@ async fn estimate_audience_once(
             });
         }
     }
-    if let Some(profile) = estimate_audience(&sample).to_profile(Utc::now()) {
-        super::audience::add_estimate(store, workspace_id, creator_id, profile, source.name()).await?;
-    }
+    super::audience::add_estimate(store, workspace_id, creator_id, &estimate_audience(&sample), source.name()).await?;
     Ok(())
 }
 

@@ -32,6 +32,8 @@ pub struct AudienceRow {
     pub countries: Shares,
     pub languages: Shares,
     pub created_at: DateTime<Utc>,
+    /// For an estimate: its sample and each share's interval (a `zzyzx_analytics::AudienceEstimate`).
+    pub estimate: Option<sqlx::types::Json<serde_json::Value>>,
 }
 
 /// Which creators an analytics query covers.

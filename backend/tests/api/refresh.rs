@@ -147,6 +147,11 @@ crate::both_databases! {
         assert!((profile.languages.0["en"] - 20.0 / 30.0).abs() < 1e-9, "two thirds English: {:?}", profile.languages.0);
         assert!((profile.languages.0["es"] - 10.0 / 30.0).abs() < 1e-9, "one third Spanish: {:?}", profile.languages.0);
         assert_eq!(profile.countries.0.get("US"), Some(&1.0), "the commenters who say where they are");
+        let estimate = &profile.estimate.as_ref().expect("the estimate is kept beside the shares").0;
+        assert_eq!(estimate["label"], "estimate from 150 comments on 5 videos", "the same 30 under each video: {estimate}");
+        let english = estimate["languages"]["shares"].as_array().unwrap().iter().find(|s| s["code"] == "en").unwrap();
+        let (low, share, high) = (english["interval"]["low"].as_f64().unwrap(), english["share"].as_f64().unwrap(), english["interval"]["high"].as_f64().unwrap());
+        assert!(low < share && share < high && high - low > 0.2, "a 95% interval that is wide for 30 commenters: {english}");
         // 5 videos, one call each; the creator without comments costs none.
         assert_eq!(source.comment_calls(), 5 + 5);
         assert!(fixture.store.audience_profiles(fixture.workspace_id, plain).await.unwrap().is_empty());

@@ -215,6 +215,7 @@ crate::both_databases! {
             countries: sqlx::types::Json([("US".to_owned(), 0.5)].into()),
             languages: Default::default(),
             created_at: Utc::now(),
+            estimate: None,
         };
         let used = |store: Arc<dyn Store>| async move {
             let mut latest = store.latest_audiences(a.workspace_id, CreatorScope::One(creator_id)).await.unwrap();

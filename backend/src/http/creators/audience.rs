@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use utoipa::ToSchema;
 use uuid::Uuid;
 use zzyzx_analytics::codes::{AgeBand, CountryCode, Gender, LanguageCode, Share};
-use zzyzx_analytics::{AudienceKind, AudienceProfile};
+use zzyzx_analytics::{AudienceEstimate, AudienceKind, AudienceProfile};
 
 use crate::http::body::Json;
 use crate::http::caller::{Caller, need};
@@ -60,6 +60,10 @@ pub struct AudienceResponse {
     pub countries: BTreeMap<String, f64>,
     pub languages: BTreeMap<String, f64>,
     pub created_at: DateTime<Utc>,
+    /// For an estimated profile: what it was read from (comments, commenters, videos, what was
+    /// skipped) and each share with its 95% Wilson interval; null for other kinds.
+    #[schema(value_type = Option<AudienceEstimate>)]
+    pub estimate: Option<serde_json::Value>,
 }
 
 impl From<AudienceRow> for AudienceResponse {
@@ -77,6 +81,7 @@ impl From<AudienceRow> for AudienceResponse {
             countries: r.countries.0,
             languages: r.languages.0,
             created_at: r.created_at,
+            estimate: r.estimate.map(|e| e.0),
         }
     }
 }

@@ -41,7 +41,7 @@ fn push_scope(query: &mut QueryBuilder<'_, Db>, column: &str, workspace_id: Uuid
 }
 
 const AUDIENCE_COLUMNS: &str =
-    "id, creator_id, kind, source, captured_at, sample_size, ages, genders, countries, languages, created_at";
+    "id, creator_id, kind, source, captured_at, sample_size, ages, genders, countries, languages, created_at, estimate";
 
 /// Whether `row` wins over `kept` as the profile fit uses.
 fn preferred(row: &AudienceRow, kept: &AudienceRow) -> bool {
@@ -135,7 +135,8 @@ impl AnalyticsStore for SqlStore {
                     .push_bind(&p.genders)
                     .push_bind(&p.countries)
                     .push_bind(&p.languages)
-                    .push_bind(p.created_at);
+                    .push_bind(p.created_at)
+                    .push_bind(&p.estimate);
             });
             written += insert.build().execute(&mut *tx).await?.rows_affected();
         }
@@ -162,7 +163,7 @@ impl AnalyticsStore for SqlStore {
         for workspace_id in &workspaces {
             sqlx::query(&format!(
                 "insert into audience_profiles (workspace_id, {AUDIENCE_COLUMNS}) \
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
             ))
             .bind(workspace_id)
             .bind(Uuid::now_v7())
@@ -176,6 +177,7 @@ impl AnalyticsStore for SqlStore {
             .bind(&profile.countries)
             .bind(&profile.languages)
             .bind(profile.created_at)
+            .bind(&profile.estimate)
             .execute(&mut *tx)
             .await?;
         }

@@ -1683,6 +1683,16 @@ export interface components {
          * @enum {string}
          */
         AudienceDimension: "countries" | "languages" | "ages" | "genders";
+        /** @description A creator's audience estimated from the people who comment on their videos. */
+        AudienceEstimate: {
+            countries: components["schemas"]["EstimatedBreakdown"];
+            /** @description "estimate from 412 comments on 12 videos": the classified comments and the videos they were left on. */
+            label: string;
+            languages: components["schemas"]["EstimatedBreakdown"];
+            sample: components["schemas"]["EstimateSample"];
+            /** @description Always "estimated_from_comments": the `source` of the profile it becomes. */
+            source: string;
+        };
         /** @description How well a creator's audience matches the workspace's target. */
         AudienceFit: {
             /** Format: date-time */
@@ -1762,6 +1772,7 @@ export interface components {
             created_at: string;
             /** Format: uuid */
             creator_id: string;
+            estimate?: null | components["schemas"]["AudienceEstimate"];
             genders: {
                 [key: string]: number;
             };
@@ -2608,6 +2619,40 @@ export interface components {
             fair_price_low?: number | null;
             /** @description Videos behind the expected views. */
             sample_size: number;
+        };
+        /** @description What the estimate was given and what it used. */
+        EstimateSample: {
+            /** @description Distinct commenters among the comments given. */
+            commenters: number;
+            /** @description Comments given. */
+            comments: number;
+            /** @description Comments whose language was taken; `comments` = `comments_classified` + the skipped ones. */
+            comments_classified: number;
+            /** @description Comments whose source does not say who wrote them; each counts as its own commenter. */
+            comments_without_commenter: number;
+            skipped: components["schemas"]["SkippedComments"];
+            /** @description Distinct videos among the comments given. */
+            videos: number;
+        };
+        /** @description The languages or the countries of the estimate. */
+        EstimatedBreakdown: {
+            /** @description `fit.estimate.language.v1` or `fit.estimate.country.v1`. */
+            formula: string;
+            formula_text: string;
+            sample: components["schemas"]["SampleSize"];
+            /** @description Most commenters first, then by code; empty when the sample is. */
+            shares: components["schemas"]["EstimatedShare"][];
+            unavailable?: null | components["schemas"]["Unavailable"];
+        };
+        /** @description One language or country of the estimate. */
+        EstimatedShare: {
+            /** @description An ISO 639-1 language code ("en") or an ISO 3166-1 alpha-2 country code ("US"). */
+            code: string;
+            /** @description Distinct commenters counted under this code. */
+            commenters: number;
+            interval: components["schemas"]["WilsonInterval"];
+            /** @description `commenters` ÷ the commenters of the sample. */
+            share: components["schemas"]["Share"];
         };
         /** @description An event as the inbox, the API and webhooks show it. */
         EventBody: {
@@ -3760,6 +3805,13 @@ export interface components {
              */
             link_domains: string[];
         };
+        /** @description How many comments, distinct commenters and videos a set of shares rests on. */
+        SampleSize: {
+            /** @description The denominator of every share. */
+            commenters: number;
+            comments: number;
+            videos: number;
+        };
         /**
          * @description What a key may do. A key never does more than its creator's role allows, and never manages
          *     the workspace (members, keys, share links, settings) or an account.
@@ -3977,6 +4029,17 @@ export interface components {
          * @enum {string}
          */
         SignalKind: "follower_step_spike" | "following_spike";
+        /** @description Comments left out of the language estimate, by reason. */
+        SkippedComments: {
+            /** @description The detector named no language with a confidence of at least 0.5. */
+            language_not_reliable: number;
+            /** @description As short, and with more emoji or symbols than letters. */
+            mostly_emoji_or_symbols: number;
+            /** @description The detected language has no ISO 639-1 code. */
+            no_language_code: number;
+            /** @description Fewer than 12 letters (and 4 Chinese, Japanese or Korean characters), empty ones included. */
+            too_short: number;
+        };
         /** @enum {string} */
         SortOrder: "asc" | "desc";
         SourceCapabilities: {
@@ -4280,6 +4343,11 @@ export interface components {
         };
         WebhooksResponse: {
             items: components["schemas"]["WebhookResponse"][];
+        };
+        /** @description A 95% Wilson score interval of a share: always within 0 to 1 and around the share. */
+        WilsonInterval: {
+            high: components["schemas"]["Share"];
+            low: components["schemas"]["Share"];
         };
         WorkspaceResponse: {
             /** Format: uuid */

@@ -10,7 +10,7 @@ import { useCanEdit } from '@/lib/auth/roles';
 import { audienceKindLabel } from '@/lib/analytics-format';
 import { describeSource, formatDay, formatWhole } from '@/lib/format';
 import { useAudience, type AudienceProfile } from '../api/get-audience';
-import { formatShares } from './audience-shares';
+import { formatEstimatedShares, formatShares, type EstimatedShare } from './audience-shares';
 import { ImportAudienceDialog } from './ImportAudienceDialog';
 import { RecordAudienceDialog } from './RecordAudienceDialog';
 
@@ -23,7 +23,17 @@ const DIMENSIONS = [
 
 const SHOWN_PROFILES = 3;
 
+type Estimate = NonNullable<AudienceProfile['estimate']>;
+
+/** An estimate's shares of one dimension with their intervals, when it has some. */
+function estimatedShares(estimate: Estimate | null | undefined, dimension: string): EstimatedShare[] | null {
+  const breakdown =
+    dimension === 'languages' ? estimate?.languages : dimension === 'countries' ? estimate?.countries : null;
+  return breakdown && breakdown.shares.length > 0 ? breakdown.shares : null;
+}
+
 function Profile({ profile }: { profile: AudienceProfile }) {
+  const estimate = profile.estimate;
   return (
     <li className="mb-3">
       <div className="d-flex flex-wrap align-items-center gap-2">
@@ -39,13 +49,21 @@ function Profile({ profile }: { profile: AudienceProfile }) {
               : `, ${formatWhole(profile.sample_size)} sampled`}
         </span>
       </div>
+      {estimate && <p className="small mb-1">{estimate.label}; each share with its 95% interval.</p>}
       <dl className="row small mb-0">
         {DIMENSIONS.map((dimension) => {
           const shares = profile[dimension.key];
+          const estimated = estimatedShares(estimate, dimension.key);
           return (
             <div key={dimension.key} className="col-12 d-flex gap-2">
               <dt className="fw-normal text-body-secondary">{dimension.label}:</dt>
-              <dd className="mb-0">{Object.keys(shares).length > 0 ? formatShares(shares) : 'no data'}</dd>
+              <dd className="mb-0">
+                {estimated
+                  ? formatEstimatedShares(estimated)
+                  : Object.keys(shares).length > 0
+                    ? formatShares(shares)
+                    : 'no data'}
+              </dd>
             </div>
           );
         })}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatShares, parseShares } from './audience-shares';
+import { formatEstimatedShares, formatShares, parseShares } from './audience-shares';
 
 describe('audience shares', () => {
   it.each([
@@ -21,5 +21,15 @@ describe('audience shares', () => {
 
   it('shows the biggest shares first', () => {
     expect(formatShares({ GB: 0.2, US: 0.6, DE: 0.05 }, 2)).toBe('US 60%, GB 20% and 1 more');
+  });
+});
+
+describe('formatEstimatedShares', () => {
+  it('shows each share with its interval, largest first', () => {
+    const shares = [
+      { code: 'es', share: 0.33, interval: { low: 0.25, high: 0.42 } },
+      { code: 'en', share: 0.67, interval: { low: 0.58, high: 0.75 } },
+    ];
+    expect(formatEstimatedShares(shares)).toBe('en 67% (58–75%), es 33% (25–42%)');
   });
 });

@@ -26,3 +26,20 @@ export function formatShares(shares: Record<string, number>, limit = 5): string 
   const shown = sorted.slice(0, limit).map(([key, share]) => `${key} ${Math.round(share * 100)}%`);
   return sorted.length > limit ? `${shown.join(', ')} and ${sorted.length - limit} more` : shown.join(', ');
 }
+
+/** An estimated share with its 95% interval, as the estimator gives it. */
+export interface EstimatedShare {
+  code: string;
+  share: number;
+  interval: { low: number; high: number };
+}
+
+/** Estimated shares with their intervals: "en 67% (58–75%), es 33% (25–42%)". */
+export function formatEstimatedShares(shares: EstimatedShare[], limit = 5): string {
+  const percent = (x: number) => Math.round(x * 100);
+  const sorted = [...shares].sort((a, b) => b.share - a.share);
+  const shown = sorted
+    .slice(0, limit)
+    .map((s) => `${s.code} ${percent(s.share)}% (${percent(s.interval.low)}–${percent(s.interval.high)}%)`);
+  return sorted.length > limit ? `${shown.join(', ')} and ${sorted.length - limit} more` : shown.join(', ');
+}
