@@ -25,7 +25,7 @@ use zzyzx::startup::open_state;
 use zzyzx::store::{NewEvent, NewList, NewListItem, NewUser, Store, WebhookEndpoint};
 use zzyzx_sources::{DemoSource, demo_history};
 
-use common::{database_url, drop_database};
+use common::{database_url, drop_database, median};
 
 const CREATORS: usize = 10_000;
 const PER_LIST: usize = 1_000;
@@ -187,24 +187,10 @@ async fn run(database: &'static str) -> Report {
     Report { database, pipeline: (median(without), median(with)), events_recorded, fan_out }
 }
 
-fn median(mut rates: Vec<f64>) -> f64 {
-    rates.sort_by(f64::total_cmp);
-    rates[rates.len() / 2]
-}
-
-type Line = dyn Fn(&Report) -> String;
-
 #[tokio::main]
 async fn main() {
-    let wanted: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let mut reports = Vec::new();
-    for database in ["sqlite", "postgres"] {
-        if wanted.is_empty() || wanted.iter().any(|w| w == database) {
-            eprintln!("benchmarking {database} …");
-            reports.push(run(database).await);
-        }
-    }
-    let lines: [(&str, &Line); 6] = [
+    let reports = common::for_each_database(run).await;
+    let lines: [common::Line<Report>; 6] = [
         ("pipeline, 10,000 creators, without events", &|r| format!("{:.0} creators/s", r.pipeline.0)),
         ("pipeline, 10,000 creators, with events", &|r| format!("{:.0} creators/s", r.pipeline.1)),
         ("  cost added by events", &|r| format!("{:+.1}%", (r.pipeline.0 / r.pipeline.1 - 1.0) * 100.0)),
@@ -217,10 +203,5 @@ async fn main() {
         }),
     ];
     let names: Vec<&str> = reports.iter().map(|r| r.database).collect();
-    println!("| measure | {} |", names.join(" | "));
-    println!("|---|{}", "---|".repeat(names.len()));
-    for (label, value) in lines {
-        let values: Vec<String> = reports.iter().map(value).collect();
-        println!("| {label} | {} |", values.join(" | "));
-    }
+    common::print_table(&names, &reports, &lines);
 }

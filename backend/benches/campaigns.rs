@@ -24,7 +24,7 @@ use zzyzx::startup::{Application, open_state};
 use zzyzx::store::{Actor, FoundPost, NewList, NewListItem, NewOrder, Shipment, Store, VideoPoint};
 use zzyzx_sources::DemoSource;
 
-use common::{database_url, drop_database, percentile};
+use common::{database_url, drop_database, median, percentile};
 
 const CREATORS: usize = 500;
 const VIDEOS_PER_CREATOR: usize = 20;
@@ -261,11 +261,6 @@ async fn run(database: &'static str) -> Report {
     }
 }
 
-fn median(mut rates: Vec<f64>) -> f64 {
-    rates.sort_by(f64::total_cmp);
-    rates[rates.len() / 2]
-}
-
 /// How much longer a creator takes with detection than without, from two rates.
 fn added(base: f64, with: f64) -> String {
     format!("{:+.1}%", (base / with - 1.0) * 100.0)
@@ -275,19 +270,10 @@ fn ms(d: StdDuration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
-type Line = dyn Fn(&Report) -> String;
-
 #[tokio::main]
 async fn main() {
-    let wanted: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let mut reports = Vec::new();
-    for database in ["sqlite", "postgres"] {
-        if wanted.is_empty() || wanted.iter().any(|w| w == database) {
-            eprintln!("benchmarking {database} …");
-            reports.push(run(database).await);
-        }
-    }
-    let lines: [(&str, &Line); 8] = [
+    let reports = common::for_each_database(run).await;
+    let lines: [common::Line<Report>; 8] = [
         ("pipeline, new videos, no campaign", &|r| format!("{:.0} creators/s", r.pipeline.0)),
         ("pipeline, new videos, 5 running campaigns each", &|r| {
             format!("{:.0} creators/s", r.pipeline_with_campaigns.0)
@@ -302,10 +288,5 @@ async fn main() {
         ("report, 200 creators, p50 / p99", &|r| format!("{} / {}", ms(r.report.0), ms(r.report.1))),
     ];
     let names: Vec<&str> = reports.iter().map(|r| r.database).collect();
-    println!("| measure | {} |", names.join(" | "));
-    println!("|---|{}", "---|".repeat(names.len()));
-    for (label, value) in lines {
-        let values: Vec<String> = reports.iter().map(value).collect();
-        println!("| {label} | {} |", values.join(" | "));
-    }
+    common::print_table(&names, &reports, &lines);
 }

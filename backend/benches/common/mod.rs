@@ -54,3 +54,36 @@ pub async fn register(client: &reqwest::Client, base: &str) -> Value {
         .await
         .unwrap()
 }
+
+/// Runs `run` for each database the command line names (`sqlite`, `postgres`; both when it names
+/// none), in that order.
+pub async fn for_each_database<R, F: std::future::Future<Output = R>>(run: impl Fn(&'static str) -> F) -> Vec<R> {
+    let wanted: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let mut reports = Vec::new();
+    for database in ["sqlite", "postgres"] {
+        if wanted.is_empty() || wanted.iter().any(|w| w == database) {
+            eprintln!("benchmarking {database} …");
+            reports.push(run(database).await);
+        }
+    }
+    reports
+}
+
+/// One row of a results table: its label, and the cell of one database's report.
+pub type Line<'a, R> = (&'a str, &'a dyn Fn(&R) -> String);
+
+/// Prints the reports as a Markdown table, a column per database.
+pub fn print_table<R>(names: &[&str], reports: &[R], lines: &[Line<'_, R>]) {
+    println!("| measure | {} |", names.join(" | "));
+    println!("|---|{}", "---|".repeat(names.len()));
+    for (label, value) in lines {
+        let values: Vec<String> = reports.iter().map(value).collect();
+        println!("| {label} | {} |", values.join(" | "));
+    }
+}
+
+/// The median of some rates.
+pub fn median(mut rates: Vec<f64>) -> f64 {
+    rates.sort_by(f64::total_cmp);
+    rates[rates.len() / 2]
+}

@@ -144,11 +144,7 @@ struct AlertRulesInput;
 
 impl PartialSchema for AlertRulesInput {
     fn schema() -> RefOr<Schema> {
-        let mut schema = AlertRules::schema();
-        if let RefOr::T(Schema::Object(object)) = &mut schema {
-            object.required.clear();
-        }
-        schema
+        super::body::all_optional::<AlertRules>()
     }
 }
 

@@ -177,6 +177,17 @@ impl FromRequest for CsvBody {
     }
 }
 
+/// `T`'s schema with no property required: a request body whose left-out fields take their
+/// defaults, where an answer always has them all.
+pub fn all_optional<T: utoipa::ToSchema>() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    use utoipa::openapi::{RefOr, schema::Schema};
+    let mut schema = T::schema();
+    if let RefOr::T(Schema::Object(object)) = &mut schema {
+        object.required.clear();
+    }
+    schema
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

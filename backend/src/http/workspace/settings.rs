@@ -20,11 +20,7 @@ struct SettingsInput;
 
 impl PartialSchema for SettingsInput {
     fn schema() -> RefOr<Schema> {
-        let mut schema = Settings::schema();
-        if let RefOr::T(Schema::Object(object)) = &mut schema {
-            object.required.clear();
-        }
-        schema
+        crate::http::body::all_optional::<Settings>()
     }
 }
 
