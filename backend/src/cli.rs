@@ -87,6 +87,8 @@ async fn serve(database_url: String, mut args: ServeArgs) -> anyhow::Result<()> 
     let mut state = open_state(&database_url, jwt_secret_from_env()).await?;
     state.source = args.source.build()?;
     state.hashtag_cache_ttl = args.source.hashtag_cache_ttl;
+    state.cadence = args.source.cadence();
+    state.daily_budget = args.source.source_daily_budget;
     state.api_key_requests = KeyedLimiter::per_minute(args.api_key_rate);
     state.metrics_token = args.metrics_token.filter(|token| !token.expose_secret().trim().is_empty());
     configure_alerts(&mut state, &args.alerts)?;

@@ -123,9 +123,20 @@ pub struct SourceArgs {
     pub scrapecreators_key: Option<SecretString>,
     #[arg(long, env = "ZZYZX_SCRAPECREATORS_BASE_URL", default_value = "https://api.scrapecreators.com")]
     pub scrapecreators_base_url: String,
-    /// How long after a fetch a creator is fetched again (e.g. `24h`, `12h`, `30m`).
+    /// How long after a fetch a creator is fetched again when nothing speeds it up or slows it
+    /// down (e.g. `24h`, `12h`, `30m`).
     #[arg(long, env = "ZZYZX_REFRESH_INTERVAL", default_value = "24h", value_parser = humantime::parse_duration)]
     pub refresh_interval: std::time::Duration,
+    /// The shortest interval any creator gets (rising ones: a quarter of the regular interval).
+    #[arg(long, env = "ZZYZX_REFRESH_MIN_INTERVAL", default_value = "6h", value_parser = humantime::parse_duration)]
+    pub refresh_min_interval: std::time::Duration,
+    /// The longest interval any creator gets (unwatched ones: seven times the regular interval).
+    #[arg(long, env = "ZZYZX_REFRESH_MAX_INTERVAL", default_value = "7d", value_parser = humantime::parse_duration)]
+    pub refresh_max_interval: std::time::Duration,
+    /// Requests a day the refresh workers may send to the source, all together; unset, only the
+    /// provider limits them.
+    #[arg(long, env = "ZZYZX_SOURCE_DAILY_BUDGET", value_parser = clap::value_parser!(u32).range(1..))]
+    pub source_daily_budget: Option<u32>,
     /// Calls per second this process makes to the source.
     #[arg(long, env = "ZZYZX_SOURCE_RATE", default_value_t = 5)]
     pub source_rate: u32,
@@ -195,9 +206,18 @@ impl SourceArgs {
         })
     }
 
+    pub fn cadence(&self) -> crate::refresh::cadence::Cadence {
+        crate::refresh::cadence::Cadence {
+            regular: self.refresh_interval,
+            min: self.refresh_min_interval,
+            max: self.refresh_max_interval,
+        }
+    }
+
     pub fn worker_config(&self) -> crate::refresh::WorkerConfig {
         crate::refresh::WorkerConfig {
-            refresh_interval: self.refresh_interval,
+            cadence: self.cadence(),
+            daily_budget: self.source_daily_budget,
             requests_per_second: self.source_rate.max(1),
             concurrency: self.worker_concurrency.max(1),
             ..crate::refresh::WorkerConfig::default()

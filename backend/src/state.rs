@@ -52,6 +52,9 @@ pub struct AppState {
     pub webhook_wake: Arc<Notify>,
     /// E-mail, when `ZZYZX_SMTP_URL` is set.
     pub mailer: Option<Mailer>,
+    /// How often the workers fetch creators, and their daily request budget.
+    pub cadence: crate::refresh::cadence::Cadence,
+    pub daily_budget: Option<u32>,
 }
 
 impl AppState {
@@ -75,6 +78,8 @@ impl AppState {
             webhook_policy: UrlPolicy::default(),
             webhook_wake: Arc::new(Notify::new()),
             mailer: None,
+            cadence: Default::default(),
+            daily_budget: None,
         }
     }
 

@@ -89,14 +89,29 @@ pub fn detect(
     settings: &Settings,
     thresholds: &Thresholds,
 ) -> Vec<Fact> {
+    detect_with_rising(history, videos, today, now, settings, thresholds).0
+}
+
+/// [`detect`], and whether the creator is rising today (told as a fact or not: it was yesterday
+/// too), which the refresh cadence follows.
+pub fn detect_with_rising(
+    history: &[DailyPoint],
+    videos: &[VideoStats],
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    settings: &Settings,
+    thresholds: &Thresholds,
+) -> (Vec<Fact>, bool) {
     let recent = RecentVideos::new(videos, now);
     let mut facts = viral(&recent, thresholds);
-    facts.extend(turned_rising(history, videos, today, now, settings));
+    let current = rising_as_of(history, videos, today, now, settings);
+    let rising = current.rising;
+    facts.extend(turned_rising(current, history, videos, today, now, settings));
     let days = History::new(history, today);
     facts.extend(milestone(&days, thresholds));
     facts.extend(spikes(&days, &recent, today, settings));
     facts.extend(dormant(videos, now, thresholds));
-    facts
+    (facts, rising)
 }
 
 fn viral(recent: &RecentVideos<'_>, thresholds: &Thresholds) -> Vec<Fact> {
@@ -118,13 +133,13 @@ fn viral(recent: &RecentVideos<'_>, thresholds: &Thresholds) -> Vec<Fact> {
 
 /// Rising today, and not yesterday (the badge as it stood with yesterday's data).
 fn turned_rising(
+    current: rising::Rising,
     history: &[DailyPoint],
     videos: &[VideoStats],
     today: NaiveDate,
     now: DateTime<Utc>,
     settings: &Settings,
 ) -> Option<Fact> {
-    let current = rising_as_of(history, videos, today, now, settings);
     if !current.rising {
         return None;
     }

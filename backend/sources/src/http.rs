@@ -7,6 +7,8 @@ use crate::{BuildError, ClientOptions, SourceError};
 use reqwest::header::{CONTENT_TYPE, HeaderMap, LOCATION, RETRY_AFTER};
 use reqwest::{StatusCode, redirect};
 use std::fmt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
 /// No `Retry-After` is believed beyond this: a provider asking for hours is treated as asking for
@@ -21,6 +23,8 @@ const MESSAGE_CHARS: usize = 200;
 pub(crate) struct Http {
     client: reqwest::Client,
     max_body_bytes: usize,
+    /// Requests sent, answered or not: what a daily budget counts.
+    sent: Arc<AtomicU64>,
 }
 
 /// A provider's answer, read completely and within the body cap.
@@ -42,15 +46,20 @@ impl Http {
             .user_agent(concat!("zzyzx-sources/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| BuildError { client: client_name, reason: e.to_string() })?;
-        Ok(Http { client, max_body_bytes: options.max_body_bytes })
+        Ok(Http { client, max_body_bytes: options.max_body_bytes, sent: Arc::default() })
     }
 
     pub(crate) fn client(&self) -> &reqwest::Client {
         &self.client
     }
 
+    pub(crate) fn requests_sent(&self) -> u64 {
+        self.sent.load(Ordering::Relaxed)
+    }
+
     /// Sends `request` and reads the body, refusing redirects and bodies over the cap.
     pub(crate) async fn send(&self, request: reqwest::RequestBuilder) -> Result<Reply, SourceError> {
+        self.sent.fetch_add(1, Ordering::Relaxed);
         let mut response = request.send().await.map_err(transport_error)?;
         let status = response.status();
         if status.is_redirection() {

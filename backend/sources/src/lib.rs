@@ -222,6 +222,15 @@ pub trait Source: Send + Sync + 'static {
     /// `tikapi`, `research`, `scrapecreators` or `demo`: stored with every snapshot as its source.
     fn name(&self) -> &'static str;
     fn capabilities(&self) -> Capabilities;
+    /// Requests sent to the provider so far by this client, answered or not: what a daily
+    /// budget counts.
+    fn requests_sent(&self) -> u64;
+    /// The most requests one refresh (the profile, then the recent videos) can send.
+    fn requests_per_refresh(&self) -> u32;
+    /// The most requests reading one video's comments can send.
+    fn requests_per_comments(&self) -> u32 {
+        1
+    }
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError>;
     /// Up to `max` most recent videos. `sec_uid` saves a lookup where the source needs it.
     async fn videos(&self, handle: &str, sec_uid: Option<&str>, max: usize) -> Result<Vec<Video>, SourceError>;

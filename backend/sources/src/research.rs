@@ -394,6 +394,20 @@ impl Source for ResearchApi {
         "research"
     }
 
+    fn requests_sent(&self) -> u64 {
+        self.http.requests_sent()
+    }
+
+    /// A token now and then, the user, then at most `videos_depth` video queries.
+    fn requests_per_refresh(&self) -> u32 {
+        u32::try_from(self.videos_depth).unwrap_or(u32::MAX).saturating_add(2)
+    }
+
+    /// At most five pages of comments, and a token now and then.
+    fn requests_per_comments(&self) -> u32 {
+        COMMENT_PAGES as u32 + 1
+    }
+
     fn capabilities(&self) -> Capabilities {
         Capabilities {
             profile: true,

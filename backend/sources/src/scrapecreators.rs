@@ -253,6 +253,20 @@ impl Source for ScrapeCreators {
         "scrapecreators"
     }
 
+    fn requests_sent(&self) -> u64 {
+        self.http.requests_sent()
+    }
+
+    /// The profile, then at most `videos_depth` pages of videos.
+    fn requests_per_refresh(&self) -> u32 {
+        u32::try_from(self.videos_depth).unwrap_or(u32::MAX).saturating_add(1)
+    }
+
+    /// At most `videos_depth` pages of comments.
+    fn requests_per_comments(&self) -> u32 {
+        u32::try_from(self.videos_depth).unwrap_or(u32::MAX)
+    }
+
     fn capabilities(&self) -> Capabilities {
         Capabilities {
             profile: true,

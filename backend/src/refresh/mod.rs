@@ -3,13 +3,15 @@
 //! pauses, trips a circuit breaker when the provider keeps failing, and writes each result as an
 //! idempotent upsert. Several workers (processes) share the work through leases.
 
+pub mod cadence;
 pub mod policy;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use futures_util::StreamExt;
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 use rand::Rng;
 use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::Notify;
@@ -19,6 +21,7 @@ use zzyzx_sources::{Source, SourceError};
 
 use crate::services::alerts::Refreshed;
 use crate::store::{ClaimedCreator, CreatorStatus, FetchFailure, FetchSuccess, SourceEvent, Store};
+use cadence::{Cadence, Reason, Signals};
 use policy::{Backoff, Breaker, BreakerConfig, BreakerState};
 use zzyzx_analytics::{SampledComment, estimate_audience};
 
@@ -31,8 +34,11 @@ pub struct WorkerConfig {
     pub lease: Duration,
     /// How often to look for due creators when there were none.
     pub poll_interval: Duration,
-    /// How long after a successful fetch a creator is due again.
-    pub refresh_interval: Duration,
+    /// How long after a successful fetch a creator is due again, by why.
+    pub cadence: Cadence,
+    /// Requests a day to the source, all workers together (`ZZYZX_SOURCE_DAILY_BUDGET`); none
+    /// sets no limit but the provider's.
+    pub daily_budget: Option<u32>,
     /// Calls per second to the source, across this worker's tasks.
     pub requests_per_second: u32,
     /// Attempts per creator per cycle (1 + retries).
@@ -77,7 +83,8 @@ impl Default for WorkerConfig {
             concurrency: 8,
             lease: Duration::from_secs(5 * 60),
             poll_interval: Duration::from_secs(5),
-            refresh_interval: Duration::from_secs(24 * 60 * 60),
+            cadence: Cadence::default(),
+            daily_budget: None,
             requests_per_second: 5,
             max_attempts: 4,
             backoff: Backoff { base: Duration::from_secs(1), cap: Duration::from_secs(60) },
@@ -104,6 +111,8 @@ pub struct CycleReport {
     pub rescheduled: usize,
     /// The cycle stopped early because the provider is failing or paused.
     pub degraded: bool,
+    /// The cycle stopped because today's request budget is spent, for now.
+    pub budget_spent: bool,
 }
 
 enum Outcome {
@@ -133,6 +142,8 @@ pub struct RefreshWorker {
     breaker: Mutex<Breaker>,
     limiter: DefaultDirectRateLimiter,
     wake: Arc<Notify>,
+    /// Requests reserved from the daily budget for the batch in hand.
+    reserved: AtomicI64,
 }
 
 impl RefreshWorker {
@@ -145,6 +156,7 @@ impl RefreshWorker {
             limiter: RateLimiter::direct(Quota::per_second(rate)),
             config,
             wake,
+            reserved: AtomicI64::new(0),
         }
     }
 
@@ -215,19 +227,37 @@ impl RefreshWorker {
                 BreakerState::HalfOpen => 1,
                 BreakerState::Closed => self.config.batch_size,
             };
+            let (batch_size, budget) = match self.config.daily_budget {
+                None => (batch_size, None),
+                Some(daily) => match self.reserve_batch(batch_size, i64::from(daily)).await {
+                    Ok(Some((refreshes, budget))) => (refreshes, Some(budget)),
+                    Ok(None) => {
+                        report.budget_spent = true;
+                        break;
+                    }
+                    Err(error) => {
+                        tracing::error!(error = ?error, "reserving from the daily budget failed");
+                        report.degraded = true;
+                        break;
+                    }
+                },
+            };
             let now = Utc::now();
             let lease_until = now + chrono::Duration::from_std(self.config.lease).unwrap_or_default();
-            let batch = match self.store.claim_due_creators(&self.config.owner, now, lease_until, batch_size).await {
-                Ok(batch) => batch,
-                Err(error) => {
-                    tracing::error!(error = ?error, "claiming due creators failed");
-                    report.degraded = true;
+            let watched_since = now - chrono::Duration::days(cadence::WATCHED_DAYS);
+            let claimed =
+                self.store.claim_due_creators(&self.config.owner, now, lease_until, batch_size, watched_since).await;
+            let batch = match claimed {
+                Ok(batch) if !batch.is_empty() => batch,
+                outcome => {
+                    if let Err(error) = outcome {
+                        tracing::error!(error = ?error, "claiming due creators failed");
+                        report.degraded = true;
+                    }
+                    self.settle(budget).await;
                     break;
                 }
             };
-            if batch.is_empty() {
-                break;
-            }
             report.claimed += batch.len();
             let work = futures_util::stream::iter(batch)
                 .map(|creator| async move {
@@ -249,6 +279,7 @@ impl RefreshWorker {
                     }
                 }
             };
+            self.settle(budget).await;
             for (_, outcome) in &outcomes {
                 match outcome {
                     Outcome::Succeeded(_) => report.succeeded += 1,
@@ -261,7 +292,9 @@ impl RefreshWorker {
                 while events.len() >= 2 {
                     events.join_next().await;
                 }
-                events.spawn(record_events(self.store.clone(), self.source.name(), outcomes));
+                let rising_by = Utc::now()
+                    + chrono::Duration::from_std(self.config.cadence.interval(Reason::Rising)).unwrap_or_default();
+                events.spawn(record_events(self.store.clone(), self.source.name(), outcomes, rising_by));
             }
             if self.breaker_state() == BreakerState::Open {
                 report.degraded = true;
@@ -385,9 +418,66 @@ impl RefreshWorker {
         Ok((profile, videos))
     }
 
-    fn next_refresh(&self) -> DateTime<Utc> {
+    /// Reserves today's requests for up to `batch_size` refreshes, within the budget's share for
+    /// the hours begun; how many refreshes they cover, or `None` when none fits now.
+    async fn reserve_batch(
+        &self,
+        batch_size: i64,
+        daily: i64,
+    ) -> Result<Option<(i64, BatchBudget)>, crate::store::StoreError> {
+        let now = Utc::now();
+        let day = now.date_naive();
+        let name = self.source.name();
+        let each = self.source.requests_per_refresh();
+        let used = self.store.requests_on(name, day).await?;
+        let fits = cadence::refreshes_within(cadence::allowance(daily, used, now), each).min(batch_size);
+        let sent_before = self.source.requests_sent();
+        let wanted = fits * i64::from(each);
+        let granted = if wanted > 0 { self.store.reserve_requests(name, day, wanted, daily).await? } else { 0 };
+        let refreshes = cadence::refreshes_within(granted, each);
+        if refreshes == 0 {
+            self.store.release_requests(name, day, granted).await?;
+            return Ok(None);
+        }
+        self.reserved.store(granted, Ordering::SeqCst);
+        Ok(Some((refreshes, BatchBudget { day, sent_before })))
+    }
+
+    /// Gives back what the batch reserved and did not send.
+    async fn settle(&self, budget: Option<BatchBudget>) {
+        let Some(budget) = budget else { return };
+        let sent = i64::try_from(self.source.requests_sent().saturating_sub(budget.sent_before)).unwrap_or(i64::MAX);
+        let unused = self.reserved.swap(0, Ordering::SeqCst) - sent;
+        if let Err(error) = self.store.release_requests(self.source.name(), budget.day, unused).await {
+            tracing::error!(error = ?error, "giving back unused requests failed");
+        }
+    }
+
+    /// Reserves `requests` more for work beyond a refresh (comments, audiences); whether they may
+    /// be sent. Always, without a budget.
+    async fn spend(&self, requests: u32) -> bool {
+        let Some(daily) = self.config.daily_budget else { return true };
+        let wanted = i64::from(requests);
+        let day = Utc::now().date_naive();
+        match self.store.reserve_requests(self.source.name(), day, wanted, i64::from(daily)).await {
+            Ok(granted) if granted == wanted => {
+                self.reserved.fetch_add(granted, Ordering::SeqCst);
+                true
+            }
+            Ok(granted) => {
+                let _ = self.store.release_requests(self.source.name(), day, granted).await;
+                false
+            }
+            Err(error) => {
+                tracing::error!(error = ?error, "reserving from the daily budget failed");
+                false
+            }
+        }
+    }
+
+    fn next_refresh(&self, reason: Reason) -> DateTime<Utc> {
         // Up to 5% jitter spreads creators added together over the day.
-        let interval = self.config.refresh_interval;
+        let interval = self.config.cadence.interval(reason);
         let jitter = rand::rng().random_range(0..=interval.as_millis() as u64 / 20);
         Utc::now() + chrono::Duration::from_std(interval + Duration::from_millis(jitter)).unwrap_or_default()
     }
@@ -402,13 +492,24 @@ impl RefreshWorker {
         let latest: Vec<String> =
             videos.iter().take(self.config.estimate.videos).map(|v| v.platform_id.clone()).collect();
         let stats = crate::services::alerts::video_stats_of(&creator.handle, &videos);
+        // Rising is known once the batch's events are worked out, which then bring it forward.
+        let signals = Signals {
+            rising: false,
+            in_campaign: creator.detection.is_some(),
+            climbing: cadence::climbing(&stats, |id| creator.recent_views.get(id).copied(), now),
+            dormant: cadence::dormant(&stats, now),
+            watched: creator.watched,
+        };
+        let reason = cadence::reason(signals);
         let success = FetchSuccess {
             creator_id: creator.id,
             handle: creator.handle.clone(),
             source: self.source.name(),
             profile,
             videos,
-            next_fetch_at: self.next_refresh(),
+            next_fetch_at: self.next_refresh(reason),
+            refresh_reason: reason.as_str(),
+            refresh_priority: reason.priority(),
             now,
             detection: creator.detection.clone(),
         };
@@ -441,6 +542,7 @@ impl RefreshWorker {
     async fn provider_audience(&self, creator: &ClaimedCreator) {
         if !self.source.capabilities().audience
             || self.recorded_within(creator, "provider", self.config.provider_audience_every).await
+            || !self.spend(1).await
         {
             return;
         }
@@ -468,6 +570,7 @@ impl RefreshWorker {
         if !self.source.capabilities().comments
             || video_ids.is_empty()
             || self.recorded_within(creator, "estimated", self.config.estimate.every).await
+            || !self.spend(self.source.requests_per_comments().saturating_mul(video_ids.len() as u32)).await
         {
             return;
         }
@@ -501,7 +604,7 @@ impl RefreshWorker {
     async fn record_transient_failure(&self, creator: &ClaimedCreator, error: &SourceError) -> Outcome {
         // 5 minutes, doubling with each consecutive failure, never later than the normal interval.
         let doublings = u32::try_from(creator.failures).unwrap_or(0).min(16);
-        let wait = Duration::from_secs(5 * 60).saturating_mul(1 << doublings).min(self.config.refresh_interval);
+        let wait = Duration::from_secs(5 * 60).saturating_mul(1 << doublings).min(self.config.cadence.regular);
         let next = Utc::now() + chrono::Duration::from_std(wait).unwrap_or_default();
         let _ =
             self.store.record_source_event(self.source.name(), SourceEvent::Error(error.to_string()), Utc::now()).await;
@@ -550,7 +653,12 @@ impl RefreshWorker {
 
 /// Tells the workspaces watching a batch's creators what changed: the events of the fetched ones,
 /// and the accounts that turned unavailable. A failure only costs the events; the data is stored.
-async fn record_events(store: Arc<dyn Store>, source: &'static str, outcomes: Vec<(ClaimedCreator, Outcome)>) {
+async fn record_events(
+    store: Arc<dyn Store>,
+    source: &'static str,
+    outcomes: Vec<(ClaimedCreator, Outcome)>,
+    rising_by: DateTime<Utc>,
+) {
     let refreshed: Vec<Refreshed> = outcomes
         .into_iter()
         .filter_map(|(creator, outcome)| {
@@ -564,7 +672,22 @@ async fn record_events(store: Arc<dyn Store>, source: &'static str, outcomes: Ve
             Some(Refreshed { creator_id: creator.id, handle: creator.handle, source, turned_unavailable, videos })
         })
         .collect();
-    if let Err(error) = crate::services::alerts::after_refresh(store.as_ref(), &refreshed, Utc::now()).await {
-        tracing::error!(error = ?error, "recording the batch's events failed");
+    let found = match crate::services::alerts::after_refresh(store.as_ref(), &refreshed, Utc::now()).await {
+        Ok(found) => found,
+        Err(error) => {
+            tracing::error!(error = ?error, "recording the batch's events failed");
+            return;
+        }
+    };
+    let rising = Reason::Rising;
+    if let Err(error) = store.hasten_refresh(&found.rising, rising_by, rising.as_str(), rising.priority()).await {
+        tracing::error!(error = ?error, "bringing rising creators' refresh forward failed");
     }
+}
+
+/// A batch's share of the daily budget.
+struct BatchBudget {
+    day: NaiveDate,
+    /// The source's request count when the batch began.
+    sent_before: u64,
 }

@@ -334,11 +334,20 @@ pub fn video_stats_of(handle: &str, videos: &[zzyzx_sources::Video]) -> Vec<Vide
         .collect()
 }
 
+/// What [`after_refresh`] found.
+#[derive(Debug, Default)]
+pub struct AfterRefresh {
+    /// New events recorded.
+    pub recorded: usize,
+    /// Creators rising in a workspace that watches them, whose refresh the worker brings forward.
+    pub rising: Vec<Uuid>,
+}
+
 /// Detects and records the events about creators the worker has just refreshed, in every
-/// workspace that watches them; how many new events were recorded.
-pub async fn after_refresh(store: &dyn Store, refreshed: &[Refreshed], now: DateTime<Utc>) -> Result<usize> {
+/// workspace that watches them, and tells which of them are rising.
+pub async fn after_refresh(store: &dyn Store, refreshed: &[Refreshed], now: DateTime<Utc>) -> Result<AfterRefresh> {
     if refreshed.is_empty() {
-        return Ok(0);
+        return Ok(AfterRefresh::default());
     }
     let ids: Vec<Uuid> = refreshed.iter().map(|r| r.creator_id).collect();
     let watches = store.watches(&ids).await?;
@@ -352,12 +361,15 @@ pub async fn after_refresh(store: &dyn Store, refreshed: &[Refreshed], now: Date
         Vec::new()
     };
     let mut events = Vec::new();
+    let mut rising = Vec::new();
     for (workspace_id, creators) in by_workspace {
         let documents = store.workspace_documents(workspace_id).await?;
         let rules: AlertRules = workspace_settings::read(&documents);
-        let covered: Vec<&Refreshed> =
-            refreshed.iter().filter(|r| creators.get(&r.creator_id).is_some_and(|w| rules.covers(w))).collect();
-        events.extend(creator_events(store, workspace_id, &documents, &rules, &covered, now).await?);
+        let watched: Vec<(&Refreshed, bool)> =
+            refreshed.iter().filter_map(|r| creators.get(&r.creator_id).map(|w| (r, rules.covers(w)))).collect();
+        let found = creator_events(store, workspace_id, &documents, &rules, &watched, now).await?;
+        events.extend(found.0);
+        rising.extend(found.1);
         events.extend(
             posts
                 .iter()
@@ -366,20 +378,24 @@ pub async fn after_refresh(store: &dyn Store, refreshed: &[Refreshed], now: Date
                 .map(|p| post_event(workspace_id, p)),
         );
     }
-    Ok(store.record_events(&events, now).await?.len())
+    rising.sort_unstable();
+    rising.dedup();
+    let recorded = store.record_events(&events, now).await?.len();
+    Ok(AfterRefresh { recorded, rising })
 }
 
-/// The facts about the covered creators, as `workspace_id`'s events.
+/// The facts about the watched creators, as `workspace_id`'s events where its rules cover the
+/// creator (`true` beside it); and which of them are rising.
 async fn creator_events(
     store: &dyn Store,
     workspace_id: Uuid,
     docs: &WorkspaceDocuments,
     rules: &AlertRules,
-    covered: &[&Refreshed],
+    watched: &[(&Refreshed, bool)],
     now: DateTime<Utc>,
-) -> Result<Vec<NewEvent>> {
+) -> Result<(Vec<NewEvent>, Vec<Uuid>)> {
     let mut events = Vec::new();
-    for creator in covered {
+    for (creator, _) in watched.iter().filter(|(_, covered)| *covered) {
         if let Some(status) = creator.turned_unavailable.filter(|_| rules.wants(EventType::CreatorUnavailable)) {
             let wording = match status {
                 "private" => "turned private",
@@ -400,32 +416,32 @@ async fn creator_events(
             });
         }
     }
-    let fetched: Vec<&&Refreshed> = covered.iter().filter(|c| c.turned_unavailable.is_none()).collect();
-    let wanted = [
-        EventType::VideoViral,
-        EventType::CreatorRising,
-        EventType::CreatorMilestone,
-        EventType::CreatorSpike,
-        EventType::CreatorDormant,
-    ];
-    if fetched.is_empty() || !wanted.iter().any(|t| rules.wants(*t)) {
-        return Ok(events);
+    // Facts are worked out for every fetched creator, told or not: the refresh cadence follows
+    // whether they are rising.
+    let fetched: Vec<&(&Refreshed, bool)> = watched.iter().filter(|(c, _)| c.turned_unavailable.is_none()).collect();
+    if fetched.is_empty() {
+        return Ok((events, Vec::new()));
     }
     let (settings, _) = documents(docs);
     let thresholds = rules.thresholds(&settings);
     // The history as the workspace sees it (its own points too); the videos as just fetched.
-    let scope = CreatorScope::Some(fetched.iter().map(|c| c.creator_id).collect());
+    let scope = CreatorScope::Some(fetched.iter().map(|(c, _)| c.creator_id).collect());
     let no_videos = now + Duration::days(1);
     let mut inputs = store.creator_inputs(workspace_id, scope, now - Duration::days(HISTORY_DAYS), no_videos).await?;
-    for creator in fetched {
+    let mut rising = Vec::new();
+    for (creator, covered) in fetched {
         let Some(inputs) = inputs.remove(&creator.creator_id) else { continue };
         let history = zzyzx_analytics::daily_from_snapshots(&inputs.snapshots);
-        let facts =
-            zzyzx_analytics::alerts::detect(&history, &creator.videos, now.date_naive(), now, &settings, &thresholds);
-        let wanted = facts.into_iter().filter(|f| rules.wants(EventType::of(f)));
-        events.extend(wanted.map(|fact| fact_event(workspace_id, creator, fact, now)));
+        let today = now.date_naive();
+        let (facts, is_rising) =
+            zzyzx_analytics::alerts::detect_with_rising(&history, &creator.videos, today, now, &settings, &thresholds);
+        if is_rising {
+            rising.push(creator.creator_id);
+        }
+        let told = facts.into_iter().filter(|f| *covered && rules.wants(EventType::of(f)));
+        events.extend(told.map(|fact| fact_event(workspace_id, creator, fact, now)));
     }
-    Ok(events)
+    Ok((events, rising))
 }
 
 /// A fact about a creator as `workspace_id`'s event, known at `at`.

@@ -13,6 +13,7 @@ use super::alerts::Refreshed;
 use crate::auth::passwords::PasswordHashing;
 use crate::auth::tokens::generate_signing_secret;
 use crate::domain::{Handle, MetricPoint, Password};
+use crate::refresh::cadence::{self, Cadence, Signals};
 use crate::store::{FetchSuccess, NewList, NewListItem, NewUser, Store, StoreError, WorkspaceDocuments};
 
 pub const DEMO_EMAIL: &str = "demo@zzyzx.local";
@@ -136,7 +137,16 @@ pub async fn load(store: &dyn Store, hashing: &PasswordHashing) -> anyhow::Resul
         // Two months of videos: enough for last cycle's campaign posts.
         let videos = source.videos(handle, None, 60).await?;
         estimate_audience_once(store, &source, workspace_id, *creator_id, handle, &videos).await?;
-        let next_fetch_at = now + Duration::hours(24);
+        // As the worker would schedule it after this fetch (campaigns join later, with their own pull).
+        let stats = super::alerts::video_stats_of(handle, &videos);
+        let reason = cadence::reason(Signals {
+            climbing: cadence::climbing(&stats, |_| None, now),
+            dormant: cadence::dormant(&stats, now),
+            watched: true,
+            ..Signals::default()
+        });
+        let interval = Cadence::default().interval(reason);
+        let next_fetch_at = now + Duration::from_std(interval).unwrap_or(Duration::hours(24));
         store
             .record_fetch_success(FetchSuccess {
                 creator_id: *creator_id,
@@ -145,6 +155,8 @@ pub async fn load(store: &dyn Store, hashing: &PasswordHashing) -> anyhow::Resul
                 profile,
                 videos,
                 next_fetch_at,
+                refresh_reason: reason.as_str(),
+                refresh_priority: reason.priority(),
                 now,
                 detection: None,
             })

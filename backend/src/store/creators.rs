@@ -26,6 +26,9 @@ pub struct Creator {
     pub created_at: DateTime<Utc>,
     /// Changes with every write of the creator's snapshots or videos.
     pub data_version: i64,
+    /// Why the next fetch is when it is (`rising`, `campaign`, `climbing`, `regular`, `dormant`,
+    /// `unwatched`); none before the first fetch.
+    pub refresh_reason: Option<String>,
 }
 
 #[derive(Debug, Clone)]

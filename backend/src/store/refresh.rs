@@ -2,7 +2,8 @@
 //! shared state.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 use super::*;
@@ -20,6 +21,13 @@ pub struct ClaimedCreator {
     /// with the claim.
     #[sqlx(skip)]
     pub detection: Option<std::sync::Arc<DetectionInputs>>,
+    /// In a list someone opened in the last 30 days, or in a campaign: read with the claim.
+    #[sqlx(skip)]
+    pub watched: bool,
+    /// The views of its videos of the last few days as last stored, by TikTok id: read with the
+    /// claim, to tell a video still climbing.
+    #[sqlx(skip)]
+    pub recent_views: HashMap<String, i64>,
 }
 
 /// What a successful fetch writes, all at once.
@@ -31,6 +39,9 @@ pub struct FetchSuccess {
     pub profile: zzyzx_sources::Profile,
     pub videos: Vec<zzyzx_sources::Video>,
     pub next_fetch_at: DateTime<Utc>,
+    /// Why it is due then (`rising`, `regular`, …), and the claim priority that follows.
+    pub refresh_reason: &'static str,
+    pub refresh_priority: i16,
     pub now: DateTime<Utc>,
     /// Look for campaign posts among the videos with these inputs (the creator is in a campaign).
     pub detection: Option<std::sync::Arc<DetectionInputs>>,
@@ -107,13 +118,16 @@ pub enum SourceEvent {
 #[async_trait]
 pub trait RefreshStore: Send + Sync {
     /// Leases up to `limit` due creators (in a list or campaign, next fetch passed, no live lease)
-    /// to `owner`: those someone asked to refresh first, then the longest due.
+    /// to `owner`: those someone asked to refresh first, then those due for over a week, then by
+    /// refresh priority, then the longest due. `watched_since`: a list opened since then watches
+    /// its creators.
     async fn claim_due_creators(
         &self,
         owner: &str,
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
         limit: i64,
+        watched_since: DateTime<Utc>,
     ) -> Result<Vec<ClaimedCreator>>;
     /// Writes a fetched profile, its snapshot (at most one per creator per hour) and videos, and
     /// releases the lease; finishes the creator's pending refresh jobs. In the same transaction,
@@ -136,4 +150,19 @@ pub trait RefreshStore: Send + Sync {
     async fn job(&self, workspace_id: Uuid, job_id: Uuid) -> Result<Job>;
     async fn source_state(&self, source: &str) -> Result<SourceState>;
     async fn record_source_event(&self, source: &str, event: SourceEvent, now: DateTime<Utc>) -> Result<()>;
+    /// Brings these creators' next fetch forward to `by` (never later than it was), for `reason`.
+    async fn hasten_refresh(&self, creator_ids: &[Uuid], by: DateTime<Utc>, reason: &str, priority: i16) -> Result<()>;
+    /// Reserves up to `wanted` of `source`'s requests on `day` without passing `budget` in all;
+    /// how many were granted (all or, when less is left, what is left; none under a race).
+    async fn reserve_requests(&self, source: &str, day: NaiveDate, wanted: i64, budget: i64) -> Result<i64>;
+    /// Gives back reserved requests that were not sent.
+    async fn release_requests(&self, source: &str, day: NaiveDate, unused: i64) -> Result<()>;
+    /// The requests reserved at `source` on `day`.
+    async fn requests_on(&self, source: &str, day: NaiveDate) -> Result<i64>;
+    /// How many tracked creators (in a list or campaign) are due for each refresh reason
+    /// (`None`: not fetched since reasons were kept).
+    async fn refresh_reasons(&self) -> Result<Vec<(Option<String>, i64)>>;
+    /// Someone opened the list: its creators count as watched again. Creators left unwatched are
+    /// made due now. Writes at most once an hour per list.
+    async fn list_viewed(&self, list_id: Uuid, now: DateTime<Utc>) -> Result<()>;
 }

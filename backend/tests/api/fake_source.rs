@@ -30,6 +30,7 @@ pub struct FakeSource {
     /// Comments under every video of a handle. The source gives comments only once some are scripted.
     comments: Mutex<HashMap<String, Vec<ScriptedComment>>>,
     comment_calls: std::sync::atomic::AtomicUsize,
+    video_calls: std::sync::atomic::AtomicUsize,
 }
 
 impl FakeSource {
@@ -136,6 +137,16 @@ impl Source for FakeSource {
         Capabilities { profile: true, videos: true, hashtag_videos: true, user_search: true, comments, audience: false }
     }
 
+    fn requests_sent(&self) -> u64 {
+        let others = self.video_calls.load(std::sync::atomic::Ordering::SeqCst)
+            + self.comment_calls.load(std::sync::atomic::Ordering::SeqCst);
+        (self.calls.lock().unwrap().len() + others) as u64
+    }
+
+    fn requests_per_refresh(&self) -> u32 {
+        2
+    }
+
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {
         self.calls.lock().unwrap().push((handle.to_owned(), Instant::now()));
         if self.panic_next.swap(false, std::sync::atomic::Ordering::SeqCst) {
@@ -155,6 +166,7 @@ impl Source for FakeSource {
     }
 
     async fn videos(&self, handle: &str, _sec_uid: Option<&str>, max: usize) -> Result<Vec<Video>, SourceError> {
+        self.video_calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let boost = self.boosts.lock().unwrap().get(handle).copied().unwrap_or(1);
         let captions = self.captions.lock().unwrap().clone();
         let boosted = |mut video: Video| {

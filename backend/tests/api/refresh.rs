@@ -13,7 +13,7 @@ use zzyzx::domain::Handle;
 use zzyzx::refresh::policy::{Backoff, BreakerConfig};
 use zzyzx::refresh::{RefreshWorker, WorkerConfig};
 use zzyzx::store::*;
-use zzyzx_sources::SourceError;
+use zzyzx_sources::{Source, SourceError};
 
 struct Fixture {
     store: Arc<dyn Store>,
@@ -97,6 +97,19 @@ fn worker(fixture: &Fixture, source: &Arc<FakeSource>, config: WorkerConfig) -> 
     Arc::new(RefreshWorker::new(fixture.store.clone(), source.clone(), config, Arc::new(Notify::new())))
 }
 
+/// The creator's next fetch is due for `reason`, `hours` after its last (plus up to 5% jitter).
+async fn expect_next(fixture: &Fixture, creator_id: Uuid, reason: &str, hours: i64) {
+    let creator = fixture.store.creator(fixture.workspace_id, creator_id).await.unwrap().creator;
+    let wait = (creator.next_fetch_at.unwrap() - creator.last_fetched_at.unwrap()).num_seconds() as f64 / 3600.0;
+    assert_eq!(creator.refresh_reason.as_deref(), Some(reason), "{}", creator.handle);
+    let hours = hours as f64;
+    assert!(
+        wait >= hours - 0.01 && wait <= hours * 1.05 + 0.01,
+        "{}: due {wait:.2} h after its fetch, not {hours}",
+        creator.handle
+    );
+}
+
 async fn snapshot_count(fixture: &Fixture, creator_id: Uuid) -> i64 {
     fixture.store.creator(fixture.workspace_id, creator_id).await.unwrap().snapshot_count
 }
@@ -112,8 +125,83 @@ crate::both_databases! {
         }
         let (asked, _) = fixture.creators[39];
         fixture.store.request_refresh(fixture.workspace_id, asked, Uuid::now_v7(), now).await.unwrap();
-        let claimed = fixture.store.claim_due_creators("first", now, now + ChronoDuration::minutes(5), 1).await.unwrap();
+        let claimed = fixture.store.claim_due_creators("first", now, now + ChronoDuration::minutes(5), 1, now - ChronoDuration::days(30)).await.unwrap();
         assert_eq!(claimed.iter().map(|c| c.id).collect::<Vec<_>>(), vec![asked]);
+    }
+
+    async fn two_workers_never_pass_the_daily_budget_and_fetch_the_most_urgent_first(db) {
+        let fixture = fixture(db, 60).await;
+        let now = Utc::now();
+        // The last creator is rising: under a tight budget it goes first.
+        let (rising, _) = fixture.creators[59];
+        fixture.store.hasten_refresh(&[rising], now - ChronoDuration::minutes(1), "rising", 5).await.unwrap();
+        let source = Arc::new(FakeSource::new(Duration::ZERO));
+        // 60 creators need 120 requests; the budget allows 40 a day, paced over its hours.
+        let budget = WorkerConfig { daily_budget: Some(40), batch_size: 7, ..fast_config("a") };
+        let first = worker(&fixture, &source, budget.clone());
+        let second = worker(&fixture, &source, WorkerConfig { owner: "b".into(), ..budget });
+        let never = CancellationToken::new();
+        let (a, b) = tokio::join!(first.run_cycle(&never), second.run_cycle(&never));
+        assert!(a.budget_spent && b.budget_spent, "{a:?} {b:?}");
+        let fetched = a.succeeded + b.succeeded;
+        let sent = source.requests_sent() as i64;
+        let reserved = fixture.store.requests_on("tikapi", now.date_naive()).await.unwrap();
+        assert!(fetched >= 1 && sent == 2 * fetched as i64, "{fetched} fetched, {sent} sent");
+        assert_eq!(reserved, sent, "every reserved request not sent was given back");
+        assert!(reserved <= 40);
+        assert_eq!(snapshot_count(&fixture, rising).await, 1, "the rising creator was fetched first");
+        // What was not fetched is still due, not failed.
+        assert_eq!(a.failed + b.failed, 0);
+        let due = fixture.store.refresh_queue(Utc::now()).await.unwrap().due;
+        assert_eq!(due, 60 - fetched as i64);
+        // A reservation never passes the budget, even asked for more than is left.
+        let day = now.date_naive();
+        assert_eq!(fixture.store.reserve_requests("other", day, 30, 40).await.unwrap(), 30);
+        assert_eq!(fixture.store.reserve_requests("other", day, 30, 40).await.unwrap(), 10);
+        assert_eq!(fixture.store.reserve_requests("other", day, 1, 40).await.unwrap(), 0);
+        fixture.store.release_requests("other", day, 15).await.unwrap();
+        assert_eq!(fixture.store.requests_on("other", day).await.unwrap(), 25);
+    }
+
+    async fn the_next_refresh_follows_what_the_creator_is_doing(db) {
+        let fixture = fixture(db, 2).await;
+        // A third creator is only in a list nobody opened for 31 days.
+        let now = Utc::now();
+        let long_ago = now - ChronoDuration::days(31);
+        let forgotten = NewList { id: Uuid::now_v7(), workspace_id: fixture.workspace_id, name: "Forgotten".into(), description: String::new(), now: long_ago };
+        let list = fixture.store.create_list(forgotten).await.unwrap();
+        let item = NewListItem { id: Uuid::now_v7(), handle: Handle::parse("forgotten").unwrap(), note: String::new(), tags: vec![], now };
+        let unwatched = fixture.store.add_list_item(fixture.workspace_id, list.id, item).await.unwrap().creator.id;
+        let source = Arc::new(FakeSource::new(Duration::ZERO));
+        let cycle = || async { worker(&fixture, &source, fast_config("cadence")).run_cycle(&CancellationToken::new()).await };
+        let [(climbing, handle), (regular, _)] = [0, 1].map(|n| fixture.creators[n].clone());
+        // The first fetch finds a video posted today: new and young, so climbing (12 h).
+        cycle().await;
+        expect_next(&fixture, regular, "climbing", 12).await;
+        expect_next(&fixture, unwatched, "climbing", 12).await;
+
+        // Later: one creator's video gains views, the others' do not.
+        for creator in [climbing, regular, unwatched] {
+            fixture.store.reschedule_creator(creator, Utc::now() - ChronoDuration::seconds(1)).await.unwrap();
+        }
+        source.bump_views(&handle, 3);
+        cycle().await;
+        expect_next(&fixture, climbing, "climbing", 12).await;
+        expect_next(&fixture, regular, "regular", 24).await;
+        expect_next(&fixture, unwatched, "unwatched", 168).await;
+
+        // Opening the forgotten list makes its creator due now, and watched again.
+        fixture.store.list_viewed(list.id, Utc::now()).await.unwrap();
+        let due = fixture.store.creator(fixture.workspace_id, unwatched).await.unwrap().creator.next_fetch_at.unwrap();
+        assert!(due <= Utc::now());
+        cycle().await;
+        expect_next(&fixture, unwatched, "regular", 24).await;
+
+        // Rising, as the batch's events tell it, brings the next fetch forward and never back.
+        let soon = Utc::now() + ChronoDuration::hours(6);
+        fixture.store.hasten_refresh(&[regular], soon, "rising", 5).await.unwrap();
+        fixture.store.hasten_refresh(&[regular], soon + ChronoDuration::hours(1), "rising", 5).await.unwrap();
+        expect_next(&fixture, regular, "rising", 6).await;
     }
 
     async fn a_creators_audience_is_estimated_from_comments_once_a_week_in_the_workspaces_that_list_them(db) {
@@ -185,7 +273,9 @@ crate::both_databases! {
 
         let profile = fixture.store.creator(fixture.workspace_id, fixture.creators[0].0).await.unwrap();
         assert_eq!(profile.latest.unwrap().source, "tikapi");
-        assert!(profile.creator.next_fetch_at.unwrap() > Utc::now() + ChronoDuration::hours(23));
+        // Its video of today is new: fetched again in 12 hours, as climbing.
+        assert_eq!(profile.creator.refresh_reason.as_deref(), Some("climbing"));
+        assert!(profile.creator.next_fetch_at.unwrap() > Utc::now() + ChronoDuration::hours(11));
         let videos = fixture.store.creator_videos(fixture.workspace_id, fixture.creators[0].0, VideoOrder::Views, None, 10).await.unwrap();
         assert_eq!(videos.len(), 5);
     }
@@ -194,7 +284,7 @@ crate::both_databases! {
         let fixture = fixture(db, 40).await;
         // A worker claims 10 creators with a short lease and dies without a word.
         let now = Utc::now();
-        let dead = fixture.store.claim_due_creators("dead-worker", now, now + ChronoDuration::milliseconds(800), 10).await.unwrap();
+        let dead = fixture.store.claim_due_creators("dead-worker", now, now + ChronoDuration::milliseconds(800), 10, now - ChronoDuration::days(30)).await.unwrap();
         assert_eq!(dead.len(), 10);
 
         let source = Arc::new(FakeSource::new(Duration::ZERO));
@@ -240,7 +330,7 @@ crate::both_databases! {
         assert!(started.elapsed() < Duration::from_secs(30));
         // Claimed creators were put back for later, not left leased; the rest were never claimed.
         let now = Utc::now();
-        let still_due = fixture.store.claim_due_creators("probe", now, now + ChronoDuration::minutes(5), 1000).await.unwrap();
+        let still_due = fixture.store.claim_due_creators("probe", now, now + ChronoDuration::minutes(5), 1000, now - ChronoDuration::days(30)).await.unwrap();
         assert_eq!(still_due.len(), 100 - report.claimed, "every claimed creator was rescheduled and released");
         for (id, _) in &fixture.creators {
             assert!(fixture.store.creator(fixture.workspace_id, *id).await.unwrap().creator.failures <= 1);
@@ -313,7 +403,7 @@ crate::both_databases! {
         assert!(calls_at_stop < 60, "it stopped claiming");
         // Everything not fetched is claimable again at once: no lease is left behind.
         let now = Utc::now();
-        let reclaimed = fixture.store.claim_due_creators("next", now, now + ChronoDuration::minutes(5), 100).await.unwrap();
+        let reclaimed = fixture.store.claim_due_creators("next", now, now + ChronoDuration::minutes(5), 100, now - ChronoDuration::days(30)).await.unwrap();
         let fetched = fixture.creators.len() - reclaimed.len();
         assert!(fetched <= calls_at_stop, "only fetched creators are done ({fetched} vs {calls_at_stop} calls)");
         assert!(!reclaimed.is_empty());

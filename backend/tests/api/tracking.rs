@@ -136,12 +136,36 @@ crate::both_databases! {
         assert_eq!(before["source"], "tikapi");
         assert_eq!(before["capabilities"]["user_search"], true);
         assert!(before["last_success_at"].is_null());
-        tracked(&app, &user, &["statusly"]).await;
+        assert_eq!(before["budget"], Value::Null, "no budget is configured");
+        let creator = tracked(&app, &user, &["statusly"]).await.remove(0);
         run_worker(&app, &source).await;
         let after = expect_json(app.get(&user.token, "/sources/status").await, StatusCode::OK).await;
         assert!(after["last_success_at"].is_string());
+        // Its video of today is new: fetched again in 12 h, and the status counts it so.
+        let profile = expect_json(app.get(&user.token, &format!("/creators/{creator}")).await, StatusCode::OK).await;
+        assert_eq!(profile["tracking"]["refresh_reason"], "climbing");
+        assert_eq!(after["cadence"], serde_json::json!([{"reason": "climbing", "creators": 1, "every_hours": 12.0}]));
         let body = after.to_string();
         assert!(!body.contains("key") || !body.contains("secret"), "no secrets: {body}");
+    }
+}
+
+crate::both_databases! {
+    db:
+    async fn the_source_status_weighs_the_daily_budget_against_the_cadence(db) {
+        let source = Arc::new(FakeSource::new(std::time::Duration::ZERO));
+        let shared: Arc<dyn zzyzx_sources::Source> = source.clone();
+        let app = spawn_app_with(db, |state| {
+            state.source = Some(shared);
+            state.daily_budget = Some(3);
+        })
+        .await;
+        let user = app.new_user().await;
+        tracked(&app, &user, &["budget.one", "budget.two", "budget.three"]).await;
+        let status = expect_json(app.get(&user.token, "/sources/status").await, StatusCode::OK).await;
+        // Three creators not yet fetched count as regular: 3 refreshes of 2 requests a day.
+        assert_eq!(status["cadence"], serde_json::json!([{"reason": "regular", "creators": 3, "every_hours": 24.0}]));
+        assert_eq!(status["budget"], serde_json::json!({"daily_requests": 3, "used_today": 0, "needed_per_day": 6, "short": true}));
     }
 }
 

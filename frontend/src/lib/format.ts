@@ -81,6 +81,20 @@ const CREATOR_STATUS_LABELS: Record<string, string> = {
 };
 
 /** A warning for a creator zzyzx can no longer track, or `null` while their account is active. */
+const REFRESH_REASONS: Record<string, string> = {
+  rising: 'rising, so checked sooner',
+  campaign: 'in a running campaign, so checked sooner',
+  climbing: 'a recent video is still gaining views, so checked sooner',
+  regular: 'the regular schedule',
+  dormant: 'no video in 30 days, so checked less often',
+  unwatched: 'in no list opened in 30 days, so checked less often',
+};
+
+/** Why a creator's next refresh is when it is, in words: `rising` → "rising, so checked sooner". */
+export function describeRefreshReason(reason: string): string {
+  return REFRESH_REASONS[reason] ?? reason;
+}
+
 export function describeCreatorStatus(status: string): string | null {
   return status === 'active' ? null : (CREATOR_STATUS_LABELS[status] ?? status);
 }

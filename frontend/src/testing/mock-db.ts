@@ -75,6 +75,11 @@ function demoSource(): MockSourceStatus {
     paused_until: null,
     pause_reason: null,
     breaker: 'closed',
+    cadence: [
+      { reason: 'rising', creators: 2, every_hours: 6 },
+      { reason: 'regular', creators: 5, every_hours: 24 },
+    ],
+    budget: null,
   };
 }
 
@@ -213,7 +218,14 @@ export function addCreator(handle: string, overrides: Partial<MockCreator> = {})
     latest: null,
     tracking_since: null,
     snapshot_count: 0,
-    tracking: { status: 'active', failures: 0, next_fetch_at: NOW, last_fetched_at: null, last_error: null },
+    tracking: {
+      status: 'active',
+      failures: 0,
+      next_fetch_at: NOW,
+      last_fetched_at: null,
+      last_error: null,
+      refresh_reason: 'regular',
+    },
     ...overrides,
   };
   db.creators.push(creator);
@@ -341,6 +353,7 @@ export function setSource(source: string, overrides: Partial<MockSourceStatus> =
     },
     last_success_at: able ? demoSource().last_success_at : null,
     breaker: able ? 'closed' : null,
+    cadence: able ? demoSource().cadence : [],
     ...overrides,
   };
   return db.source;

@@ -18,6 +18,8 @@ use async_trait::async_trait;
 use catalog::{CREATORS, Entry, NEWCOMERS, Niche, PATTERN_CYCLE};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// How a demo creator's numbers move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -109,15 +111,17 @@ pub fn demo_history(handle: &str, days: usize, end: DateTime<Utc>) -> Vec<DemoPo
 pub struct DemoSource {
     now: Option<DateTime<Utc>>,
     any_handle: bool,
+    /// Each answer counts as one request, as a provider's would.
+    sent: Arc<AtomicU64>,
 }
 
 impl DemoSource {
     pub fn new() -> Self {
-        DemoSource { now: None, any_handle: false }
+        DemoSource { now: None, any_handle: false, sent: Arc::default() }
     }
 
     pub fn at(now: DateTime<Utc>) -> Self {
-        DemoSource { now: Some(now), any_handle: false }
+        DemoSource { now: Some(now), any_handle: false, sent: Arc::default() }
     }
 
     /// This source, answering for any handle with a creator invented from it.
@@ -127,6 +131,7 @@ impl DemoSource {
 
     /// `handle` canonical, if this source answers for it.
     fn known(&self, handle: &str) -> Result<String, SourceError> {
+        self.count();
         let handle = wire::canonical_handle(handle);
         let listed = |h: &str| CREATORS.iter().chain(NEWCOMERS.iter()).any(|c| c.handle == h);
         if handle.is_empty() || !(self.any_handle || listed(&handle)) {
@@ -139,6 +144,10 @@ impl DemoSource {
     /// the creator's audience writes, by recurring commenters, some unreadable (emoji, one word).
     pub fn comments(&self, handle: &str, video_id: &str, max: usize) -> Result<Vec<VideoComment>, SourceError> {
         Ok(comments::comments(&self.known(handle)?, video_id, max, self.now()))
+    }
+
+    fn count(&self) {
+        self.sent.fetch_add(1, Ordering::Relaxed);
     }
 
     /// The moment answers are computed for. Without a fixed moment it is the start of today, so
@@ -165,6 +174,14 @@ impl Source for DemoSource {
         }
     }
 
+    fn requests_sent(&self) -> u64 {
+        self.sent.load(Ordering::Relaxed)
+    }
+
+    fn requests_per_refresh(&self) -> u32 {
+        2
+    }
+
     async fn profile(&self, handle: &str) -> Result<Profile, SourceError> {
         Ok(Creator::new(&self.known(handle)?).profile(self.now()))
     }
@@ -176,6 +193,7 @@ impl Source for DemoSource {
     }
 
     async fn hashtag_videos(&self, tag: &str, max: usize) -> Result<Vec<Video>, SourceError> {
+        self.count();
         let tag = wire::canonical_tag(tag);
         if tag.is_empty() {
             return Err(SourceError::Rejected("empty hashtag".into()));
@@ -188,6 +206,7 @@ impl Source for DemoSource {
     }
 
     async fn search_users(&self, query: &str, max: usize) -> Result<Vec<UserMatch>, SourceError> {
+        self.count();
         let query = wire::canonical_handle(query);
         if query.is_empty() {
             return Ok(Vec::new());

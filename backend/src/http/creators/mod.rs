@@ -82,6 +82,12 @@ pub struct TrackingResponse {
     /// Consecutive failed fetches.
     pub failures: i32,
     pub last_error: Option<String>,
+    /// Why the next fetch is when it is: `rising` (every 6 h by default), `campaign` (8 h),
+    /// `climbing` (a recent video still gaining views, 12 h), `regular` (24 h), `dormant` (no
+    /// video in 30 days, 3 days) or `unwatched` (in no list opened in 30 days, a week); none
+    /// before the first fetch.
+    #[schema(example = "rising")]
+    pub refresh_reason: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -105,6 +111,7 @@ impl From<CreatorProfile> for CreatorResponse {
             last_fetched_at: p.creator.last_fetched_at,
             failures: p.creator.failures,
             last_error: p.creator.last_error.clone(),
+            refresh_reason: p.creator.refresh_reason.clone(),
         };
         Self {
             bio: p.creator.bio.clone(),

@@ -113,7 +113,12 @@ async fn get_dashboard(
     path: web::Path<Uuid>,
     query: web::Query<DashboardQuery>,
 ) -> Result<web::Json<DashboardResponse>, ApiError> {
-    Ok(web::Json(build_dashboard(&state, caller.workspace_id, *path, &query).await?))
+    let dashboard = build_dashboard(&state, caller.workspace_id, *path, &query).await?;
+    // Someone looks at these creators: they keep their refresh cadence.
+    if let Err(error) = state.store.list_viewed(*path, chrono::Utc::now()).await {
+        tracing::warn!(error = ?error, "recording that the list was opened failed");
+    }
+    Ok(web::Json(dashboard))
 }
 
 /// The dashboard as CSV, in the same order.

@@ -35,15 +35,6 @@ fn event_select(query: &mut QueryBuilder<'static, Db>, user_id: Option<Uuid>) {
     }
 }
 
-fn push_ids(query: &mut QueryBuilder<'static, Db>, ids: &[Uuid]) {
-    query.push("(");
-    let mut separated = query.separated(", ");
-    for id in ids {
-        separated.push_bind(*id);
-    }
-    query.push(")");
-}
-
 #[async_trait]
 impl AlertStore for SqlStore {
     async fn watches(&self, creator_ids: &[Uuid]) -> Result<Vec<Watch>> {

@@ -86,7 +86,7 @@ impl SqlStore {
 #[async_trait]
 impl ListStore for SqlStore {
     async fn create_list(&self, list: NewList) -> Result<List> {
-        sqlx::query("insert into lists (id, workspace_id, name, description, created_at, updated_at) values ($1, $2, $3, $4, $5, $5)")
+        sqlx::query("insert into lists (id, workspace_id, name, description, created_at, updated_at, viewed_at) values ($1, $2, $3, $4, $5, $5, $5)")
             .bind(list.id)
             .bind(list.workspace_id)
             .bind(&list.name)

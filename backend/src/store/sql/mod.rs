@@ -27,6 +27,16 @@ use super::{Db, SqlStore};
 use crate::domain::{Handle, MetricPoint};
 use crate::store::*;
 
+/// `(id, id, …)`, bound.
+fn push_ids(query: &mut QueryBuilder<'static, Db>, ids: &[Uuid]) {
+    query.push("(");
+    let mut separated = query.separated(", ");
+    for id in ids {
+        separated.push_bind(*id);
+    }
+    query.push(")");
+}
+
 /// Rows per multi-row insert: well under both databases' limits on bound parameters.
 const ROWS_PER_INSERT: usize = 1000;
 
@@ -34,7 +44,7 @@ const USER_COLUMNS: &str = "id, email, display_name, password_hash, failed_login
 const LIST_COLUMNS: &str = "l.id, l.workspace_id, l.name, l.description, l.version, \
      (select count(*) from list_items i where i.list_id = l.id) as item_count, l.created_at, l.updated_at";
 const CREATOR_COLUMNS: &str = "c.id, c.handle, c.platform_user_id, c.display_name, c.avatar_url, c.bio, \
-     c.verified, c.region, c.status, c.next_fetch_at, c.last_fetched_at, c.failures, c.last_error, c.created_at, c.data_version";
+     c.verified, c.region, c.status, c.next_fetch_at, c.last_fetched_at, c.failures, c.last_error, c.created_at, c.data_version, c.refresh_reason";
 const VIDEO_COLUMNS: &str = "v.id, v.platform_id, v.creator_id, v.posted_at, v.description, v.hashtags, \
      v.duration_seconds, v.cover_url, v.share_url, v.region, v.views, v.likes, v.comments, v.shares, v.saves, v.source, v.fetched_at";
 const JOB_COLUMNS: &str =

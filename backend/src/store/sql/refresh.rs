@@ -1,6 +1,9 @@
 //! Leases, fetch outcomes, refresh jobs and the sources' shared state.
 
 use super::*;
+use crate::refresh::cadence;
+use chrono::NaiveDate;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 #[async_trait]
@@ -11,6 +14,7 @@ impl RefreshStore for SqlStore {
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
         limit: i64,
+        watched_since: DateTime<Utc>,
     ) -> Result<Vec<ClaimedCreator>> {
         let due = "next_fetch_at <= $3 and (lease_until is null or lease_until < $3)";
         let sql = format!(
@@ -20,6 +24,7 @@ impl RefreshStore for SqlStore {
                  where {due} and (exists (select 1 from list_items i where i.creator_id = c.id) \
                      or exists (select 1 from campaign_creators e where e.creator_id = c.id)) \
                  order by exists (select 1 from jobs j where j.creator_id = c.id and j.status = 'queued') desc, \
+                          case when c.next_fetch_at < $5 then 32767 else c.refresh_priority end desc, \
                           c.next_fetch_at, c.id \
                  limit $4 {skip_locked}) \
                and {due} \
@@ -32,6 +37,7 @@ impl RefreshStore for SqlStore {
             .bind(owner)
             .bind(now)
             .bind(limit)
+            .bind(now - chrono::Duration::days(cadence::STARVED_DAYS))
             .fetch_all(&mut *tx)
             .await?;
         if !claimed.is_empty() {
@@ -50,8 +56,12 @@ impl RefreshStore for SqlStore {
             // extra to find campaign posts.
             let ids: Vec<Uuid> = claimed.iter().map(|c| c.id).collect();
             let mut inputs = self.detection_inputs_of(&ids, now).await?;
+            let watched = self.watched_of(&ids, watched_since).await?;
+            let mut views = self.recent_views_of(&ids, now - chrono::Duration::days(cadence::CLIMBING_DAYS)).await?;
             for creator in &mut claimed {
                 creator.detection = inputs.remove(&creator.id).map(Arc::new);
+                creator.watched = watched.contains(&creator.id);
+                creator.recent_views = views.remove(&creator.id).unwrap_or_default();
             }
         }
         Ok(claimed)
@@ -76,7 +86,18 @@ impl RefreshStore for SqlStore {
     }
 
     async fn record_fetch_success(&self, success: FetchSuccess) -> Result<()> {
-        let FetchSuccess { creator_id, handle, source, profile, videos, next_fetch_at, now, detection } = success;
+        let FetchSuccess {
+            creator_id,
+            handle,
+            source,
+            profile,
+            videos,
+            next_fetch_at,
+            refresh_reason,
+            refresh_priority,
+            now,
+            detection,
+        } = success;
         let own: Vec<zzyzx_sources::Video> = videos.into_iter().filter(|v| v.author_handle == handle).collect();
         // Campaign posts among these videos, found where the videos are first known, from what the
         // claim read; stored in the fetch's transaction.
@@ -98,7 +119,8 @@ impl RefreshStore for SqlStore {
             "update creators set platform_user_id = $2, sec_uid = coalesce($3, sec_uid), display_name = $4, \
              display_name_key = $5, avatar_url = $6, bio = $7, verified = $8, region = $9, counts_may_be_rounded = $10, \
              status = 'active', failures = 0, last_error = null, last_fetched_at = $11, next_fetch_at = $12, \
-             lease_until = null, lease_owner = null, updated_at = $11, data_version = data_version + 1 where id = $1",
+             refresh_reason = $13, refresh_priority = $14, lease_until = null, lease_owner = null, updated_at = $11, \
+             data_version = data_version + 1 where id = $1",
         )
         .bind(creator_id)
         .bind(&profile.platform_user_id)
@@ -112,6 +134,8 @@ impl RefreshStore for SqlStore {
         .bind(profile.counts_may_be_rounded)
         .bind(now)
         .bind(next_fetch_at)
+        .bind(refresh_reason)
+        .bind(refresh_priority)
         .execute(&mut *tx)
         .await?;
         let captured_at =
@@ -276,5 +300,133 @@ impl RefreshStore for SqlStore {
         }
         query.execute(&self.pool).await?;
         Ok(())
+    }
+
+    async fn hasten_refresh(&self, creator_ids: &[Uuid], by: DateTime<Utc>, reason: &str, priority: i16) -> Result<()> {
+        if creator_ids.is_empty() {
+            return Ok(());
+        }
+        let mut query = QueryBuilder::<Db>::new("update creators set refresh_reason = ");
+        query.push_bind(reason.to_owned()).push(", refresh_priority = ").push_bind(priority);
+        query.push(", next_fetch_at = case when next_fetch_at is null or next_fetch_at > ").push_bind(by);
+        query.push(" then ").push_bind(by).push(" else next_fetch_at end where id in ");
+        push_ids(&mut query, creator_ids);
+        query.build().execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn reserve_requests(&self, source: &str, day: NaiveDate, wanted: i64, budget: i64) -> Result<i64> {
+        let used = self.requests_on(source, day).await?;
+        let granted = wanted.min(budget - used).max(0);
+        if granted == 0 {
+            return Ok(0);
+        }
+        sqlx::query("insert into source_usage (source, day, requests) values ($1, $2, 0) on conflict do nothing")
+            .bind(source)
+            .bind(day)
+            .execute(&self.pool)
+            .await?;
+        // Conditional, so two workers reserving at once never pass the budget together.
+        let reserved = sqlx::query(
+            "update source_usage set requests = requests + $3 where source = $1 and day = $2 and requests + $3 <= $4",
+        )
+        .bind(source)
+        .bind(day)
+        .bind(granted)
+        .bind(budget)
+        .execute(&self.pool)
+        .await?;
+        Ok(if reserved.rows_affected() == 1 { granted } else { 0 })
+    }
+
+    async fn release_requests(&self, source: &str, day: NaiveDate, unused: i64) -> Result<()> {
+        if unused > 0 {
+            sqlx::query(
+                "update source_usage set requests = case when requests > $3 then requests - $3 else 0 end \
+                 where source = $1 and day = $2",
+            )
+            .bind(source)
+            .bind(day)
+            .bind(unused)
+            .execute(&self.pool)
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn requests_on(&self, source: &str, day: NaiveDate) -> Result<i64> {
+        let used: Option<i64> = sqlx::query_scalar("select requests from source_usage where source = $1 and day = $2")
+            .bind(source)
+            .bind(day)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(used.unwrap_or(0))
+    }
+
+    async fn refresh_reasons(&self) -> Result<Vec<(Option<String>, i64)>> {
+        Ok(sqlx::query_as(
+            "select c.refresh_reason, count(*) from creators c \
+             where exists (select 1 from list_items i where i.creator_id = c.id) \
+                or exists (select 1 from campaign_creators e where e.creator_id = c.id) \
+             group by c.refresh_reason",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn list_viewed(&self, list_id: Uuid, now: DateTime<Utc>) -> Result<()> {
+        let viewed_at: Option<Option<DateTime<Utc>>> = sqlx::query_scalar("select viewed_at from lists where id = $1")
+            .bind(list_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(viewed_at) = viewed_at else { return Ok(()) };
+        if viewed_at.is_some_and(|at| now - at < chrono::Duration::hours(1)) {
+            return Ok(());
+        }
+        let mut tx = self.begin_write().await?;
+        sqlx::query("update lists set viewed_at = $2 where id = $1").bind(list_id).bind(now).execute(&mut *tx).await?;
+        sqlx::query(
+            "update creators set next_fetch_at = $2 where refresh_reason = 'unwatched' and next_fetch_at > $2 \
+             and id in (select creator_id from list_items where list_id = $1)",
+        )
+        .bind(list_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+impl SqlStore {
+    /// Which of these creators are in a list opened since `since`, or in a campaign.
+    async fn watched_of(&self, creator_ids: &[Uuid], since: DateTime<Utc>) -> Result<HashSet<Uuid>> {
+        let mut query = QueryBuilder::<Db>::new(
+            "select i.creator_id from list_items i join lists l on l.id = i.list_id where l.viewed_at >= ",
+        );
+        query.push_bind(since).push(" and i.creator_id in ");
+        push_ids(&mut query, creator_ids);
+        query.push(" union select e.creator_id from campaign_creators e where e.creator_id in ");
+        push_ids(&mut query, creator_ids);
+        Ok(query.build_query_scalar::<Uuid>().fetch_all(&self.pool).await?.into_iter().collect())
+    }
+
+    /// The stored views of these creators' videos posted since `since`, by creator and TikTok id.
+    async fn recent_views_of(
+        &self,
+        creator_ids: &[Uuid],
+        since: DateTime<Utc>,
+    ) -> Result<HashMap<Uuid, HashMap<String, i64>>> {
+        let mut query =
+            QueryBuilder::<Db>::new("select creator_id, platform_id, views from videos where posted_at >= ");
+        query.push_bind(since).push(" and creator_id in ");
+        push_ids(&mut query, creator_ids);
+        let mut views: HashMap<Uuid, HashMap<String, i64>> = HashMap::new();
+        for (creator_id, platform_id, count) in
+            query.build_query_as::<(Uuid, String, i64)>().fetch_all(&self.pool).await?
+        {
+            views.entry(creator_id).or_default().insert(platform_id, count);
+        }
+        Ok(views)
     }
 }

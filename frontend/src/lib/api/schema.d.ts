@@ -1847,6 +1847,40 @@ export interface components {
         };
         /** @enum {string} */
         BreakerState: "closed" | "open" | "half_open";
+        BudgetStatus: {
+            /** Format: int32 */
+            daily_requests: number;
+            /**
+             * Format: int64
+             * @description About how many requests a day the tracked creators need at their cadence.
+             */
+            needed_per_day: number;
+            /**
+             * @description The budget is below the need: creators are fetched most urgent first (rising, campaign,
+             *     climbing, regular, dormant, unwatched) and the rest wait, later than their cadence.
+             */
+            short: boolean;
+            /**
+             * Format: int64
+             * @description Requests reserved or sent today (UTC), all workers together.
+             */
+            used_today: number;
+        };
+        /** @description How many tracked creators are fetched at one interval, and why. */
+        CadenceLine: {
+            /** Format: int64 */
+            creators: number;
+            /**
+             * Format: double
+             * @description Hours between two fetches of one of them.
+             */
+            every_hours: number;
+            /**
+             * @description `rising`, `campaign`, `climbing`, `regular`, `dormant` or `unwatched`, most urgent first.
+             * @example rising
+             */
+            reason: string;
+        };
         /** @description How many creators are at each stage, and how many are overdue. */
         CampaignCounts: {
             creators: number;
@@ -4054,6 +4088,9 @@ export interface components {
         };
         SourceStatusResponse: {
             breaker?: null | components["schemas"]["BreakerState"];
+            budget?: null | components["schemas"]["BudgetStatus"];
+            /** @description The tracked creators by why they are fetched as often as they are. */
+            cadence: components["schemas"]["CadenceLine"][];
             capabilities: components["schemas"]["SourceCapabilities"];
             last_error?: string | null;
             /** Format: date-time */
@@ -4188,6 +4225,14 @@ export interface components {
             last_fetched_at?: string | null;
             /** Format: date-time */
             next_fetch_at?: string | null;
+            /**
+             * @description Why the next fetch is when it is: `rising` (every 6 h by default), `campaign` (8 h),
+             *     `climbing` (a recent video still gaining views, 12 h), `regular` (24 h), `dormant` (no
+             *     video in 30 days, 3 days) or `unwatched` (in no list opened in 30 days, a week); none
+             *     before the first fetch.
+             * @example rising
+             */
+            refresh_reason?: string | null;
             status: string;
         };
         /**

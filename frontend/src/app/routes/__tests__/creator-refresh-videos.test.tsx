@@ -54,6 +54,7 @@ describe('creator page: refresh and tracking', () => {
         last_fetched_at: '2026-11-19T08:00:00Z',
         next_fetch_at: '2026-11-21T08:00:00Z',
         last_error: 'the source answered 404',
+        refresh_reason: 'rising',
       },
     });
     renderApp(`/creators/${creator.id}`);
@@ -62,6 +63,7 @@ describe('creator page: refresh and tracking', () => {
     expect(within(tracking).getByText(badge)).toHaveClass('badge');
     expect(screen.getByText('Last fetched').nextElementSibling).toHaveTextContent('19 Nov 2026');
     expect(screen.getByText('Next refresh').nextElementSibling).toHaveTextContent('21 Nov 2026');
+    expect(screen.getByText('Next refresh').nextElementSibling).toHaveTextContent('rising, so checked sooner');
     expect(screen.getByText(/2 failed attempts in a row\. Last error: the source answered 404/)).toBeInTheDocument();
   });
 });

@@ -54,6 +54,10 @@ describe('settings page', () => {
       'Trying again One test call decides whether calls resume.',
     );
     expect(sourceSection()).not.toHaveTextContent(/circuit breaker|half-open/i);
+    expect(valueOf('Refresh schedule')).toHaveTextContent(
+      '2 creators every 6 hours: rising, so checked sooner5 creators every 24 hours: the regular schedule',
+    );
+    expect(valueOf('Daily budget')).toHaveTextContent('None set: only the provider limits requests.');
     expect(screen.getByRole('navigation', { name: 'Settings sections' })).toHaveTextContent('Data source');
   });
 
@@ -79,5 +83,22 @@ describe('settings page', () => {
     expect(await screen.findByText('Calls to the source are paused')).toBeInTheDocument();
     expect(valueOf('Paused until')).toHaveTextContent('The monthly quota is used up');
     expect(within(sourceSection()).getByText('Demo data')).toBeInTheDocument();
+  });
+
+  it('weighs the daily request budget against what the tracked creators need', async () => {
+    signedInUser();
+    setSource('scrapecreators', {
+      cadence: [{ reason: 'dormant', creators: 1, every_hours: 72 }],
+      budget: { daily_requests: 1000, used_today: 412, needed_per_day: 1350, short: true },
+    });
+    renderApp('/settings');
+    await screen.findByRole('region', { name: 'Data source' });
+
+    expect(await within(sourceSection()).findByText(/every 3 days/)).toBeInTheDocument();
+    expect(valueOf('Refresh schedule')).toHaveTextContent('1 creator every 3 days: no video in 30 days');
+    expect(valueOf('Daily budget')).toHaveTextContent(
+      '412 of 1,000 requests used today (UTC). The tracked creators need about 1,350 a day.',
+    );
+    expect(valueOf('Daily budget')).toHaveTextContent('The budget is smaller than the tracked creators need.');
   });
 });

@@ -4,7 +4,15 @@ import type { ReactNode } from 'react';
 import Badge from 'react-bootstrap/Badge';
 import { Avatar } from '@/components/ui/Avatar';
 import { VerifiedBadge } from '@/components/ui/VerifiedBadge';
-import { describeCreatorStatus, describeSource, formatDateTime, formatDay, formatWhole } from '@/lib/format';
+import {
+  describeCreatorStatus,
+  describeRefreshReason,
+  describeSource,
+  formatDateTime,
+  formatDay,
+  formatRelativeTime,
+  formatWhole,
+} from '@/lib/format';
 import type { Creator } from '../api/get-creator';
 
 const TRACKING_STATUS: Record<string, { label: string; bg: string; text?: 'dark' }> = {
@@ -59,7 +67,18 @@ function TrackingFacts({ creator }: { creator: Creator }) {
       </div>
       <div className="col">
         <dt className="fw-normal text-body-secondary">Next refresh</dt>
-        <dd className="mb-0">{tracking.next_fetch_at ? formatDateTime(tracking.next_fetch_at) : 'Not scheduled'}</dd>
+        <dd className="mb-0">
+          {tracking.next_fetch_at ? (
+            <>
+              {formatDateTime(tracking.next_fetch_at)} ({formatRelativeTime(tracking.next_fetch_at)})
+              {tracking.refresh_reason && (
+                <div className="small text-body-secondary">{describeRefreshReason(tracking.refresh_reason)}</div>
+              )}
+            </>
+          ) : (
+            'Not scheduled'
+          )}
+        </dd>
       </div>
       {(tracking.failures > 0 || tracking.last_error) && (
         <div className="col-12 text-warning-emphasis">

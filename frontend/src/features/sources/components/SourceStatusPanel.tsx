@@ -4,7 +4,7 @@ import Alert from 'react-bootstrap/Alert';
 import Badge from 'react-bootstrap/Badge';
 import { ErrorState } from '@/components/ui/ErrorState';
 import { LoadingState } from '@/components/ui/LoadingState';
-import { formatDateTime, formatRelativeTime } from '@/lib/format';
+import { describeRefreshReason, formatDateTime, formatRelativeTime, formatWhole } from '@/lib/format';
 import { useSourceStatus, type SourceStatus } from '../api/get-source-status';
 
 const SOURCES: Record<string, { name: string; about: string }> = {
@@ -94,6 +94,41 @@ function Breaker({ state }: { state: SourceStatus['breaker'] }) {
   );
 }
 
+function formatEvery(hours: number): string {
+  if (hours >= 48 && hours % 24 === 0) return `every ${hours / 24} days`;
+  return hours === 1 ? 'every hour' : `every ${formatWhole(hours)} hours`;
+}
+
+function Cadence({ lines }: { lines: SourceStatus['cadence'] }) {
+  if (lines.length === 0) return <>No creator is tracked yet.</>;
+  return (
+    <ul className="list-unstyled mb-0">
+      {lines.map((line) => (
+        <li key={line.reason}>
+          {formatWhole(line.creators)} {line.creators === 1 ? 'creator' : 'creators'} {formatEvery(line.every_hours)}:{' '}
+          <span className="text-body-secondary">{describeRefreshReason(line.reason)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Budget({ budget }: { budget: NonNullable<SourceStatus['budget']> }) {
+  return (
+    <>
+      {formatWhole(budget.used_today)} of {formatWhole(budget.daily_requests)} requests used today (UTC). The tracked
+      creators need about {formatWhole(budget.needed_per_day)} a day.
+      {budget.short && (
+        <Alert variant="warning" className="mt-2 mb-0">
+          <strong>The budget is smaller than the tracked creators need.</strong> The most urgent are fetched first
+          (rising, then campaign, climbing, regular, dormant, unwatched); the rest wait longer than their schedule.
+          Raise <code>ZZYZX_SOURCE_DAILY_BUDGET</code> or track fewer creators.
+        </Alert>
+      )}
+    </>
+  );
+}
+
 function SourceDetails({ status }: { status: SourceStatus }) {
   const source = SOURCES[status.source] ?? { name: status.source, about: '' };
   // The moment this panel was opened is good enough to tell a current pause from a past one.
@@ -152,6 +187,18 @@ function SourceDetails({ status }: { status: SourceStatus }) {
             'Not paused'
           )}
         </dd>
+        {status.source !== 'none' && (
+          <>
+            <dt className="col-sm-4 col-lg-3">Refresh schedule</dt>
+            <dd className="col-sm-8 col-lg-9">
+              <Cadence lines={status.cadence} />
+            </dd>
+            <dt className="col-sm-4 col-lg-3">Daily budget</dt>
+            <dd className="col-sm-8 col-lg-9">
+              {status.budget ? <Budget budget={status.budget} /> : 'None set: only the provider limits requests.'}
+            </dd>
+          </>
+        )}
         <dt className="col-sm-4 col-lg-3">Paused after repeated failures</dt>
         <dd className="col-sm-8 col-lg-9 mb-0">
           <Breaker state={status.breaker} />
