@@ -261,6 +261,16 @@ mod tests {
         assert_eq!(allowance(10, 10, midnight + Span::hours(23)), 0);
     }
 
+    /// The simulated population: how many creators of each kind.
+    const MIX: [(Reason, i64); 6] = [
+        (Reason::Rising, 30),
+        (Reason::Campaign, 50),
+        (Reason::Climbing, 100),
+        (Reason::Regular, 320),
+        (Reason::Dormant, 300),
+        (Reason::Unwatched, 200),
+    ];
+
     /// One creator of the simulated population.
     struct Simulated {
         reason: Reason,
@@ -280,15 +290,7 @@ mod tests {
         const REQUESTS_EACH: u32 = 2;
         let start = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
         let cadence = Cadence::default();
-        let mix = [
-            (Reason::Rising, 30),
-            (Reason::Campaign, 50),
-            (Reason::Climbing, 100),
-            (Reason::Regular, 320),
-            (Reason::Dormant, 300),
-            (Reason::Unwatched, 200),
-        ];
-        let mut creators: Vec<Simulated> = mix
+        let mut creators: Vec<Simulated> = MIX
             .iter()
             .flat_map(|(reason, count)| (0..*count).map(|_| *reason))
             .enumerate()
@@ -331,18 +333,7 @@ mod tests {
     #[test]
     fn thirty_days_within_an_ample_and_a_tight_budget() {
         let cadence = Cadence::default();
-        let needed = requests_needed_per_day(
-            &Cadence::default(),
-            &[
-                (Reason::Rising, 30),
-                (Reason::Campaign, 50),
-                (Reason::Climbing, 100),
-                (Reason::Regular, 320),
-                (Reason::Dormant, 300),
-                (Reason::Unwatched, 200),
-            ],
-            2,
-        );
+        let needed = requests_needed_per_day(&cadence, &MIX, 2);
         assert_eq!(needed, 1_838);
         for budget in [4_000, 1_200] {
             let run = simulate(budget);
