@@ -10,6 +10,7 @@
 //! A rule that would match nearly every caption (empty, one or two characters) is refused.
 
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use utoipa::ToSchema;
@@ -183,38 +184,65 @@ impl Rules {
 
 /// A caption folded once for matching against any number of rule sets.
 pub struct Caption<'a> {
-    text: &'a str,
     folded: Folded<'a>,
     /// The video's hashtags, folded.
     hashtags: Vec<String>,
+    /// The caption's code-like words, with their uppercase form: made when a rule first asks.
+    codes: OnceCell<Vec<(&'a str, String)>>,
+    text: &'a str,
 }
 
 impl<'a> Caption<'a> {
     pub fn new(text: &'a str, hashtags: &[String]) -> Self {
-        Caption { text, folded: Folded::new(text), hashtags: hashtags.iter().map(|t| fold(t)).collect() }
+        let hashtags = hashtags.iter().map(|t| fold(t)).collect();
+        Caption { folded: Folded::new(text), hashtags, codes: OnceCell::new(), text }
+    }
+
+    /// The first whole code-like word that `pattern` matches.
+    fn find_code(&self, pattern: &str) -> Option<&'a str> {
+        let codes = self.codes.get_or_init(|| {
+            self.text
+                .split(|c: char| !is_code_char(c))
+                .filter(|token| !token.is_empty() && token.len() <= MAX_PATTERN_CHARS)
+                .map(|token| (token, token.to_ascii_uppercase()))
+                .collect()
+        });
+        codes.iter().find(|(_, upper)| glob_matches(pattern.as_bytes(), upper.as_bytes())).map(|(token, _)| *token)
+    }
+}
+
+/// A pattern folded as captions are, also kept as text for a quick first search.
+struct Needle {
+    chars: Vec<char>,
+    text: String,
+}
+
+impl Needle {
+    fn new(folded: String) -> Self {
+        Needle { chars: folded.chars().collect(), text: folded }
     }
 }
 
 /// Rules with their patterns folded once: (pattern as shown, folded needle).
 pub struct Matcher {
-    mention: Option<(String, Vec<char>)>,
-    hashtags: Vec<(String, Vec<char>, String)>,
-    keywords: Vec<(String, Vec<char>)>,
-    link_domains: Vec<String>,
+    mention: Option<(String, Needle)>,
+    hashtags: Vec<(String, Needle, String)>,
+    keywords: Vec<(String, Needle)>,
+    link_domains: Vec<(String, Needle)>,
     code_patterns: Vec<String>,
 }
 
 impl Matcher {
     pub fn new(rules: &Rules) -> Self {
         Matcher {
-            mention: rules.brand_handle.as_ref().map(|h| (format!("@{h}"), format!("@{h}").chars().collect())),
+            mention: rules.brand_handle.as_ref().map(|h| (format!("@{h}"), Needle::new(format!("@{h}")))),
             hashtags: rules
                 .hashtags
                 .iter()
-                .map(|tag| (format!("#{tag}"), format!("#{}", fold(tag)).chars().collect(), fold(tag)))
+                .map(|tag| (format!("#{tag}"), Needle::new(format!("#{}", fold(tag))), fold(tag)))
                 .collect(),
-            keywords: rules.keywords.iter().map(|k| (k.clone(), fold(k).chars().collect())).collect(),
-            link_domains: rules.link_domains.clone(),
+            keywords: rules.keywords.iter().map(|k| (k.clone(), Needle::new(fold(k)))).collect(),
+            link_domains: rules.link_domains.iter().map(|d| (d.clone(), Needle::new(d.clone()))).collect(),
             code_patterns: rules.code_patterns.clone(),
         }
     }
@@ -242,13 +270,13 @@ impl Matcher {
                 return evidence(RuleKind::Keyword, pattern, found);
             }
         }
-        for domain in &self.link_domains {
-            if let Some(found) = folded.find_domain(domain) {
+        for (domain, needle) in &self.link_domains {
+            if let Some(found) = folded.find_domain(needle) {
                 return evidence(RuleKind::Link, domain, found);
             }
         }
         for pattern in &self.code_patterns {
-            if let Some(found) = find_code(caption.text, pattern) {
+            if let Some(found) = caption.find_code(pattern) {
                 return evidence(RuleKind::Code, pattern, found);
             }
         }
@@ -333,18 +361,13 @@ fn glob_matches(pattern: &[u8], code: &[u8]) -> bool {
     }
 }
 
-/// The first whole code in `text` that `pattern` matches.
-fn find_code<'a>(text: &'a str, pattern: &str) -> Option<&'a str> {
-    text.split(|c: char| !is_code_char(c))
-        .filter(|token| !token.is_empty() && token.len() <= MAX_PATTERN_CHARS)
-        .find(|token| glob_matches(pattern.as_bytes(), token.to_ascii_uppercase().as_bytes()))
-}
-
 /// A caption folded for matching (lowercase, accents dropped, whitespace runs as one space),
 /// remembering where each folded character came from in the original.
 struct Folded<'a> {
     original: &'a str,
     chars: Vec<char>,
+    /// `chars` as text, for a quick first search.
+    text: String,
     /// Byte range in `original` of each folded character.
     spans: Vec<(usize, usize)>,
 }
@@ -372,7 +395,8 @@ impl<'a> Folded<'a> {
                 spans.push((start, end));
             }
         }
-        Folded { original, chars, spans }
+        let text = chars.iter().collect();
+        Folded { original, chars, text, spans }
     }
 
     fn excerpt(&self, from: usize, to: usize) -> &'a str {
@@ -380,32 +404,34 @@ impl<'a> Folded<'a> {
     }
 
     /// The first occurrence of `needle` not followed by a character for which `continues` holds.
-    fn find(&self, needle: &[char], continues: impl Fn(char) -> bool) -> Option<&'a str> {
+    fn find(&self, needle: &Needle, continues: impl Fn(char) -> bool) -> Option<&'a str> {
+        let length = needle.chars.len();
         self.positions(needle)
-            .find(|&at| self.chars.get(at + needle.len()).is_none_or(|c| !continues(*c)))
-            .map(|at| self.excerpt(at, at + needle.len()))
+            .find(|&at| self.chars.get(at + length).is_none_or(|c| !continues(*c)))
+            .map(|at| self.excerpt(at, at + length))
     }
 
     /// The first occurrence of `needle` as whole words.
-    fn find_word(&self, needle: &[char]) -> Option<&'a str> {
+    fn find_word(&self, needle: &Needle) -> Option<&'a str> {
+        let length = needle.chars.len();
         self.positions(needle)
             .find(|&at| {
                 let before = at.checked_sub(1).and_then(|i| self.chars.get(i));
-                let after = self.chars.get(at + needle.len());
+                let after = self.chars.get(at + length);
                 before.is_none_or(|c| !is_word_char(*c)) && after.is_none_or(|c| !is_word_char(*c))
             })
-            .map(|at| self.excerpt(at, at + needle.len()))
+            .map(|at| self.excerpt(at, at + length))
     }
 
     /// `domain` itself or a subdomain, not part of a longer name (`notsunny.example`,
     /// `sunny.example.org`).
-    fn find_domain(&self, domain: &str) -> Option<&'a str> {
-        let needle: Vec<char> = domain.chars().collect();
+    fn find_domain(&self, domain: &Needle) -> Option<&'a str> {
+        let length = domain.chars.len();
         let label_char = |c: &char| c.is_ascii_alphanumeric() || *c == '-';
-        self.positions(&needle)
+        self.positions(domain)
             .find(|&at| {
                 let before = at.checked_sub(1).and_then(|i| self.chars.get(i));
-                let end = at + needle.len();
+                let end = at + length;
                 let after = self.chars.get(end);
                 let continues_name = match after {
                     Some('.') => self.chars.get(end + 1).is_some_and(label_char),
@@ -414,14 +440,18 @@ impl<'a> Folded<'a> {
                 };
                 before.is_none_or(|c| !label_char(c)) && !continues_name
             })
-            .map(|at| self.excerpt(at, at + needle.len()))
+            .map(|at| self.excerpt(at, at + length))
     }
 
-    fn positions<'n>(&'n self, needle: &'n [char]) -> impl Iterator<Item = usize> + 'n {
-        let last = self.chars.len().checked_sub(needle.len());
+    /// Where `needle` starts in the folded caption. Most captions do not hold it at all, which a
+    /// search of the text finds fastest.
+    fn positions<'n>(&'n self, needle: &'n Needle) -> impl Iterator<Item = usize> + 'n {
+        let held = !needle.text.is_empty() && self.text.contains(&needle.text);
+        let needle = &needle.chars;
+        let last = self.chars.len().checked_sub(needle.len()).filter(|_| held);
         (0..=last.unwrap_or(0))
-            .filter(move |_| last.is_some() && !needle.is_empty())
-            .filter(move |&at| self.chars[at..at + needle.len()] == *needle)
+            .filter(move |_| last.is_some())
+            .filter(move |&at| self.chars[at] == needle[0] && self.chars[at..at + needle.len()] == *needle)
     }
 }
 
