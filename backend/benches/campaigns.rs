@@ -18,7 +18,7 @@ use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 use zzyzx::domain::{Evidence, Handle, RuleKind, Rules, next_post_check};
-use zzyzx::refresh::{RefreshWorker, WorkerConfig};
+use zzyzx::refresh::{EstimateConfig, RefreshWorker, WorkerConfig};
 use zzyzx::services::campaigns::{CampaignInput, Product};
 use zzyzx::startup::{Application, open_state};
 use zzyzx::store::{Actor, FoundPost, NewList, NewListItem, NewOrder, Shipment, Store, VideoPoint};
@@ -110,6 +110,9 @@ async fn pipeline(store: &Arc<dyn Store>) -> f64 {
         concurrency: 16,
         requests_per_second: 1_000_000,
         videos_per_fetch: VIDEOS_PER_CREATOR,
+        // A creator's first fetch also estimates its audience from comments, a weekly cost of its
+        // own that would only dilute what detection adds.
+        estimate: EstimateConfig { videos: 0, ..EstimateConfig::default() },
         ..WorkerConfig::default()
     };
     let worker = RefreshWorker::new(

@@ -59,6 +59,9 @@ pub async fn register(client: &reqwest::Client, base: &str) -> Value {
 /// none), in that order.
 pub async fn for_each_database<R, F: std::future::Future<Output = R>>(run: impl Fn(&'static str) -> F) -> Vec<R> {
     let wanted: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    if let Some(unknown) = wanted.iter().find(|w| !["sqlite", "postgres"].contains(&w.as_str())) {
+        panic!("unknown database {unknown:?}: name sqlite, postgres or neither");
+    }
     let mut reports = Vec::new();
     for database in ["sqlite", "postgres"] {
         if wanted.is_empty() || wanted.iter().any(|w| w == database) {
