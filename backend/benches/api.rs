@@ -280,7 +280,7 @@ async fn run(database: &'static str) -> Report {
         store.videos_by_platform_ids(&top_video_ids).await.unwrap();
         let reads = timer.elapsed();
         store
-            .creator_inputs(workspace_id, scope.clone(), now - Duration::days(32), now - Duration::days(90))
+            .creator_inputs(workspace_id, scope.clone(), now - Duration::days(32), Some(now - Duration::days(90)))
             .await
             .unwrap();
         if n >= 20 {

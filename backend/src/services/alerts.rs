@@ -426,8 +426,7 @@ async fn creator_events(
     let thresholds = rules.thresholds(&settings);
     // The history as the workspace sees it (its own points too); the videos as just fetched.
     let scope = CreatorScope::Some(fetched.iter().map(|(c, _)| c.creator_id).collect());
-    let no_videos = now + Duration::days(1);
-    let mut inputs = store.creator_inputs(workspace_id, scope, now - Duration::days(HISTORY_DAYS), no_videos).await?;
+    let mut inputs = store.creator_inputs(workspace_id, scope, now - Duration::days(HISTORY_DAYS), None).await?;
     let mut rising = Vec::new();
     for (creator, covered) in fetched {
         let Some(inputs) = inputs.remove(&creator.creator_id) else { continue };
@@ -517,7 +516,12 @@ pub async fn replay(
     let scope = CreatorScope::Some(creators.iter().map(|c| c.creator_id).collect());
     let since = now - Duration::days(days);
     let mut inputs = store
-        .creator_inputs(workspace_id, scope, since - Duration::days(HISTORY_DAYS), since - Duration::days(VIDEO_DAYS))
+        .creator_inputs(
+            workspace_id,
+            scope,
+            since - Duration::days(HISTORY_DAYS),
+            Some(since - Duration::days(VIDEO_DAYS)),
+        )
         .await?;
     let mut recorded = 0;
     for day in (1..=days).rev() {

@@ -108,7 +108,7 @@ impl Analytics<'_> {
                 workspace_id,
                 scope.clone(),
                 now - Duration::days(FULL_HISTORY_DAYS),
-                now - Duration::days(FULL_HISTORY_DAYS),
+                Some(now - Duration::days(FULL_HISTORY_DAYS)),
             )
             .await?;
         let inputs = inputs.remove(&creator_id).unwrap_or_default();
@@ -214,7 +214,7 @@ impl Analytics<'_> {
         if !missing.is_empty() {
             // Read only the missing creators, unless that is (nearly) everyone.
             let scope = if missing.len() * 2 < creators.len() { CreatorScope::Some(missing) } else { scope };
-            let mut read = self.store.creator_inputs(workspace_id, scope, snapshots_since, videos_since).await?;
+            let mut read = self.store.creator_inputs(workspace_id, scope, snapshots_since, Some(videos_since)).await?;
             for ((creator, _), slot) in creators.iter().zip(found.iter_mut()).filter(|(_, hit)| hit.is_none()) {
                 let inputs = Arc::new(read.remove(&creator.id).unwrap_or_default());
                 if cacheable {

@@ -104,14 +104,14 @@ pub trait AnalyticsStore: Send + Sync {
     /// The audience profile fit uses for each creator in the scope: the best kind
     /// ([`zzyzx_analytics::AudienceKind::precedence`]), the newest within it.
     async fn latest_audiences(&self, workspace_id: Uuid, scope: CreatorScope) -> Result<HashMap<Uuid, AudienceRow>>;
-    /// Snapshots since `snapshots_since` and videos posted since `videos_since` of each creator
-    /// in the scope, as the workspace sees them.
+    /// Snapshots since `snapshots_since` and, unless `videos_since` is `None`, videos posted
+    /// since then of each creator in the scope, as the workspace sees them.
     async fn creator_inputs(
         &self,
         workspace_id: Uuid,
         scope: CreatorScope,
         snapshots_since: DateTime<Utc>,
-        videos_since: DateTime<Utc>,
+        videos_since: Option<DateTime<Utc>>,
     ) -> Result<HashMap<Uuid, CreatorInputs>>;
     /// The creators in the scope, with their latest snapshot.
     async fn creators_in_scope(

@@ -223,7 +223,7 @@ impl AnalyticsStore for SqlStore {
         workspace_id: Uuid,
         scope: CreatorScope,
         snapshots_since: DateTime<Utc>,
-        videos_since: DateTime<Utc>,
+        videos_since: Option<DateTime<Utc>>,
     ) -> Result<HashMap<Uuid, CreatorInputs>> {
         let mut snapshots = QueryBuilder::<Db>::new(format!(
             "select s.creator_id, {} from creator_snapshots s where (s.workspace_id is null or s.workspace_id = ",
@@ -239,6 +239,7 @@ impl AnalyticsStore for SqlStore {
             points.sort_by_key(|point| point.0);
             inputs.entry(creator_id).or_default().snapshots = points;
         }
+        let Some(videos_since) = videos_since else { return Ok(inputs) };
         let mut videos = QueryBuilder::<Db>::new(format!(
             "select v.creator_id, {} from videos v where v.posted_at >= ",
             Self::VIDEOS_AGGREGATE
