@@ -9,11 +9,14 @@ use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 
 use crate::auth::throttle::KeyedLimiter;
-use crate::config::{AlertArgs, Cli, Command, ImportArgs, ServeArgs, SourceKind, WorkerArgs, jwt_secret_from_env};
+use crate::config::{
+    AlertArgs, Cli, Command, ConnectArgs, ImportArgs, ServeArgs, SourceKind, WorkerArgs, jwt_secret_from_env,
+};
 use crate::http::web_app::WebApp;
 use crate::import::metrics as import;
 use crate::notifier::Notifier;
 use crate::refresh::RefreshWorker;
+use crate::services::connections::ConnectSetup;
 use crate::services::demo;
 use crate::services::mail::Mailer;
 use crate::services::webhooks::{Dispatcher, UrlPolicy};
@@ -92,6 +95,7 @@ async fn serve(database_url: String, mut args: ServeArgs) -> anyhow::Result<()> 
     state.api_key_requests = KeyedLimiter::per_minute(args.api_key_rate);
     state.metrics_token = args.metrics_token.filter(|token| !token.expose_secret().trim().is_empty());
     configure_alerts(&mut state, &args.alerts)?;
+    configure_connections(&mut state, &args.connect, &args.alerts)?;
     if args.demo {
         demo::load(state.store.as_ref(), &state.hashing).await?.print();
     }
@@ -157,11 +161,25 @@ fn configure_alerts(state: &mut AppState, args: &AlertArgs) -> anyhow::Result<()
     Ok(())
 }
 
+/// Creator connections: on with a TikTok app and an encryption key, otherwise off, saying why.
+fn configure_connections(state: &mut AppState, args: &ConnectArgs, alerts: &AlertArgs) -> anyhow::Result<()> {
+    state.connect = args.setup(&alerts.public_url)?;
+    match state.connect.off_reason() {
+        Some(reason) => tracing::info!(reason, "creator connections are off"),
+        None => tracing::info!("creator connections are on"),
+    }
+    Ok(())
+}
+
 /// Starts the alerts background task: webhooks, overdue campaign creators, digests.
 fn notifier(state: &AppState, shutdown: CancellationToken) -> tokio::task::JoinHandle<()> {
     let notifier = Notifier {
         dispatcher: Dispatcher::new(state.store.clone(), state.webhook_secrets.clone(), state.webhook_policy),
         mailer: state.mailer.clone(),
+        connector: match &state.connect {
+            ConnectSetup::On(connector) => Some(connector.clone()),
+            ConnectSetup::Off(_) => None,
+        },
         wake: state.webhook_wake.clone(),
         poll: std::time::Duration::from_secs(5),
         sweep_every: std::time::Duration::from_secs(5 * 60),
@@ -173,6 +191,7 @@ async fn worker(database_url: &str, args: WorkerArgs) -> anyhow::Result<()> {
     telemetry::init();
     let mut state = open_state(database_url, jwt_secret_from_env()).await?;
     configure_alerts(&mut state, &args.alerts)?;
+    configure_connections(&mut state, &args.connect, &args.alerts)?;
     let source = args.source;
     let Some(built) = source.build()? else {
         anyhow::bail!("the worker needs a data source: set ZZYZX_SOURCE to tikapi, scrapecreators, research or demo");

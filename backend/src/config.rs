@@ -61,6 +61,8 @@ pub struct ServeArgs {
     pub source: SourceArgs,
     #[command(flatten)]
     pub alerts: AlertArgs,
+    #[command(flatten)]
+    pub connect: ConnectArgs,
 }
 
 #[derive(Debug, Args)]
@@ -69,6 +71,67 @@ pub struct WorkerArgs {
     pub source: SourceArgs,
     #[command(flatten)]
     pub alerts: AlertArgs,
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+}
+
+/// Creators connecting their own TikTok accounts (Login Kit and the Display API).
+#[derive(Debug, Clone, Args)]
+pub struct ConnectArgs {
+    /// The client key of a TikTok app with Login Kit (developers.tiktok.com).
+    #[arg(long, env = "ZZYZX_TIKTOK_CLIENT_KEY")]
+    pub tiktok_client_key: Option<String>,
+    #[arg(long, env = "ZZYZX_TIKTOK_CLIENT_SECRET", hide_env_values = true)]
+    pub tiktok_client_secret: Option<SecretString>,
+    /// Where TikTok sends creators back, registered with the app exactly so; by default
+    /// `ZZYZX_PUBLIC_URL` + `/api/v1/connect/callback`.
+    #[arg(long, env = "ZZYZX_TIKTOK_REDIRECT_URL")]
+    pub tiktok_redirect_url: Option<String>,
+    #[arg(long, env = "ZZYZX_TIKTOK_AUTHORIZE_URL", default_value = zzyzx_sources::LoginConfig::AUTHORIZE_URL)]
+    pub tiktok_authorize_url: String,
+    #[arg(long, env = "ZZYZX_TIKTOK_API_BASE_URL", default_value = zzyzx_sources::LoginConfig::API_BASE_URL)]
+    pub tiktok_api_base_url: String,
+    #[arg(long, env = "ZZYZX_TIKTOK_BUSINESS_BASE_URL", default_value = zzyzx_sources::LoginConfig::BUSINESS_BASE_URL)]
+    pub tiktok_business_base_url: String,
+    /// 32 random bytes in base64 (`openssl rand -base64 32`): seals creators' tokens at rest.
+    /// Without it, creator connections are off. Keep it safe: tokens sealed with a lost key are lost.
+    #[arg(long, env = "ZZYZX_ENCRYPTION_KEY", hide_env_values = true)]
+    pub encryption_key: Option<SecretString>,
+}
+
+impl ConnectArgs {
+    /// Whether creators can connect here. A malformed key or URL is an error; a missing one
+    /// turns the feature off, saying which.
+    pub fn setup(&self, public_url: &str) -> anyhow::Result<crate::services::connections::ConnectSetup> {
+        use crate::services::connections::{ConnectSetup, Connector, OFF_WITHOUT_APP, OFF_WITHOUT_KEY};
+        use secrecy::ExposeSecret;
+        let key = self.tiktok_client_key.as_deref().map(str::trim).filter(|key| !key.is_empty());
+        let secret = self.tiktok_client_secret.as_ref().filter(|secret| !secret.expose_secret().trim().is_empty());
+        let (Some(client_key), Some(client_secret)) = (key, secret) else {
+            return Ok(ConnectSetup::Off(OFF_WITHOUT_APP));
+        };
+        let Some(encryption_key) = self.encryption_key.as_ref().filter(|key| !key.expose_secret().trim().is_empty())
+        else {
+            return Ok(ConnectSetup::Off(OFF_WITHOUT_KEY));
+        };
+        let redirect_url = match &self.tiktok_redirect_url {
+            Some(url) if !url.trim().is_empty() => url.trim().to_owned(),
+            _ => format!("{}/api/v1/connect/callback", public_url.trim_end_matches('/')),
+        };
+        let login = zzyzx_sources::TikTokLogin::new(
+            zzyzx_sources::LoginConfig {
+                client_key: client_key.to_owned(),
+                client_secret: client_secret.expose_secret().trim().to_owned(),
+                redirect_url,
+                authorize_url: self.tiktok_authorize_url.clone(),
+                api_base_url: self.tiktok_api_base_url.clone(),
+                business_base_url: self.tiktok_business_base_url.clone(),
+            },
+            zzyzx_sources::ClientOptions::default(),
+        )?;
+        let sealer = crate::auth::sealing::Sealer::from_config(encryption_key)?;
+        Ok(ConnectSetup::On(std::sync::Arc::new(Connector { login, sealer })))
+    }
 }
 
 /// How zzyzx tells people what it noticed: webhooks and e-mail.

@@ -16,6 +16,7 @@ use crate::refresh::RefreshWorker;
 use crate::services::accounts::Accounts;
 use crate::services::analytics::Analytics;
 use crate::services::campaigns::Campaigns;
+use crate::services::connections::{self, ConnectSetup};
 use crate::services::discovery::{Discovery, UserSearchCache};
 use crate::services::inputs_cache::InputsCache;
 use crate::services::mail::Mailer;
@@ -55,6 +56,8 @@ pub struct AppState {
     /// How often the workers fetch creators, and their daily request budget.
     pub cadence: crate::refresh::cadence::Cadence,
     pub daily_budget: Option<u32>,
+    /// Whether creators can connect their TikTok accounts here, and with what.
+    pub connect: ConnectSetup,
 }
 
 impl AppState {
@@ -80,6 +83,7 @@ impl AppState {
             mailer: None,
             cadence: Default::default(),
             daily_budget: None,
+            connect: ConnectSetup::Off(connections::OFF_WITHOUT_APP),
         }
     }
 

@@ -2,5 +2,6 @@
 
 pub mod api_keys;
 pub mod passwords;
+pub mod sealing;
 pub mod throttle;
 pub mod tokens;

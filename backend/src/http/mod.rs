@@ -20,6 +20,7 @@
 //! | `/creators/{id}/analytics` | `creators::analytics` |
 //! | `/creators/{id}/audience` | `creators::audience` |
 //! | `/creators/{id}/refresh` | `creators::refresh` |
+//! | `/creators/{id}/connection`, `/connections`, `/connect/…` | `connections` |
 //! | `/imports/…` | `imports` |
 //! | `/hashtags/{tag}/videos` | `hashtags` |
 //! | `/discover/rising` | `discover` |
@@ -45,6 +46,7 @@ pub mod auth;
 mod body;
 pub mod caller;
 pub mod campaigns;
+pub mod connections;
 pub mod creators;
 mod csv;
 pub mod discover;
@@ -119,6 +121,7 @@ pub const API_PREFIX: &str = "/api/v1";
         (name = "sharing", description = "Public, read-only links to a list's dashboard or a campaign's report"),
         (name = "jobs", description = "Progress of long operations"),
         (name = "sources", description = "The TikTok data source"),
+        (name = "connect", description = "A creator connecting their own TikTok account through a brand's connect link (no login)"),
         (name = "health", description = "Liveness and readiness"),
     ),
     components(schemas(
@@ -144,6 +147,7 @@ pub fn routes(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(campaigns::routes)
         .configure(shared::routes)
         .configure(creators::routes)
+        .configure(connections::routes)
         .configure(imports::routes)
         .configure(hashtags::routes)
         .configure(discover::routes)

@@ -8,6 +8,7 @@ pub mod alerts;
 pub mod analytics;
 pub mod audience;
 pub mod campaigns;
+pub mod connections;
 pub mod demo;
 mod demo_campaigns;
 pub mod digest;

@@ -8,6 +8,7 @@ mod accounts;
 mod alerts;
 mod analytics;
 mod campaigns;
+mod connections;
 mod creators;
 mod lists;
 mod postgres;
@@ -25,6 +26,7 @@ pub use accounts::*;
 pub use alerts::*;
 pub use analytics::*;
 pub use campaigns::*;
+pub use connections::*;
 pub use creators::*;
 pub use lists::*;
 pub use postgres::PgStore;
@@ -179,6 +181,7 @@ pub trait Store:
     + AnalyticsStore
     + CampaignStore
     + AlertStore
+    + ConnectionStore
     + 'static
 {
 }
@@ -195,6 +198,7 @@ impl<T> Store for T where
         + AnalyticsStore
         + CampaignStore
         + AlertStore
+        + ConnectionStore
         + 'static
 {
 }

@@ -154,6 +154,26 @@ pub async fn spawn_app_with_source(db: Db, source: Option<Arc<dyn zzyzx_sources:
     spawn_app_with(db, |state| state.source = source).await
 }
 
+/// A Login Kit connector whose TikTok is `base` (a wiremock server, or nowhere), with a fixed key.
+pub fn test_connector(base: &str) -> Arc<zzyzx::services::connections::Connector> {
+    use base64::Engine;
+    let login = zzyzx_sources::TikTokLogin::new(
+        zzyzx_sources::LoginConfig {
+            client_key: "test-client-key".into(),
+            client_secret: "test-client-secret".into(),
+            redirect_url: "http://127.0.0.1:8080/api/v1/connect/callback".into(),
+            authorize_url: format!("{base}/v2/auth/authorize/"),
+            api_base_url: base.into(),
+            business_base_url: base.into(),
+        },
+        zzyzx_sources::ClientOptions::default(),
+    )
+    .expect("a Login Kit client");
+    let key = secrecy::SecretString::from(base64::engine::general_purpose::STANDARD.encode([42u8; 32]));
+    let sealer = zzyzx::auth::sealing::Sealer::from_config(&key).expect("a sealing key");
+    Arc::new(zzyzx::services::connections::Connector { login, sealer })
+}
+
 /// The application with its state adjusted first (limits, sources).
 pub async fn spawn_app_with(db: Db, configure: impl FnOnce(&mut AppState)) -> TestApp {
     let (url, directory) = fresh_database(db).await;

@@ -10,6 +10,7 @@ mod api_keys;
 mod bad_input;
 mod campaigns;
 mod cli;
+mod connections;
 mod creators;
 mod fake_source;
 mod isolation;

@@ -201,6 +201,14 @@ fn cases() -> Vec<Case> {
         case(Method::POST, "/creators/{creator_id}/audience", Write("creators:write"), |_| {
             Body::Json(json!({"captured_at": "2026-01-01T00:00:00Z", "countries": {"US": 0.5}}))
         }),
+        case(Method::GET, "/connections", Read("creators:read"), none),
+        case(Method::GET, "/creators/{creator_id}/connection", Read("creators:read"), none),
+        case(Method::POST, "/creators/{creator_id}/connection", Write("creators:write"), none),
+        case(Method::DELETE, "/creators/{creator_id}/connection", Write("creators:write"), none),
+        case(Method::POST, "/connect/preview", Public, none),
+        case(Method::POST, "/connect/authorize", Public, none),
+        case(Method::POST, "/connect/disconnect", Public, none),
+        case(Method::GET, "/connect/callback", Public, none),
         case(Method::POST, "/imports/metrics", Write("creators:write"), |_| {
             Body::Csv("handle,captured_at,followers,following,likes,videos\nmatrix.import,2026-01-01,1,1,1,1\n".into())
         }),
@@ -291,6 +299,8 @@ impl Matrix {
             state.auth_attempts = AddressLimiter::per_minute(100_000);
             // The webhook cases register a receiver on this machine.
             state.webhook_policy = zzyzx::services::webhooks::UrlPolicy { allow_private: true };
+            // Connect links can be made (TikTok itself is never called by these cases).
+            state.connect = zzyzx::services::connections::ConnectSetup::On(test_connector("http://127.0.0.1:9"));
         })
         .await;
         let owner = app.new_user().await;
@@ -313,6 +323,11 @@ impl Matrix {
         let handle = unique("matrix.");
         let item = app.add_item(owner, &list, &handle).await;
         let creator = item["creator"]["id"].as_str().unwrap().to_owned();
+        expect_json(
+            app.post(&owner.token, &format!("/creators/{creator}/connection"), json!({})).await,
+            StatusCode::CREATED,
+        )
+        .await;
         let version =
             expect_json(app.get(&owner.token, &format!("/lists/{list}")).await, StatusCode::OK).await["version"]
                 .as_i64()

@@ -8,6 +8,7 @@ mod accounts;
 mod alerts;
 mod analytics;
 mod campaigns;
+mod connections;
 mod creators;
 mod lists;
 mod refresh;
@@ -260,7 +261,7 @@ async fn upsert_videos(
             " on conflict (platform_id) do update set description = excluded.description, hashtags = excluded.hashtags, \
              duration_seconds = excluded.duration_seconds, cover_url = excluded.cover_url, region = excluded.region, \
              views = excluded.views, likes = excluded.likes, comments = excluded.comments, shares = excluded.shares, \
-             saves = excluded.saves, source = excluded.source, fetched_at = excluded.fetched_at, updated_at = excluded.updated_at",
+             saves = coalesce(excluded.saves, videos.saves), source = excluded.source, fetched_at = excluded.fetched_at, updated_at = excluded.updated_at",
         );
         insert.build().execute(&mut **tx).await?;
 

@@ -1,0 +1,282 @@
+//! Creator-connected accounts.
+
+use super::*;
+
+const CONNECTION_SELECT: &str = "select c.id, c.workspace_id, w.name as workspace_name, c.creator_id, cr.handle, c.status, \
+     c.link_prefix, c.scopes, u.display_name as created_by, c.created_at, c.updated_at, c.connected_at, \
+     c.last_synced_at, c.next_sync_at, c.last_error \
+     from creator_connections c join workspaces w on w.id = c.workspace_id join creators cr on cr.id = c.creator_id \
+     left join users u on u.id = c.created_by";
+const TOKENS_COLUMNS: &str = "c.id, c.workspace_id, c.creator_id, cr.handle, c.open_id, c.scopes, c.access_token, \
+     c.refresh_token, c.access_expires_at, c.refresh_expires_at";
+
+#[async_trait]
+impl ConnectionStore for SqlStore {
+    async fn put_connection_link(&self, link: NewConnectionLink) -> Result<Connection> {
+        self.ensure_creator_visible(link.workspace_id, link.creator_id).await?;
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "insert into creator_connections (id, workspace_id, creator_id, link_prefix, link_hash, status, created_by, \
+             created_at, updated_at) values ($1, $2, $3, $4, $5, 'pending', $6, $7, $7) \
+             on conflict (workspace_id, creator_id) do update set link_prefix = excluded.link_prefix, \
+             link_hash = excluded.link_hash, created_by = excluded.created_by, updated_at = excluded.updated_at",
+        )
+        .bind(link.id)
+        .bind(link.workspace_id)
+        .bind(link.creator_id)
+        .bind(&link.link_prefix)
+        .bind(&link.link_hash)
+        .bind(link.created_by)
+        .bind(link.now)
+        .execute(&mut *tx)
+        .await?;
+        let connection = sqlx::query_as::<_, Connection>(&format!(
+            "{CONNECTION_SELECT} where c.workspace_id = $1 and c.creator_id = $2"
+        ))
+        .bind(link.workspace_id)
+        .bind(link.creator_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(connection)
+    }
+
+    async fn connection(&self, workspace_id: Uuid, creator_id: Uuid) -> Result<Option<Connection>> {
+        self.ensure_creator_visible(workspace_id, creator_id).await?;
+        Ok(sqlx::query_as::<_, Connection>(&format!(
+            "{CONNECTION_SELECT} where c.workspace_id = $1 and c.creator_id = $2"
+        ))
+        .bind(workspace_id)
+        .bind(creator_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn connections(&self, workspace_id: Uuid) -> Result<Vec<Connection>> {
+        Ok(sqlx::query_as::<_, Connection>(&format!(
+            "{CONNECTION_SELECT} where c.workspace_id = $1 order by cr.handle, c.id"
+        ))
+        .bind(workspace_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn connection_by_link(&self, link_hash: &[u8]) -> Result<Option<Connection>> {
+        Ok(sqlx::query_as::<_, Connection>(&format!("{CONNECTION_SELECT} where c.link_hash = $1"))
+            .bind(link_hash)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    async fn begin_authorization(
+        &self,
+        connection_id: Uuid,
+        state_hash: &[u8],
+        sealed_verifier: &[u8],
+        expires_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "update creator_connections set state_hash = $2, verifier = $3, state_expires_at = $4, updated_at = $5 \
+             where id = $1",
+        )
+        .bind(connection_id)
+        .bind(state_hash)
+        .bind(sealed_verifier)
+        .bind(expires_at)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn take_authorization(&self, state_hash: &[u8], now: DateTime<Utc>) -> Result<Option<(Connection, Vec<u8>)>> {
+        let mut tx = self.begin_write().await?;
+        let taken: Option<(Uuid, Option<Vec<u8>>, Option<DateTime<Utc>>)> =
+            sqlx::query_as("select id, verifier, state_expires_at from creator_connections where state_hash = $1")
+                .bind(state_hash)
+                .fetch_optional(&mut *tx)
+                .await?;
+        // Used up whether or not it is still good.
+        sqlx::query(
+            "update creator_connections set state_hash = null, verifier = null, state_expires_at = null \
+             where state_hash = $1",
+        )
+        .bind(state_hash)
+        .execute(&mut *tx)
+        .await?;
+        let Some((id, Some(verifier), Some(expires_at))) = taken else {
+            tx.commit().await?;
+            return Ok(None);
+        };
+        let connection = sqlx::query_as::<_, Connection>(&format!("{CONNECTION_SELECT} where c.id = $1"))
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok((expires_at > now).then_some((connection, verifier)))
+    }
+
+    async fn store_grant(&self, connection_id: Uuid, grant: &SealedGrant, now: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "update creator_connections set status = 'connected', open_id = $2, scopes = $3, access_token = $4, \
+             refresh_token = $5, access_expires_at = $6, refresh_expires_at = $7, connected_at = $8, next_sync_at = $8, \
+             last_error = null, updated_at = $8 where id = $1",
+        )
+        .bind(connection_id)
+        .bind(&grant.open_id)
+        .bind(&grant.scopes)
+        .bind(&grant.access_token)
+        .bind(&grant.refresh_token)
+        .bind(grant.access_expires_at)
+        .bind(grant.refresh_expires_at)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn replace_tokens(&self, connection_id: Uuid, grant: &SealedGrant, now: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "update creator_connections set scopes = $2, access_token = $3, refresh_token = $4, access_expires_at = $5, \
+             refresh_expires_at = $6, updated_at = $7 where id = $1 and status = 'connected'",
+        )
+        .bind(connection_id)
+        .bind(&grant.scopes)
+        .bind(&grant.access_token)
+        .bind(&grant.refresh_token)
+        .bind(grant.access_expires_at)
+        .bind(grant.refresh_expires_at)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn end_connection(
+        &self,
+        connection_id: Uuid,
+        status: ConnectionStatus,
+        reason: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Option<ConnectionTokens>> {
+        let mut tx = self.begin_write().await?;
+        let held = sqlx::query_as::<_, ConnectionTokens>(&format!(
+            "select {TOKENS_COLUMNS} from creator_connections c join creators cr on cr.id = c.creator_id where c.id = $1"
+        ))
+        .bind(connection_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        sqlx::query(
+            "update creator_connections set status = $2, last_error = $3, access_token = null, refresh_token = null, \
+             access_expires_at = null, refresh_expires_at = null, state_hash = null, verifier = null, \
+             state_expires_at = null, next_sync_at = null, updated_at = $4 where id = $1",
+        )
+        .bind(connection_id)
+        .bind(status.as_str())
+        .bind(reason)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(held.filter(|t| t.access_token.is_some()))
+    }
+
+    async fn claim_due_connections(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<ConnectionTokens>> {
+        let mut tx = self.begin_write().await?;
+        // The outer condition is checked again on each locked row (PostgreSQL), so two workers
+        // never lease the same connection.
+        let ids: Vec<Uuid> = sqlx::query_scalar(
+            "update creator_connections set next_sync_at = $2 where id in ( \
+                 select id from creator_connections where status = 'connected' and next_sync_at <= $1 \
+                 order by next_sync_at limit $3) \
+             and status = 'connected' and next_sync_at <= $1 returning id",
+        )
+        .bind(now)
+        .bind(lease_until)
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut claimed = Vec::with_capacity(ids.len());
+        for id in ids {
+            claimed.push(
+                sqlx::query_as::<_, ConnectionTokens>(&format!(
+                    "select {TOKENS_COLUMNS} from creator_connections c join creators cr on cr.id = c.creator_id \
+                     where c.id = $1"
+                ))
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?,
+            );
+        }
+        tx.commit().await?;
+        Ok(claimed)
+    }
+
+    async fn record_connected_read(
+        &self,
+        connection: &ConnectionTokens,
+        data: ConnectedData<'_>,
+        next_sync_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        if let Some(point) = data.point {
+            upsert_snapshots(
+                &mut tx,
+                Some(connection.workspace_id),
+                &[(connection.creator_id, point)],
+                "connected",
+                now,
+            )
+            .await?;
+        }
+        let authors = HashMap::from([(connection.handle.clone(), connection.creator_id)]);
+        upsert_videos(&mut tx, &authors, data.videos, "connected", now).await?;
+        sqlx::query(
+            "update creator_connections set last_synced_at = $2, next_sync_at = $3, last_error = null, updated_at = $2 \
+             where id = $1 and status = 'connected'",
+        )
+        .bind(connection.id)
+        .bind(now)
+        .bind(next_sync_at)
+        .execute(&mut *tx)
+        .await?;
+        bump_data_versions(&mut tx, [connection.creator_id]).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn record_connection_failure(
+        &self,
+        connection_id: Uuid,
+        error: &str,
+        next_sync_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "update creator_connections set last_error = $2, next_sync_at = $3, updated_at = $4 \
+             where id = $1 and status = 'connected'",
+        )
+        .bind(connection_id)
+        .bind(error)
+        .bind(next_sync_at)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
