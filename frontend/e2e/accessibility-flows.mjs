@@ -140,6 +140,13 @@ export const accessibilityFlows = [
       await expectNoSeriousViolations(page, 'login page');
       await visit(page, `${baseUrl}/register`, (p) => [p.getByRole('heading', { name: 'Create an account' })]);
       await expectNoSeriousViolations(page, 'registration page');
+      // The creator's side of a connection, which needs no account.
+      await visit(page, state.connectLink, (p) => [p.getByRole('heading', { name: 'Connect your TikTok account' })]);
+      await expectNoSeriousViolations(page, 'connect page');
+      await visit(page, `${baseUrl}/connect/done?outcome=wrong_account&handle=a.creator&authorized=b.creator`, (p) => [
+        p.getByRole('heading', { name: 'That was another account' }),
+      ]);
+      await expectNoSeriousViolations(page, 'connect result page');
 
       await visit(page, `${baseUrl}/login`, (p) => [p.getByRole('form', { name: 'Log in' })]);
       const form = page.getByRole('form', { name: 'Log in' });
@@ -153,7 +160,7 @@ export const accessibilityFlows = [
         await visit(page, url, ready);
         await expectNoSeriousViolations(page, `${name} page (${url})`);
       }
-      report(`axe-core: no serious or critical violations on ${pages.length + 2} pages`);
+      report(`axe-core: no serious or critical violations on ${pages.length + 4} pages`);
     },
   },
 ];

@@ -13,9 +13,11 @@ import { alertFlows } from './alerts-flows.mjs';
 import { demoFlows } from './demo-flows.mjs';
 import { analyticsFlows } from './analytics-flows.mjs';
 import { campaignFlows } from './campaign-flows.mjs';
+import { connectFlows } from './connect-flows.mjs';
 import { flows, recordListRenderTime, screenshotPath } from './flows.mjs';
 import { panicsIn, startServer } from './server.mjs';
 import { teamFlows } from './team-flows.mjs';
+import { startTikTokStandIn } from './tiktok-stand-in.mjs';
 
 const frontendDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const binary = resolve(frontendDir, process.env.ZZYZX_BIN || '../target/debug/zzyzx');
@@ -49,10 +51,12 @@ async function main() {
   let passed = 0;
   let failed = 0;
   let server;
+  let tiktok;
   let context;
 
   try {
-    server = await startServer({ binary, webDir, workDir });
+    tiktok = await startTikTokStandIn();
+    server = await startServer({ binary, webDir, workDir, tiktokUrl: tiktok.baseUrl });
     context = await chromium.launchPersistentContext(join(workDir, 'chromium-profile'), {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
@@ -74,6 +78,7 @@ async function main() {
     const flowContext = {
       page,
       baseUrl: server.baseUrl,
+      tiktok,
       state,
       serverLog: server.logPath,
       screenshot: (name) => page.screenshot({ path: screenshotPath(screenshotsDir, name), fullPage: true }),
@@ -85,7 +90,7 @@ async function main() {
     // and out by themselves. The accessibility check visits every page once all of them exist,
     // starting from the logged-out state the main journeys end in.
     const logout = flows.findIndex((flow) => flow.name === 'logs out');
-    const later = [...analyticsFlows, ...teamFlows, ...campaignFlows];
+    const later = [...analyticsFlows, ...teamFlows, ...campaignFlows, ...connectFlows];
     const journeys = logout < 0 ? [...flows, ...later] : [...flows.slice(0, logout), ...later, ...flows.slice(logout)];
     const allFlows = [...journeys, ...demoFlows, ...alertFlows, ...accessibilityFlows];
 
@@ -119,6 +124,7 @@ async function main() {
   } finally {
     await context?.close().catch(() => undefined);
     await server?.stop();
+    await tiktok?.stop();
     if (failed === 0) rmSync(workDir, { recursive: true, force: true });
     else if (server) {
       for (const panic of panicsIn(server.logPath)) console.log(`  the server panicked: ${panic}`);

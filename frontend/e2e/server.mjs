@@ -1,10 +1,12 @@
 // Starts the real zzyzx binary on a fresh SQLite database and a free port, serving the built app,
 // with the demo data source (synthetic creators, videos, hashtags and user search, labelled "demo")
-// and the demo workspace loaded beside the accounts the journeys create.
+// and the demo workspace loaded beside the accounts the journeys create. Creator connections go to
+// the TikTok stand-in at `tiktokUrl`.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { STAND_IN_CLIENT } from './tiktok-stand-in.mjs';
 
 /** A port nothing listens on right now. */
 export function freePort() {
@@ -61,7 +63,7 @@ export function demoLoginIn(logPath) {
  * Resolves once /api/v1/health answers. `stop()` ends the process (SIGTERM, then SIGKILL) and is
  * safe to call more than once.
  */
-export async function startServer({ binary, webDir, workDir }) {
+export async function startServer({ binary, webDir, workDir, tiktokUrl }) {
   if (!existsSync(binary)) throw new Error(`No zzyzx binary at ${binary}; build it or set ZZYZX_BIN.`);
   if (!existsSync(join(webDir, 'index.html')))
     throw new Error(`No built app in ${webDir}; run \`npm run build\` first.`);
@@ -75,6 +77,14 @@ export async function startServer({ binary, webDir, workDir }) {
       ...process.env,
       ZZYZX_DATABASE_URL: `sqlite://${join(workDir, 'e2e.db')}`,
       ZZYZX_WEB_DIR: webDir,
+      ZZYZX_PUBLIC_URL: baseUrl,
+      ZZYZX_TIKTOK_CLIENT_KEY: STAND_IN_CLIENT.key,
+      ZZYZX_TIKTOK_CLIENT_SECRET: STAND_IN_CLIENT.secret,
+      ZZYZX_TIKTOK_AUTHORIZE_URL: `${tiktokUrl}/v2/auth/authorize/`,
+      ZZYZX_TIKTOK_API_BASE_URL: tiktokUrl,
+      ZZYZX_TIKTOK_BUSINESS_BASE_URL: tiktokUrl,
+      // A fixed key for a throwaway database.
+      ZZYZX_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -42,6 +42,11 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/shared-campaign')).SharedCampaignRoute }),
           },
           { path: paths.invite, lazy: async () => ({ Component: (await import('./routes/invite')).InviteRoute }) },
+          { path: paths.connect, lazy: async () => ({ Component: (await import('./routes/connect')).ConnectRoute }) },
+          {
+            path: paths.connectDone,
+            lazy: async () => ({ Component: (await import('./routes/connect-done')).ConnectDoneRoute }),
+          },
         ],
       },
       {

@@ -19,10 +19,13 @@ export const paths = {
   apiKeys: '/settings/api-keys',
   alertSettings: '/settings/alerts',
   webhooks: '/settings/webhooks',
-  /** Public pages, opened from links that carry their secret in the fragment (`#zzs_…`, `#zzi_…`). */
+  /** Public pages, opened from links that carry their secret in the fragment (`#zzs_…`, `#zzi_…`, `#zzc_…`). */
   share: '/share',
   sharedCampaign: '/share/campaign',
   invite: '/invite',
+  /** A brand's connect link (`#zzc_…`), and where TikTok's authorization ends. */
+  connect: '/connect',
+  connectDone: '/connect/done',
 } as const;
 
 /** The secret a share or invitation link carries after `#` (URL-safe as it is); empty when there is none. */

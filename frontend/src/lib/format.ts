@@ -62,6 +62,7 @@ const SOURCE_LABELS: Record<string, string> = {
   scrapecreators: 'ScrapeCreators',
   research: 'TikTok Research API',
   demo: 'demo data',
+  connected: 'the creator’s connected account',
 };
 
 /** Where a number came from, in words: `import` → "CSV import". Unknown sources read as they are. */

@@ -5,6 +5,7 @@ import { alertHandlers } from './mock-alerts';
 import { analyticsHandlers } from './mock-analytics';
 import { handlers } from './mock-api';
 import { campaignHandlers } from './mock-campaigns';
+import { connectionHandlers } from './mock-connections';
 import { teamHandlers } from './mock-team';
 
 export const server = setupServer(
@@ -13,4 +14,5 @@ export const server = setupServer(
   ...teamHandlers,
   ...campaignHandlers,
   ...alertHandlers,
+  ...connectionHandlers,
 );

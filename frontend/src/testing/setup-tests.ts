@@ -8,6 +8,7 @@ import { session } from '@/lib/auth/session';
 import { resetAlertsDb } from './mock-alerts';
 import { resetAnalyticsDb } from './mock-analytics';
 import { resetCampaignsDb } from './mock-campaigns';
+import { resetConnectionsDb } from './mock-connections';
 import { resetDb } from './mock-db';
 import { server } from './server';
 
@@ -50,6 +51,7 @@ beforeEach(() => {
   resetAnalyticsDb();
   resetCampaignsDb();
   resetAlertsDb();
+  resetConnectionsDb();
   session.reset();
 });
 afterEach(() => {

@@ -76,9 +76,11 @@ type CreatorProfileProps = {
   growth?: Growth | undefined;
   /** The analytics section, composed by the page (features do not import each other). */
   renderAnalytics?: (creator: Creator) => ReactNode;
+  /** The creator's connected-account card, composed by the page. */
+  renderConnection?: (creator: Creator) => ReactNode;
 };
 
-export function CreatorProfile({ creatorId, growth, renderAnalytics }: CreatorProfileProps) {
+export function CreatorProfile({ creatorId, growth, renderAnalytics, renderConnection }: CreatorProfileProps) {
   const creatorQuery = useCreator(creatorId);
   const [range, setRange] = useHistoryRange();
   const canEdit = useCanEdit();
@@ -113,6 +115,7 @@ export function CreatorProfile({ creatorId, growth, renderAnalytics }: CreatorPr
         <CreatorHistory creator={creator} range={range} growth={growth} />
       </section>
       {renderAnalytics?.(creator)}
+      {renderConnection?.(creator)}
       <div className="row g-3 mt-2">
         <div className="col-lg-8 col-xl-6">
           <TopVideoCard creatorId={creator.id} />

@@ -1,0 +1,143 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { leaveFor } from '@/lib/leave-app';
+import { addConnection, connectionOf, connectSetup } from '@/testing/mock-connections';
+import { addCreator, addTeam, addWorkspace, personalWorkspaceOf, signedInUser } from '@/testing/mock-db';
+import { renderApp } from '@/testing/render-app';
+
+vi.mock('@/lib/leave-app', () => ({ leaveFor: vi.fn() }));
+
+async function connectionCard() {
+  return screen.findByRole('region', { name: /Connected account/ });
+}
+
+describe('connected account on the creator page', () => {
+  it('makes a connect link to send, shown once, and shows it waiting', async () => {
+    signedInUser();
+    const creator = addCreator('mayabakes');
+    const { user } = renderApp(`/creators/${creator.id}`);
+
+    const card = await connectionCard();
+    expect(await within(card).findByText(/Not connected/)).toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Create connect link' }));
+
+    const link = await within(card).findByRole('textbox', { name: 'Connect link' });
+    expect((link as HTMLInputElement).value).toMatch(/^http:\/\/localhost(:\d+)?\/connect#zzc_/);
+    expect(within(card).getByText('Link sent')).toBeInTheDocument();
+    expect(within(card).getByText(/Waiting for @mayabakes to open the link/)).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'New connect link' })).toBeInTheDocument();
+  });
+
+  it('shows when a connected account was read, what it granted, and disconnects after asking', async () => {
+    const maya = signedInUser();
+    const creator = addCreator('mayabakes');
+    addConnection(personalWorkspaceOf(maya).id, creator.id, {
+      status: 'connected',
+      scopes: ['user.info.basic', 'user.info.stats'],
+      connected_at: '2026-11-01T10:00:00Z',
+      last_synced_at: '2026-11-20T09:00:00Z',
+      next_sync_at: '2026-11-20T15:00:00Z',
+    });
+    const { user } = renderApp(`/creators/${creator.id}`);
+
+    const card = await connectionCard();
+    expect(await within(card).findByText('Connected')).toBeInTheDocument();
+    expect(within(card).getByText(/Connected since 1 Nov 2026/)).toBeInTheDocument();
+    expect(within(card).getByText(/your follower, following, like and video counts/)).toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Disconnect' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Disconnect @mayabakes?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
+
+    expect(await within(card).findByText('Disconnected')).toBeInTheDocument();
+    expect(within(card).getByText(/Disconnected by the brand/)).toBeInTheDocument();
+  });
+
+  it('says why links cannot be made when connections are off', async () => {
+    signedInUser();
+    const creator = addCreator('mayabakes');
+    connectSetup.disabledReason = 'Creator connections are off: set ZZYZX_ENCRYPTION_KEY.';
+    const { user } = renderApp(`/creators/${creator.id}`);
+
+    const card = await connectionCard();
+    await user.click(await within(card).findByRole('button', { name: 'Create connect link' }));
+    expect(await within(card).findByText(/set ZZYZX_ENCRYPTION_KEY/)).toBeInTheDocument();
+  });
+
+  it('lets a viewer see the state but not make links', async () => {
+    const team = addTeam(signedInUser(), 'viewer');
+    const creator = addCreator('mayabakes');
+    renderApp(`/creators/${creator.id}`, { workspaceId: team.id });
+
+    const card = await connectionCard();
+    expect(await within(card).findByText(/Not connected/)).toBeInTheDocument();
+    expect(within(card).queryByRole('button')).not.toBeInTheDocument();
+  });
+});
+
+describe('the creator’s connect page', () => {
+  it('says who asks for which account and what they will see, then goes to TikTok', async () => {
+    const brand = addWorkspace('Sunny Threads');
+    const creator = addCreator('mayabakes');
+    const connection = addConnection(brand.id, creator.id);
+    const { user } = renderApp(`/connect#${connection.token}`);
+
+    expect(await screen.findByRole('heading', { name: 'Connect your TikTok account', level: 1 })).toBeInTheDocument();
+    expect(screen.getByText(/asks to see the numbers of your TikTok account/)).toHaveTextContent(
+      'Sunny Threads asks to see the numbers of your TikTok account @mayabakes',
+    );
+    expect(screen.getByText(/your public videos with their views/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Connect with TikTok' }));
+    await vi.waitFor(() =>
+      expect(leaveFor).toHaveBeenCalledWith(expect.stringContaining('https://www.tiktok.com/v2/auth/authorize/')),
+    );
+  });
+
+  it('lets a connected creator disconnect', async () => {
+    const brand = addWorkspace('Sunny Threads');
+    const creator = addCreator('mayabakes');
+    const connection = addConnection(brand.id, creator.id, {
+      status: 'connected',
+      connected_at: '2026-11-01T10:00:00Z',
+    });
+    const { user } = renderApp(`/connect#${connection.token}`);
+
+    expect(await screen.findByText('@mayabakes is connected since 1 Nov 2026.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Disconnect' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Disconnect' }));
+    expect(await screen.findByText('You disconnected this account. You can connect it again.')).toBeInTheDocument();
+    expect(connectionOf(creator.id)?.status).toBe('disconnected');
+  });
+
+  it('says a replaced or mistyped link does not work', async () => {
+    renderApp('/connect#zzc_nothing');
+    expect(await screen.findByRole('heading', { name: 'This link does not work' })).toBeInTheDocument();
+  });
+
+  it('says when this zzyzx cannot connect accounts', async () => {
+    const connection = addConnection(addWorkspace('Sunny Threads').id, addCreator('mayabakes').id);
+    connectSetup.disabledReason = 'off';
+    renderApp(`/connect#${connection.token}`);
+    expect(await screen.findByText(/this zzyzx is not set up for it/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Connect with TikTok' })).not.toBeInTheDocument();
+  });
+});
+
+describe('where the authorization ends', () => {
+  it.each([
+    ['outcome=connected&handle=mayabakes', '@mayabakes is connected'],
+    ['outcome=denied', 'Nothing was connected'],
+    ['outcome=wrong_account&handle=mayabakes&authorized=other', 'That was another account'],
+    ['outcome=missing_scopes&handle=mayabakes', 'A permission is missing'],
+    ['outcome=invalid_state', 'This authorization has expired'],
+    ['outcome=failed&handle=mayabakes', 'TikTok did not answer as expected'],
+    ['outcome=disabled', 'Connecting is off here'],
+  ])('%s reads “%s”', async (query, title) => {
+    renderApp(`/connect/done?${query}`);
+    expect(await screen.findByRole('heading', { name: title, level: 1 })).toBeInTheDocument();
+  });
+
+  it('names the other account that was authorized', async () => {
+    renderApp('/connect/done?outcome=wrong_account&handle=mayabakes&authorized=someone.else');
+    expect(await screen.findByText(/You authorized @someone.else, but the link is for @mayabakes/)).toBeInTheDocument();
+  });
+});
