@@ -23,10 +23,14 @@ create table creator_connections (
     refresh_token      bytea,
     access_expires_at  timestamptz,
     refresh_expires_at timestamptz,
+    -- While connected (from connected_at until ended_at), the workspace reads the creator's counts
+    -- from the connection alone: fetched snapshots of that span are hidden from it.
     connected_at       timestamptz,
+    ended_at           timestamptz,
     next_sync_at       timestamptz,
     last_synced_at     timestamptz,
     last_error         text,
     unique (workspace_id, creator_id)
 );
+create index creator_connections_creator on creator_connections (creator_id);
 create index creator_connections_due on creator_connections (next_sync_at) where status = 'connected';

@@ -23,10 +23,14 @@ create table creator_connections (
     refresh_token      blob,
     access_expires_at  text,
     refresh_expires_at text,
+    -- While connected (from connected_at until ended_at), the workspace reads the creator's counts
+    -- from the connection alone: fetched snapshots of that span are hidden from it.
     connected_at       text,
+    ended_at           text,
     next_sync_at       text,
     last_synced_at     text,
     last_error         text,
     unique (workspace_id, creator_id)
 );
+create index creator_connections_creator on creator_connections (creator_id);
 create index creator_connections_due on creator_connections (next_sync_at) where status = 'connected';

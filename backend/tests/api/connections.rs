@@ -187,12 +187,26 @@ both_databases! {
         let shown = connection(&app, &owner, &creator).await;
         assert!(shown["last_synced_at"].is_string() && shown["next_sync_at"].is_string());
 
+        // While connected, the connection's counts win: a fetched snapshot of the span is hidden
+        // from this workspace (and only from it).
+        let fetched_at = Utc::now();
+        let fetched = zzyzx::domain::MetricPoint { captured_at: fetched_at, followers: 284_000, following: 12, likes: 9000, videos: 31 };
+        app.store.write_fetched_snapshots(&[(creator_id, fetched)], "tikapi", fetched_at).await.unwrap();
+        let snapshots = app.store.snapshots(owner_ws, creator_id, Utc::now() - ChronoDuration::days(1), Utc::now()).await.unwrap();
+        assert!(snapshots.iter().all(|s| s.source != "tikapi"), "{snapshots:?}");
+        let profile = expect_json(app.get(&owner.token, &format!("/creators/{creator}")).await, StatusCode::OK).await;
+        assert_eq!(profile["latest"]["source"], "connected", "{profile}");
+        let inputs = app.store.creator_inputs(owner_ws, zzyzx::store::CreatorScope::One(creator_id), Utc::now() - ChronoDuration::days(1), None).await.unwrap();
+        let points: Vec<i64> = inputs[&creator_id].snapshots.iter().map(|point| point.1).collect();
+        assert!(points.contains(&284_113) && !points.contains(&284_000), "analytics read the connection's counts: {points:?}");
+
         // Another workspace tracking the same creator sees none of it.
         let other = app.new_user().await;
         let list = app.create_list(&other, "Mine").await;
         app.add_item(&other, list["id"].as_str().unwrap(), "mayabakes").await;
         let theirs = app.store.snapshots(other.workspace_id, creator_id, Utc::now() - ChronoDuration::days(1), Utc::now()).await.unwrap();
         assert!(theirs.iter().all(|s| s.source != "connected"));
+        assert!(theirs.iter().any(|s| s.source == "tikapi"), "the fetched snapshot is theirs to see");
         expect_problem(app.get(&other.token, &format!("/creators/{creator}/connection")).await, StatusCode::NOT_FOUND, "not_found").await;
         let audience = expect_json(app.get(&other.token, &format!("/creators/{creator}/audience")).await, StatusCode::OK).await;
         assert_eq!(audience, json!([]));
@@ -345,6 +359,12 @@ both_databases! {
         assert_eq!(app.delete(&owner.token, &format!("/creators/{creator}/connection")).await.status(), StatusCode::NO_CONTENT);
         assert_eq!(connection(&app, &owner, &creator).await["status"], "disconnected");
         assert_eq!(app.store.connection(owner.workspace_id, creator.parse().unwrap()).await.unwrap().unwrap().status, ConnectionStatus::Disconnected);
+        // Once it ended, fetched snapshots count again.
+        let after = Utc::now() + ChronoDuration::seconds(1);
+        let fetched = zzyzx::domain::MetricPoint { captured_at: after, followers: 99, following: 1, likes: 1, videos: 1 };
+        app.store.write_fetched_snapshots(&[(creator.parse().unwrap(), fetched)], "tikapi", after).await.unwrap();
+        let history = app.store.snapshots(owner.workspace_id, creator.parse().unwrap(), after - ChronoDuration::hours(1), after).await.unwrap();
+        assert!(history.iter().any(|s| s.source == "tikapi"), "{history:?}");
 
         // A new link retires the old one.
         let new_link = make_link(&app, &owner, &creator).await;

@@ -230,6 +230,16 @@ impl AnalyticsStore for SqlStore {
             Self::SNAPSHOTS_AGGREGATE
         ));
         snapshots.push_bind(workspace_id).push(") and s.captured_at >= ").push_bind(snapshots_since).push(" and ");
+        // Most workspaces never connect an account: they skip the per-row check.
+        let connected = sqlx::query_scalar::<_, i32>(
+            "select 1 from creator_connections where workspace_id = $1 and connected_at is not null limit 1",
+        )
+        .bind(workspace_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        if connected.is_some() {
+            snapshots.push(CONNECTED_SPAN_HEAD).push_bind(workspace_id).push(CONNECTED_SPAN_TAIL).push(" and ");
+        }
         push_scope(&mut snapshots, "s.creator_id", workspace_id, &scope);
         snapshots.push(" group by s.creator_id");
         let mut inputs: HashMap<Uuid, CreatorInputs> = HashMap::new();

@@ -123,8 +123,8 @@ impl ConnectionStore for SqlStore {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "update creator_connections set status = 'connected', open_id = $2, scopes = $3, access_token = $4, \
-             refresh_token = $5, access_expires_at = $6, refresh_expires_at = $7, connected_at = $8, next_sync_at = $8, \
-             last_error = null, updated_at = $8 where id = $1",
+             refresh_token = $5, access_expires_at = $6, refresh_expires_at = $7, connected_at = $8, ended_at = null, \
+             next_sync_at = $8, last_error = null, updated_at = $8 where id = $1",
         )
         .bind(connection_id)
         .bind(&grant.open_id)
@@ -134,6 +134,14 @@ impl ConnectionStore for SqlStore {
         .bind(grant.access_expires_at)
         .bind(grant.refresh_expires_at)
         .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        // Which fetched snapshots the workspace sees changes with the connection.
+        sqlx::query(
+            "update creators set data_version = data_version + 1 \
+             where id = (select creator_id from creator_connections where id = $1)",
+        )
+        .bind(connection_id)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -176,12 +184,21 @@ impl ConnectionStore for SqlStore {
         sqlx::query(
             "update creator_connections set status = $2, last_error = $3, access_token = null, refresh_token = null, \
              access_expires_at = null, refresh_expires_at = null, state_hash = null, verifier = null, \
-             state_expires_at = null, next_sync_at = null, updated_at = $4 where id = $1",
+             state_expires_at = null, next_sync_at = null, updated_at = $4, \
+             ended_at = case when status = 'connected' then $4 else ended_at end where id = $1",
         )
         .bind(connection_id)
         .bind(status.as_str())
         .bind(reason)
         .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        // Which fetched snapshots the workspace sees changes with the connection.
+        sqlx::query(
+            "update creators set data_version = data_version + 1 \
+             where id = (select creator_id from creator_connections where id = $1)",
+        )
+        .bind(connection_id)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

@@ -14,8 +14,11 @@ impl CreatorStore for SqlStore {
         .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NotFound)?;
-        let visible =
-            "from creator_snapshots s where s.creator_id = $2 and (s.workspace_id is null or s.workspace_id = $1)";
+        let visible = format!(
+            "from creator_snapshots s where s.creator_id = $2 and (s.workspace_id is null or s.workspace_id = $1) \
+             and {}",
+            connected_span_hides("$1")
+        );
         let latest = sqlx::query_as::<_, Snapshot>(&format!(
             "select {SNAPSHOT_COLUMNS} {visible} order by s.captured_at desc, s.id desc limit 1"
         ))
@@ -59,8 +62,9 @@ impl CreatorStore for SqlStore {
         Ok(sqlx::query_as::<_, Snapshot>(&format!(
             "select {SNAPSHOT_COLUMNS} from creator_snapshots s \
              where s.creator_id = $2 and (s.workspace_id is null or s.workspace_id = $1) \
-               and s.captured_at >= $3 and s.captured_at <= $4 \
-             order by s.captured_at, s.id"
+               and s.captured_at >= $3 and s.captured_at <= $4 and {} \
+             order by s.captured_at, s.id",
+            connected_span_hides("$1")
         ))
         .bind(workspace_id)
         .bind(creator_id)

@@ -88,6 +88,18 @@ const LATEST_JOIN_TAIL: &str = SqlStore::LATEST_SNAPSHOT_TAIL;
 const LATEST_COLUMNS: &str = "s.captured_at as latest_captured_at, s.followers as latest_followers, \
      s.following as latest_following, s.likes as latest_likes, s.videos as latest_videos, s.source as latest_source";
 
+/// Hides, from a workspace, fetched snapshots of `s` taken while it had the creator's account
+/// connected: then the connection's own counts win. The workspace goes between head and tail.
+const CONNECTED_SPAN_HEAD: &str = "not (s.workspace_id is null and exists (select 1 from creator_connections cc \
+     where cc.workspace_id = ";
+const CONNECTED_SPAN_TAIL: &str = " and cc.creator_id = s.creator_id and cc.connected_at <= s.captured_at \
+     and (cc.ended_at is null or cc.ended_at > s.captured_at)))";
+
+/// [`CONNECTED_SPAN_HEAD`] and tail around the workspace's parameter (`$1`).
+fn connected_span_hides(workspace: &str) -> String {
+    format!("{CONNECTED_SPAN_HEAD}{workspace}{CONNECTED_SPAN_TAIL}")
+}
+
 fn hour_of(at: DateTime<Utc>) -> DateTime<Utc> {
     at.duration_trunc(TimeDelta::hours(1)).unwrap_or(at)
 }
