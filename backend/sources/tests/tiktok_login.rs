@@ -71,6 +71,9 @@ fn video(n: u64) -> Value {
     })
 }
 
+/// A status and body TikTok answers, and what the client should make of them.
+type ErrorCase = (u16, Value, fn(&AccountError) -> bool);
+
 #[test]
 fn the_authorize_url_asks_for_the_scopes_with_state_and_a_pkce_challenge() {
     let client = TikTokLogin::new(
@@ -160,7 +163,7 @@ async fn a_refresh_returns_the_rotated_refresh_token_and_the_newer_lifetimes() {
 
 #[tokio::test]
 async fn oauth_error_bodies_are_told_apart() {
-    let cases: [(u16, Value, fn(&AccountError) -> bool); 6] = [
+    let cases: [ErrorCase; 6] = [
         (400, oauth_error("invalid_grant", "Refresh token is expired."), |e| {
             matches!(e, AccountError::AuthorizationGone(_))
         }),
@@ -241,7 +244,7 @@ async fn user_info_without_the_stats_scope_has_no_counts() {
 
 #[tokio::test]
 async fn display_api_errors_are_read_from_error_code() {
-    let cases: [(u16, Value, fn(&AccountError) -> bool); 6] = [
+    let cases: [ErrorCase; 6] = [
         (401, failure("access_token_invalid", "The access token is invalid or not found in the request."), |e| {
             matches!(e, AccountError::TokenInvalid(_))
         }),
