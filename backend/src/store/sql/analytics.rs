@@ -18,16 +18,24 @@ fn push_scope(query: &mut QueryBuilder<'_, Db>, column: &str, workspace_id: Uuid
         }
         CreatorScope::Some(creator_ids) => {
             // The ids on the column itself, so that PostgreSQL reads those creators by index
-            // instead of every creator's rows in the window.
+            // instead of every creator's rows in the window; and again inside the membership
+            // check, so that it looks up those few memberships rather than hashing the
+            // workspace's whole creator set (SQLite built that set for every query: 50 ms at
+            // 10,000 creators).
+            let push_ids = |query: &mut QueryBuilder<'_, Db>| {
+                let mut separated = query.separated(", ");
+                for creator_id in creator_ids {
+                    separated.push_bind(*creator_id);
+                }
+            };
             query.push(format!("{column} in ("));
-            let mut separated = query.separated(", ");
-            for creator_id in creator_ids {
-                separated.push_bind(*creator_id);
-            }
-            // Each row asks for its own creator: SQLite would otherwise build the workspace's
-            // whole creator set for every query (about 50 ms at 10,000 creators).
-            query.push(") and exists (select 1 from workspace_creators w where w.workspace_id = ");
-            query.push_bind(workspace_id).push(format!(" and w.creator_id = {column})"));
+            push_ids(query);
+            query.push(format!(
+                ") and {column} in (select w.creator_id from workspace_creators w where w.workspace_id = "
+            ));
+            query.push_bind(workspace_id).push(" and w.creator_id in (");
+            push_ids(query);
+            query.push("))");
         }
         CreatorScope::One(creator_id) => {
             let creator_id = *creator_id;
