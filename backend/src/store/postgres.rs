@@ -36,19 +36,25 @@ impl PgStore {
          'hashtags', v.hashtags, 'region', v.region) order by v.posted_at desc)";
 
     /// The latest snapshot a workspace may see: the newest shared one and the newest of the
-    /// workspace's own, each one backward probe of its partial index, and the newer of the two.
+    /// workspace's own, each one backward probe of its partial index, and the newer of the two;
+    /// the shared one is passed over when it was taken while the workspace had the creator
+    /// connected (the connection's own snapshots are newer then).
     /// (PostgreSQL plans `workspace_id is null or workspace_id = $1` as a bitmap OR that sorts a
     /// creator's whole history when its statistics are fresh from a bulk load: 40–180 ms for a
     /// 500-creator list instead of 6.)
     const LATEST_SNAPSHOT_HEAD: &str = "left join lateral ( \
          select latest.id from ( \
-             (select s2.id, s2.captured_at from creator_snapshots s2 \
+             (select s2.id, s2.captured_at, s2.workspace_id from creator_snapshots s2 \
               where s2.creator_id = {creator} and s2.workspace_id is null order by s2.captured_hour desc limit 1) \
              union all \
-             (select s2.id, s2.captured_at from creator_snapshots s2 \
+             (select s2.id, s2.captured_at, s2.workspace_id from creator_snapshots s2 \
               where s2.creator_id = {creator} and s2.workspace_id = ";
-    const LATEST_SNAPSHOT_TAIL: &str = " order by s2.captured_at desc limit 1) \
-         ) latest order by latest.captured_at desc, latest.id desc limit 1 \
+    const LATEST_SNAPSHOT_MIDDLE: &str = " order by s2.captured_at desc limit 1) \
+         ) latest where not (latest.workspace_id is null and exists ( \
+             select 1 from creator_connections cc where cc.workspace_id = ";
+    const LATEST_SNAPSHOT_TAIL: &str = " and cc.creator_id = {creator} and cc.connected_at <= latest.captured_at \
+             and (cc.ended_at is null or cc.ended_at > latest.captured_at))) \
+         order by latest.captured_at desc, latest.id desc limit 1 \
      ) latest_snapshot on true \
      left join creator_snapshots s on s.id = latest_snapshot.id";
 

@@ -46,11 +46,16 @@ impl SqliteStore {
          'views', v.views, 'likes', v.likes, 'comments', v.comments, 'shares', v.shares, 'saves', v.saves, \
          'hashtags', json(v.hashtags), 'region', v.region))";
 
-    /// The latest snapshot a workspace may see: one ordered index probe per creator.
+    /// The latest snapshot a workspace may see: one ordered index probe per creator, passing over
+    /// fetched snapshots taken while the workspace had the creator connected.
     const LATEST_SNAPSHOT_HEAD: &str = "left join creator_snapshots s on s.id = ( \
          select s2.id from creator_snapshots s2 \
          where s2.creator_id = {creator} and (s2.workspace_id is null or s2.workspace_id = ";
-    const LATEST_SNAPSHOT_TAIL: &str = ") order by s2.captured_at desc, s2.id desc limit 1)";
+    const LATEST_SNAPSHOT_MIDDLE: &str = ") and not (s2.workspace_id is null and exists ( \
+         select 1 from creator_connections cc where cc.workspace_id = ";
+    const LATEST_SNAPSHOT_TAIL: &str = " and cc.creator_id = s2.creator_id and cc.connected_at <= s2.captured_at \
+         and (cc.ended_at is null or cc.ended_at > s2.captured_at))) \
+         order by s2.captured_at desc, s2.id desc limit 1)";
 
     async fn run_migrations(&self) -> anyhow::Result<()> {
         sqlx::migrate!("../migrations/sqlite").run(&self.pool).await?;

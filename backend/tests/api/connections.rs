@@ -80,12 +80,19 @@ async fn mount_exchange(server: &MockServer, scope: &str) {
         .await;
 }
 
-/// A workspace tracking `handle`: (owner, creator id).
+/// A workspace tracking `handle` in a list: (owner, creator id).
 async fn tracked(app: &TestApp, handle: &str) -> (TestUser, String) {
     let owner = app.new_user().await;
     let list = app.create_list(&owner, "Seeding").await;
     let item = app.add_item(&owner, list["id"].as_str().unwrap(), handle).await;
     (owner, item["creator"]["id"].as_str().unwrap().to_owned())
+}
+
+/// The latest counts' source, as the workspace's lists show it.
+async fn latest_in_lists(app: &TestApp, user: &TestUser) -> Value {
+    let lists = expect_json(app.get(&user.token, "/lists").await, StatusCode::OK).await;
+    let items = app.items(user, lists["items"][0]["id"].as_str().unwrap()).await;
+    items["items"][0]["latest"]["source"].clone()
 }
 
 async fn make_link(app: &TestApp, owner: &TestUser, creator: &str) -> String {
@@ -196,6 +203,7 @@ both_databases! {
         assert!(snapshots.iter().all(|s| s.source != "tikapi"), "{snapshots:?}");
         let profile = expect_json(app.get(&owner.token, &format!("/creators/{creator}")).await, StatusCode::OK).await;
         assert_eq!(profile["latest"]["source"], "connected", "{profile}");
+        assert_eq!(latest_in_lists(&app, &owner).await, "connected");
         let inputs = app.store.creator_inputs(owner_ws, zzyzx::store::CreatorScope::One(creator_id), Utc::now() - ChronoDuration::days(1), None).await.unwrap();
         let points: Vec<i64> = inputs[&creator_id].snapshots.iter().map(|point| point.1).collect();
         assert!(points.contains(&284_113) && !points.contains(&284_000), "analytics read the connection's counts: {points:?}");
@@ -207,6 +215,9 @@ both_databases! {
         let theirs = app.store.snapshots(other.workspace_id, creator_id, Utc::now() - ChronoDuration::days(1), Utc::now()).await.unwrap();
         assert!(theirs.iter().all(|s| s.source != "connected"));
         assert!(theirs.iter().any(|s| s.source == "tikapi"), "the fetched snapshot is theirs to see");
+        assert_eq!(latest_in_lists(&app, &other).await, "tikapi");
+        let found = expect_json(app.get(&owner.token, "/creators/search?q=maya").await, StatusCode::OK).await;
+        assert_eq!(found["items"][0]["followers"], 284_113, "{found}");
         expect_problem(app.get(&other.token, &format!("/creators/{creator}/connection")).await, StatusCode::NOT_FOUND, "not_found").await;
         let audience = expect_json(app.get(&other.token, &format!("/creators/{creator}/audience")).await, StatusCode::OK).await;
         assert_eq!(audience, json!([]));
@@ -365,6 +376,7 @@ both_databases! {
         app.store.write_fetched_snapshots(&[(creator.parse().unwrap(), fetched)], "tikapi", after).await.unwrap();
         let history = app.store.snapshots(owner.workspace_id, creator.parse().unwrap(), after - ChronoDuration::hours(1), after).await.unwrap();
         assert!(history.iter().any(|s| s.source == "tikapi"), "{history:?}");
+        assert_eq!(latest_in_lists(&app, &owner).await, "tikapi", "after the connection, the newest fetched point");
 
         // A new link retires the old one.
         let new_link = make_link(&app, &owner, &creator).await;

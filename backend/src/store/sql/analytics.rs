@@ -287,7 +287,8 @@ impl AnalyticsStore for SqlStore {
             latest: LatestColumns,
         }
         let mut query = QueryBuilder::<Db>::new(format!("select {CREATOR_COLUMNS}, {LATEST_COLUMNS} from creators c "));
-        query.push(latest_join_head("c.id")).push_bind(workspace_id).push(LATEST_JOIN_TAIL).push(" where ");
+        let [head, middle, tail] = latest_join_parts("c.id");
+        query.push(head).push_bind(workspace_id).push(middle).push_bind(workspace_id).push(tail).push(" where ");
         push_scope(&mut query, "c.id", workspace_id, &scope);
         query.push(" order by c.handle");
         let rows = query.build_query_as::<Row>().fetch_all(&self.pool).await?;

@@ -79,7 +79,7 @@ impl EntryRow {
 
 /// Entries of one campaign; `$1` workspace, `$2` campaign, then whatever `tail` binds.
 fn entries_query(tail: &str) -> String {
-    let latest_head = latest_join_head("e.creator_id");
+    let latest = latest_join("e.creator_id", "$1");
     format!(
         "select e.id as entry_id, e.campaign_id, e.stage, e.stage_changed_at, e.stage_changed_by, e.contact, \
                 e.contact_from_bio, e.discount_code, e.fee as entry_fee, e.clicks, e.shipped_on, e.units, \
@@ -91,7 +91,7 @@ fn entries_query(tail: &str) -> String {
          from campaign_creators e \
          join campaigns k on k.id = e.campaign_id \
          join creators c on c.id = e.creator_id \
-         {latest_head}$1{LATEST_JOIN_TAIL} \
+         {latest} \
          where k.workspace_id = $1 and e.campaign_id = $2 {tail}"
     )
 }

@@ -7,8 +7,25 @@ const CONNECTION_SELECT: &str = "select c.id, c.workspace_id, w.name as workspac
      c.last_synced_at, c.next_sync_at, c.last_error \
      from creator_connections c join workspaces w on w.id = c.workspace_id join creators cr on cr.id = c.creator_id \
      left join users u on u.id = c.created_by";
-const TOKENS_COLUMNS: &str = "c.id, c.workspace_id, c.creator_id, cr.handle, c.open_id, c.scopes, c.access_token, \
-     c.refresh_token, c.access_expires_at, c.refresh_expires_at";
+const TOKENS_SELECT: &str = "select c.id, c.workspace_id, c.creator_id, cr.handle, c.open_id, c.scopes, \
+     c.access_token, c.refresh_token, c.access_expires_at, c.refresh_expires_at \
+     from creator_connections c join creators cr on cr.id = c.creator_id where c.id = $1";
+
+async fn tokens_of(tx: &mut WriteTx<Db>, connection_id: Uuid) -> Result<Option<ConnectionTokens>> {
+    Ok(sqlx::query_as::<_, ConnectionTokens>(TOKENS_SELECT).bind(connection_id).fetch_optional(&mut **tx).await?)
+}
+
+/// Marks the connection's creator's metric data as changed.
+async fn bump_connection_creator(tx: &mut WriteTx<Db>, connection_id: Uuid) -> Result<()> {
+    sqlx::query(
+        "update creators set data_version = data_version + 1 \
+         where id = (select creator_id from creator_connections where id = $1)",
+    )
+    .bind(connection_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
 
 #[async_trait]
 impl ConnectionStore for SqlStore {
@@ -137,13 +154,7 @@ impl ConnectionStore for SqlStore {
         .execute(&mut *tx)
         .await?;
         // Which fetched snapshots the workspace sees changes with the connection.
-        sqlx::query(
-            "update creators set data_version = data_version + 1 \
-             where id = (select creator_id from creator_connections where id = $1)",
-        )
-        .bind(connection_id)
-        .execute(&mut *tx)
-        .await?;
+        bump_connection_creator(&mut tx, connection_id).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -175,12 +186,7 @@ impl ConnectionStore for SqlStore {
         now: DateTime<Utc>,
     ) -> Result<Option<ConnectionTokens>> {
         let mut tx = self.begin_write().await?;
-        let held = sqlx::query_as::<_, ConnectionTokens>(&format!(
-            "select {TOKENS_COLUMNS} from creator_connections c join creators cr on cr.id = c.creator_id where c.id = $1"
-        ))
-        .bind(connection_id)
-        .fetch_optional(&mut *tx)
-        .await?;
+        let held = tokens_of(&mut tx, connection_id).await?;
         sqlx::query(
             "update creator_connections set status = $2, last_error = $3, access_token = null, refresh_token = null, \
              access_expires_at = null, refresh_expires_at = null, state_hash = null, verifier = null, \
@@ -194,13 +200,7 @@ impl ConnectionStore for SqlStore {
         .execute(&mut *tx)
         .await?;
         // Which fetched snapshots the workspace sees changes with the connection.
-        sqlx::query(
-            "update creators set data_version = data_version + 1 \
-             where id = (select creator_id from creator_connections where id = $1)",
-        )
-        .bind(connection_id)
-        .execute(&mut *tx)
-        .await?;
+        bump_connection_creator(&mut tx, connection_id).await?;
         tx.commit().await?;
         Ok(held.filter(|t| t.access_token.is_some()))
     }
@@ -227,15 +227,7 @@ impl ConnectionStore for SqlStore {
         .await?;
         let mut claimed = Vec::with_capacity(ids.len());
         for id in ids {
-            claimed.push(
-                sqlx::query_as::<_, ConnectionTokens>(&format!(
-                    "select {TOKENS_COLUMNS} from creator_connections c join creators cr on cr.id = c.creator_id \
-                     where c.id = $1"
-                ))
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?,
-            );
+            claimed.extend(tokens_of(&mut tx, id).await?);
         }
         tx.commit().await?;
         Ok(claimed)

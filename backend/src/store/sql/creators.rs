@@ -120,17 +120,18 @@ impl CreatorStore for SqlStore {
         // Only creators this workspace knows (tracks, imported or met through its own hashtag
         // pulls) are searched: another workspace's prospects are its own business.
         let upper = format!("{prefix}\u{10FFFF}");
-        Ok(sqlx::query_as::<_, SearchHit>(
+        Ok(sqlx::query_as::<_, SearchHit>(&format!(
             "select c.id, c.handle, c.display_name, c.avatar_url, c.verified, \
                 (select s.followers from creator_snapshots s \
-                 where s.creator_id = c.id and (s.workspace_id is null or s.workspace_id = $1) \
+                 where s.creator_id = c.id and (s.workspace_id is null or s.workspace_id = $1) and {} \
                  order by s.captured_at desc limit 1) as followers, \
                 exists (select 1 from list_items i join lists l on l.id = i.list_id \
                         where l.workspace_id = $1 and i.creator_id = c.id) as tracked \
              from creators c join workspace_creators w on w.creator_id = c.id and w.workspace_id = $1 \
              where (c.handle >= $2 and c.handle < $3) or (c.display_name_key >= $2 and c.display_name_key < $3) \
              order by c.handle limit $4",
-        )
+            connected_span_hides("$1")
+        ))
         .bind(workspace_id)
         .bind(prefix)
         .bind(upper)

@@ -36,14 +36,14 @@ impl From<ItemRow> for ListItem {
 
 /// Items of one list; `$1` workspace, `$2` list, then whatever `tail` binds.
 fn items_query(tail: &str) -> String {
-    let latest_head = latest_join_head("i.creator_id");
+    let latest = latest_join("i.creator_id", "$1");
     format!(
         "select i.id as item_id, i.list_id, i.position, i.note, i.tags, \
                 i.created_at as item_created_at, i.updated_at as item_updated_at, {CREATOR_COLUMNS}, {LATEST_COLUMNS} \
          from list_items i \
          join lists l on l.id = i.list_id \
          join creators c on c.id = i.creator_id \
-         {latest_head}$1{LATEST_JOIN_TAIL} \
+         {latest} \
          where l.workspace_id = $1 and i.list_id = $2 {tail}"
     )
 }

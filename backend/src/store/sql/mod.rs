@@ -76,14 +76,19 @@ impl LatestColumns {
     }
 }
 
-/// Joins `s` on the latest snapshot of creator `creator` that the workspace may see; the
-/// workspace goes between the head and the tail. (Each database has its own form: see
-/// `LATEST_SNAPSHOT_HEAD`.)
-fn latest_join_head(creator: &str) -> String {
-    SqlStore::LATEST_SNAPSHOT_HEAD.replace("{creator}", creator)
+/// Joins `s` on the latest snapshot of creator `creator` that the workspace may see, in three
+/// parts with the workspace between each (each database has its own form: see
+/// `LATEST_SNAPSHOT_HEAD`).
+fn latest_join_parts(creator: &str) -> [String; 3] {
+    [SqlStore::LATEST_SNAPSHOT_HEAD, SqlStore::LATEST_SNAPSHOT_MIDDLE, SqlStore::LATEST_SNAPSHOT_TAIL]
+        .map(|part| part.replace("{creator}", creator))
 }
 
-const LATEST_JOIN_TAIL: &str = SqlStore::LATEST_SNAPSHOT_TAIL;
+/// [`latest_join_parts`] with the workspace's parameter (`$1`) written in.
+fn latest_join(creator: &str, workspace: &str) -> String {
+    let [head, middle, tail] = latest_join_parts(creator);
+    format!("{head}{workspace}{middle}{workspace}{tail}")
+}
 
 const LATEST_COLUMNS: &str = "s.captured_at as latest_captured_at, s.followers as latest_followers, \
      s.following as latest_following, s.likes as latest_likes, s.videos as latest_videos, s.source as latest_source";
