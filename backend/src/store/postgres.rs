@@ -35,6 +35,12 @@ impl PgStore {
          'views', v.views, 'likes', v.likes, 'comments', v.comments, 'shares', v.shares, 'saves', v.saves, \
          'hashtags', v.hashtags, 'region', v.region) order by v.posted_at desc)";
 
+    /// Creators `c` whose handle or display name starts with the prefix (`$2`, `$3` its upper
+    /// bound). Written as a set of ids (SQLite's form), it took 170 ms at p50 and 18 s at p99 in
+    /// the api benchmark; this form takes under a millisecond.
+    const SEARCH_PREFIX_MATCH: &str =
+        "(c.handle >= $2 and c.handle < $3) or (c.display_name_key >= $2 and c.display_name_key < $3)";
+
     /// The latest snapshot a workspace may see: the newest shared one and the newest of the
     /// workspace's own, each one backward probe of its partial index, and the newer of the two;
     /// the shared one is passed over when it was taken while the workspace had the creator

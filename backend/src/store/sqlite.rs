@@ -46,6 +46,12 @@ impl SqliteStore {
          'views', v.views, 'likes', v.likes, 'comments', v.comments, 'shares', v.shares, 'saves', v.saves, \
          'hashtags', json(v.hashtags), 'region', v.region))";
 
+    /// Creators `c` whose handle or display name starts with the prefix (`$2`, `$3` its upper
+    /// bound): the two ranges first, as a set of ids. Written as `handle … or display_name_key …`
+    /// on the join, SQLite walked the workspace's every creator (50 ms at 100,000).
+    const SEARCH_PREFIX_MATCH: &str = "c.id in (select x.id from creators x where x.handle >= $2 and x.handle < $3 \
+         union select x.id from creators x where x.display_name_key >= $2 and x.display_name_key < $3)";
+
     /// The latest snapshot a workspace may see: one ordered index probe per creator, passing over
     /// fetched snapshots taken while the workspace had the creator connected.
     const LATEST_SNAPSHOT_HEAD: &str = "left join creator_snapshots s on s.id = ( \

@@ -128,9 +128,10 @@ impl CreatorStore for SqlStore {
                 exists (select 1 from list_items i join lists l on l.id = i.list_id \
                         where l.workspace_id = $1 and i.creator_id = c.id) as tracked \
              from creators c join workspace_creators w on w.creator_id = c.id and w.workspace_id = $1 \
-             where (c.handle >= $2 and c.handle < $3) or (c.display_name_key >= $2 and c.display_name_key < $3) \
+             where {} \
              order by c.handle limit $4",
-            connected_span_hides("$1")
+            connected_span_hides("$1"),
+            SqlStore::SEARCH_PREFIX_MATCH
         ))
         .bind(workspace_id)
         .bind(prefix)
