@@ -1,6 +1,6 @@
 // A creator's page: who they are and how tracking goes (with "Refresh now"), their numbers over
 // time as charts and a daily table, with the CSV export and a dialog to record a reading by hand,
-// then their top and recent videos. The range lives in the address (`?range=1y`), so a view can be
+// their analytics and connected account (composed by the page), then their top and recent videos. The range lives in the address (`?range=1y`), so a view can be
 // bookmarked and shared.
 import type { ReactNode } from 'react';
 import Card from 'react-bootstrap/Card';
