@@ -447,12 +447,11 @@ fn has_scope(connection: &ConnectionTokens, scope: &str) -> bool {
     connection.scopes.split(',').any(|granted| granted.trim() == scope)
 }
 
-fn open(connector: &Connector, connection: &ConnectionTokens, column: &str) -> Option<String> {
-    let sealed = match column {
-        "access_token" => connection.access_token.as_deref(),
-        _ => connection.refresh_token.as_deref(),
-    }?;
-    connector.sealer.open_text(sealed, connection.id, column).ok()
+/// The connection's access or refresh token in clear, or `None` when it is missing or does not open.
+fn open(connector: &Connector, connection: &ConnectionTokens, column: &'static str) -> Option<String> {
+    let sealed = if column == "access_token" { &connection.access_token } else { &connection.refresh_token };
+    debug_assert!(matches!(column, "access_token" | "refresh_token"));
+    connector.sealer.open_text(sealed.as_deref()?, connection.id, column).ok()
 }
 
 async fn revoked(
