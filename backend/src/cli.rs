@@ -10,7 +10,8 @@ use tokio_util::sync::CancellationToken;
 
 use crate::auth::throttle::KeyedLimiter;
 use crate::config::{
-    AlertArgs, Cli, Command, ConnectArgs, ImportArgs, ServeArgs, SourceKind, WorkerArgs, jwt_secret_from_env,
+    AlertArgs, Cli, Command, ConnectArgs, ImportArgs, ServeArgs, SourceKind, SummariesCommand, WorkerArgs,
+    jwt_secret_from_env,
 };
 use crate::http::web_app::WebApp;
 use crate::import::metrics as import;
@@ -37,10 +38,15 @@ pub async fn run() -> anyhow::Result<()> {
             telemetry::init();
             let store = store::connect(&database_url).await?;
             store.migrate().await?;
+            crate::startup::rebuild_outdated_summaries(store.as_ref()).await?;
             tracing::info!("migrations applied");
             Ok(())
         }
         Some(Command::Import(args)) => import_file(&database_url, args).await,
+        Some(Command::Summaries(SummariesCommand::Rebuild)) => {
+            let state = open_state(&database_url, jwt_secret_from_env()).await?;
+            rebuild_summaries(&state).await
+        }
         Some(Command::Worker(args)) => worker(&database_url, args).await,
         Some(Command::Demo) => {
             telemetry::init();
@@ -212,6 +218,25 @@ async fn worker(database_url: &str, args: WorkerArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+async fn rebuild_summaries(state: &AppState) -> anyhow::Result<()> {
+    let bar = ProgressBar::new(0).with_style(
+        ProgressStyle::with_template("rebuilding dashboard rows [{bar:40}] {pos}/{len} ({eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let done = state
+        .analytics()
+        .rebuild_rows(&|done, total| {
+            bar.set_length(total);
+            bar.set_position(done);
+        })
+        .await?;
+    bar.finish_and_clear();
+    // Printed plainly too: progress bars stay silent when stderr is not a terminal.
+    eprintln!("rebuilt {done} dashboard row(s)");
+    Ok(())
+}
+
 async fn import_file(database_url: &str, args: ImportArgs) -> anyhow::Result<()> {
     let state = open_state(database_url, jwt_secret_from_env()).await?;
     let file = std::fs::File::open(&args.file).with_context(|| format!("cannot open {}", args.file.display()))?;
@@ -237,6 +262,8 @@ async fn import_file(database_url: &str, args: ImportArgs) -> anyhow::Result<()>
     let spinner = ProgressBar::new_spinner().with_message("writing");
     spinner.enable_steady_tick(std::time::Duration::from_millis(120));
     let summary = state.store.import_snapshots(args.workspace, &parsed.rows, SnapshotSource::Import, now).await?;
+    spinner.set_message("updating dashboards");
+    crate::services::metrics::keep_imported_rows(state.store.as_ref(), args.workspace, &parsed.rows).await;
     spinner.finish_and_clear();
     // Printed plainly too: progress bars stay silent when stderr is not a terminal.
     eprintln!("imported {} row(s); {} new creator(s)", summary.rows_written, summary.creators_created);

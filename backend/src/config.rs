@@ -35,6 +35,15 @@ pub enum Command {
     Openapi,
     /// Import metric history from a CSV file (handle,captured_at,followers,following,likes,videos).
     Import(ImportArgs),
+    /// The kept dashboard rows (one per workspace and creator).
+    #[command(subcommand)]
+    Summaries(SummariesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SummariesCommand {
+    /// Recompute every kept dashboard row (migrations run it when a new version changes their shape).
+    Rebuild,
 }
 
 #[derive(Debug, Args)]

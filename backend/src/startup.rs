@@ -15,6 +15,8 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::auth::tokens::generate_signing_secret;
 use crate::http;
 use crate::http::web_app::WebApp;
+use crate::services::analytics::Analytics;
+use crate::services::summaries;
 use crate::state::AppState;
 use crate::store::{self, Backend, Store};
 use crate::telemetry::RequestSpan;
@@ -29,8 +31,29 @@ pub struct Application {
 pub async fn open_state(database_url: &str, jwt_secret: Option<SecretString>) -> anyhow::Result<AppState> {
     let store = store::connect(database_url).await.context("cannot open the database")?;
     store.migrate().await.context("cannot apply database migrations")?;
+    rebuild_outdated_summaries(store.as_ref()).await?;
     let secret = signing_secret(store.as_ref(), jwt_secret).await?;
     Ok(AppState::new(store, &secret))
+}
+
+/// After an upgrade that changed the kept dashboard rows' shape, recomputes them all before
+/// serving, so the first views are not all slow.
+pub async fn rebuild_outdated_summaries(store: &dyn Store) -> anyhow::Result<()> {
+    let outdated = store.summaries_of_other_shapes(summaries::SHAPE).await?;
+    if outdated == 0 {
+        return Ok(());
+    }
+    tracing::info!(outdated, "dashboard rows changed shape; rebuilding them");
+    let started = std::time::Instant::now();
+    let done = Analytics { store }
+        .rebuild_rows(&|done, total| {
+            if done % 10_000 < 500 {
+                tracing::info!(done, total, "rebuilding dashboard rows");
+            }
+        })
+        .await?;
+    tracing::info!(done, seconds = started.elapsed().as_secs_f64(), "dashboard rows rebuilt");
+    Ok(())
 }
 
 async fn signing_secret(store: &dyn Store, configured: Option<SecretString>) -> anyhow::Result<SecretString> {

@@ -18,7 +18,6 @@ use crate::services::analytics::Analytics;
 use crate::services::campaigns::Campaigns;
 use crate::services::connections::{self, ConnectSetup};
 use crate::services::discovery::{Discovery, UserSearchCache};
-use crate::services::inputs_cache::InputsCache;
 use crate::services::mail::Mailer;
 use crate::services::webhooks::{UrlPolicy, WebhookSecrets};
 use crate::store::Store;
@@ -42,8 +41,6 @@ pub struct AppState {
     pub worker: Option<Arc<RefreshWorker>>,
     pub hashtag_cache_ttl: Duration,
     pub user_search_cache: UserSearchCache,
-    /// Analytics inputs of creators, checked against their data version on every use.
-    pub inputs_cache: InputsCache,
     /// The bearer token `GET /metrics` asks for; without one, only this machine may read them.
     pub metrics_token: Option<SecretString>,
     /// Derives each webhook endpoint's signing secret.
@@ -75,7 +72,6 @@ impl AppState {
             worker: None,
             hashtag_cache_ttl: Duration::from_secs(60 * 60),
             user_search_cache: UserSearchCache::new(Duration::from_secs(60)),
-            inputs_cache: InputsCache::default(),
             metrics_token: None,
             webhook_secrets: WebhookSecrets::new(secret),
             webhook_policy: UrlPolicy::default(),
@@ -92,7 +88,7 @@ impl AppState {
     }
 
     pub fn analytics(&self) -> Analytics<'_> {
-        Analytics { store: self.store.as_ref(), cache: &self.inputs_cache }
+        Analytics { store: self.store.as_ref() }
     }
 
     pub fn campaigns(&self) -> Campaigns<'_> {

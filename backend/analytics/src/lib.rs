@@ -57,7 +57,7 @@ pub use videos::{MATURE_AFTER, MIN_VIDEOS, VIDEO_WINDOW, VideoStats, normalize_h
 
 use chrono::{DateTime, NaiveDate, Utc};
 use history::History;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use videos::RecentVideos;
 
@@ -131,7 +131,7 @@ pub fn analyze(
 }
 
 /// Follower growth over one window, for a dashboard row.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct GrowthSummary {
     /// `growth.abs.v1`; null without history reaching back to the window start.
     pub absolute: Option<i64>,
@@ -142,7 +142,7 @@ pub struct GrowthSummary {
 }
 
 /// Engagement by views, for a dashboard row.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct EngagementSummary {
     /// `engagement.views.median.v1` in percent over the last 30 videos; null below 3 videos with views.
     pub median_percent: Option<f64>,
@@ -152,7 +152,7 @@ pub struct EngagementSummary {
 
 /// The cheap subset of [`CreatorAnalytics`] for a dashboard row. Every shared value is computed by the same code as
 /// in [`analyze`], so the two always agree.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[schema(as = AnalyticsSummary)]
 pub struct CreatorSummary {
     pub as_of: Option<NaiveDate>,

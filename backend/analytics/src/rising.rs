@@ -2,19 +2,21 @@
 //! 30 days, under a follower ceiling, with the reason in words and cold start handled explicitly.
 
 use crate::growth::{AccelerationCore, WindowCore};
-use crate::measure::RISING;
+use crate::measure::{FORMULAS, RISING};
 use crate::outliers::{RECENT_OUTLIER_DAYS, best_within, is_viral};
 use crate::settings::Settings;
 use crate::videos::{MIN_VIDEOS, RecentVideos};
 use crate::wording;
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
 /// Whether a creator is rising, and why or why not.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Rising {
     /// `rising.v1`.
-    pub formula: &'static str,
+    #[serde(deserialize_with = "known_formula")]
+    #[schema(value_type = String)]
+    pub formula: FormulaId,
     pub rising: bool,
     /// When rising, the evidence for the badge (e.g. "+38% followers in 7 days", "a video posted 26 Jun 2025 has 9× median
     /// views"); otherwise every condition that failed, in words.
@@ -33,6 +35,20 @@ pub struct Rising {
     pub viral_multiple: f64,
     /// The workspace's follower ceiling.
     pub follower_ceiling: i64,
+}
+
+/// A formula's id. An alias, so that the derived `Deserialize` does not tie its input to
+/// `'static` (serde treats a written `&'static` field as borrowed).
+pub type FormulaId = &'static str;
+
+/// A kept assessment reads back only under a formula this build knows.
+fn known_formula<'de, D: Deserializer<'de>>(deserializer: D) -> Result<FormulaId, D::Error> {
+    let id = String::deserialize(deserializer)?;
+    FORMULAS
+        .iter()
+        .map(|formula| formula.id)
+        .find(|known| *known == id)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown formula {id}")))
 }
 
 pub(crate) fn assess(

@@ -288,14 +288,14 @@ impl RefreshWorker {
                     Outcome::Rescheduled => report.rescheduled += 1,
                 }
             }
-            if self.config.record_events {
-                while events.len() >= 2 {
-                    events.join_next().await;
-                }
-                let rising_by = Utc::now()
-                    + chrono::Duration::from_std(self.config.cadence.interval(Reason::Rising)).unwrap_or_default();
-                events.spawn(record_events(self.store.clone(), self.source.name(), outcomes, rising_by));
+            while events.len() >= 2 {
+                events.join_next().await;
             }
+            let rising_by = self.config.record_events.then(|| {
+                Utc::now()
+                    + chrono::Duration::from_std(self.config.cadence.interval(Reason::Rising)).unwrap_or_default()
+            });
+            events.spawn(after_batch(self.store.clone(), self.source.name(), outcomes, rising_by));
             if self.breaker_state() == BreakerState::Open {
                 report.degraded = true;
                 break;
@@ -653,12 +653,22 @@ impl RefreshWorker {
 
 /// Tells the workspaces watching a batch's creators what changed: the events of the fetched ones,
 /// and the accounts that turned unavailable. A failure only costs the events; the data is stored.
-async fn record_events(
+/// What follows a batch's writes, while the next batch is fetched: the refreshed creators'
+/// dashboard rows are recomputed and kept, then (with `rising_by`, when the worker records events)
+/// their events are recorded and rising creators are brought forward to then.
+async fn after_batch(
     store: Arc<dyn Store>,
     source: &'static str,
     outcomes: Vec<(ClaimedCreator, Outcome)>,
-    rising_by: DateTime<Utc>,
+    rising_by: Option<DateTime<Utc>>,
 ) {
+    let changed: Vec<uuid::Uuid> = outcomes
+        .iter()
+        .filter(|(_, outcome)| matches!(outcome, Outcome::Succeeded(_)))
+        .map(|(creator, _)| creator.id)
+        .collect();
+    crate::services::analytics::Analytics { store: store.as_ref() }.keep_rows_logged(&changed).await;
+    let Some(rising_by) = rising_by else { return };
     let refreshed: Vec<Refreshed> = outcomes
         .into_iter()
         .filter_map(|(creator, outcome)| {

@@ -5,7 +5,6 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Deserialize;
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::sync::Arc;
 use utoipa::ToSchema;
 use uuid::Uuid;
 use zzyzx_analytics::{
@@ -13,12 +12,12 @@ use zzyzx_analytics::{
     Tier, VideoStats,
 };
 
-use super::inputs_cache::{InputsCache, Window};
+use super::summaries;
 use super::workspace_settings;
 use super::{Result, ServiceError};
 use crate::store::{
-    AudienceRow, Creator, CreatorInputs, CreatorScope, List, ListItem, Snapshot, Store, VideoFacts, VideoRow,
-    WorkspaceDocuments,
+    AudienceRow, Creator, CreatorInputs, CreatorScope, List, ListItem, Snapshot, Store, StoredSummary, VideoFacts,
+    VideoRow, WorkspaceDocuments,
 };
 
 /// Days of history a dashboard row needs: 30-day growth, acceleration and a 30-point sparkline.
@@ -89,10 +88,8 @@ fn named_videos(analytics: &CreatorAnalytics) -> Vec<String> {
     ids
 }
 
-/// What analytics need: the store, and the cache of creators' inputs.
 pub struct Analytics<'a> {
     pub store: &'a dyn Store,
-    pub cache: &'a InputsCache,
 }
 
 impl Analytics<'_> {
@@ -141,32 +138,87 @@ pub struct Row {
     pub top_video: Option<VideoRow>,
 }
 
+/// What every row of one view is computed against.
+struct RowContext {
+    now: DateTime<Utc>,
+    settings: Settings,
+    target: Option<TargetAudience>,
+    /// [`summaries::documents_key`] of the settings and target.
+    documents: i64,
+}
+
 impl Analytics<'_> {
-    /// Summaries of many creators from two bulk reads, so a 500-creator list costs a few queries.
+    async fn row_context(&self, workspace_id: Uuid) -> Result<RowContext> {
+        let stored = self.store.workspace_documents(workspace_id).await?;
+        let (settings, target) = documents(&stored);
+        Ok(RowContext { now: Utc::now(), settings, target, documents: summaries::documents_key(&stored) })
+    }
+
+    /// The rows of these creators, in the order given: kept ones where their stamp is current;
+    /// the others computed, kept, and returned. `scope` covers them all (a wider read is cheaper
+    /// than naming nearly every creator).
     async fn rows(
         &self,
         workspace_id: Uuid,
         scope: CreatorScope,
-        creators: Vec<(Creator, Option<Snapshot>)>,
+        creators: Vec<Creator>,
+        mut kept: HashMap<Uuid, StoredSummary>,
     ) -> Result<Vec<Row>> {
-        let now = Utc::now();
+        let context = self.row_context(workspace_id).await?;
+        let today = context.now.date_naive();
+        let mut rows: Vec<Option<Row>> = creators
+            .iter()
+            .map(|creator| {
+                let current = summaries::current_stamp(creator, today, context.documents);
+                kept.remove(&creator.id).and_then(|row| summaries::read(creator, row, current))
+            })
+            .collect();
+        let stale: Vec<Uuid> =
+            creators.iter().zip(&rows).filter(|(_, row)| row.is_none()).map(|(creator, _)| creator.id).collect();
+        if !stale.is_empty() {
+            let scope = if stale.len() * 2 < creators.len() { CreatorScope::Some(stale) } else { scope };
+            let mut computed: HashMap<Uuid, Row> = self
+                .compute_rows(workspace_id, scope, &context)
+                .await?
+                .into_iter()
+                .map(|r| (r.creator.id, r))
+                .collect();
+            for (creator, slot) in creators.into_iter().zip(rows.iter_mut()).filter(|(_, row)| row.is_none()) {
+                // A creator the computation did not see (removed meanwhile) keeps an empty row.
+                *slot = Some(computed.remove(&creator.id).unwrap_or_else(|| Row::empty(creator, &context)));
+            }
+        }
+        Ok(rows.into_iter().flatten().collect())
+    }
+
+    /// Computes the rows of the workspace's creators in the scope from their data, and keeps them.
+    async fn compute_rows(&self, workspace_id: Uuid, scope: CreatorScope, context: &RowContext) -> Result<Vec<Row>> {
+        let now = context.now;
         let today: NaiveDate = now.date_naive();
-        let (settings, target) = documents(&self.store.workspace_documents(workspace_id).await?);
-        let inputs = self.cached_inputs(workspace_id, scope.clone(), &creators, now).await?;
+        // The creators (and their data versions) first: data written after this read makes the
+        // rows look older than they are, and so recomputed, never newer.
+        let creators = self.store.creators_in_scope(workspace_id, scope.clone()).await?;
+        if creators.is_empty() {
+            return Ok(Vec::new());
+        }
+        let snapshots_since = now - Duration::days(ROW_HISTORY_DAYS);
+        let videos_since = now - Duration::days(VIDEO_WINDOW_DAYS);
+        let mut inputs =
+            self.store.creator_inputs(workspace_id, scope.clone(), snapshots_since, Some(videos_since)).await?;
         let audiences: HashMap<Uuid, AudienceRow> = self.store.latest_audiences(workspace_id, scope).await?;
         let mut rows: Vec<Row> = creators
             .into_iter()
-            .zip(inputs)
-            .map(|((creator, latest), inputs)| {
-                let history = zzyzx_analytics::daily_from_snapshots(inputs.snapshots());
+            .map(|(creator, latest)| {
+                let inputs = inputs.remove(&creator.id).unwrap_or_default();
+                let history = daily(&inputs);
                 let audience = audiences.get(&creator.id).map(audience_profile);
                 let summary = zzyzx_analytics::summarize(
                     &history,
-                    &video_stats(inputs.videos()),
+                    &video_stats(&inputs.videos),
                     today,
                     now,
-                    &settings,
-                    target.as_ref(),
+                    &context.settings,
+                    context.target.as_ref(),
                     audience.as_ref(),
                 );
                 let sparkline = zzyzx_analytics::sparkline(&history, today, SPARKLINE_DAYS);
@@ -185,55 +237,65 @@ impl Analytics<'_> {
         for row in &mut rows {
             row.top_video = row.summary.top_video_id.as_ref().and_then(|id| top_videos.remove(id));
         }
+        let kept: Vec<StoredSummary> = rows
+            .iter()
+            .map(|row| summaries::keep(row, summaries::current_stamp(&row.creator, today, context.documents)))
+            .collect();
+        // Keeping them only saves the next view's work: a view does not fail for it.
+        if let Err(error) = self.store.put_summaries(workspace_id, &kept, now).await {
+            tracing::warn!(error = ?error, "keeping dashboard rows failed");
+        }
         Ok(rows)
     }
 
-    /// Each creator's inputs for a row, in the order given: from the cache where the creator's data
-    /// version is unchanged, read (and kept) otherwise.
-    async fn cached_inputs(
-        &self,
-        workspace_id: Uuid,
-        scope: CreatorScope,
-        creators: &[(Creator, Option<Snapshot>)],
-        now: DateTime<Utc>,
-    ) -> Result<Vec<Window>> {
-        let snapshots_since = now - Duration::days(ROW_HISTORY_DAYS);
-        let videos_since = now - Duration::days(VIDEO_WINDOW_DAYS);
-        let cache = self.cache;
-        let cacheable = cache.fits(creators.len());
-        let mut found: Vec<Option<Arc<CreatorInputs>>> = creators
-            .iter()
-            .map(|(c, _)| {
-                cacheable
-                    .then(|| cache.get(workspace_id, c.id, c.data_version, snapshots_since, videos_since))
-                    .flatten()
-            })
-            .collect();
-        let missing: Vec<Uuid> =
-            creators.iter().zip(&found).filter(|(_, hit)| hit.is_none()).map(|((c, _), _)| c.id).collect();
-        if !missing.is_empty() {
-            // Read only the missing creators, unless that is (nearly) everyone.
-            let scope = if missing.len() * 2 < creators.len() { CreatorScope::Some(missing) } else { scope };
-            let mut read = self.store.creator_inputs(workspace_id, scope, snapshots_since, Some(videos_since)).await?;
-            for ((creator, _), slot) in creators.iter().zip(found.iter_mut()).filter(|(_, hit)| hit.is_none()) {
-                let inputs = Arc::new(read.remove(&creator.id).unwrap_or_default());
-                if cacheable {
-                    cache.put(
-                        workspace_id,
-                        creator.id,
-                        creator.data_version,
-                        snapshots_since,
-                        videos_since,
-                        inputs.clone(),
-                    );
-                }
-                *slot = Some(inputs);
+    /// Recomputes and keeps the rows of these creators in every workspace that knows them: called
+    /// by whatever just changed their snapshots, videos or audiences.
+    pub async fn keep_rows(&self, creator_ids: &[Uuid]) -> Result<()> {
+        for (workspace_id, creator_ids) in self.store.summary_workspaces(creator_ids).await? {
+            let context = self.row_context(workspace_id).await?;
+            for chunk in creator_ids.chunks(500) {
+                self.compute_rows(workspace_id, CreatorScope::Some(chunk.to_vec()), &context).await?;
             }
         }
-        Ok(found
-            .into_iter()
-            .map(|inputs| Window::new(inputs.unwrap_or_default(), snapshots_since, videos_since))
-            .collect())
+        Ok(())
+    }
+
+    /// Recomputes every workspace's kept rows, a page at a time; `progress` hears the rows done
+    /// and the total.
+    pub async fn rebuild_rows(&self, progress: &(dyn Fn(u64, u64) + Send + Sync)) -> Result<u64> {
+        let total = u64::try_from(self.store.summary_key_count().await?).unwrap_or_default();
+        let (mut done, mut after) = (0u64, None);
+        loop {
+            let page = self.store.summary_keys(after, 500).await?;
+            let Some(last) = page.last().copied() else { break };
+            after = Some(last);
+            for keys in page.chunk_by(|a, b| a.0 == b.0) {
+                let workspace_id = keys[0].0;
+                let creator_ids: Vec<Uuid> = keys.iter().map(|(_, creator_id)| *creator_id).collect();
+                let context = self.row_context(workspace_id).await?;
+                self.compute_rows(workspace_id, CreatorScope::Some(creator_ids), &context).await?;
+            }
+            done += page.len() as u64;
+            progress(done, total.max(done));
+        }
+        Ok(done)
+    }
+
+    /// [`Analytics::keep_rows`] for a caller that has nothing to do with a failure but log it.
+    pub async fn keep_rows_logged(&self, creator_ids: &[Uuid]) {
+        if let Err(error) = self.keep_rows(creator_ids).await {
+            tracing::warn!(error = ?error, creators = creator_ids.len(), "recomputing dashboard rows failed");
+        }
+    }
+}
+
+impl Row {
+    /// A creator with no data.
+    fn empty(creator: Creator, context: &RowContext) -> Row {
+        let today = context.now.date_naive();
+        let summary =
+            zzyzx_analytics::summarize(&[], &[], today, context.now, &context.settings, context.target.as_ref(), None);
+        Row { creator, latest: None, summary, sparkline: vec![None; SPARKLINE_DAYS], top_video: None }
     }
 }
 
@@ -303,10 +365,16 @@ impl Analytics<'_> {
         order: Option<SortOrder>,
     ) -> Result<Dashboard> {
         let list = self.store.list(workspace_id, list_id).await?;
-        let (_, items) = self.store.list_items(workspace_id, list_id, 0, i64::from(u16::MAX)).await?;
-        let creators = items.iter().map(|item| (item.creator.clone(), item.latest.clone())).collect();
-        let rows = self.rows(workspace_id, CreatorScope::List(list_id), creators).await?;
-        let mut rows: Vec<(ListItem, Row)> = items.into_iter().zip(rows).collect();
+        let (items, kept): (Vec<ListItem>, Vec<Option<StoredSummary>>) =
+            self.store.list_items_with_summaries(workspace_id, list_id).await?.into_iter().unzip();
+        let creators = items.iter().map(|item| item.creator.clone()).collect();
+        let kept = kept.into_iter().flatten().map(|row| (row.creator_id, row)).collect();
+        let rows = self.rows(workspace_id, CreatorScope::List(list_id), creators, kept).await?;
+        let mut rows: Vec<(ListItem, Row)> = items
+            .into_iter()
+            .zip(rows)
+            .map(|(item, row)| (ListItem { latest: row.latest.clone(), ..item }, row))
+            .collect();
         sort_rows(&mut rows, sort, order);
         let totals = Totals {
             creators: rows.len(),
@@ -332,7 +400,9 @@ impl Analytics<'_> {
             return Err(ServiceError::invalid_parameter("min_fit", "must be between 0 and 100"));
         }
         let creators = self.store.creators_in_scope(workspace_id, CreatorScope::Workspace).await?;
-        let mut rows = self.rows(workspace_id, CreatorScope::Workspace, creators).await?;
+        let creators = creators.into_iter().map(|(creator, _)| creator).collect();
+        let kept = self.store.summaries(workspace_id, CreatorScope::Workspace).await?;
+        let mut rows = self.rows(workspace_id, CreatorScope::Workspace, creators, kept).await?;
         rows.retain(|row| row.summary.rising.rising);
         rows.retain(|row| filter.tier.is_none_or(|tier| row.summary.tier == Some(tier)));
         rows.retain(|row| filter.min_fit.is_none_or(|min| row.summary.fit_score.is_some_and(|fit| fit >= min)));

@@ -84,6 +84,7 @@ pub async fn add_manual(
     profile.validate().map_err(invalid_fields)?;
     let row = row(creator_id, profile);
     store.add_audience_profiles(workspace_id, std::slice::from_ref(&row)).await?;
+    super::analytics::Analytics { store }.keep_rows_logged(&[creator_id]).await;
     Ok(row)
 }
 
@@ -98,6 +99,7 @@ pub async fn add_estimate(
     let Some(row) = estimated_row(creator_id, estimate, source, Utc::now()) else { return Ok(None) };
     super::analytics::audience_profile(&row).validate().map_err(invalid_fields)?;
     store.add_audience_profiles(workspace_id, std::slice::from_ref(&row)).await?;
+    super::analytics::Analytics { store }.keep_rows_logged(&[creator_id]).await;
     Ok(Some(row))
 }
 
@@ -160,5 +162,9 @@ pub async fn import(store: &dyn Store, workspace_id: Uuid, file: &[u8], partial:
         return Err(ServiceError::ImportRejected { errors, total: rejected });
     }
     let written = store.add_audience_profiles(workspace_id, &rows).await?;
+    let mut creator_ids: Vec<Uuid> = rows.iter().map(|row| row.creator_id).collect();
+    creator_ids.sort_unstable();
+    creator_ids.dedup();
+    super::analytics::Analytics { store }.keep_rows_logged(&creator_ids).await;
     Ok(AudienceImport { profiles_written: written, rows_rejected: rejected, errors })
 }

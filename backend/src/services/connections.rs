@@ -23,6 +23,7 @@ use zzyzx_sources::{AccountError, BusinessAudience, ConnectedProfile, TikTokLogi
 use crate::auth::sealing::Sealer;
 use crate::auth::tokens::{hash_secret, new_secret};
 use crate::domain::MetricPoint;
+use crate::services::analytics::Analytics;
 use crate::services::{Result, ServiceError};
 use crate::store::{
     AudienceRow, ConnectedData, Connection, ConnectionStatus, ConnectionTokens, NewConnectionLink, SealedGrant, Store,
@@ -231,6 +232,7 @@ pub async fn complete(store: &dyn Store, setup: &ConnectSetup, callback: Callbac
         return Ok(Outcome::WrongAccount { expected: handle, authorized: profile.username });
     }
     store.store_grant(connection.id, &seal(&connector.sealer, connection.id, &grant, now), now).await?;
+    Analytics { store }.keep_rows_logged(&[connection.creator_id]).await;
     Ok(Outcome::Connected { handle })
 }
 
@@ -238,6 +240,7 @@ pub async fn complete(store: &dyn Store, setup: &ConnectSetup, callback: Callbac
 /// revoked at TikTok and deleted; what was read stays.
 pub async fn disconnect(store: &dyn Store, setup: &ConnectSetup, connection: &Connection, by: &str) -> Result<()> {
     let held = store.end_connection(connection.id, ConnectionStatus::Disconnected, Some(by), Utc::now()).await?;
+    Analytics { store }.keep_rows_logged(&[connection.creator_id]).await;
     if let (Some(held), ConnectSetup::On(connector)) = (held, setup)
         && let Some(sealed) = &held.access_token
         && let Ok(token) = connector.sealer.open_text(sealed, held.id, "access_token")
@@ -318,6 +321,7 @@ pub async fn sync_one(
                     )
                     .await?;
                 record_audience(store, connector, &connection, &access, now).await;
+                Analytics { store }.keep_rows_logged(&[connection.creator_id]).await;
                 return Ok(SyncResult::Read);
             }
             Err(AccountError::TokenInvalid(_)) if !refreshed => {
@@ -462,6 +466,7 @@ async fn revoked(
 ) -> anyhow::Result<SyncResult> {
     tracing::info!(connection = %connection.id, reason, "connection revoked");
     store.end_connection(connection.id, ConnectionStatus::Revoked, Some(reason), now).await?;
+    Analytics { store }.keep_rows_logged(&[connection.creator_id]).await;
     Ok(SyncResult::Revoked)
 }
 

@@ -163,6 +163,8 @@ pub async fn load(store: &dyn Store, hashing: &PasswordHashing) -> anyhow::Resul
             .await?;
     }
     set_target_once(store, workspace_id).await?;
+    let creator_ids: Vec<Uuid> = creators.iter().map(|(creator_id, _)| *creator_id).collect();
+    super::analytics::Analytics { store }.keep_rows(&creator_ids).await?;
     let user = store.user_by_email(DEMO_EMAIL).await?.ok_or_else(|| anyhow::anyhow!("the demo user is gone"))?;
     super::demo_campaigns::load(store, workspace_id, user.id, &creators, now).await?;
     // A week of the news a daily refresh would have brought, in the inbox.

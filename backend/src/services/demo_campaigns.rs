@@ -12,7 +12,6 @@ use zzyzx_sources::{
 
 use super::analytics::Analytics;
 use super::campaigns::{AddCreators, CampaignInput, Campaigns, Product};
-use super::inputs_cache::InputsCache;
 use crate::domain::{Rules, Stage, next_post_check};
 use crate::store::{Actor, EntryChange, FoundPost, NewOrder, Shipment, StageMove, Store, VideoPoint};
 
@@ -71,8 +70,7 @@ pub async fn load(
     if store.campaigns(workspace_id).await?.iter().any(|c| c.demo) {
         return Ok(());
     }
-    let cache = InputsCache::default();
-    let campaigns = Campaigns { store, analytics: Analytics { store, cache: &cache } };
+    let campaigns = Campaigns { store, analytics: Analytics { store } };
     let source = DemoSource::new();
     let this_cycle = demo_cycle_start(now.date_naive());
     let last_cycle = this_cycle - Duration::days(DEMO_CAMPAIGN_DAYS);

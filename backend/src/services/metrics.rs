@@ -4,7 +4,9 @@
 use chrono::Utc;
 use uuid::Uuid;
 
+use super::analytics::Analytics;
 use super::{Result, ServiceError, Violation};
+use crate::domain::{Handle, MetricPoint};
 use crate::import::metrics as csv;
 use crate::store::{SnapshotSource, Store};
 
@@ -40,10 +42,25 @@ pub async fn import(
         return Err(ServiceError::ImportRejected { errors, total: rejected });
     }
     let summary = store.import_snapshots(workspace_id, &parsed.rows, SnapshotSource::Import, now).await?;
+    keep_imported_rows(store, workspace_id, &parsed.rows).await;
     Ok(MetricImport {
         rows_written: summary.rows_written,
         creators_created: summary.creators_created,
         rows_rejected: rejected,
         errors,
     })
+}
+
+/// Recomputes the dashboard rows of the creators an import wrote to.
+pub async fn keep_imported_rows(store: &dyn Store, workspace_id: Uuid, rows: &[(Handle, MetricPoint)]) {
+    let mut handles: Vec<String> = rows.iter().map(|(handle, _)| handle.as_ref().to_owned()).collect();
+    handles.sort_unstable();
+    handles.dedup();
+    match store.known_creator_ids(workspace_id, &handles).await {
+        Ok(ids) => {
+            let ids: Vec<Uuid> = ids.into_values().collect();
+            Analytics { store }.keep_rows_logged(&ids).await;
+        }
+        Err(error) => tracing::warn!(error = ?error, "finding the imported creators failed"),
+    }
 }

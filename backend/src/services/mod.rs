@@ -13,9 +13,9 @@ pub mod demo;
 mod demo_campaigns;
 pub mod digest;
 pub mod discovery;
-pub mod inputs_cache;
 pub mod mail;
 pub mod metrics;
+pub mod summaries;
 pub mod webhooks;
 pub mod workspace_settings;
 

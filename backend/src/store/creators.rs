@@ -56,7 +56,7 @@ impl SnapshotSource {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, serde::Serialize, serde::Deserialize)]
 pub struct Snapshot {
     pub captured_at: DateTime<Utc>,
     pub followers: i64,

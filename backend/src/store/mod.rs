@@ -15,6 +15,7 @@ mod postgres;
 mod refresh;
 mod sharing;
 mod sqlite;
+mod summaries;
 mod teams;
 mod videos;
 
@@ -33,6 +34,7 @@ pub use postgres::PgStore;
 pub use refresh::*;
 pub use sharing::*;
 pub use sqlite::SqliteStore;
+pub use summaries::*;
 pub use teams::*;
 pub use videos::*;
 
@@ -182,6 +184,7 @@ pub trait Store:
     + CampaignStore
     + AlertStore
     + ConnectionStore
+    + SummaryStore
     + 'static
 {
 }
@@ -199,6 +202,7 @@ impl<T> Store for T where
         + CampaignStore
         + AlertStore
         + ConnectionStore
+        + SummaryStore
         + 'static
 {
 }

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::*;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize, serde::Deserialize)]
 pub struct VideoRow {
     pub id: Uuid,
     pub platform_id: String,

@@ -257,6 +257,82 @@ crate::both_databases! {
         let analytics = expect_json(app.get(&user.token, &format!("/creators/{}/analytics", ids[0])).await, StatusCode::OK).await;
         assert_eq!(analytics["analytics"]["fit"]["kind"], "manual");
     }
+
+    async fn dashboard_rows_are_kept_as_data_is_written_and_match_a_fresh_computation(app, source) {
+        use zzyzx::services::{analytics::Analytics, summaries::SHAPE};
+        use zzyzx::store::{CreatorScope, StoredSummary};
+        let user = app.new_user().await;
+        let (list_id, ids) = list_with_history(&app, &source, &user, &[("kept.one", 100, true), ("kept.two", 10, false)]).await;
+        let list: uuid::Uuid = list_id.parse().unwrap();
+        let creators: Vec<uuid::Uuid> = ids.iter().map(|id| id.parse().unwrap()).collect();
+        let scope = CreatorScope::List(list);
+        let current = |creator: uuid::Uuid| {
+            let store = app.store.clone();
+            let workspace_id = user.workspace_id;
+            async move {
+                let version = store.creator(workspace_id, creator).await.unwrap().creator.data_version;
+                let kept = store.summaries(workspace_id, CreatorScope::One(creator)).await.unwrap().remove(&creator);
+                kept.filter(|row| row.stamp.data_version == version && row.stamp.shape == SHAPE)
+            }
+        };
+        // The metric writes that ended the set-up kept both rows before anything was viewed.
+        for creator in &creators {
+            assert!(current(*creator).await.is_some(), "a row kept on write");
+        }
+        let path = format!("/lists/{list_id}/dashboard");
+        let kept_view = expect_json(app.get(&user.token, &path).await, StatusCode::OK).await;
+
+        // The same rows computed afresh: saved settings (the defaults) make every kept row stale.
+        let defaults = expect_json(app.get(&user.token, "/workspace/analytics-settings").await, StatusCode::OK).await;
+        let before = app.store.summaries(user.workspace_id, scope.clone()).await.unwrap();
+        expect_json(app.put(&user.token, "/workspace/analytics-settings", defaults).await, StatusCode::OK).await;
+        let fresh = expect_json(app.get(&user.token, &path).await, StatusCode::OK).await;
+        assert_eq!(fresh["rows"], kept_view["rows"], "kept rows answer as a fresh computation");
+        let after = app.store.summaries(user.workspace_id, scope.clone()).await.unwrap();
+        assert_ne!(before[&creators[0]].stamp.documents, after[&creators[0]].stamp.documents, "recomputed under the new settings");
+
+        // Imports, audiences and the refresh worker keep rows as they write.
+        let csv = format!("handle,captured_at,followers,following,likes,videos\nkept.one,{},99999,1,1,1\n", Utc::now().to_rfc3339());
+        let imported = app.client.post(app.url("/imports/metrics")).bearer_auth(&user.token).header("content-type", "text/csv").body(csv).send().await.unwrap();
+        expect_json(imported, StatusCode::OK).await;
+        let row = current(creators[0]).await.expect("kept by the import");
+        assert!(row.payload.contains("99999"), "the imported count is in the kept row");
+        let audience = json!({"captured_at": "2026-01-01T00:00:00Z", "countries": {"US": 0.6}});
+        expect_json(app.post(&user.token, &format!("/creators/{}/audience", ids[1]), audience).await, StatusCode::CREATED).await;
+        assert!(current(creators[1]).await.is_some(), "kept by the audience write");
+        app.store.request_refresh(user.workspace_id, creators[1], uuid::Uuid::new_v4(), Utc::now()).await.unwrap();
+        RefreshWorker::new(app.store.clone(), source.clone(), WorkerConfig { requests_per_second: 1000, ..WorkerConfig::default() }, Arc::new(Notify::new()))
+            .run_cycle(&CancellationToken::new())
+            .await;
+        assert!(current(creators[1]).await.is_some(), "kept by the refresh");
+
+        // Another workspace's private points recompute this workspace's row (the creator's data
+        // version moved) to exactly what it was.
+        let other = app.new_user().await;
+        let theirs = app.create_list(&other, "Theirs").await;
+        app.add_item(&other, theirs["id"].as_str().unwrap(), "kept.one").await;
+        let mine = current(creators[0]).await.unwrap();
+        let point = json!({"captured_at": Utc::now().to_rfc3339(), "followers": 1, "following": 1, "likes": 1, "videos": 1});
+        expect_json(app.post(&other.token, &format!("/creators/{}/metrics", ids[0]), point).await, StatusCode::OK).await;
+        let recomputed = current(creators[0]).await.expect("kept again after their write");
+        assert!(recomputed.stamp.data_version > mine.stamp.data_version);
+        assert_eq!(recomputed.payload, mine.payload, "their points are not in my row");
+        let their_row = app.store.summaries(other.workspace_id, CreatorScope::One(creators[0])).await.unwrap().remove(&creators[0]).unwrap();
+        assert!(their_row.payload.contains("\"followers\":1,"), "their row has their point: {}", their_row.payload);
+
+        // A kept row that does not read back, or has another shape, is recomputed, never shown.
+        let view = expect_json(app.get(&user.token, &path).await, StatusCode::OK).await;
+        let broken = StoredSummary { payload: "{}".into(), ..current(creators[0]).await.unwrap() };
+        let outdated = StoredSummary { payload: "{}".into(), stamp: zzyzx::store::SummaryStamp { shape: SHAPE - 1, ..broken.stamp }, creator_id: creators[1] };
+        app.store.put_summaries(user.workspace_id, &[broken, outdated], Utc::now()).await.unwrap();
+        assert_eq!(app.store.summaries_of_other_shapes(SHAPE).await.unwrap(), 1);
+        assert_eq!(expect_json(app.get(&user.token, &path).await, StatusCode::OK).await["rows"], view["rows"]);
+        app.store.put_summaries(user.workspace_id, &[StoredSummary { payload: "{}".into(), ..current(creators[1]).await.unwrap() }], Utc::now()).await.unwrap();
+        let rebuilt = Analytics { store: app.store.as_ref() }.rebuild_rows(&|_, _| {}).await.unwrap();
+        assert_eq!(rebuilt, 3, "every (workspace, creator) pair");
+        assert_eq!(app.store.summaries_of_other_shapes(SHAPE).await.unwrap(), 0);
+        assert!(current(creators[1]).await.unwrap().payload.contains("summary"), "rebuilt from the data");
+    }
 }
 
 crate::both_databases! {

@@ -134,6 +134,7 @@ async fn write_metric(
     let point = point_from(&body, now, "").map_err(|e| ApiError::Validation(vec![e]))?;
     let written =
         state.store.write_snapshots(caller.workspace_id, *path, &[point], SnapshotSource::Manual, now).await?;
+    state.analytics().keep_rows_logged(&[*path]).await;
     Ok(web::Json(WrittenResponse { written }))
 }
 
@@ -165,6 +166,7 @@ async fn write_metric_batch(
         return Err(ApiError::Validation(errors));
     }
     let written = state.store.write_snapshots(caller.workspace_id, *path, &points, SnapshotSource::Manual, now).await?;
+    state.analytics().keep_rows_logged(&[*path]).await;
     Ok(web::Json(WrittenResponse { written }))
 }
 

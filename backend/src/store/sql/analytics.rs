@@ -4,7 +4,7 @@ use super::*;
 use zzyzx_analytics::AudienceKind;
 
 /// Appends "`column` is a creator of `scope`, as `workspace_id` sees it".
-fn push_scope(query: &mut QueryBuilder<'_, Db>, column: &str, workspace_id: Uuid, scope: &CreatorScope) {
+pub(super) fn push_scope(query: &mut QueryBuilder<'_, Db>, column: &str, workspace_id: Uuid, scope: &CreatorScope) {
     match scope {
         CreatorScope::List(list_id) => {
             query.push(format!(
@@ -148,6 +148,8 @@ impl AnalyticsStore for SqlStore {
             });
             written += insert.build().execute(&mut *tx).await?.rows_affected();
         }
+        // Fit is part of every kept dashboard row.
+        bump_data_versions(&mut tx, profiles.iter().map(|p| p.creator_id)).await?;
         tx.commit().await?;
         Ok(written)
     }
@@ -188,6 +190,9 @@ impl AnalyticsStore for SqlStore {
             .bind(&profile.estimate)
             .execute(&mut *tx)
             .await?;
+        }
+        if !workspaces.is_empty() {
+            bump_data_versions(&mut tx, [profile.creator_id]).await?;
         }
         tx.commit().await?;
         Ok(workspaces.len() as u64)

@@ -13,6 +13,7 @@ mod creators;
 mod lists;
 mod refresh;
 mod sharing;
+mod summaries;
 mod system;
 mod teams;
 mod videos;
