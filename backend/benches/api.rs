@@ -42,6 +42,8 @@ struct Report {
     read_latency: (StdDuration, StdDuration),
     errors: usize,
     rss_mib: f64,
+    /// Reads a second from `wrk`, and the server's RSS under that load.
+    external: Option<(f64, f64)>,
     pipeline_per_second: f64,
     search: (StdDuration, StdDuration),
     /// The dashboard viewed again, nothing changed.
@@ -62,6 +64,45 @@ fn rss_mib() -> f64 {
         .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(str::to_owned))
         .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
         .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// The same authenticated reads from `wrk` in a process of its own, so the server has the
+/// cores to itself: requests a second, and this process's (the server's) RSS at the end of the
+/// load. `None` without `wrk` on the path (`scripts/bench` installs it).
+async fn external_load(base: &str, token: &str, paths: &[String]) -> Option<(f64, f64)> {
+    let origin = base.trim_end_matches("/api/v1");
+    let quoted: Vec<String> = paths.iter().map(|p| format!("{p:?}")).collect();
+    let script = format!(
+        "local paths = {{ {} }}\nlocal n = 0\nrequest = function()\n  n = n + 1\n  \
+         return wrk.format(\"GET\", paths[(n % #paths) + 1], {{ [\"Authorization\"] = \"Bearer {token}\" }})\nend\n",
+        quoted.join(", ")
+    );
+    let file = std::env::temp_dir().join(format!("zzyzx-bench-{}.lua", std::process::id()));
+    std::fs::write(&file, script).ok()?;
+    let (script, origin) = (file.clone(), origin.to_owned());
+    let child = tokio::task::spawn_blocking(move || {
+        std::process::Command::new("wrk")
+            .args(["-t2", &format!("-c{CLIENTS}"), &format!("-d{LOAD_SECONDS}s"), "-s"])
+            .arg(&script)
+            .arg(&origin)
+            .output()
+    });
+    // The server's RSS near the end of the load, while wrk is still sending.
+    let rss = tokio::spawn(async {
+        tokio::time::sleep(StdDuration::from_secs(LOAD_SECONDS - 1)).await;
+        rss_mib()
+    });
+    let output = child.await.ok()?;
+    let _ = std::fs::remove_file(&file);
+    let output = output.inspect_err(|_| eprintln!("wrk is not installed: the external load is not measured")).ok()?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let per_second = text
+        .lines()
+        .find_map(|line| line.strip_prefix("Requests/sec:"))
+        .and_then(|value| value.trim().parse::<f64>().ok())?;
+    let errors = text.lines().find(|line| line.contains("Non-2xx"));
+    assert!(errors.is_none(), "wrk saw failures: {text}");
+    Some((per_second, rss.await.unwrap_or_default()))
 }
 
 async fn run(database: &'static str) -> Report {
@@ -217,6 +258,14 @@ async fn run(database: &'static str) -> Report {
     let reads_per_second = latencies.len() as f64 / elapsed;
     let read_latency = (percentile(&mut latencies, 0.5), percentile(&mut latencies, 0.99));
     let rss = rss_mib();
+    let paths = [
+        "/api/v1/lists".to_string(),
+        format!("/api/v1/lists/{list_id}"),
+        format!("/api/v1/lists/{list_id}/items?limit=50"),
+        format!("/api/v1/creators/{}/metrics?interval=week", creator_ids[0]),
+        format!("/api/v1/creators/{}", creator_ids[7]),
+    ];
+    let external = external_load(&base, &token, &paths).await;
 
     // The refresh pipeline: the 500 listed creators are due; the source answers at once.
     let config =
@@ -242,8 +291,9 @@ async fn run(database: &'static str) -> Report {
         let timer = Instant::now();
         let response = client.get(&url).bearer_auth(&token).send().await.unwrap();
         assert!(response.status().is_success());
-        let body: Value = response.json().await.unwrap();
-        (timer.elapsed(), body)
+        let body = response.bytes().await.unwrap();
+        let elapsed = timer.elapsed();
+        (elapsed, serde_json::from_slice::<Value>(&body).unwrap())
     };
     let (mut writes, mut samples) = (Vec::new(), Vec::new());
     let mut top_video_ids = Vec::new();
@@ -350,6 +400,7 @@ async fn run(database: &'static str) -> Report {
         read_latency,
         errors,
         rss_mib: rss,
+        external,
         pipeline_per_second,
         search,
         dashboard,
@@ -385,7 +436,7 @@ async fn main() {
             reports.push(run(database).await);
         }
     }
-    let lines: [(&str, &Measure); 16] = [
+    let lines: [(&str, &Measure); 18] = [
         ("import 100k snapshots (CSV over HTTP)", &|r| format!("{:.2} s", r.import_100k.as_secs_f64())),
         ("seed the other 265k (store)", &|r| format!("{:.2} s", r.seed_rest.as_secs_f64())),
         ("a year of history p50 / p99", &|r| pair(r.history)),
@@ -393,6 +444,12 @@ async fn main() {
         ("read latency p50 / p99", &|r| pair(r.read_latency)),
         ("read errors", &|r| r.errors.to_string()),
         ("process RSS (server + load generator)", &|r| format!("{:.0} MiB", r.rss_mib)),
+        ("reads/s @32 connections, wrk in its own process", &|r| {
+            r.external.map_or("not measured".into(), |(per_second, _)| format!("{per_second:.0}"))
+        }),
+        ("server RSS under that load", &|r| {
+            r.external.map_or("not measured".into(), |(_, rss)| format!("{rss:.0} MiB"))
+        }),
         ("refresh pipeline (zero-latency source)", &|r| format!("{:.0} creators/s", r.pipeline_per_second)),
         ("autocomplete over 100k p50 / p99", &|r| pair(r.search)),
         ("dashboard, 500 creators p50 / p99", &|r| pair(r.dashboard)),

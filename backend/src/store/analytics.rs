@@ -102,7 +102,8 @@ pub trait AnalyticsStore: Send + Sync {
     /// The workspace's audience profiles of a creator, newest first.
     async fn audience_profiles(&self, workspace_id: Uuid, creator_id: Uuid) -> Result<Vec<AudienceRow>>;
     /// The audience profile fit uses for each creator in the scope: the best kind
-    /// ([`zzyzx_analytics::AudienceKind::precedence`]), the newest within it.
+    /// ([`zzyzx_analytics::AudienceKind::precedence`]), the newest within it; without an
+    /// estimate's details (`estimate` is `None`).
     async fn latest_audiences(&self, workspace_id: Uuid, scope: CreatorScope) -> Result<HashMap<Uuid, AudienceRow>>;
     /// Snapshots since `snapshots_since` and, unless `videos_since` is `None`, videos posted
     /// since then of each creator in the scope, as the workspace sees them.

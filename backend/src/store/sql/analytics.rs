@@ -211,8 +211,10 @@ impl AnalyticsStore for SqlStore {
     }
 
     async fn latest_audiences(&self, workspace_id: Uuid, scope: CreatorScope) -> Result<HashMap<Uuid, AudienceRow>> {
+        // Fit reads the shares, not an estimate's intervals: the largest column stays behind.
+        let columns = AUDIENCE_COLUMNS.replace(", estimate", ", null as estimate");
         let mut query =
-            QueryBuilder::<Db>::new(format!("select {AUDIENCE_COLUMNS} from audience_profiles where workspace_id = "));
+            QueryBuilder::<Db>::new(format!("select {columns} from audience_profiles where workspace_id = "));
         query.push_bind(workspace_id).push(" and ");
         push_scope(&mut query, "creator_id", workspace_id, &scope);
         query.push(" order by captured_at, id");
