@@ -116,7 +116,9 @@ pub struct CycleReport {
 }
 
 enum Outcome {
-    /// With the creator's videos as fetched, for the events.
+    /// Fetched, to be written with the rest of the batch; with the videos for the events.
+    Fetched(Box<FetchSuccess>, Vec<zzyzx_analytics::VideoStats>),
+    /// Fetched and written; with the creator's videos as fetched, for the events.
     Succeeded(Vec<zzyzx_analytics::VideoStats>),
     /// Found not found, private or banned.
     Marked(CreatorStatus),
@@ -127,7 +129,7 @@ enum Outcome {
 impl Outcome {
     fn label(&self) -> &'static str {
         match self {
-            Outcome::Succeeded(_) => "succeeded",
+            Outcome::Fetched(..) | Outcome::Succeeded(_) => "succeeded",
             Outcome::Marked(_) => "marked",
             Outcome::Failed => "failed",
             Outcome::Rescheduled => "rescheduled",
@@ -279,10 +281,13 @@ impl RefreshWorker {
                     }
                 }
             };
+            let outcomes = self.write_fetched(outcomes).await;
             self.settle(budget).await;
             for (_, outcome) in &outcomes {
+                metrics::counter!(crate::metrics::REFRESH_OUTCOMES, "source" => self.source.name(), "outcome" => outcome.label())
+                    .increment(1);
                 match outcome {
-                    Outcome::Succeeded(_) => report.succeeded += 1,
+                    Outcome::Fetched(..) | Outcome::Succeeded(_) => report.succeeded += 1,
                     Outcome::Marked(_) => report.marked += 1,
                     Outcome::Failed => report.failed += 1,
                     Outcome::Rescheduled => report.rescheduled += 1,
@@ -314,10 +319,45 @@ impl RefreshWorker {
         // Instrumented, not entered: several refreshes interleave on one task, and a span held
         // across their awaits would leak into the others.
         let span = tracing::info_span!("refresh", handle = %creator.handle);
-        let outcome = self.refresh_with_retries(creator.clone()).instrument(span).await;
-        metrics::counter!(crate::metrics::REFRESH_OUTCOMES, "source" => self.source.name(), "outcome" => outcome.label())
-            .increment(1);
-        outcome
+        self.refresh_with_retries(creator.clone()).instrument(span).await
+    }
+
+    /// Writes the batch's fetched creators in one transaction; if that fails, each in its own, so
+    /// that one bad write loses no other. Each becomes `Succeeded`, or `Failed` when its write failed.
+    async fn write_fetched(&self, outcomes: Vec<(ClaimedCreator, Outcome)>) -> Vec<(ClaimedCreator, Outcome)> {
+        let (mut done, mut fetched) = (Vec::with_capacity(outcomes.len()), Vec::new());
+        for (creator, outcome) in outcomes {
+            match outcome {
+                Outcome::Fetched(success, videos) => fetched.push((creator, *success, videos)),
+                outcome => done.push((creator, outcome)),
+            }
+        }
+        if fetched.is_empty() {
+            return done;
+        }
+        let all = fetched.iter().map(|(_, success, _)| success.clone()).collect();
+        let written = match self.store.record_fetch_successes(all).await {
+            Ok(()) => vec![true; fetched.len()],
+            Err(error) => {
+                tracing::warn!(error = ?error, creators = fetched.len(), "writing the batch failed; writing each alone");
+                let mut written = Vec::with_capacity(fetched.len());
+                for (creator, success, _) in &fetched {
+                    let result = self.store.record_fetch_successes(vec![success.clone()]).await;
+                    if let Err(error) = &result {
+                        tracing::error!(error = ?error, handle = %creator.handle, "storing a fetched profile failed");
+                    }
+                    written.push(result.is_ok());
+                }
+                written
+            }
+        };
+        if written.contains(&true) {
+            let _ = self.store.record_source_event(self.source.name(), SourceEvent::Success, Utc::now()).await;
+        }
+        for ((creator, _, videos), written) in fetched.into_iter().zip(written) {
+            done.push((creator, if written { Outcome::Succeeded(videos) } else { Outcome::Failed }));
+        }
+        done
     }
 
     async fn refresh_with_retries(&self, creator: ClaimedCreator) -> Outcome {
@@ -341,7 +381,7 @@ impl RefreshWorker {
             match result {
                 Ok((profile, videos)) => {
                     self.breaker.lock().map(|mut b| b.record(true, now)).ok();
-                    return self.record_success(&creator, profile, videos).await;
+                    return self.complete_fetch(&creator, profile, videos).await;
                 }
                 Err(error) if error.is_permanent_for_creator() => {
                     self.breaker.lock().map(|mut b| b.record(true, now)).ok();
@@ -482,7 +522,9 @@ impl RefreshWorker {
         Utc::now() + chrono::Duration::from_std(interval + Duration::from_millis(jitter)).unwrap_or_default()
     }
 
-    async fn record_success(
+    /// A fetch to be written with its batch, once the creator's audience is seen to (those writes
+    /// are the creator's own and need nothing of the fetch's).
+    async fn complete_fetch(
         &self,
         creator: &ClaimedCreator,
         profile: zzyzx_sources::Profile,
@@ -513,14 +555,9 @@ impl RefreshWorker {
             now,
             detection: creator.detection.clone(),
         };
-        if let Err(error) = self.store.record_fetch_success(success).await {
-            tracing::error!(error = ?error, "storing a fetched profile failed");
-            return Outcome::Failed;
-        }
-        let _ = self.store.record_source_event(self.source.name(), SourceEvent::Success, now).await;
         self.estimate_audience(creator, &latest).await;
         self.provider_audience(creator).await;
-        Outcome::Succeeded(stats)
+        Outcome::Fetched(Box::new(success), stats)
     }
 
     /// Whether the worker recorded an audience of `kind` for the creator within `every`; on a

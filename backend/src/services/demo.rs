@@ -148,7 +148,7 @@ pub async fn load(store: &dyn Store, hashing: &PasswordHashing) -> anyhow::Resul
         let interval = Cadence::default().interval(reason);
         let next_fetch_at = now + Duration::from_std(interval).unwrap_or(Duration::hours(24));
         store
-            .record_fetch_success(FetchSuccess {
+            .record_fetch_successes(vec![FetchSuccess {
                 creator_id: *creator_id,
                 handle: (*handle).to_owned(),
                 source: source.name(),
@@ -159,7 +159,7 @@ pub async fn load(store: &dyn Store, hashing: &PasswordHashing) -> anyhow::Resul
                 refresh_priority: reason.priority(),
                 now,
                 detection: None,
-            })
+            }])
             .await?;
     }
     set_target_once(store, workspace_id).await?;

@@ -31,6 +31,7 @@ pub struct ClaimedCreator {
 }
 
 /// What a successful fetch writes, all at once.
+#[derive(Clone)]
 pub struct FetchSuccess {
     pub creator_id: Uuid,
     /// The creator's canonical handle: only its own videos are kept.
@@ -129,10 +130,11 @@ pub trait RefreshStore: Send + Sync {
         limit: i64,
         watched_since: DateTime<Utc>,
     ) -> Result<Vec<ClaimedCreator>>;
-    /// Writes a fetched profile, its snapshot (at most one per creator per hour) and videos, and
-    /// releases the lease; finishes the creator's pending refresh jobs. In the same transaction,
-    /// finds the campaign posts among the videos and schedules the checks of the creator's posts.
-    async fn record_fetch_success(&self, success: FetchSuccess) -> Result<()>;
+    /// Writes each fetched profile, its snapshot (at most one per creator per hour) and videos,
+    /// and releases the lease; finishes the creator's pending refresh jobs; finds the campaign
+    /// posts among the videos and schedules the checks of the creator's posts. A batch's worth in
+    /// one transaction: a failure writes none of them.
+    async fn record_fetch_successes(&self, successes: Vec<FetchSuccess>) -> Result<()>;
     async fn record_fetch_failure(&self, failure: FetchFailure) -> Result<()>;
     /// Gives a leased creator back, due at `next_fetch_at`, without counting a failure.
     async fn reschedule_creator(&self, creator_id: Uuid, next_fetch_at: DateTime<Utc>) -> Result<()>;

@@ -85,93 +85,13 @@ impl RefreshStore for SqlStore {
         Ok(RefreshQueue { due, leased, oldest_lease_age_seconds })
     }
 
-    async fn record_fetch_success(&self, success: FetchSuccess) -> Result<()> {
-        let FetchSuccess {
-            creator_id,
-            handle,
-            source,
-            profile,
-            videos,
-            next_fetch_at,
-            refresh_reason,
-            refresh_priority,
-            now,
-            detection,
-        } = success;
-        let own: Vec<zzyzx_sources::Video> = videos.into_iter().filter(|v| v.author_handle == handle).collect();
-        // Campaign posts among these videos, found where the videos are first known, from what the
-        // claim read; stored in the fetch's transaction.
-        let candidates: Vec<CandidateVideo> = match &detection {
-            None => Vec::new(),
-            Some(_) => own
-                .iter()
-                .map(|v| CandidateVideo {
-                    platform_id: v.platform_id.clone(),
-                    posted_at: v.posted_at,
-                    description: v.description.clone(),
-                    hashtags: Json(v.hashtags.clone()),
-                })
-                .collect(),
-        };
-        let found = detection.as_ref().map(|inputs| inputs.find(&candidates)).unwrap_or_default();
+    async fn record_fetch_successes(&self, mut successes: Vec<FetchSuccess>) -> Result<()> {
+        // One order for every writer, so concurrent transactions lock rows in the same order.
+        successes.sort_by_key(|success| success.creator_id);
         let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "update creators set platform_user_id = $2, sec_uid = coalesce($3, sec_uid), display_name = $4, \
-             display_name_key = $5, avatar_url = $6, bio = $7, verified = $8, region = $9, counts_may_be_rounded = $10, \
-             status = 'active', failures = 0, last_error = null, last_fetched_at = $11, next_fetch_at = $12, \
-             refresh_reason = $13, refresh_priority = $14, lease_until = null, lease_owner = null, updated_at = $11, \
-             data_version = data_version + 1 where id = $1",
-        )
-        .bind(creator_id)
-        .bind(&profile.platform_user_id)
-        .bind(&profile.sec_uid)
-        .bind(&profile.display_name)
-        .bind(profile.display_name.as_deref().map(str::to_lowercase))
-        .bind(&profile.avatar_url)
-        .bind(&profile.bio)
-        .bind(profile.verified)
-        .bind(&profile.region)
-        .bind(profile.counts_may_be_rounded)
-        .bind(now)
-        .bind(next_fetch_at)
-        .bind(refresh_reason)
-        .bind(refresh_priority)
-        .execute(&mut *tx)
-        .await?;
-        let captured_at =
-            DateTime::from_timestamp_micros(profile.fetched_at.timestamp_micros()).unwrap_or(profile.fetched_at);
-        sqlx::query(
-            "insert into creator_snapshots \
-             (creator_id, workspace_id, captured_at, captured_hour, followers, following, likes, videos, source, created_at) \
-             values ($1, null, $2, $3, $4, $5, $6, $7, $8, $9) \
-             on conflict (creator_id, captured_hour) where workspace_id is null do update set \
-             captured_at = excluded.captured_at, followers = excluded.followers, following = excluded.following, \
-             likes = excluded.likes, videos = excluded.videos, source = excluded.source",
-        )
-        .bind(creator_id)
-        .bind(captured_at)
-        .bind(hour_of(captured_at))
-        .bind(profile.followers)
-        .bind(profile.following)
-        .bind(profile.likes)
-        .bind(profile.videos)
-        .bind(source)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        upsert_videos(&mut tx, &HashMap::from([(handle, creator_id)]), &own, source, now).await?;
-        if let Some(inputs) = &detection {
-            let next = Some(next_fetch_at);
-            super::campaigns::apply_detection(&mut tx, creator_id, inputs, &found, &candidates, next, now).await?;
+        for success in successes {
+            write_fetch_success(&mut tx, success).await?;
         }
-        sqlx::query(
-            "update jobs set status = 'succeeded', progress = 100, message = null, updated_at = $2, finished_at = $2 \
-             where creator_id = $1 and status in ('queued', 'running')",
-        )
-        .bind(creator_id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -429,4 +349,94 @@ impl SqlStore {
         }
         Ok(views)
     }
+}
+
+/// One fetched creator's writes (see [`RefreshStore::record_fetch_successes`]).
+async fn write_fetch_success(tx: &mut WriteTx<Db>, success: FetchSuccess) -> Result<()> {
+    let FetchSuccess {
+        creator_id,
+        handle,
+        source,
+        profile,
+        videos,
+        next_fetch_at,
+        refresh_reason,
+        refresh_priority,
+        now,
+        detection,
+    } = success;
+    let own: Vec<zzyzx_sources::Video> = videos.into_iter().filter(|v| v.author_handle == handle).collect();
+    // Campaign posts among these videos, found where the videos are first known, from what the
+    // claim read; stored in the fetch's transaction.
+    let candidates: Vec<CandidateVideo> = match &detection {
+        None => Vec::new(),
+        Some(_) => own
+            .iter()
+            .map(|v| CandidateVideo {
+                platform_id: v.platform_id.clone(),
+                posted_at: v.posted_at,
+                description: v.description.clone(),
+                hashtags: Json(v.hashtags.clone()),
+            })
+            .collect(),
+    };
+    let found = detection.as_ref().map(|inputs| inputs.find(&candidates)).unwrap_or_default();
+    sqlx::query(
+        "update creators set platform_user_id = $2, sec_uid = coalesce($3, sec_uid), display_name = $4, \
+         display_name_key = $5, avatar_url = $6, bio = $7, verified = $8, region = $9, counts_may_be_rounded = $10, \
+         status = 'active', failures = 0, last_error = null, last_fetched_at = $11, next_fetch_at = $12, \
+         refresh_reason = $13, refresh_priority = $14, lease_until = null, lease_owner = null, updated_at = $11, \
+         data_version = data_version + 1 where id = $1",
+    )
+    .bind(creator_id)
+    .bind(&profile.platform_user_id)
+    .bind(&profile.sec_uid)
+    .bind(&profile.display_name)
+    .bind(profile.display_name.as_deref().map(str::to_lowercase))
+    .bind(&profile.avatar_url)
+    .bind(&profile.bio)
+    .bind(profile.verified)
+    .bind(&profile.region)
+    .bind(profile.counts_may_be_rounded)
+    .bind(now)
+    .bind(next_fetch_at)
+    .bind(refresh_reason)
+    .bind(refresh_priority)
+    .execute(&mut **tx)
+    .await?;
+    let captured_at =
+        DateTime::from_timestamp_micros(profile.fetched_at.timestamp_micros()).unwrap_or(profile.fetched_at);
+    sqlx::query(
+        "insert into creator_snapshots \
+         (creator_id, workspace_id, captured_at, captured_hour, followers, following, likes, videos, source, created_at) \
+         values ($1, null, $2, $3, $4, $5, $6, $7, $8, $9) \
+         on conflict (creator_id, captured_hour) where workspace_id is null do update set \
+         captured_at = excluded.captured_at, followers = excluded.followers, following = excluded.following, \
+         likes = excluded.likes, videos = excluded.videos, source = excluded.source",
+    )
+    .bind(creator_id)
+    .bind(captured_at)
+    .bind(hour_of(captured_at))
+    .bind(profile.followers)
+    .bind(profile.following)
+    .bind(profile.likes)
+    .bind(profile.videos)
+    .bind(source)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    upsert_videos(tx, &HashMap::from([(handle, creator_id)]), &own, source, now).await?;
+    if let Some(inputs) = &detection {
+        let next = Some(next_fetch_at);
+        super::campaigns::apply_detection(tx, creator_id, inputs, &found, &candidates, next, now).await?;
+    }
+    sqlx::query(
+        "update jobs set status = 'succeeded', progress = 100, message = null, updated_at = $2, finished_at = $2 \
+         where creator_id = $1 and status in ('queued', 'running')",
+    )
+    .bind(creator_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
