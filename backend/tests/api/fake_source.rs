@@ -27,6 +27,8 @@ pub struct FakeSource {
     captions: Mutex<HashMap<(String, i64), String>>,
     /// Bios by handle.
     bios: Mutex<HashMap<String, String>>,
+    /// Handles whose profile comes with a follower count the database refuses (below zero).
+    unwritable: Mutex<std::collections::HashSet<String>>,
     /// Comments under every video of a handle. The source gives comments only once some are scripted.
     comments: Mutex<HashMap<String, Vec<ScriptedComment>>>,
     comment_calls: std::sync::atomic::AtomicUsize,
@@ -54,6 +56,11 @@ impl FakeSource {
     /// Gives `handle`'s video `n` (posted `n` days ago) this caption; its hashtags are the caption's `#tags`.
     pub fn caption(&self, handle: &str, n: i64, caption: &str) {
         self.captions.lock().unwrap().insert((handle.to_owned(), n), caption.to_owned());
+    }
+
+    /// Makes `handle`'s profile one the database refuses to store.
+    pub fn unwritable(&self, handle: &str) {
+        self.unwritable.lock().unwrap().insert(handle.to_owned());
     }
 
     pub fn bio(&self, handle: &str, bio: &str) {
@@ -161,7 +168,17 @@ impl Source for FakeSource {
         let scripted = self.script.lock().unwrap().get_mut(handle).and_then(VecDeque::pop_front);
         match scripted {
             Some(error) => Err(error),
-            None => Ok(Profile { bio: self.bios.lock().unwrap().get(handle).cloned(), ..Self::profile_for(handle) }),
+            None => {
+                let followers = match self.unwritable.lock().unwrap().contains(handle) {
+                    true => -1,
+                    false => Self::profile_for(handle).followers,
+                };
+                Ok(Profile {
+                    bio: self.bios.lock().unwrap().get(handle).cloned(),
+                    followers,
+                    ..Self::profile_for(handle)
+                })
+            }
         }
     }
 

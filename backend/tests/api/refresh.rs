@@ -359,6 +359,20 @@ crate::both_databases! {
         }
     }
 
+    async fn a_batch_is_written_at_once_and_one_write_the_database_refuses_loses_no_other(db) {
+        let fixture = fixture(db, 6).await;
+        let source = Arc::new(FakeSource::new(Duration::ZERO));
+        source.unwritable(&fixture.creators[2].1);
+        let report = worker(&fixture, &source, fast_config("w")).run_cycle(&CancellationToken::new()).await;
+        assert_eq!((report.succeeded, report.failed), (5, 1), "{report:?}");
+        for (index, (id, handle)) in fixture.creators.iter().enumerate() {
+            let expected = if index == 2 { 0 } else { 1 };
+            assert_eq!(snapshot_count(&fixture, *id).await, expected, "{handle}");
+        }
+        let refused = fixture.store.creator(fixture.workspace_id, fixture.creators[2].0).await.unwrap().creator;
+        assert!(refused.last_fetched_at.is_none(), "nothing of the refused write stays");
+    }
+
     async fn a_worker_that_panics_is_started_again_and_finishes_the_work(db) {
         let fixture = fixture(db, 3).await;
         let source = Arc::new(FakeSource::new(Duration::ZERO));
