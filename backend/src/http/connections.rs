@@ -38,7 +38,8 @@ pub struct ConnectionResponse {
     pub last_synced_at: Option<DateTime<Utc>>,
     /// When it reads it next (connected only).
     pub next_sync_at: Option<DateTime<Utc>>,
-    /// Why the last read failed, or why the connection ended.
+    /// Why the last read failed, why the last attempt to connect did not (pending), or why the
+    /// connection ended.
     pub last_error: Option<String>,
 }
 

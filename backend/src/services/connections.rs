@@ -173,6 +173,20 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Why an authorization that reached zzyzx connected nothing, in the brand's words.
+    fn why_not_connected(&self) -> Option<String> {
+        Some(match self {
+            Outcome::Connected { .. } | Outcome::InvalidState => return None,
+            Outcome::Denied => "The creator declined on TikTok.".into(),
+            Outcome::WrongAccount { authorized, .. } => match authorized {
+                Some(other) => format!("The creator authorized another account (@{other})."),
+                None => "The creator authorized another account.".into(),
+            },
+            Outcome::MissingScopes { .. } => "The creator left out permissions zzyzx needs.".into(),
+            Outcome::Failed { .. } => "TikTok failed while connecting; the creator can try again.".into(),
+        })
+    }
+
     /// The name the result page knows it by.
     pub fn name(&self) -> &'static str {
         match self {
@@ -191,12 +205,29 @@ impl Outcome {
 pub async fn complete(store: &dyn Store, setup: &ConnectSetup, callback: Callback) -> Result<Outcome> {
     let connector = setup.connector()?;
     let now = Utc::now();
-    let Some(state) = callback.state.filter(|s| !s.is_empty() && s.len() <= 256) else {
+    let Some(state) = callback.state.as_deref().filter(|s| !s.is_empty() && s.len() <= 256) else {
         return Ok(Outcome::InvalidState);
     };
-    let Some((connection, sealed_verifier)) = store.take_authorization(&hash_secret(&state), now).await? else {
+    let Some((connection, sealed_verifier)) = store.take_authorization(&hash_secret(state), now).await? else {
         return Ok(Outcome::InvalidState);
     };
+    let outcome = authorize_account(store, connector, &connection, &sealed_verifier, callback, now).await?;
+    if let Some(why) = outcome.why_not_connected() {
+        // Told to the brand on the creator's page, until an attempt succeeds.
+        store.record_connect_attempt(connection.id, &why).await?;
+    }
+    Ok(outcome)
+}
+
+/// The code traded, the account checked, the tokens stored: the rest of [`complete`].
+async fn authorize_account(
+    store: &dyn Store,
+    connector: &Connector,
+    connection: &Connection,
+    sealed_verifier: &[u8],
+    callback: Callback,
+    now: DateTime<Utc>,
+) -> Result<Outcome> {
     if callback.error.is_some() {
         tracing::info!(connection = %connection.id, error = ?callback.error, description = ?callback.error_description, "the creator declined");
         return Ok(Outcome::Denied);
@@ -205,7 +236,7 @@ pub async fn complete(store: &dyn Store, setup: &ConnectSetup, callback: Callbac
     let Some(code) = callback.code.filter(|c| !c.is_empty()) else { return Ok(Outcome::InvalidState) };
     let verifier = connector
         .sealer
-        .open_text(&sealed_verifier, connection.id, "verifier")
+        .open_text(sealed_verifier, connection.id, "verifier")
         .map_err(|e| ServiceError::Unexpected(e.into()))?;
     let grant = match connector.login.exchange_code(&code, &verifier).await {
         Ok(grant) => grant,

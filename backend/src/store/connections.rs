@@ -134,6 +134,8 @@ pub trait ConnectionStore: Send + Sync {
     async fn take_authorization(&self, state_hash: &[u8], now: DateTime<Utc>) -> Result<Option<(Connection, Vec<u8>)>>;
     /// Stores the creator's tokens: connected, and due for a read now.
     async fn store_grant(&self, connection_id: Uuid, grant: &SealedGrant, now: DateTime<Utc>) -> Result<()>;
+    /// Why an attempt to connect a pending connection failed (`last_error`, until one succeeds).
+    async fn record_connect_attempt(&self, connection_id: Uuid, why: &str) -> Result<()>;
     /// Replaces the tokens after a refresh, keeping the connection's schedule.
     async fn replace_tokens(&self, connection_id: Uuid, grant: &SealedGrant, now: DateTime<Utc>) -> Result<()>;
     /// Ends a connection (revoked or disconnected): tokens and any authorization under way deleted,

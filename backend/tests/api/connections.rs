@@ -236,6 +236,9 @@ both_databases! {
         let sent = authorize(&app, &link).await;
         let denied = callback(&app, &format!("error=access_denied&error_description=The+user+denied&state={}", sent["state"])).await;
         assert_eq!(denied, "/connect/done?outcome=denied");
+        // The brand sees why, on the still pending connection; a forged state tells it nothing.
+        let pending = connection(&app, &owner, &creator).await;
+        assert_eq!((pending["status"].as_str(), pending["last_error"].as_str()), (Some("pending"), Some("The creator declined on TikTok.")));
         assert_eq!(callback(&app, "code=the-code&state=forged").await, "/connect/done?outcome=invalid_state");
         assert_eq!(callback(&app, "code=the-code").await, "/connect/done?outcome=invalid_state");
         // A second "Connect" replaces the first authorization: the first state is dead.
@@ -259,7 +262,9 @@ both_databases! {
         let sent = authorize(&app, &link).await;
         let location = callback(&app, &format!("code=c&state={}", sent["state"])).await;
         assert_eq!(location, "/connect/done?outcome=wrong_account&handle=mayabakes&authorized=someone.else");
-        assert_eq!(connection(&app, &owner, &creator).await["status"], "pending");
+        let pending = connection(&app, &owner, &creator).await;
+        assert_eq!(pending["status"], "pending");
+        assert_eq!(pending["last_error"], "The creator authorized another account (@someone.else).");
 
         let server = MockServer::start().await;
         let connector = self::connector(&server);
@@ -271,6 +276,7 @@ both_databases! {
         let sent = authorize(&app, &link).await;
         let location = callback(&app, &format!("code=c&state={}", sent["state"])).await;
         assert_eq!(location, "/connect/done?outcome=missing_scopes&handle=mayabakes");
+        assert_eq!(connection(&app, &owner, &creator).await["last_error"], "The creator left out permissions zzyzx needs.");
     }
 
     async fn an_expired_code_or_tiktok_errors_end_on_a_page_not_an_error(db) {

@@ -267,6 +267,18 @@ impl ConnectionStore for SqlStore {
         Ok(())
     }
 
+    async fn record_connect_attempt(&self, connection_id: Uuid, why: &str) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        // `updated_at` says when the link was made: it stays.
+        sqlx::query("update creator_connections set last_error = $2 where id = $1 and status = 'pending'")
+            .bind(connection_id)
+            .bind(why)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn record_connection_failure(
         &self,
         connection_id: Uuid,

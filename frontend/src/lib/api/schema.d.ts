@@ -2293,7 +2293,10 @@ export interface components {
             handle: string;
             /** Format: uuid */
             id: string;
-            /** @description Why the last read failed, or why the connection ended. */
+            /**
+             * @description Why the last read failed, why the last attempt to connect did not (pending), or why the
+             *     connection ended.
+             */
             last_error?: string | null;
             /**
              * Format: date-time

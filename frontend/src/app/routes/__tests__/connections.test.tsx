@@ -28,6 +28,19 @@ describe('connected account on the creator page', () => {
     expect(within(card).getByRole('button', { name: 'New connect link' })).toBeInTheDocument();
   });
 
+  it('says why the last attempt to connect did not', async () => {
+    const maya = signedInUser();
+    const creator = addCreator('mayabakes');
+    addConnection(personalWorkspaceOf(maya).id, creator.id, { last_error: 'The creator declined on TikTok.' });
+    renderApp(`/creators/${creator.id}`);
+
+    const card = await connectionCard();
+    expect(await within(card).findByText('Link sent')).toBeInTheDocument();
+    expect(
+      within(card).getByText('The last attempt did not connect: The creator declined on TikTok.'),
+    ).toBeInTheDocument();
+  });
+
   it('shows when a connected account was read, what it granted, and disconnects after asking', async () => {
     const maya = signedInUser();
     const creator = addCreator('mayabakes');

@@ -35,6 +35,11 @@ function ConnectionState({ connection, handle }: { connection: Connection; handl
           Waiting for @{handle} to open the link (<code>{connection.link_prefix}…</code>, made{' '}
           {formatDay(connection.updated_at)}
           {connection.created_by && ` by ${connection.created_by}`}) and authorize zzyzx on TikTok.
+          {connection.last_error && (
+            <span className="d-block small text-warning-emphasis mt-1">
+              The last attempt did not connect: {connection.last_error}
+            </span>
+          )}
         </p>
       );
     case 'connected':
