@@ -2,9 +2,9 @@
 
 use super::*;
 
-/// A list item joined with its creator and the creator's latest snapshot visible to the workspace.
+/// A list item's own columns and its creator's ([`ITEM_COLUMNS`]).
 #[derive(sqlx::FromRow)]
-struct ItemRow {
+pub(super) struct ItemColumns {
     item_id: Uuid,
     list_id: Uuid,
     position: i64,
@@ -13,24 +13,40 @@ struct ItemRow {
     item_created_at: DateTime<Utc>,
     item_updated_at: DateTime<Utc>,
     #[sqlx(flatten)]
-    creator: Creator,
+    pub(super) creator: Creator,
+}
+
+pub(super) const ITEM_COLUMNS: &str = "i.id as item_id, i.list_id, i.position, i.note, i.tags, \
+     i.created_at as item_created_at, i.updated_at as item_updated_at";
+
+impl ItemColumns {
+    pub(super) fn into_item(self, latest: Option<Snapshot>) -> ListItem {
+        ListItem {
+            id: self.item_id,
+            list_id: self.list_id,
+            position: self.position,
+            note: self.note,
+            tags: self.tags.0,
+            created_at: self.item_created_at,
+            updated_at: self.item_updated_at,
+            creator: self.creator,
+            latest,
+        }
+    }
+}
+
+/// A list item joined with its creator and the creator's latest snapshot visible to the workspace.
+#[derive(sqlx::FromRow)]
+struct ItemRow {
+    #[sqlx(flatten)]
+    item: ItemColumns,
     #[sqlx(flatten)]
     latest: LatestColumns,
 }
 
 impl From<ItemRow> for ListItem {
     fn from(row: ItemRow) -> Self {
-        ListItem {
-            id: row.item_id,
-            list_id: row.list_id,
-            position: row.position,
-            note: row.note,
-            tags: row.tags.0,
-            created_at: row.item_created_at,
-            updated_at: row.item_updated_at,
-            creator: row.creator,
-            latest: row.latest.into_snapshot(),
-        }
+        row.item.into_item(row.latest.into_snapshot())
     }
 }
 
@@ -38,8 +54,7 @@ impl From<ItemRow> for ListItem {
 fn items_query(tail: &str) -> String {
     let latest = latest_join("i.creator_id", "$1");
     format!(
-        "select i.id as item_id, i.list_id, i.position, i.note, i.tags, \
-                i.created_at as item_created_at, i.updated_at as item_updated_at, {CREATOR_COLUMNS}, {LATEST_COLUMNS} \
+        "select {ITEM_COLUMNS}, {CREATOR_COLUMNS}, {LATEST_COLUMNS} \
          from list_items i \
          join lists l on l.id = i.list_id \
          join creators c on c.id = i.creator_id \

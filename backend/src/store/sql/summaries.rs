@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::analytics::push_scope;
+use super::lists::{ITEM_COLUMNS, ItemColumns};
 use super::*;
 
 const SUMMARY_COLUMNS: &str = "cs.creator_id, cs.shape, cs.data_version, cs.computed_on, cs.documents, cs.payload";
@@ -24,15 +25,8 @@ impl From<SummaryRow> for StoredSummary {
 /// A list item with its creator and, when kept, the creator's row (columns `summary_*`).
 #[derive(sqlx::FromRow)]
 struct ItemSummaryRow {
-    item_id: Uuid,
-    list_id: Uuid,
-    position: i64,
-    note: String,
-    tags: Json<Vec<String>>,
-    item_created_at: DateTime<Utc>,
-    item_updated_at: DateTime<Utc>,
     #[sqlx(flatten)]
-    creator: Creator,
+    item: ItemColumns,
     summary_shape: Option<i32>,
     summary_data_version: Option<i64>,
     summary_computed_on: Option<NaiveDate>,
@@ -51,25 +45,14 @@ impl ItemSummaryRow {
         ) {
             (Some(shape), Some(data_version), Some(computed_on), Some(documents), Some(payload)) => {
                 Some(StoredSummary {
-                    creator_id: self.creator.id,
+                    creator_id: self.item.creator.id,
                     stamp: SummaryStamp { shape, data_version, computed_on, documents },
                     payload,
                 })
             }
             _ => None,
         };
-        let item = ListItem {
-            id: self.item_id,
-            list_id: self.list_id,
-            position: self.position,
-            note: self.note,
-            tags: self.tags.0,
-            created_at: self.item_created_at,
-            updated_at: self.item_updated_at,
-            creator: self.creator,
-            latest: None,
-        };
-        (item, summary)
+        (self.item.into_item(None), summary)
     }
 }
 
@@ -81,9 +64,7 @@ impl SummaryStore for SqlStore {
         list_id: Uuid,
     ) -> Result<Vec<(ListItem, Option<StoredSummary>)>> {
         let rows = sqlx::query_as::<_, ItemSummaryRow>(&format!(
-            "select i.id as item_id, i.list_id, i.position, i.note, i.tags, \
-                    i.created_at as item_created_at, i.updated_at as item_updated_at, {CREATOR_COLUMNS}, \
-                    cs.shape as summary_shape, cs.data_version as summary_data_version, \
+            "select {ITEM_COLUMNS}, {CREATOR_COLUMNS}, cs.shape as summary_shape, cs.data_version as summary_data_version, \
                     cs.computed_on as summary_computed_on, cs.documents as summary_documents, \
                     cs.payload as summary_payload \
              from list_items i \
