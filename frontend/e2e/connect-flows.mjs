@@ -1,6 +1,6 @@
 // The connected-account journey, run after the campaign flows with the owner logged in: on the first
 // creator's page the brand makes a connect link; the creator opens it, goes to TikTok (the local
-// stand-in), cancels once, then authorizes; the brand's page then shows the connection and, once the
+// stand-in), cancels once (the brand's page says so), then authorizes; the brand's page then shows the connection and, once the
 // worker has read the account, the exact counts labelled as the creator's own. Screenshots of both
 // sides at desktop and phone width.
 
@@ -52,6 +52,14 @@ export const connectFlows = [
       await page.getByRole('heading', { name: 'TikTok stand-in: authorize zzyzx?' }).waitFor();
       await page.getByRole('link', { name: 'Cancel' }).click();
       await page.getByRole('heading', { name: 'Nothing was connected', level: 1 }).waitFor();
+
+      // The brand sees why on the creator's page, while the link waits for another try.
+      await page.goto(state.creatorUrl);
+      const card = page.getByRole('region', { name: /Connected account/ });
+      await card.getByText('The last attempt did not connect: The creator declined on TikTok.').waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await screenshot('connect-declined');
+      await atPhoneWidth(page, screenshot, 'connect-declined');
 
       await page.goto(state.connectLink);
       await page.getByRole('button', { name: 'Connect with TikTok' }).click();
