@@ -4,6 +4,7 @@
 //! evidence about the content, not about who watches it, and is labelled so.
 
 use crate::codes::{is_age_band, is_country, is_gender, is_language};
+use crate::estimate::wilson_bounds;
 use crate::measure::{CONTENT_INTEREST, CONTENT_REGION, FIT_AUDIENCE, FIT_CONTENT, Measure, Unavailable};
 use crate::settings::ValidationErrors;
 use crate::videos::{MIN_VIDEOS, RecentVideos, VIDEO_WINDOW, normalize_hashtag};
@@ -300,12 +301,27 @@ pub struct AudienceFit {
     pub source: Option<String>,
     pub captured_at: Option<DateTime<Utc>>,
     pub sample_size: Option<i64>,
+    /// The score's 95% interval when it rests on a sample, computed as `FitInterval` says.
+    pub interval: Option<FitInterval>,
     /// One entry per dimension the target names.
     pub dimensions: Vec<FitDimension>,
     /// Product of the matched shares: the share of the audience in the target on every dimension at once, assuming
     /// the dimensions are independent. Used for the price per thousand target followers (§6.2).
     pub estimated_target_share: Option<f64>,
     pub explanation: String,
+}
+
+/// The 95% interval of a fit score read from a sample of the audience (an estimate from commenters, or an imported
+/// or reported profile that states its sample size): each dimension's matched share gets its Wilson interval for
+/// that sample, and the bounds are weighted as the score is. That is the interval the score would have if its
+/// dimensions moved together, the widest case, so it is never narrower than the data allows. It widens as the sample
+/// shrinks. A connected account's audience is TikTok's own count of the followers, not a sample, and has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct FitInterval {
+    #[schema(maximum = 100)]
+    pub low: u8,
+    #[schema(maximum = 100)]
+    pub high: u8,
 }
 
 /// A share from an unvalidated profile, made safe to add: NaN and negatives count as 0, nothing above 1.
@@ -347,23 +363,45 @@ pub(crate) fn fit_score(
     target: Option<&TargetAudience>,
     audience: Option<&AudienceProfile>,
 ) -> Result<(u8, f64), Unavailable> {
+    let (weighted, product) = matched(target, audience)?;
+    let weights: f64 = weighted.iter().map(|(weight, _)| weight).sum();
+    let share: f64 = weighted.iter().map(|(weight, matched)| weight * matched).sum::<f64>() / weights;
+    Ok((to_score(share), product))
+}
+
+/// [`FitInterval`] of the fit score, when the profile names its sample and is not a connected account's.
+pub(crate) fn fit_interval(target: Option<&TargetAudience>, audience: Option<&AudienceProfile>) -> Option<FitInterval> {
+    let profile = audience.filter(|a| a.kind != AudienceKind::Connected)?;
+    let n = profile.sample_size.filter(|n| *n > 0)? as f64;
+    let (weighted, _) = matched(target, audience).ok()?;
+    let weights: f64 = weighted.iter().map(|(weight, _)| weight).sum();
+    let (low, high) = weighted.iter().fold((0.0, 0.0), |(low, high), &(weight, matched)| {
+        let bounds = wilson_bounds(matched, n);
+        (low + weight * bounds.low, high + weight * bounds.high)
+    });
+    Some(FitInterval { low: to_score(low / weights), high: to_score(high / weights) })
+}
+
+/// (weight, matched share) of each target dimension the profile has data on, at least one, and the product of the
+/// matched shares; or why there is no fit.
+fn matched(
+    target: Option<&TargetAudience>,
+    audience: Option<&AudienceProfile>,
+) -> Result<(Vec<(f64, f64)>, f64), Unavailable> {
     let profile = audience.ok_or(Unavailable::NoAudienceData)?;
     let target = target.filter(|t| t.has_audience_dimension()).ok_or(Unavailable::NoTarget)?;
-    let (mut weighted, mut weights, mut product) = (0.0, 0.0, 1.0);
-    for (dimension, labels, distribution) in dimensions(target, profile) {
-        if labels.is_empty() {
-            continue;
-        }
-        if let Some((matched, _)) = match_share(labels, distribution) {
-            weighted += dimension.weight() * matched;
-            weights += dimension.weight();
-            product *= matched;
-        }
-    }
-    if weights <= 0.0 {
+    let weighted: Vec<(f64, f64)> = dimensions(target, profile)
+        .into_iter()
+        .filter(|(_, labels, _)| !labels.is_empty())
+        .filter_map(|(dimension, labels, distribution)| {
+            match_share(labels, distribution).map(|(matched, _)| (dimension.weight(), matched))
+        })
+        .collect();
+    if weighted.iter().map(|(weight, _)| weight).sum::<f64>() <= 0.0 {
         return Err(Unavailable::NoAudienceData);
     }
-    Ok((to_score(weighted / weights), product))
+    let product = weighted.iter().map(|(_, matched)| matched).product();
+    Ok((weighted, product))
 }
 
 fn to_score(share: f64) -> u8 {
@@ -372,6 +410,7 @@ fn to_score(share: f64) -> u8 {
 
 pub(crate) fn fit(target: Option<&TargetAudience>, audience: Option<&AudienceProfile>) -> AudienceFit {
     let result = fit_score(target, audience);
+    let interval = fit_interval(target, audience).filter(|_| result.is_ok());
     let sample = audience.and_then(|a| a.sample_size).filter(|n| *n > 0);
     let dimensions: Vec<FitDimension> = match (target, audience) {
         (Some(target), Some(profile)) => dimensions(target, profile)
@@ -386,8 +425,9 @@ pub(crate) fn fit(target: Option<&TargetAudience>, audience: Option<&AudiencePro
             let used: Vec<&str> =
                 dimensions.iter().filter(|d| d.matched_share.is_some()).map(|d| d.dimension.noun()).collect();
             let sample = sample.map(|n| format!(", {} sampled", wording::count(n))).unwrap_or_default();
+            let interval = interval.map(|i| format!(" (95% interval {}–{})", i.low, i.high)).unwrap_or_default();
             format!(
-                "fit {score}/100 from {} ({} audience data: {}, {}{sample})",
+                "fit {score}/100{interval} from {} ({} audience data: {}, {}{sample})",
                 used.join(", "),
                 profile.kind.as_str(),
                 profile.source,
@@ -413,6 +453,7 @@ pub(crate) fn fit(target: Option<&TargetAudience>, audience: Option<&AudiencePro
         source: audience.map(|a| a.source.clone()),
         captured_at: audience.map(|a| a.captured_at),
         sample_size: audience.and_then(|a| a.sample_size),
+        interval,
         dimensions,
         estimated_target_share: share,
         explanation,
@@ -653,11 +694,32 @@ mod tests {
         // 1.96 × √(0.6 × 0.4 / 400) = 0.048.
         assert!((countries.margin_of_error.unwrap() - 0.048_010).abs() < 1e-5);
         assert_eq!(f.dimensions[1].matched_share, None);
+        // Wilson bounds at n = 400: countries 0.551–0.647, ages 0.451–0.549, genders 0.653–0.743, weighted as the
+        // score: 0.538 and 0.633.
+        assert_eq!(f.interval, Some(FitInterval { low: 54, high: 63 }));
         assert_eq!(
             f.explanation,
-            "fit 59/100 from countries, age bands, genders (estimated audience data: sampled_commenters, 2025-06-30, 400 \
-             sampled)"
+            "fit 59/100 (95% interval 54–63) from countries, age bands, genders (estimated audience data: \
+             sampled_commenters, 2025-06-30, 400 sampled)"
         );
+    }
+
+    #[test]
+    fn the_interval_widens_as_the_sample_shrinks_and_a_connected_audience_has_none() {
+        let with = |kind: AudienceKind, sample_size: Option<i64>| {
+            fit(Some(&target()), Some(&AudienceProfile { kind, sample_size, ..profile() }))
+        };
+        let width = |f: &AudienceFit| f.interval.map(|i| i.high - i.low).unwrap();
+        let (large, small) = (with(AudienceKind::Estimated, Some(4_000)), with(AudienceKind::Estimated, Some(40)));
+        assert_eq!((large.score, small.score), (Some(59), Some(59)));
+        assert!(width(&large) < width(&with(AudienceKind::Estimated, Some(400))));
+        assert!(width(&with(AudienceKind::Estimated, Some(400))) < width(&small));
+        assert_eq!(small.interval, Some(FitInterval { low: 43, high: 72 }), "40 commenters: 59 could be 43 to 72");
+        assert_eq!(with(AudienceKind::Imported, Some(400)).interval, Some(FitInterval { low: 54, high: 63 }));
+        assert_eq!(with(AudienceKind::Connected, Some(400)).interval, None, "TikTok's own count, not a sample");
+        assert_eq!(with(AudienceKind::Manual, None).interval, None, "no sample size, no interval");
+        assert_eq!(with(AudienceKind::Estimated, Some(0)).interval, None);
+        assert_eq!(fit(None, Some(&profile())).interval, None, "no target, no fit, no interval");
     }
 
     #[test]
@@ -763,6 +825,10 @@ mod tests {
             let t = TargetAudience { countries: chosen(0..3), age_bands: chosen(3..6), genders: chosen(6..9), languages: chosen(9..12), interests: vec![] };
             let f = fit(Some(&t), Some(&p));
             prop_assert!(f.score.is_none_or(|s| s <= 100));
+            prop_assert_eq!(f.interval.is_some(), f.score.is_some(), "a sampled profile's fit has an interval");
+            if let (Some(score), Some(interval)) = (f.score, f.interval) {
+                prop_assert!(interval.low <= score && score <= interval.high && interval.high <= 100, "{interval:?} around {score}");
+            }
             prop_assert!(f.estimated_target_share.is_none_or(|s| (0.0..=1.0).contains(&s)));
             prop_assert_eq!(fit(Some(&t), None).score, None);
         }

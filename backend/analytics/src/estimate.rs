@@ -82,16 +82,23 @@ pub fn wilson_interval(successes: usize, trials: usize) -> Option<WilsonInterval
     if trials == 0 || successes > trials {
         return None;
     }
-    let n = trials as f64;
-    let p = successes as f64 / n;
+    let interval = wilson_bounds(successes as f64 / trials as f64, trials as f64);
+    // At 0 and n successes the exact bounds are 0 and 1, whatever the rounding.
+    Some(WilsonInterval {
+        low: if successes == 0 { 0.0 } else { interval.low },
+        high: if successes == trials { 1.0 } else { interval.high },
+    })
+}
+
+/// The 95% Wilson score interval of a share `p` (0 to 1) observed in a sample of `n` (> 0), for shares that are
+/// not a whole count of successes (a weighted or reported share). Rounding never takes a bound across `p` or out of
+/// [0, 1].
+pub(crate) fn wilson_bounds(p: f64, n: f64) -> WilsonInterval {
     let z2 = Z_95 * Z_95;
     let denominator = 1.0 + z2 / n;
     let centre = (p + z2 / (2.0 * n)) / denominator;
     let half_width = Z_95 * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denominator;
-    // At 0 and n successes the exact bounds are 0 and 1; elsewhere rounding must not cross the share or [0, 1].
-    let low = if successes == 0 { 0.0 } else { (centre - half_width).clamp(0.0, p) };
-    let high = if successes == trials { 1.0 } else { (centre + half_width).clamp(p, 1.0) };
-    Some(WilsonInterval { low, high })
+    WilsonInterval { low: (centre - half_width).clamp(0.0, p), high: (centre + half_width).clamp(p, 1.0) }
 }
 
 /// How many comments, distinct commenters and videos a set of shares rests on.

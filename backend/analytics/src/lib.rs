@@ -30,8 +30,8 @@ mod videos;
 mod wording;
 
 pub use audience::{
-    AudienceDimension, AudienceFit, AudienceKind, AudienceProfile, ContentSignal, FitDimension, LabelCount, LabelShare,
-    TargetAudience,
+    AudienceDimension, AudienceFit, AudienceKind, AudienceProfile, ContentSignal, FitDimension, FitInterval,
+    LabelCount, LabelShare, TargetAudience,
 };
 pub use authenticity::{
     Authenticity, AuthenticitySignal, DataQualityFlag, DataQualityKind, ExplainingVideo, SignalKind,
@@ -146,6 +146,8 @@ pub struct GrowthSummary {
 pub struct EngagementSummary {
     /// `engagement.views.median.v1` in percent over the last 30 videos; null below 3 videos with views.
     pub median_percent: Option<f64>,
+    /// `views.median.v1`: the median views of the same videos, what the next video can expect; null below 3.
+    pub median_views: Option<f64>,
     /// Videos it was computed from.
     pub sample_size: usize,
 }
@@ -176,6 +178,9 @@ pub struct CreatorSummary {
     pub fit_kind: Option<AudienceKind>,
     /// That profile's sample size (for an estimate, the commenters it was read from), when known.
     pub fit_sample_size: Option<i64>,
+    /// `fit_score`'s 95% interval when the profile behind it is a sample (an estimate, or a profile stating its sample
+    /// size): it widens as the sample shrinks. Null for a connected account's audience and without a fit.
+    pub fit_interval: Option<FitInterval>,
     /// `fit.content.v1`, 0–100: the content signal, from the creator's videos (their regions and hashtags against the
     /// target), not from audience data; shown where `fit_score` is unknown, always labelled as a content signal. Null
     /// without a target or enough videos. Equals `content_signal.score` of [`analyze`].
@@ -214,13 +219,18 @@ pub fn summarize(
         growth_7d: summary(&week),
         growth_30d: summary(&month),
         acceleration: acceleration.ratio,
-        engagement_by_views: EngagementSummary { median_percent: engagement.by_views, sample_size: engagement.sample },
+        engagement_by_views: EngagementSummary {
+            median_percent: engagement.by_views,
+            median_views: engagement.median_views,
+            sample_size: engagement.sample,
+        },
         outlier_count: outliers::viral_count(&recent, settings.effective_viral_multiple()),
         rising: rising::assess(&week, &acceleration, &recent, followers, settings),
         tier: followers.map(Tier::of),
         fit_score,
         fit_kind: fit_profile.map(|a| a.kind),
         fit_sample_size: fit_profile.and_then(|a| a.sample_size),
+        fit_interval: fit_profile.and_then(|_| audience::fit_interval(target, audience)),
         content_signal: target.and_then(|t| audience::content_signal(Some(t), &recent).score),
         top_video_id: outliers::best_within(&recent, outliers::TOP_VIDEO_DAYS).map(|(v, _)| v.id.clone()),
     }

@@ -104,6 +104,9 @@ pub struct Video {
     pub author_handle: String,
     pub author_display_name: Option<String>,
     pub author_avatar_url: Option<String>,
+    /// The author's followers when the answer carries them with the video (TikAPI's and
+    /// ScrapeCreators' hashtag and video lists do; the Research API does not).
+    pub author_followers: Option<i64>,
     pub posted_at: DateTime<Utc>,
     pub description: String,
     /// Hashtags without `#`, lowercase.

@@ -664,6 +664,7 @@ fn to_video(raw: RawVideo, fallback_author: Option<&str>) -> Result<Option<Video
         author_handle,
         author_display_name: None,
         author_avatar_url: None,
+        author_followers: None,
         posted_at,
         description: raw.video_description.unwrap_or_default(),
         hashtags,

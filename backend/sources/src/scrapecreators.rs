@@ -46,11 +46,13 @@
 //!   `videos_depth` page budget, or when the cursor stops moving. User search, which sends no
 //!   `has_more`, goes on only while a page brings new matches. Every page costs a credit.
 //! - **Comments** are asked for by the canonical video URL (`tiktok.com/@handle/video/id`), built
-//!   from the author's handle and the video id zzyzx already keeps.
+//!   from the author's handle and the video id zzyzx already keeps. The answer is TikTok's app
+//!   comment list, read as TikAPI's is (`web::collect_comments`): a `reply_id` other than `"0"`
+//!   marks a reply, which is left out.
 
 use crate::http::{self, Http, Reply, Secret};
-use crate::web::{self, AppUser, AuthorFallback, Aweme, WebProfile};
-use crate::wire::{self, Count, Cursor, Flag, Id, decode, is_set};
+use crate::web::{self, AppCommentPage, AppUser, AuthorFallback, Aweme, WebProfile};
+use crate::wire::{self, Count, Cursor, Flag, decode, is_set};
 use crate::{
     AudienceCountry, BuildError, Capabilities, ClientOptions, Profile, Source, SourceError, UserMatch, Video,
     VideoComment,
@@ -141,21 +143,8 @@ impl ScrapeCreators {
                 }
                 self.get(COMMENTS_PATH, &params).await?
             };
-            let page: CommentPage = decode(body, COMMENTS_PATH)?;
-            let entries: Vec<RawComment> = page.comments.unwrap_or_default().into_iter().flatten().collect();
-            let total = entries.len();
-            let mut usable = 0;
-            for entry in entries {
-                if let Some(comment) = to_comment(entry)? {
-                    usable += 1;
-                    if seen.insert(comment.id.clone()) {
-                        comments.push(comment);
-                    }
-                }
-            }
-            if total > 0 && usable == 0 {
-                return Err(SourceError::BadPayload(format!("none of the {total} comments on the page is usable")));
-            }
+            let page: AppCommentPage = decode(body, COMMENTS_PATH)?;
+            web::collect_comments(page.comments, &mut seen, &mut comments)?;
             if comments.len() >= max || !is_set(page.has_more) {
                 break;
             }
@@ -493,23 +482,6 @@ struct SearchEntry {
 }
 
 #[derive(Deserialize)]
-struct CommentPage {
-    comments: Option<Vec<Option<RawComment>>>,
-    cursor: Option<Cursor>,
-    has_more: Option<Flag>,
-}
-
-#[derive(Deserialize)]
-struct RawComment {
-    cid: Option<Id>,
-    text: Option<String>,
-    create_time: Option<Count>,
-    digg_count: Option<Count>,
-    comment_language: Option<String>,
-    user: Option<AppUser>,
-}
-
-#[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct AudienceAnswer {
     audience_locations: Option<Vec<Option<RawCountry>>>,
@@ -526,35 +498,9 @@ struct RawCountry {
 
 // ---- Conversions -----------------------------------------------------------------------------
 
-/// A comment, or `None` for an entry without an id or a time.
-fn to_comment(raw: RawComment) -> Result<Option<VideoComment>, SourceError> {
-    let Some(id) = raw.cid.as_ref() else { return Ok(None) };
-    let id = id.get("cid")?.to_string();
-    let Some(created) = raw.create_time.as_ref() else { return Ok(None) };
-    let Some(posted_at) = wire::unix_seconds(created.get("create_time")?) else {
-        return Err(SourceError::BadPayload(format!("create_time out of range for comment {id}")));
-    };
-    let likes = raw.digg_count.as_ref().map(|c| c.get("digg_count")).transpose()?;
-    let user = raw.user.as_ref();
-    let commenter_id = match user.and_then(|u| u.uid.as_ref()) {
-        Some(uid) => Some(uid.get("user.uid")?.to_string()),
-        None => None,
-    };
-    Ok(Some(VideoComment {
-        id,
-        text: wire::text(raw.text).unwrap_or_default(),
-        posted_at,
-        commenter_id,
-        commenter_handle: user.and_then(AppUser::handle),
-        commenter_region: user.and_then(|u| country_code(u.region.as_deref())),
-        likes,
-        language: raw.comment_language.map(|l| l.trim().to_string()).filter(|l| !l.is_empty()),
-    }))
-}
-
 /// A country, or `None` for an entry without a usable code, count or share.
 fn to_country(raw: RawCountry) -> Result<Option<AudienceCountry>, SourceError> {
-    let Some(code) = country_code(raw.country_code.as_deref()) else { return Ok(None) };
+    let Some(code) = wire::country_code(raw.country_code.as_deref()) else { return Ok(None) };
     let (Some(count), Some(percentage)) = (raw.count.as_ref(), raw.percentage.as_ref()) else { return Ok(None) };
     Ok(Some(AudienceCountry {
         count: count.get(&format!("audienceLocations[{code}].count"))?,
@@ -563,12 +509,6 @@ fn to_country(raw: RawCountry) -> Result<Option<AudienceCountry>, SourceError> {
         name: wire::text(raw.country.map(|c| c.trim().to_string())),
         code,
     }))
-}
-
-/// A two-letter country code, upper case; anything else is no code.
-fn country_code(raw: Option<&str>) -> Option<String> {
-    let code = raw?.trim();
-    (code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic())).then(|| code.to_ascii_uppercase())
 }
 
 /// A share sent as `"15.96%"`, `"15.96"` or `15.96`, between 0 and 100.
@@ -600,15 +540,6 @@ mod tests {
         for input in [json!("-1%"), json!("101%"), json!("NaN"), json!("lots"), json!(null), json!([1])] {
             assert!(percentage_of(&input).is_err(), "{input} should be refused");
         }
-    }
-
-    #[test]
-    fn country_codes_are_two_letters() {
-        assert_eq!(country_code(Some(" mx ")).as_deref(), Some("MX"));
-        assert_eq!(country_code(Some("USA")), None);
-        assert_eq!(country_code(Some("1A")), None);
-        assert_eq!(country_code(Some("")), None);
-        assert_eq!(country_code(None), None);
     }
 
     proptest! {

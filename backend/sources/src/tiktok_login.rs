@@ -489,6 +489,7 @@ fn to_video(raw: RawVideo, handle: &str) -> Result<Video, SourceError> {
         author_handle: handle.to_string(),
         author_display_name: None,
         author_avatar_url: None,
+        author_followers: None,
         posted_at,
         description,
         duration_seconds: raw.duration.map(|d| d.get("duration")).transpose()?.and_then(|d| i32::try_from(d).ok()),

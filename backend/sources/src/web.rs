@@ -1,11 +1,11 @@
 //! TikTok's own JSON, as the paid providers pass it through: the web profile (`user`, rounded
 //! `stats`, exact `statsV2` strings), web item structs (camel case, `stats`/`statsV2`), and the
 //! app's snake-case shapes (`aweme` items with `statistics` and millisecond durations, user
-//! entries with `url_list` avatars). TikAPI and ScrapeCreators each read their own envelope and
-//! hand the TikTok payload to the readers here, so both parse it the same way.
+//! entries with `url_list` avatars, comment pages). TikAPI and ScrapeCreators each read their own
+//! envelope and hand the TikTok payload to the readers here, so both parse it the same way.
 
-use crate::wire::{self, Count, Flag, Id, is_set};
-use crate::{Profile, SourceError, UserMatch, Video};
+use crate::wire::{self, Count, Cursor, Flag, Id, is_set};
+use crate::{Profile, SourceError, UserMatch, Video, VideoComment};
 use chrono::Utc;
 use serde::Deserialize;
 use serde_json::Value;
@@ -162,6 +162,8 @@ pub(crate) struct WebItem {
     text_extra: Option<Vec<Option<WebTextExtra>>>,
     stats: Option<WebItemStats>,
     stats_v2: Option<WebItemStats>,
+    author_stats: Option<WebUserStats>,
+    author_stats_v2: Option<WebUserStats>,
     location_created: Option<String>,
     /// Some answers wrap each item as `{ "itemStruct": { … } }`.
     item_struct: Option<Box<WebItem>>,
@@ -259,12 +261,19 @@ pub(crate) fn web_item_video(item: WebItem, fallback: Option<&AuthorFallback>) -
         .and_then(|a| a.avatar_thumb.clone().or(a.avatar_medium.clone()).or(a.avatar_larger.clone()))
         .filter(|s| !s.is_empty());
 
+    // The author's count is extra to the video: one that does not read is left out, not an error.
+    let author_followers = [&item.author_stats_v2, &item.author_stats]
+        .into_iter()
+        .find_map(|stats| stats.as_ref().and_then(|s| s.follower_count.as_ref()))
+        .and_then(|count| count.get("authorStats.followerCount").ok());
+
     Ok(Some(Video {
         share_url: wire::share_url(&author_handle, &platform_id),
         platform_id,
         author_handle,
         author_display_name: wire::text(author_display_name),
         author_avatar_url,
+        author_followers,
         posted_at,
         description: wire::text(item.desc).unwrap_or_default(),
         hashtags,
@@ -285,10 +294,10 @@ pub(crate) fn web_item_video(item: WebItem, fallback: Option<&AuthorFallback>) -
 /// as a commenter. Every field is optional; what an entry lacks decides whether it is usable.
 #[derive(Deserialize)]
 pub(crate) struct AppUser {
-    pub uid: Option<Id>,
+    uid: Option<Id>,
     unique_id: Option<String>,
     nickname: Option<String>,
-    pub region: Option<String>,
+    region: Option<String>,
     follower_count: Option<Count>,
     avatar_thumb: Option<Value>,
     avatar_medium: Option<Value>,
@@ -431,6 +440,9 @@ pub(crate) fn aweme_video(item: Aweme, fallback: Option<&AuthorFallback>) -> Res
         author_handle,
         author_display_name: wire::text(author_display_name),
         author_avatar_url: author.and_then(AppUser::small_avatar),
+        author_followers: author
+            .and_then(|a| a.follower_count.as_ref())
+            .and_then(|c| c.get("author.follower_count").ok()),
         posted_at,
         description: wire::text(item.desc).unwrap_or_default(),
         hashtags,
@@ -442,5 +454,93 @@ pub(crate) fn aweme_video(item: Aweme, fallback: Option<&AuthorFallback>) -> Res
         comments,
         shares,
         saves,
+    }))
+}
+
+// ---- Comments (app shape) --------------------------------------------------------------------
+
+/// One page of TikTok's app comment list (`/aweme/v1/comment/list/`), as TikAPI and
+/// ScrapeCreators pass it through: `comments` (null or missing when there are none), `cursor`
+/// (an offset, number or string) and `has_more` (0/1 or a bool).
+#[derive(Deserialize)]
+pub(crate) struct AppCommentPage {
+    pub comments: Option<Vec<Option<AppComment>>>,
+    pub cursor: Option<Cursor>,
+    pub has_more: Option<Flag>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct AppComment {
+    cid: Option<Id>,
+    text: Option<String>,
+    create_time: Option<Count>,
+    digg_count: Option<Count>,
+    comment_language: Option<String>,
+    /// `"0"` on a top-level comment, the parent's `cid` on a reply. The list itself holds
+    /// top-level comments (replies come from a separate reply list, or nested under
+    /// `reply_comment`, which is not read); this is checked in case a reply slips in.
+    reply_id: Option<Id>,
+    user: Option<AppUser>,
+}
+
+/// Adds a page's top-level comments to `out`, skipping replies, duplicates (offset paging can
+/// repeat an entry when comments arrive meanwhile) and entries without an id or a time. A page
+/// whose every non-reply entry is unusable is refused, so a changed shape cannot pass for "no
+/// comments".
+pub(crate) fn collect_comments(
+    entries: Option<Vec<Option<AppComment>>>,
+    seen: &mut HashSet<String>,
+    out: &mut Vec<VideoComment>,
+) -> Result<(), SourceError> {
+    let mut top_level = 0;
+    let mut usable = 0;
+    for entry in entries.unwrap_or_default().into_iter().flatten() {
+        if entry.is_reply() {
+            continue;
+        }
+        top_level += 1;
+        if let Some(comment) = app_comment(entry)? {
+            usable += 1;
+            if seen.insert(comment.id.clone()) {
+                out.push(comment);
+            }
+        }
+    }
+    if top_level > 0 && usable == 0 {
+        return Err(SourceError::BadPayload(format!("none of the {top_level} comments on the page is usable")));
+    }
+    Ok(())
+}
+
+impl AppComment {
+    /// Only a readable parent id other than `"0"` makes a reply; an unreadable one says nothing.
+    fn is_reply(&self) -> bool {
+        matches!(&self.reply_id, Some(Id::Valid(parent)) if parent != "0")
+    }
+}
+
+/// A comment, or `None` for an entry without an id or a time.
+fn app_comment(raw: AppComment) -> Result<Option<VideoComment>, SourceError> {
+    let Some(id) = raw.cid.as_ref() else { return Ok(None) };
+    let id = id.get("cid")?.to_string();
+    let Some(created) = raw.create_time.as_ref() else { return Ok(None) };
+    let Some(posted_at) = wire::unix_seconds(created.get("create_time")?) else {
+        return Err(SourceError::BadPayload(format!("create_time out of range for comment {id}")));
+    };
+    let likes = raw.digg_count.as_ref().map(|c| c.get("digg_count")).transpose()?;
+    let user = raw.user.as_ref();
+    let commenter_id = match user.and_then(|u| u.uid.as_ref()) {
+        Some(uid) => Some(uid.get("user.uid")?.to_string()),
+        None => None,
+    };
+    Ok(Some(VideoComment {
+        id,
+        text: wire::text(raw.text).unwrap_or_default(),
+        posted_at,
+        commenter_id,
+        commenter_handle: user.and_then(AppUser::handle),
+        commenter_region: user.and_then(|u| wire::country_code(u.region.as_deref())),
+        likes,
+        language: raw.comment_language.map(|l| l.trim().to_string()).filter(|l| !l.is_empty()),
     }))
 }

@@ -277,6 +277,12 @@ pub(crate) fn newest_first(mut videos: Vec<Video>, max: usize) -> Vec<Video> {
     videos
 }
 
+/// A two-letter country code, upper case; anything else is no code.
+pub(crate) fn country_code(raw: Option<&str>) -> Option<String> {
+    let code = raw?.trim();
+    (code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic())).then(|| code.to_ascii_uppercase())
+}
+
 /// A Unix-seconds timestamp, when it is one chrono can represent.
 pub(crate) fn unix_seconds(seconds: i64) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(seconds, 0)
@@ -392,6 +398,15 @@ mod tests {
         assert_eq!(text(Some("\0\0".into())), None);
         assert_eq!(text(Some(String::new())), None);
         assert_eq!(text(None), None);
+    }
+
+    #[test]
+    fn country_codes_are_two_letters() {
+        assert_eq!(country_code(Some(" mx ")).as_deref(), Some("MX"));
+        assert_eq!(country_code(Some("USA")), None);
+        assert_eq!(country_code(Some("1A")), None);
+        assert_eq!(country_code(Some("")), None);
+        assert_eq!(country_code(None), None);
     }
 
     #[test]

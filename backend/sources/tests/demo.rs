@@ -249,6 +249,14 @@ async fn hashtag_feeds_mix_known_and_new_creators() {
         let authors: HashSet<&str> = videos.iter().map(|v| v.author_handle.as_str()).collect();
         assert!(authors.len() >= 3, "{tag}: a mix of creators");
         assert!(authors.iter().any(|a| !known.contains(a)), "{tag}: someone new to discover");
+        for video in &videos {
+            let profile = source.profile(&video.author_handle).await.expect("a demo creator");
+            assert_eq!(
+                video.author_followers,
+                Some(profile.followers),
+                "{tag}: the author's count, as their profile says"
+            );
+        }
     }
     let a = source.hashtag_videos("thrift", 40).await.unwrap();
     let b = source.hashtag_videos("gymtok", 40).await.unwrap();

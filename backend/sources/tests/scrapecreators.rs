@@ -578,6 +578,27 @@ async fn hashtag_videos_page_with_the_cursor_and_drop_duplicates() {
 
     let authors: Vec<&str> = videos.iter().map(|v| v.author_handle.as_str()).collect();
     assert_eq!(authors, ["joe", "maya", "bex"], "newest first, each video once");
+    assert!(videos.iter().all(|v| v.author_followers.is_none()), "these authors carry no count");
+}
+
+#[tokio::test]
+async fn hashtag_videos_carry_their_authors_followers_as_numbers_or_strings() {
+    let server = MockServer::start().await;
+    let (mut maya, mut joe, mut odd) = (sc_aweme("maya", 2), sc_aweme("joe", 3), sc_aweme("odd", 1));
+    maya["author"]["follower_count"] = json!(284_113);
+    joe["author"]["follower_count"] = json!("1200");
+    odd["author"]["follower_count"] = json!(-5);
+    hashtag_route()
+        .and(query_param("hashtag", "sourdough"))
+        .respond_with(ok(sc_hashtag_page(vec![maya, joe, odd], None, false)))
+        .mount(&server)
+        .await;
+
+    let videos = scrapecreators(&server).hashtag_videos("sourdough", 50).await.expect("hashtag videos");
+
+    let counts: Vec<(&str, Option<i64>)> =
+        videos.iter().map(|v| (v.author_handle.as_str(), v.author_followers)).collect();
+    assert_eq!(counts, [("joe", Some(1_200)), ("maya", Some(284_113)), ("odd", None)]);
 }
 
 #[tokio::test]
@@ -709,6 +730,25 @@ async fn comments_are_read_page_by_page_from_the_video_url() {
     assert_eq!(first.posted_at.timestamp(), 1_739_100_001);
     assert_eq!((first.likes, first.language.as_deref()), (Some(11), Some("en")));
     assert_eq!((comments[2].commenter_region.as_deref(), comments[2].text.as_str()), (None, "so good"));
+}
+
+#[tokio::test]
+async fn comments_leave_out_replies() {
+    let server = MockServer::start().await;
+    let mut reply = sc_comment(2, "replier");
+    reply["reply_id"] = json!("7463276288959800001");
+    let mut top_level = sc_comment(1, "fan");
+    top_level["reply_id"] = json!("0");
+    comments_route()
+        .respond_with(ok(json!({ "comments": [ top_level, reply ], "has_more": 0 })))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let comments = scrapecreators(&server).comments("maya", "7468123456789000001", 20).await.expect("comments");
+
+    let ids: Vec<&str> = comments.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["7463276288959800001"], "only the top-level comment");
 }
 
 #[tokio::test]

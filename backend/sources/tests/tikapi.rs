@@ -5,9 +5,9 @@
 mod common;
 
 use common::*;
-use serde_json::json;
+use serde_json::{Value, json};
 use std::time::Duration;
-use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
+use wiremock::matchers::{any, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 use zzyzx_sources::{ClientOptions, Source, SourceError};
 
@@ -503,6 +503,38 @@ async fn hashtag_pages_wrapped_in_item_struct_are_read() {
 }
 
 #[tokio::test]
+async fn hashtag_videos_carry_their_authors_followers_exact_first() {
+    let server = MockServer::start().await;
+    // The real published TikAPI answer (`/public/posts`, the same item shape as a hashtag page):
+    // `authorStats.followerCount` 12,900,000 and no `authorStatsV2`.
+    let mut page = fixture("tikapi-public-posts-1.json");
+    let mut exact = tikapi_item("exact.one", 1);
+    exact["authorStats"] = json!({ "followerCount": 1_200_000 });
+    exact["authorStatsV2"] = json!({ "followerCount": "1234567" });
+    let mut unreadable = tikapi_item("odd.one", 2);
+    unreadable["authorStats"] = json!({ "followerCount": "many" });
+    let items = page["itemList"].as_array_mut().unwrap();
+    items.extend([exact, unreadable, tikapi_item("bare.one", 3)]);
+    page["challengeInfo"] = json!({ "challenge": { "id": "77", "title": "fixture" } });
+    page["hasMore"] = json!(false);
+    Mock::given(path("/public/hashtag"))
+        .and(query_param("name", "fixture"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page))
+        .mount(&server)
+        .await;
+
+    let videos = tikapi(&server).hashtag_videos("fixture", 30).await.expect("hashtag videos");
+
+    let counts: Vec<(&str, Option<i64>)> =
+        videos.iter().map(|v| (v.author_handle.as_str(), v.author_followers)).collect();
+    assert_eq!(counts.len(), 4, "{counts:?}");
+    assert!(counts.contains(&("heresyourmonkeycontent", Some(12_900_000))), "the fixture's count: {counts:?}");
+    assert!(counts.contains(&("exact.one", Some(1_234_567))), "statsV2 wins: {counts:?}");
+    assert!(counts.contains(&("odd.one", None)), "an unreadable count is left out, the video kept: {counts:?}");
+    assert!(counts.contains(&("bare.one", None)));
+}
+
+#[tokio::test]
 async fn an_unknown_hashtag_is_not_found() {
     let server = MockServer::start().await;
     Mock::given(path("/public/hashtag"))
@@ -579,12 +611,288 @@ async fn user_search_with_no_results_is_empty() {
     assert_eq!(tikapi(&server).search_users("zzzz", 10).await, Ok(vec![]));
 }
 
+// ---- Comments --------------------------------------------------------------------------------
+
+const VIDEO: &str = "7468123456789000001";
+
+fn comments_route() -> wiremock::MockBuilder {
+    Mock::given(method("GET")).and(path("/public/comment/list"))
+}
+
+/// The query parameter `name` of every comment-list request the server saw, in order.
+async fn sent_comment_params(server: &MockServer, name: &str) -> Vec<Option<String>> {
+    let requests = server.received_requests().await.unwrap_or_default();
+    requests
+        .iter()
+        .filter(|r| r.url.path() == "/public/comment/list")
+        .map(|r| r.url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned()))
+        .collect()
+}
+
+fn fixture(name: &str) -> Value {
+    let file = format!("{}/tests/fixtures/tiktok/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(&file).expect("fixture exists")).expect("fixture is JSON")
+}
+
+#[tokio::test]
+async fn comments_read_a_page_exactly() {
+    let server = MockServer::start().await;
+    let mut no_region = tikapi_comment(2, "fan.two");
+    no_region["user"].as_object_mut().unwrap().remove("region");
+    no_region["text"] = json!("so \u{0}good");
+    no_region["comment_language"] = json!(" ");
+    let mut reply = tikapi_comment(3, "replier");
+    reply["reply_id"] = json!("7470000000000000001");
+    let body = tikapi_comment_page(vec![tikapi_comment(1, "@FanOne"), json!(null), no_region, reply], json!(3), 0);
+    comments_route()
+        .and(query_param("media_id", VIDEO))
+        .and(query_param("count", "10"))
+        .and(query_param_is_missing("cursor"))
+        .and(header("X-API-KEY", TIKAPI_KEY))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let comments = tikapi(&server).comments("mayabakes", VIDEO, 10).await.expect("comments");
+
+    let ids: Vec<&str> = comments.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["7470000000000000001", "7470000000000000002"], "the reply (reply_id not \"0\") is left out");
+    let first = &comments[0];
+    assert_eq!(first.text, "comment 1: recipe please");
+    assert_eq!(first.posted_at.timestamp(), 1_739_200_001);
+    assert_eq!(first.commenter_id.as_deref(), Some("6900000000000000001"));
+    assert_eq!(first.commenter_handle.as_deref(), Some("fanone"), "handles are canonical");
+    assert_eq!(first.commenter_region.as_deref(), Some("US"));
+    assert_eq!((first.likes, first.language.as_deref()), (Some(4), Some("en")));
+    let second = &comments[1];
+    assert_eq!(second.text, "so good", "NUL characters are dropped");
+    assert_eq!((second.commenter_region.as_deref(), second.language.as_deref()), (None, None));
+    assert_eq!(second.posted_at.timestamp(), 1_739_200_002);
+}
+
+#[tokio::test]
+async fn comments_page_by_cursor_asking_only_for_what_is_missing() {
+    let server = MockServer::start().await;
+    let page = |range: std::ops::RangeInclusive<u64>| range.map(|n| tikapi_comment(n, "fan")).collect::<Vec<_>>();
+    comments_route()
+        .and(query_param_is_missing("cursor"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(tikapi_comment_page(page(1..=30), json!("30"), 1)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    // Comment 30 comes again (offset paging while comments arrive): it must count once.
+    comments_route()
+        .and(query_param("cursor", "30"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(tikapi_comment_page(page(30..=49), json!(50), 1)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    comments_route()
+        .and(query_param("cursor", "50"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(tikapi_comment_page(page(50..=50), json!(51), 1)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = tikapi(&server);
+
+    let comments = client.comments("mayabakes", VIDEO, 50).await.expect("comments");
+
+    assert_eq!(comments.len(), 50);
+    let mut ids: Vec<&str> = comments.iter().map(|c| c.id.as_str()).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 50, "each comment once");
+    assert_eq!(comments[49].id, "7470000000000000050");
+    let counts = sent_comment_params(&server, "count").await;
+    assert_eq!(counts, [Some("30".into()), Some("20".into()), Some("1".into())], "at most 30, then what is missing");
+    let cursors = sent_comment_params(&server, "cursor").await;
+    assert_eq!(cursors, [None, Some("30".into()), Some("50".into())], "the cursor goes back as sent");
+    assert_eq!(client.requests_sent(), 3, "every page is a request");
+}
+
+/// Answers every page with `has_more` and a fresh cursor: comments that never end.
+struct EndlessComments;
+
+impl Respond for EndlessComments {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let cursor: u64 =
+            request.url.query_pairs().find(|(k, _)| k == "cursor").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+        ResponseTemplate::new(200).set_body_json(tikapi_comment_page(
+            vec![tikapi_comment(cursor, "fan")],
+            json!(cursor + 1),
+            1,
+        ))
+    }
+}
+
+#[tokio::test]
+async fn comments_stop_at_the_page_budget_at_max_and_when_the_cursor_is_stuck() {
+    let server = MockServer::start().await;
+    comments_route().respond_with(EndlessComments).expect(3).mount(&server).await;
+    let client = tikapi_with(&server, ClientOptions { videos_depth: 3, ..options() });
+    assert_eq!(client.requests_per_comments(), 3, "the budget the worker reserves is the page bound");
+
+    let comments = client.comments("mayabakes", VIDEO, 1000).await.expect("comments");
+
+    assert_eq!(comments.len(), 3, "videos_depth pages, then stop");
+
+    server.verify().await;
+    server.reset().await;
+    let full_page: Vec<Value> = (1..=30).map(|n| tikapi_comment(n, "fan")).collect();
+    comments_route()
+        .respond_with(ResponseTemplate::new(200).set_body_json(tikapi_comment_page(full_page, json!(30), 1)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    assert_eq!(tikapi(&server).comments("mayabakes", VIDEO, 7).await.expect("comments").len(), 7);
+
+    server.verify().await;
+    server.reset().await;
+    comments_route()
+        .respond_with(ResponseTemplate::new(200).set_body_json(tikapi_comment_page(
+            vec![tikapi_comment(1, "fan")],
+            json!(0),
+            1,
+        )))
+        .expect(2)
+        .mount(&server)
+        .await;
+    let comments = tikapi(&server).comments("mayabakes", VIDEO, 50).await.expect("comments");
+    assert_eq!(comments.len(), 1, "a cursor that does not move ends the walk after one repeat");
+}
+
+#[tokio::test]
+async fn null_missing_or_empty_comments_are_no_comments() {
+    let server = MockServer::start().await;
+    for body in [
+        json!({ "status": "success", "comments": null, "cursor": 0, "has_more": 0, "total": 0 }),
+        json!({ "status": "success", "cursor": 0, "has_more": false }),
+        json!({ "status": "success" }),
+        json!({ "status": "success", "comments": [], "has_more": 0 }),
+    ] {
+        server.verify().await;
+        server.reset().await;
+        comments_route()
+            .respond_with(ResponseTemplate::new(200).set_body_json(body.clone()))
+            .expect(1)
+            .mount(&server)
+            .await;
+
+        let comments = tikapi(&server).comments("mayabakes", VIDEO, 50).await;
+
+        assert_eq!(comments, Ok(vec![]), "{body}");
+    }
+}
+
+#[tokio::test]
+async fn comments_answer_tikapi_error_bodies_with_typed_errors() {
+    let server = MockServer::start().await;
+    let cases: [(u16, Value, Expected); 6] = [
+        (400, fixture("tikapi-error-400-1.json"), |e| matches!(e, SourceError::Rejected(_))),
+        (403, fixture("tikapi-error-403-1.json"), |e| matches!(e, SourceError::Unauthorized(_))),
+        (404, fixture("tikapi-error-404-1.json"), |e| matches!(e, SourceError::Rejected(_))),
+        (405, fixture("tikapi-error-405-1.json"), |e| matches!(e, SourceError::Rejected(_))),
+        (403, json!({ "status": "error", "message": "API Key Rate Limit reached" }), |e| {
+            matches!(e, SourceError::RateLimited { .. })
+        }),
+        (200, json!({ "status": "error", "message": "Something went wrong." }), |e| {
+            matches!(e, SourceError::BadPayload(_))
+        }),
+    ];
+    for (status, body, expected) in cases {
+        server.verify().await;
+        server.reset().await;
+        comments_route()
+            .respond_with(ResponseTemplate::new(status).set_body_json(body.clone()))
+            .expect(1)
+            .mount(&server)
+            .await;
+
+        let err = tikapi(&server).comments("mayabakes", VIDEO, 50).await.unwrap_err();
+
+        assert!(expected(&err), "{status} {body} gave {err:?}");
+    }
+}
+
+#[tokio::test]
+async fn comments_of_a_bad_video_id_call_nothing() {
+    let server = MockServer::start().await;
+    Mock::given(any()).respond_with(ResponseTemplate::new(500)).expect(0).mount(&server).await;
+    let client = tikapi(&server);
+
+    for id in ["not-an-id", "", "  ", "12ab", "1/../2", "-5", "+5", "7468123456789000001&count=99"] {
+        let err = client.comments("mayabakes", id, 50).await.unwrap_err();
+        assert!(matches!(err, SourceError::Rejected(_)), "{id:?} gave {err:?}");
+    }
+    assert_eq!(client.requests_sent(), 0);
+}
+
+#[tokio::test]
+async fn comment_ids_counts_times_and_flags_may_come_as_numbers_or_strings() {
+    let server = MockServer::start().await;
+    let mut numeric = tikapi_comment(1, "fan");
+    numeric["cid"] = json!(7470000000000000001u64);
+    numeric["user"]["uid"] = json!(6900000000000000001u64);
+    numeric["reply_id"] = json!(0);
+    let mut textual = tikapi_comment(2, "fan");
+    textual["create_time"] = json!("1739200002");
+    textual["digg_count"] = json!("12");
+    let body = json!({ "status": "success", "comments": [numeric, textual], "cursor": "2", "has_more": false });
+    comments_route().respond_with(ResponseTemplate::new(200).set_body_json(body)).expect(1).mount(&server).await;
+
+    let comments = tikapi(&server).comments("mayabakes", VIDEO, 50).await.expect("comments");
+
+    assert_eq!(comments[0].id, "7470000000000000001", "ids above 2^53 kept exactly");
+    assert_eq!(comments[0].commenter_id.as_deref(), Some("6900000000000000001"));
+    assert_eq!((comments[1].posted_at.timestamp(), comments[1].likes), (1_739_200_002, Some(12)));
+
+    server.verify().await;
+    server.reset().await;
+    let mut rounded = tikapi_comment(1, "fan");
+    rounded["cid"] = json!(7.47e18);
+    comments_route()
+        .respond_with(ResponseTemplate::new(200).set_body_json(tikapi_comment_page(vec![rounded], json!(1), 0)))
+        .mount(&server)
+        .await;
+    let err = tikapi(&server).comments("mayabakes", VIDEO, 50).await.unwrap_err();
+    assert!(matches!(err, SourceError::BadPayload(_)), "a float id has lost digits, got {err:?}");
+}
+
+#[tokio::test]
+async fn a_page_of_replies_is_no_comments_but_a_page_of_nothing_usable_is_refused() {
+    let server = MockServer::start().await;
+    let mut reply = tikapi_comment(1, "fan");
+    reply["reply_id"] = json!("7470000000000000009");
+    comments_route()
+        .respond_with(ResponseTemplate::new(200).set_body_json(tikapi_comment_page(vec![reply], json!(1), 0)))
+        .mount(&server)
+        .await;
+    assert_eq!(tikapi(&server).comments("mayabakes", VIDEO, 50).await, Ok(vec![]));
+
+    server.verify().await;
+    server.reset().await;
+    let mut no_time = tikapi_comment(1, "fan");
+    no_time.as_object_mut().unwrap().remove("create_time");
+    comments_route()
+        .respond_with(ResponseTemplate::new(200).set_body_json(tikapi_comment_page(
+            vec![no_time, json!({ "text": "no id" })],
+            json!(2),
+            0,
+        )))
+        .mount(&server)
+        .await;
+    let err = tikapi(&server).comments("mayabakes", VIDEO, 50).await.unwrap_err();
+    assert!(matches!(err, SourceError::BadPayload(_)), "got {err:?}");
+}
+
 #[tokio::test]
 async fn the_client_reports_its_name_and_capabilities() {
     let server = MockServer::start().await;
     let client = tikapi(&server);
     assert_eq!(client.name(), "tikapi");
     let caps = client.capabilities();
-    assert!(caps.profile && caps.videos && caps.hashtag_videos && caps.user_search);
+    assert!(caps.profile && caps.videos && caps.hashtag_videos && caps.user_search && caps.comments);
+    assert!(!caps.audience, "TikAPI reports no audience countries");
+    assert_eq!(client.requests_per_comments(), 10, "the default videos_depth bounds comment pages");
     assert!(!format!("{client:?}").contains(TIKAPI_KEY), "Debug must not print the key");
 }

@@ -390,6 +390,25 @@ impl Analytics<'_> {
         Ok(Dashboard { list, rows, totals })
     }
 
+    /// The rows of these creators of the workspace (ones it does not know are left out), in the
+    /// order given.
+    pub async fn rows_of(&self, workspace_id: Uuid, creator_ids: &[Uuid]) -> Result<Vec<Row>> {
+        if creator_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let scope = CreatorScope::Some(creator_ids.to_vec());
+        let mut known: HashMap<Uuid, Creator> = self
+            .store
+            .creators_in_scope(workspace_id, scope.clone())
+            .await?
+            .into_iter()
+            .map(|(creator, _)| (creator.id, creator))
+            .collect();
+        let creators = creator_ids.iter().filter_map(|id| known.remove(id)).collect();
+        let kept = self.store.summaries(workspace_id, scope.clone()).await?;
+        self.rows(workspace_id, scope, creators, kept).await
+    }
+
     /// Rising creators among all the workspace knows (tracked, imported, met through hashtags),
     /// the fastest accelerating first.
     pub async fn rising(&self, workspace_id: Uuid, filter: RisingFilter) -> Result<Vec<Row>> {

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use uuid::Uuid;
 use zzyzx_sources::{Source, SourceError, UserMatch};
 
+use super::analytics::{Analytics, Row};
 use super::{Result, ServiceError};
 use crate::domain::campaign::word_character;
 use crate::domain::text::whitespace_class;
@@ -118,32 +119,61 @@ pub fn parse_hashtag(raw: &str) -> Result<String> {
 
 pub struct HashtagPull {
     pub tag: String,
-    pub source: &'static str,
+    pub source: String,
     pub fetched_at: chrono::DateTime<Utc>,
     pub cached: bool,
     pub videos: Vec<HashtagVideo>,
+    /// One per author, most views under the tag first.
+    pub creators: Vec<HashtagCreator>,
+}
+
+/// An author of a hashtag pull: their dashboard row, and what the pull shows of them.
+pub struct HashtagCreator {
+    pub row: Row,
+    pub tracked: bool,
+    /// Their videos in the pull, and those videos' views together.
+    pub videos_here: usize,
+    pub views_here: i64,
+    /// Followers as the pull's answer gave them, at `fetched_at`; the row's latest snapshot, when
+    /// there is one, is the better count.
+    pub pulled_followers: Option<i64>,
 }
 
 impl Discovery<'_> {
-    /// The videos under `tag`: from the cache when fresh, else from the source.
+    /// The videos under `tag` and their creators: from the cache when fresh, else from the source.
     pub async fn hashtag_videos(&self, workspace_id: Uuid, tag: String, max: usize) -> Result<HashtagPull> {
         let source = self.source.filter(|s| s.capabilities().hashtag_videos).ok_or(ServiceError::SourceUnavailable(
             "No data source that can pull hashtags is configured (ZZYZX_SOURCE).",
         ))?;
         let now = Utc::now();
         let ttl = chrono::Duration::from_std(self.hashtag_ttl).unwrap_or_default();
-        if let Some((fetched_at, videos)) = self.store.hashtag_pull(workspace_id, &tag).await?
-            && now - fetched_at < ttl
-        {
-            let creator_ids: Vec<Uuid> = videos.iter().map(|v| v.creator.id).collect();
-            self.store.remember_creators(workspace_id, &creator_ids, "hashtag", now).await?;
-            return Ok(HashtagPull { tag, source: source.name(), fetched_at, cached: true, videos });
-        }
-        let fetched = source.hashtag_videos(&tag, max).await.map_err(source_error)?;
-        let videos = self.store.store_hashtag_pull(workspace_id, &tag, source.name(), &fetched, now).await?;
-        let creator_ids: Vec<Uuid> = videos.iter().map(|v| v.creator.id).collect();
+        let (pull, cached) = match self.store.hashtag_pull(workspace_id, &tag).await? {
+            Some(pull) if now - pull.fetched_at < ttl => (pull, true),
+            _ => {
+                let fetched = source.hashtag_videos(&tag, max).await.map_err(source_error)?;
+                (self.store.store_hashtag_pull(workspace_id, &tag, source.name(), &fetched, now).await?, false)
+            }
+        };
+        let mut creator_ids: Vec<Uuid> = pull.videos.iter().map(|v| v.creator.id).collect();
         self.store.remember_creators(workspace_id, &creator_ids, "hashtag", now).await?;
-        Ok(HashtagPull { tag, source: source.name(), fetched_at: now, cached: false, videos })
+        // Most viewed first: the order of first appearance in the videos.
+        let mut seen = std::collections::HashSet::new();
+        creator_ids.retain(|id| seen.insert(*id));
+        let rows = Analytics { store: self.store }.rows_of(workspace_id, &creator_ids).await?;
+        let creators = rows
+            .into_iter()
+            .map(|row| {
+                let here: Vec<&HashtagVideo> = pull.videos.iter().filter(|v| v.creator.id == row.creator.id).collect();
+                HashtagCreator {
+                    tracked: here.iter().any(|v| v.tracked),
+                    videos_here: here.len(),
+                    views_here: here.iter().map(|v| v.video.views).fold(0, i64::saturating_add),
+                    pulled_followers: pull.author_followers.get(&row.creator.handle).copied(),
+                    row,
+                }
+            })
+            .collect();
+        Ok(HashtagPull { tag, source: pull.source, fetched_at: pull.fetched_at, cached, videos: pull.videos, creators })
     }
 }
 

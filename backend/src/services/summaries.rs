@@ -20,7 +20,7 @@ use crate::store::{Creator, Snapshot, StoredSummary, SummaryStamp, VideoRow, Wor
 /// The payload's version. Change it with anything that changes what a row holds or how its
 /// figures are computed: older rows are then recomputed as they are read (or all at once by
 /// `zzyzx summaries rebuild`, which `migrate` runs when it finds any).
-pub const SHAPE: i32 = 1;
+pub const SHAPE: i32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct Payload {

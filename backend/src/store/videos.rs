@@ -2,6 +2,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 use super::*;
@@ -48,6 +49,17 @@ pub struct HashtagVideo {
     pub tracked: bool,
 }
 
+/// A stored hashtag pull, its videos read for one workspace.
+pub struct HashtagPullRow {
+    pub fetched_at: DateTime<Utc>,
+    /// The source that answered the pull.
+    pub source: String,
+    /// Most viewed first.
+    pub videos: Vec<HashtagVideo>,
+    /// Followers of each author (by handle) as the pull's answer gave them; empty when it gave none.
+    pub author_followers: BTreeMap<String, i64>,
+}
+
 #[async_trait]
 pub trait VideoStore: Send + Sync {
     /// Full rows of these videos (by TikTok id), for showing them.
@@ -64,9 +76,10 @@ pub trait VideoStore: Send + Sync {
     /// Writes a video's stats at past moments, as fetches would have (at most one per hour): for
     /// demo data and backfills. Does nothing for a video not stored.
     async fn write_video_history(&self, platform_id: &str, points: &[VideoPoint]) -> Result<u64>;
-    /// The videos of the last pull of `tag`, if any, and when it was made.
-    async fn hashtag_pull(&self, workspace_id: Uuid, tag: &str) -> Result<Option<(DateTime<Utc>, Vec<HashtagVideo>)>>;
-    /// Stores a pull of `tag`: creates unknown authors and upserts the videos.
+    /// The last pull of `tag`, if any.
+    async fn hashtag_pull(&self, workspace_id: Uuid, tag: &str) -> Result<Option<HashtagPullRow>>;
+    /// Stores a pull of `tag`: creates unknown authors, upserts the videos and keeps what the pull
+    /// said of its authors' followers.
     async fn store_hashtag_pull(
         &self,
         workspace_id: Uuid,
@@ -74,5 +87,5 @@ pub trait VideoStore: Send + Sync {
         source: &'static str,
         videos: &[zzyzx_sources::Video],
         now: DateTime<Utc>,
-    ) -> Result<Vec<HashtagVideo>>;
+    ) -> Result<HashtagPullRow>;
 }

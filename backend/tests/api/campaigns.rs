@@ -357,5 +357,21 @@ crate::both_databases! {
         assert_eq!(store.audience_profiles(workspace_id, some.creator_id).await.unwrap().len(), 1);
         let target = store.workspace_documents(workspace_id).await.unwrap().target_audience.expect("a demo target");
         assert_eq!(target["languages"], serde_json::json!(["en"]));
+
+        // So a first run's dashboards show estimated fits, each with the interval its sample allows.
+        let list = store.lists(workspace_id, None, 1).await.unwrap().remove(0);
+        let analytics = zzyzx::services::analytics::Analytics { store: store.as_ref() };
+        let dashboard = analytics
+            .dashboard(workspace_id, list.id, zzyzx::services::analytics::DashboardSort::Fit, None)
+            .await
+            .unwrap();
+        assert!(!dashboard.rows.is_empty());
+        for (_, row) in &dashboard.rows {
+            let s = &row.summary;
+            let (score, interval) = (s.fit_score.expect("an estimated fit"), s.fit_interval.expect("its interval"));
+            assert_eq!(s.fit_kind, Some(zzyzx_analytics::AudienceKind::Estimated));
+            assert!(interval.low <= score && score <= interval.high, "{interval:?} around {score}");
+            assert!((2..=40).contains(&(interval.high - interval.low)), "{interval:?} from {:?} commenters", s.fit_sample_size);
+        }
     }
 }

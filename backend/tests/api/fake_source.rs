@@ -116,6 +116,7 @@ impl FakeSource {
             author_handle: handle.to_owned(),
             author_display_name: Some(format!("The {handle}")),
             author_avatar_url: None,
+            author_followers: None,
             posted_at: Utc::now() - chrono::Duration::days(n),
             description: format!("video {n} #gym"),
             hashtags: vec!["gym".into()],
@@ -201,7 +202,13 @@ impl Source for FakeSource {
 
     async fn hashtag_videos(&self, tag: &str, max: usize) -> Result<Vec<Video>, SourceError> {
         let handles = ["hashtag.one", "hashtag.two", "hashtag.three"];
-        Ok((0..max.min(6)).map(|n| Self::video_for(handles[n % 3], n as i64 + tag.len() as i64)).collect())
+        let video = |n: usize| {
+            let mut video = Self::video_for(handles[n % 3], n as i64 + tag.len() as i64);
+            // Like TikAPI's `authorStats`, for one author only.
+            video.author_followers = (n % 3 == 1).then_some(12_345);
+            video
+        };
+        Ok((0..max.min(6)).map(video).collect())
     }
 
     async fn comments(&self, handle: &str, video_id: &str, max: usize) -> Result<Vec<VideoComment>, SourceError> {

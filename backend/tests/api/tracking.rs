@@ -2,8 +2,9 @@
 
 use crate::fake_source::FakeSource;
 use crate::helpers::*;
+use chrono::Utc;
 use reqwest::{Method, StatusCode};
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::sync::Arc;
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
@@ -128,6 +129,44 @@ crate::both_databases! {
         for bad in ["gym%20tok", "%F0%9F%92%AA", "a-b"] {
             expect_problem(app.get(&user.token, &format!("/hashtags/{bad}/videos")).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
         }
+    }
+
+    async fn a_hashtag_pull_lists_its_creators_once_each_with_counts_from_where_they_came(app, source) {
+        let user = app.new_user().await;
+        let one = tracked(&app, &user, &["hashtag.one"]).await.remove(0);
+        // This workspace's own point for its tracked creator: the count it shows, and no one else.
+        let point = json!({"captured_at": Utc::now().to_rfc3339(), "followers": 5_000, "following": 1, "likes": 1, "videos": 1});
+        expect_json(app.post(&user.token, &format!("/creators/{one}/metrics"), point).await, StatusCode::OK).await;
+        let pull = expect_json(app.get(&user.token, "/hashtags/gymtok/videos").await, StatusCode::OK).await;
+        let creators = pull["creators"].as_array().unwrap();
+        let handles: Vec<&str> = creators.iter().map(|c| c["creator"]["handle"].as_str().unwrap()).collect();
+        // Two videos each; views 9,000 + 12,000, 8,000 + 11,000 and 7,000 + 10,000.
+        assert_eq!(handles, ["hashtag.three", "hashtag.two", "hashtag.one"], "one row each, most views here first");
+        let here: Vec<(i64, i64)> =
+            creators.iter().map(|c| (c["videos_here"].as_i64().unwrap(), c["views_here"].as_i64().unwrap())).collect();
+        assert_eq!(here, [(2, 21_000), (2, 19_000), (2, 17_000)]);
+        assert_eq!(creators.iter().map(|c| c["tracked"].as_bool().unwrap()).collect::<Vec<_>>(), [false, false, true]);
+        // The source gave hashtag.two's followers with its videos, and nothing for hashtag.three.
+        assert_eq!(creators[0]["followers"], Value::Null);
+        assert_eq!(creators[1]["followers"]["count"], 12_345);
+        assert_eq!((creators[1]["followers"]["source"].as_str(), creators[1]["followers"]["captured_at"].as_str()), (Some("tikapi"), pull["fetched_at"].as_str()));
+        assert_eq!((creators[2]["followers"]["count"].as_i64(), creators[2]["followers"]["source"].as_str()), (Some(5_000), Some("manual")));
+        for creator in creators {
+            let summary = &creator["summary"];
+            assert_eq!(summary["engagement_by_views"]["sample_size"], 2, "both their videos are known");
+            assert_eq!(summary["engagement_by_views"]["median_views"], Value::Null, "a median needs 3 videos");
+            assert_eq!(summary["fit_interval"], Value::Null);
+        }
+
+        // The same cached pull, seen from another workspace: nothing tracked, and not this workspace's point.
+        let stranger = app.new_user().await;
+        let theirs = expect_json(app.get(&stranger.token, "/hashtags/gymtok/videos").await, StatusCode::OK).await;
+        assert_eq!(theirs["cached"], true);
+        let theirs = theirs["creators"].as_array().unwrap();
+        assert!(theirs.iter().all(|c| c["tracked"] == false));
+        assert_eq!(theirs[2]["creator"]["handle"], "hashtag.one");
+        assert_eq!(theirs[2]["followers"], Value::Null, "another workspace's private point stays private");
+        assert_eq!(theirs[1]["followers"]["count"], 12_345);
     }
 
     async fn the_source_status_reports_capabilities_and_outcomes(app, source) {

@@ -611,6 +611,7 @@ impl Creator {
             author_handle: self.handle.clone(),
             author_display_name: Some(self.display_name.clone()),
             author_avatar_url: None,
+            author_followers: None,
             posted_at,
             description: format!("{phrase} {}", tag_text.join(" ")),
             hashtags,
@@ -694,23 +695,24 @@ fn hashtag_videos(tag: &str, max: usize, now: DateTime<Utc>) -> Vec<Video> {
         if room == 0 {
             break;
         }
-        let tagged = Creator::new(entry.handle)
-            .videos(now, RECENT_VIDEOS)
-            .into_iter()
-            .filter(|v| v.hashtags.iter().any(|t| t == tag));
+        let creator = Creator::new(entry.handle);
+        // Like TikAPI's `authorStats`: each video carries its author's followers.
+        let followers = creator.profile(now).followers;
+        let tagged = creator.videos(now, RECENT_VIDEOS).into_iter().filter(|v| v.hashtags.iter().any(|t| t == tag));
         for video in tagged.take(room) {
             if seen.insert(video.platform_id.clone()) {
-                found.push(video);
+                found.push(Video { author_followers: Some(followers), ..video });
             }
         }
     }
     if found.len() < wanted {
         for (n, entry) in pool.iter().take(12).enumerate() {
             let creator = Creator::new(entry.handle);
+            let followers = creator.profile(now).followers;
             for k in 0..2u64 {
                 let video = creator.tagged_video(tag, n as u64 * 2 + k, now);
                 if seen.insert(video.platform_id.clone()) {
-                    found.push(video);
+                    found.push(Video { author_followers: Some(followers), ..video });
                 }
             }
         }

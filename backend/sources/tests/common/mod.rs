@@ -128,6 +128,35 @@ pub fn tikapi_page(items: Vec<Value>, cursor: Option<&str>, has_more: bool) -> V
     page
 }
 
+/// One `/public/comment/list` entry: TikTok's app comment, top level (`reply_id` `"0"`); `n` makes
+/// ids and times distinct.
+pub fn tikapi_comment(n: u64, commenter: &str) -> Value {
+    json!({
+        "cid": format!("74700000000000{:05}", n),
+        "aweme_id": "7468123456789000001",
+        "text": format!("comment {n}: recipe please"),
+        "create_time": 1_739_200_000u64 + n,
+        "digg_count": 3 + n,
+        "reply_id": "0",
+        "reply_to_reply_id": "0",
+        "reply_comment_total": 0,
+        "comment_language": "en",
+        "status": 1,
+        "user": {
+            "uid": format!("69000000000000{:05}", n),
+            "unique_id": commenter,
+            "nickname": "A Fan",
+            "region": "US",
+            "avatar_thumb": { "url_list": ["https://p16-sign-va.tiktokcdn.com/fan.webp"] }
+        }
+    })
+}
+
+/// A `/public/comment/list` answer: TikAPI's envelope around TikTok's comment page.
+pub fn tikapi_comment_page(comments: Vec<Value>, cursor: Value, has_more: u8) -> Value {
+    json!({ "status": "success", "comments": comments, "cursor": cursor, "has_more": has_more, "total": 269 })
+}
+
 // ---- Research API payloads -------------------------------------------------------------------
 
 pub fn research_ok(data: Value) -> Value {

@@ -1,6 +1,7 @@
 //! Videos and hashtag pulls.
 
 use super::*;
+use std::collections::BTreeMap;
 
 impl SqlStore {
     /// Videos by TikTok id, most viewed first, with their authors and whether the workspace tracks them.
@@ -122,15 +123,21 @@ impl VideoStore for SqlStore {
         .await?)
     }
 
-    async fn hashtag_pull(&self, workspace_id: Uuid, tag: &str) -> Result<Option<(DateTime<Utc>, Vec<HashtagVideo>)>> {
-        let pull = sqlx::query_as::<_, (DateTime<Utc>, Json<Vec<String>>)>(
-            "select fetched_at, video_ids from hashtag_pulls where tag = $1",
-        )
-        .bind(tag)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some((fetched_at, Json(platform_ids))) = pull else { return Ok(None) };
-        Ok(Some((fetched_at, self.hashtag_videos(workspace_id, &platform_ids).await?)))
+    async fn hashtag_pull(&self, workspace_id: Uuid, tag: &str) -> Result<Option<HashtagPullRow>> {
+        let pull =
+            sqlx::query_as::<_, (DateTime<Utc>, String, Json<Vec<String>>, Option<Json<BTreeMap<String, i64>>>)>(
+                "select fetched_at, source, video_ids, author_followers from hashtag_pulls where tag = $1",
+            )
+            .bind(tag)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some((fetched_at, source, Json(platform_ids), author_followers)) = pull else { return Ok(None) };
+        Ok(Some(HashtagPullRow {
+            fetched_at,
+            source,
+            videos: self.hashtag_videos(workspace_id, &platform_ids).await?,
+            author_followers: author_followers.map(|Json(counts)| counts).unwrap_or_default(),
+        }))
     }
 
     async fn store_hashtag_pull(
@@ -140,7 +147,7 @@ impl VideoStore for SqlStore {
         source: &'static str,
         videos: &[zzyzx_sources::Video],
         now: DateTime<Utc>,
-    ) -> Result<Vec<HashtagVideo>> {
+    ) -> Result<HashtagPullRow> {
         let mut handles: Vec<&str> = videos.iter().map(|v| v.author_handle.as_str()).collect();
         handles.sort_unstable();
         handles.dedup();
@@ -162,19 +169,28 @@ impl VideoStore for SqlStore {
         upsert_videos(&mut tx, &creator_ids, videos, source, now).await?;
         bump_data_versions(&mut tx, creator_ids.values().copied()).await?;
         let platform_ids: Vec<&str> = videos.iter().map(|v| v.platform_id.as_str()).collect();
+        let author_followers: BTreeMap<String, i64> =
+            videos.iter().filter_map(|v| Some((v.author_handle.clone(), v.author_followers?))).collect();
         sqlx::query(
-            "insert into hashtag_pulls (tag, source, video_ids, fetched_at) values ($1, $2, $3, $4) \
-             on conflict (tag) do update set source = excluded.source, video_ids = excluded.video_ids, fetched_at = excluded.fetched_at",
+            "insert into hashtag_pulls (tag, source, video_ids, author_followers, fetched_at) values ($1, $2, $3, $4, $5) \
+             on conflict (tag) do update set source = excluded.source, video_ids = excluded.video_ids, \
+             author_followers = excluded.author_followers, fetched_at = excluded.fetched_at",
         )
         .bind(tag)
         .bind(source)
         .bind(Json(&platform_ids))
+        .bind(Json(&author_followers))
         .bind(now)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
         let platform_ids: Vec<String> = platform_ids.into_iter().map(str::to_owned).collect();
-        self.hashtag_videos(workspace_id, &platform_ids).await
+        Ok(HashtagPullRow {
+            fetched_at: now,
+            source: source.to_owned(),
+            videos: self.hashtag_videos(workspace_id, &platform_ids).await?,
+            author_followers,
+        })
     }
 
     async fn videos_by_platform_ids(&self, platform_ids: &[String]) -> Result<Vec<VideoRow>> {
