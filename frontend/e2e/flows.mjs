@@ -289,6 +289,28 @@ export const flows = [
     },
   },
   {
+    name: "shows a hashtag's creators one row each, sortable, with counts that say where they came from",
+    async run({ page, baseUrl, screenshot }) {
+      await page.goto(`${baseUrl}/hashtags/gymtok`);
+      // Bootstrap's toggle buttons are labels over hidden radios: click the label, as a user does.
+      await page.locator('label[for="hashtag-view-creators"]').click();
+      const table = page.getByRole('table', { name: /^Creators of #gymtok/ });
+      await table.waitFor();
+      if (!page.url().endsWith('/hashtags/gymtok?view=creators')) throw new Error(`the view is not kept: ${page.url()}`);
+      const rows = table.locator('tbody > tr');
+      const handles = await rows.locator('a[href*="@"], a[href^="/creators/"]').allTextContents();
+      if (new Set(handles).size !== handles.length) throw new Error(`a creator appears twice: ${handles}`);
+      // The demo source gives every author's followers with the hashtag's videos.
+      const followers = await rows.locator('td:nth-child(2)').allTextContents();
+      if (followers.some((text) => !/\d/.test(text))) throw new Error(`followers missing: ${followers}`);
+      const tracked = rows.filter({ hasText: 'In a list' });
+      if ((await tracked.count()) < 1) throw new Error('the creator added a step before is not marked as in a list');
+      await page.getByRole('button', { name: /^Followers/ }).click();
+      await page.getByRole('columnheader', { name: /^Followers/, exact: false }).and(page.locator('[aria-sort="descending"]')).waitFor();
+      await screenshot('hashtag-creators');
+    },
+  },
+  {
     name: 'shows the demo data source on the settings page',
     async run({ page, screenshot }) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
@@ -311,6 +333,11 @@ export const flows = [
           name: 'hashtags-phone',
           url: `${baseUrl}/hashtags/gymtok`,
           ready: page.getByRole('list', { name: 'Videos tagged #gymtok' }),
+        },
+        {
+          name: 'hashtag-creators-phone',
+          url: `${baseUrl}/hashtags/gymtok?view=creators`,
+          ready: page.getByRole('table', { name: /^Creators of #gymtok/ }),
         },
         {
           name: 'profile-phone',

@@ -1,11 +1,12 @@
-// MSW handlers for the analytics endpoints (dashboard, creator analytics, rising, audience,
-// workspace settings), typed from the schema like the rest. They derive their numbers from the
-// in-memory `db` (history, videos) plus a little analytics state that tests set: which creators are
-// rising and why, fit scores, audience profiles, settings. Reset before every test.
+// MSW handlers for the analytics endpoints (dashboard, creator analytics, rising, a hashtag's videos
+// and creators, audience, workspace settings), typed from the schema like the rest. They derive their
+// numbers from the in-memory `db` (history, videos) plus a little analytics state that tests set:
+// which creators are rising and why, fit scores and intervals, audience profiles, settings. Reset
+// before every test.
 import { HttpResponse } from 'msw';
 import type { components } from '@/lib/api/schema';
 import { caller, http, problem } from './mock-api';
-import { db, nextId, summaryOf, type MockCreator } from './mock-db';
+import { db, isTracked, nextId, summaryOf, type MockCreator } from './mock-db';
 
 type Schemas = components['schemas'];
 type Measure = Schemas['Measure_f64'];
@@ -25,6 +26,8 @@ export type AnalyticsDb = {
   fit: Record<string, number>;
   /** The kind of audience profile behind a fit (manual when not set). */
   fitKind: Record<string, Schemas['AudienceKind']>;
+  /** A fit's 95% interval, for fits from a sample (none when not set). */
+  fitInterval: Record<string, Schemas['FitInterval']>;
   /** Content signals (from videos, not audience data), shown where the fit is unknown. */
   content: Record<string, number>;
   audience: Record<string, Schemas['AudienceResponse'][]>;
@@ -95,6 +98,7 @@ function emptyAnalyticsDb(): AnalyticsDb {
     rising: {},
     fit: {},
     fitKind: {},
+    fitInterval: {},
     content: {},
     audience: {},
     role: 'owner',
@@ -170,8 +174,10 @@ function engagementOf(creator: MockCreator): Schemas['EngagementSummary'] {
   const videos = (db.videos[creator.id] ?? []).filter((video) => video.views > 0);
   const views = median(videos.map((video) => video.views));
   const interactions = median(videos.map((video) => video.likes + video.comments + video.shares));
+  const enough = videos.length >= 3;
   return {
-    median_percent: videos.length >= 3 && views && interactions !== null ? (interactions / views) * 100 : null,
+    median_percent: enough && views && interactions !== null ? (interactions / views) * 100 : null,
+    median_views: enough ? views : null,
     sample_size: videos.length,
   };
 }
@@ -213,6 +219,7 @@ export function summaryFor(creator: MockCreator): Schemas['AnalyticsSummary'] {
     fit_score: analyticsDb.fit[creator.id] ?? null,
     fit_kind: analyticsDb.fit[creator.id] == null ? null : (analyticsDb.fitKind[creator.id] ?? 'manual'),
     fit_sample_size: null,
+    fit_interval: analyticsDb.fit[creator.id] == null ? null : (analyticsDb.fitInterval[creator.id] ?? null),
     content_signal: analyticsDb.content[creator.id] ?? null,
     top_video_id: topVideoOf(creator)?.id ?? null,
   };
@@ -530,6 +537,7 @@ export function analyticsFor(creator: MockCreator): Schemas['CreatorAnalytics'] 
       source: fit === undefined ? null : 'manual',
       captured_at: null,
       sample_size: null,
+      interval: fit === undefined ? null : (analyticsDb.fitInterval[creator.id] ?? null),
       dimensions: [],
       estimated_target_share: null,
       explanation: fit === undefined ? 'unknown: no audience data for this creator' : `fit ${fit}/100`,
@@ -613,6 +621,32 @@ function findCreator(id: string): MockCreator | undefined {
   return db.creators.find((candidate) => candidate.id === id);
 }
 
+/** Like the server: the creators of a hashtag's videos, one each, most views under the hashtag first. */
+function hashtagCreatorsOf(videos: Schemas['HashtagVideoResponse'][]): Schemas['HashtagCreatorResponse'][] {
+  const byCreator = new Map<string, Schemas['HashtagCreatorResponse']>();
+  for (const { video, creator: summary, tracked } of videos) {
+    const seen = byCreator.get(summary.id);
+    if (seen) {
+      seen.videos_here += 1;
+      seen.views_here += video.views;
+      continue;
+    }
+    const creator = findCreator(summary.id);
+    if (!creator) throw new Error(`mock: no creator ${summary.id}`);
+    const latest = creator.latest ?? null;
+    byCreator.set(summary.id, {
+      creator: summary,
+      tracked,
+      followers: latest && { count: latest.followers, source: latest.source, captured_at: latest.captured_at },
+      latest,
+      summary: summaryFor(creator),
+      videos_here: 1,
+      views_here: video.views,
+    });
+  }
+  return [...byCreator.values()].sort((a, b) => b.views_here - a.views_here);
+}
+
 export const analyticsHandlers = [
   http.get('/api/v1/lists/{list_id}/dashboard', ({ request, params, query, response }) => {
     if (!caller(request)) return response.untyped(unauthorized());
@@ -658,6 +692,33 @@ export const analyticsHandlers = [
       .filter((item) => minFit === null || (item.summary.fit_score ?? -1) >= Number(minFit))
       .filter((item) => !fitKnown || item.summary.fit_score != null);
     return response(200).json({ computed_at: NOW, items });
+  }),
+
+  // Here rather than in mock-api, which cannot import `summaryFor` (this module imports mock-api).
+  http.get('/api/v1/hashtags/{tag}/videos', ({ request, params, query, response }) => {
+    if (!caller(request)) return response.untyped(unauthorized());
+    if (!db.source.capabilities.hashtag_videos) {
+      return response(409).json(
+        problem(409, 'source_unavailable', 'No data source that can pull hashtags is configured.'),
+        PROBLEM_HEADERS,
+      );
+    }
+    const tag = params.tag.replace(/^#/, '').toLowerCase();
+    const limit = Number(query.get('limit') ?? 60);
+    const videos = db.creators.flatMap((creator) =>
+      (db.videos[creator.id] ?? [])
+        .filter((video) => video.hashtags.includes(tag))
+        .map((video) => ({ video, creator: summaryOf(creator), tracked: isTracked(creator.handle) })),
+    );
+    const pulled = videos.slice(0, limit);
+    return response(200).json({
+      tag,
+      source: db.source.source,
+      fetched_at: '2026-11-20T11:55:00Z',
+      cached: true,
+      videos: pulled,
+      creators: hashtagCreatorsOf(pulled),
+    });
   }),
 
   http.get('/api/v1/workspace/analytics-settings', ({ request, response }) => {

@@ -381,30 +381,6 @@ export const handlers = [
     });
   }),
 
-  http.get('/api/v1/hashtags/{tag}/videos', ({ request, params, query, response }) => {
-    if (!caller(request)) return response.untyped(unauthorized());
-    if (!db.source.capabilities.hashtag_videos) {
-      return response(409).json(
-        problem(409, 'source_unavailable', 'No data source that can pull hashtags is configured.'),
-        PROBLEM_HEADERS,
-      );
-    }
-    const tag = params.tag.replace(/^#/, '').toLowerCase();
-    const limit = Number(query.get('limit') ?? 60);
-    const videos = db.creators.flatMap((creator) =>
-      (db.videos[creator.id] ?? [])
-        .filter((video) => video.hashtags.includes(tag))
-        .map((video) => ({ video, creator: summaryOf(creator), tracked: isTracked(creator.handle) })),
-    );
-    return response(200).json({
-      tag,
-      source: db.source.source,
-      fetched_at: '2026-11-20T11:55:00Z',
-      cached: true,
-      videos: videos.slice(0, limit),
-    });
-  }),
-
   http.post('/api/v1/creators/{creator_id}/refresh', ({ request, params, response }) => {
     if (!caller(request)) return response.untyped(unauthorized());
     if (!db.creators.some((creator) => creator.id === params.creator_id)) return response.untyped(notFound());

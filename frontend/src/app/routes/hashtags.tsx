@@ -1,15 +1,15 @@
-// /hashtags/:tag?: the hashtag explorer. Paste a hashtag, see its videos and who made them, and
-// add creators to one of the workspace's lists or campaigns in one click. An add to a list is
-// confirmed in a toast too, since the card it was made from may leave the page (when only creators
-// not in a list are shown).
+// /hashtags/:tag?: the hashtag explorer. Paste a hashtag, see its videos or a table of who made them
+// (`?view=creators`), and add creators to one of the workspace's lists or campaigns in one click. An
+// add to a list is confirmed in a toast too, since the card or row it was made from may leave the
+// page (when only creators not in a list are shown).
 import Alert from 'react-bootstrap/Alert';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { paths } from '@/config/paths';
 import { AddToCampaignMenu } from '@/features/campaigns/components/AddToCampaignMenu';
 import { parseHashtag } from '@/features/hashtags/api/parse-hashtag';
-import { HashtagResults } from '@/features/hashtags/components/HashtagResults';
+import { HashtagResults, parseHashtagView } from '@/features/hashtags/components/HashtagResults';
 import { HashtagSearchForm } from '@/features/hashtags/components/HashtagSearchForm';
 import { useAddedToListToast } from '@/features/list-items/components/AddedToListToast';
 import { AddToListMenu } from '@/features/list-items/components/AddToListMenu';
@@ -22,6 +22,8 @@ export function HashtagsRoute() {
   const params = useParams();
   const tag = params.tag ? parseHashtag(params.tag) : null;
   const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const view = parseHashtagView(searchParams.get('view'));
   const listsQuery = useLists();
   const canEdit = useCanEdit();
   // Read here, not only inside the callback: TanStack Query re-renders for the fields a render read.
@@ -36,7 +38,11 @@ export function HashtagsRoute() {
         title="Hashtags"
         subtitle="See the videos under a hashtag and who made them, and add new creators to a list in one click."
       />
-      <HashtagSearchForm key={tag ?? ''} initialTag={tag} onSearch={(next) => navigate(paths.hashtag(next))} />
+      <HashtagSearchForm
+        key={tag ?? ''}
+        initialTag={tag}
+        onSearch={(next) => navigate({ pathname: paths.hashtag(next), search: searchParams.toString() })}
+      />
       {listsQuery.isError && (
         <Alert variant="warning">
           Your lists could not be loaded, so creators cannot be added: {describeError(listsQuery.error)}
@@ -45,6 +51,8 @@ export function HashtagsRoute() {
       {tag ? (
         <HashtagResults
           tag={tag}
+          view={view}
+          onViewChange={(next) => setSearchParams(next === 'videos' ? {} : { view: next }, { replace: true })}
           renderActions={(creator) =>
             canEdit ? (
               <div className="d-flex flex-wrap align-items-start gap-2">

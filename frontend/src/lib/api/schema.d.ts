@@ -848,8 +848,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Videos under a hashtag, through the data source (cached for a while), with their creators;
-         *     creators already in one of this workspace's lists are marked.
+         * Videos under a hashtag, through the data source (cached for a while), and their creators one
+         *     each with followers, engagement and fit; creators already in one of this workspace's lists are
+         *     marked.
          */
         get: operations["hashtag_videos"];
         put?: never;
@@ -1720,6 +1721,7 @@ export interface components {
              */
             content_signal?: number | null;
             engagement_by_views: components["schemas"]["EngagementSummary"];
+            fit_interval?: null | components["schemas"]["FitInterval"];
             fit_kind?: null | components["schemas"]["AudienceKind"];
             /**
              * Format: int64
@@ -1826,6 +1828,7 @@ export interface components {
             /** @description `fit.audience.v1`. */
             formula: string;
             formula_text: string;
+            interval?: null | components["schemas"]["FitInterval"];
             kind?: null | components["schemas"]["AudienceKind"];
             /** Format: int64 */
             sample_size?: number | null;
@@ -2776,6 +2779,11 @@ export interface components {
              * @description `engagement.views.median.v1` in percent over the last 30 videos; null below 3 videos with views.
              */
             median_percent?: number | null;
+            /**
+             * Format: double
+             * @description `views.median.v1`: the median views of the same videos, what the next video can expect; null below 3.
+             */
+            median_views?: number | null;
             /** @description Videos it was computed from. */
             sample_size: number;
         };
@@ -3028,6 +3036,28 @@ export interface components {
             weight: number;
         };
         /**
+         * @description The 95% interval of a fit score read from a sample of the audience (an estimate from commenters, or an imported
+         *     or reported profile that states its sample size): each dimension's matched share gets its Wilson interval for
+         *     that sample, and the bounds are weighted as the score is. That is the interval the score would have if its
+         *     dimensions moved together, the widest case, so it is never narrower than the data allows. It widens as the sample
+         *     shrinks. A connected account's audience is TikTok's own count of the followers, not a sample, and has none.
+         */
+        FitInterval: {
+            /** Format: int32 */
+            high: number;
+            /** Format: int32 */
+            low: number;
+        };
+        /** @description A follower count and where it came from. */
+        FollowerCount: {
+            /** Format: date-time */
+            captured_at: string;
+            /** Format: int64 */
+            count: number;
+            /** @description The source that gave it (`tikapi`, `demo`, …), or `manual` / `import` for a written point. */
+            source: string;
+        };
+        /**
          * @description A gender of an audience.
          * @enum {string}
          */
@@ -3097,9 +3127,29 @@ export interface components {
              */
             window_days: number;
         };
+        /** @description One creator of a hashtag's videos. */
+        HashtagCreatorResponse: {
+            creator: components["schemas"]["CreatorSummary"];
+            followers?: null | components["schemas"]["FollowerCount"];
+            latest?: null | components["schemas"]["MetricsResponse"];
+            /**
+             * @description The creator's dashboard figures in this workspace, from every video zzyzx knows of theirs
+             *     (engagement and median views need 3): fit or estimated fit with its interval, or the
+             *     content signal.
+             */
+            summary: components["schemas"]["AnalyticsSummary"];
+            /** @description The creator is in one of this workspace's lists. */
+            tracked: boolean;
+            /** @description Their videos among this hashtag's, and those videos' views together. */
+            videos_here: number;
+            /** Format: int64 */
+            views_here: number;
+        };
         HashtagResponse: {
             /** @description Served from an earlier pull rather than fetched now. */
             cached: boolean;
+            /** @description The same videos' creators, one each, most views under the hashtag first. */
+            creators: components["schemas"]["HashtagCreatorResponse"][];
             /** Format: date-time */
             fetched_at: string;
             source: string;

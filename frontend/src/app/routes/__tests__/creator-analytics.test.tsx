@@ -261,12 +261,24 @@ describe('creator analytics', () => {
     const creator = creatorWithVideos();
     analyticsDb.fit[creator.id] = 72;
     analyticsDb.fitKind[creator.id] = 'estimated';
+    analyticsDb.fitInterval[creator.id] = { low: 61, high: 82 };
     renderApp(`/creators/${creator.id}`);
 
     const fit = await screen.findByRole('region', { name: 'Audience fit' });
     expect(await within(fit).findByText('≈72')).toBeInTheDocument();
     expect(fit).toHaveTextContent('/ 100, an estimate');
+    expect(within(fit).getByText('95% interval 61–82')).toBeInTheDocument();
     expect(fit).toHaveTextContent('From estimated audience data');
+  });
+
+  it('shows no interval for a fit that is not read from a sample', async () => {
+    const creator = creatorWithVideos();
+    analyticsDb.fit[creator.id] = 64;
+    renderApp(`/creators/${creator.id}`);
+
+    const fit = await screen.findByRole('region', { name: 'Audience fit' });
+    expect(await within(fit).findByText('64')).toBeInTheDocument();
+    expect(within(fit).queryByText(/95% interval/)).not.toBeInTheDocument();
   });
 
   it('imports audience profiles from CSV and lists the refused lines', async () => {

@@ -1,7 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { analyticsDb } from '@/testing/mock-analytics';
 import { http, problem } from '@/testing/mock-api';
-import { addCreator, addItem, addList, addVideo, db, setSource, signedInUser } from '@/testing/mock-db';
+import {
+  addCreator,
+  addItem,
+  addList,
+  addVideo,
+  db,
+  setSource,
+  signedInUser,
+  type MockCreator,
+} from '@/testing/mock-db';
 import { renderApp } from '@/testing/render-app';
 import { server } from '@/testing/server';
 
@@ -31,6 +41,52 @@ function gymtok() {
   addVideo(tracked, { description: 'deadlift PR #gymtok', hashtags: ['gymtok'], views: 150_000 });
   addVideo(tracked, { description: 'not about the gym', hashtags: ['cooking'] });
   return { list, tracked, newcomer };
+}
+
+/** #gymtok's creators with what the table shows of them: followers for two, a fit for one. */
+function gymtokCreators() {
+  const fixture = gymtok();
+  withFollowers(fixture.tracked, 250_000, 'import');
+  withFollowers(fixture.newcomer, 12_400, 'tikapi');
+  analyticsDb.fit[fixture.newcomer.id] = 72;
+  analyticsDb.fitKind[fixture.newcomer.id] = 'estimated';
+  analyticsDb.fitInterval[fixture.newcomer.id] = { low: 64, high: 80 };
+  // A third creator whose follower count the hashtag's answer did not give.
+  const quiet = addCreator('quietquads');
+  addVideo(quiet, { description: 'form check #gymtok', hashtags: ['gymtok'], views: 5_000 });
+  return { ...fixture, quiet };
+}
+
+function withFollowers(creator: MockCreator, followers: number, source: string) {
+  creator.latest = { captured_at: '2026-11-20T09:00:00Z', followers, following: 10, likes: 0, videos: 3, source };
+}
+
+function creatorsTable(): HTMLElement {
+  return screen.getByRole('table', { name: /^Creators of #gymtok/ });
+}
+
+function creatorRows(): HTMLElement[] {
+  return within(creatorsTable()).getAllByRole('row').slice(1);
+}
+
+/** The handles, read from each row's first link (the creator's). */
+function handlesInOrder(): string[] {
+  return creatorRows().map((row) => /@[\w.]+/.exec(within(row).getAllByRole('link')[0]?.textContent ?? '')?.[0] ?? '');
+}
+
+/** The row's cell under the column header whose name starts with `column`. */
+function cellOf(row: HTMLElement, column: string): HTMLElement {
+  const headers = within(creatorsTable()).getAllByRole('columnheader');
+  const index = headers.findIndex((header) => header.textContent?.startsWith(column));
+  const cell = within(row).getAllByRole('cell')[index];
+  if (index < 0 || !cell) throw new Error(`No "${column}" cell`);
+  return cell;
+}
+
+function rowOf(handle: string): HTMLElement {
+  const row = creatorRows().find((candidate) => candidate.textContent?.includes(`@${handle}`));
+  if (!row) throw new Error(`No row for @${handle}`);
+  return row;
 }
 
 function videoCards(): HTMLElement[] {
@@ -173,6 +229,130 @@ describe('hashtag explorer', () => {
 
     expect(await within(card).findByText('Already in Spring drop.')).toBeInTheDocument();
     expect(within(card).queryByText(/Could not add/)).not.toBeInTheDocument();
+  });
+
+  it('shows one row per creator in the Creators view, most views under the hashtag first', async () => {
+    gymtokCreators();
+    const { user, router } = renderApp('/hashtags/gymtok');
+    await screen.findByText('4 videos');
+
+    await user.click(screen.getByRole('radio', { name: 'Creators' }));
+
+    expect(router.state.location.search).toBe('?view=creators');
+    expect(screen.queryByRole('list', { name: 'Videos tagged #gymtok' })).not.toBeInTheDocument();
+    expect(handlesInOrder()).toEqual(['@tempo.tanvir', '@liftwithlee', '@quietquads']);
+    const lee = rowOf('liftwithlee');
+    expect(cellOf(lee, 'Followers')).toHaveTextContent('250K');
+    expect(within(cellOf(lee, 'Followers')).getByTitle(/^250,000 followers, from CSV import, /)).toBeInTheDocument();
+    expect(cellOf(lee, 'Videos here')).toHaveTextContent('2 videos, 170K views');
+    expect(within(cellOf(lee, 'Tracked')).getByText('In a list')).toBeInTheDocument();
+    expect(within(lee).getByRole('link', { name: '@liftwithlee' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^\/creators\//),
+    );
+    const tanvir = rowOf('tempo.tanvir');
+    expect(cellOf(tanvir, 'Followers')).toHaveTextContent('12.4K');
+    expect(cellOf(tanvir, 'Videos here')).toHaveTextContent('1 video, 637K views');
+    expect(cellOf(tanvir, 'Fit')).toHaveTextContent('≈72 est. 64–80');
+    expect(cellOf(tanvir, 'Tracked')).toBeEmptyDOMElement();
+    expect(within(tanvir).getByRole('link', { name: /@tempo\.tanvir/ })).toHaveAttribute(
+      'href',
+      'https://www.tiktok.com/@tempo.tanvir',
+    );
+    const quiet = rowOf('quietquads');
+    expect(cellOf(quiet, 'Followers')).toHaveTextContent('—');
+    expect(within(cellOf(quiet, 'Median views')).getByTitle('Needs 3 videos')).toHaveTextContent('—');
+    expect(screen.getByRole('columnheader', { name: /^Videos here/ })).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('shows median views and engagement once a creator has 3 videos', async () => {
+    const { tracked } = gymtokCreators();
+    addVideo(tracked, { hashtags: ['cooking'], views: 40_000, likes: 4_000, comments: 0, shares: 0 });
+    renderApp('/hashtags/gymtok?view=creators');
+    await screen.findByRole('table', { name: /^Creators of #gymtok/ });
+
+    const lee = rowOf('liftwithlee');
+    // Views 20,000, 150,000, 1,000 and 40,000: the median of four is the mean of the middle two.
+    expect(cellOf(lee, 'Median views')).toHaveTextContent('30K');
+    // Interactions 111, 111, 111 and 4,000: a median of 111 over 30,000 views.
+    expect(cellOf(lee, 'Engagement')).toHaveTextContent('0.4%');
+  });
+
+  it('sorts the creators by a column header, creators without the number last either way', async () => {
+    gymtokCreators();
+    const { user } = renderApp('/hashtags/gymtok?view=creators');
+    await screen.findByRole('table', { name: /^Creators of #gymtok/ });
+
+    await user.click(screen.getByRole('button', { name: /^Followers/ }));
+
+    expect(handlesInOrder()).toEqual(['@liftwithlee', '@tempo.tanvir', '@quietquads']);
+    expect(screen.getByRole('columnheader', { name: /^Followers/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(screen.getByRole('columnheader', { name: /^Videos here/ })).not.toHaveAttribute('aria-sort');
+    expect(creatorsTable()).toHaveAccessibleName('Creators of #gymtok, by followers, highest first');
+
+    await user.click(screen.getByRole('button', { name: /^Followers/ }));
+
+    expect(handlesInOrder()).toEqual(['@tempo.tanvir', '@liftwithlee', '@quietquads']);
+    expect(screen.getByRole('columnheader', { name: /^Followers/ })).toHaveAttribute('aria-sort', 'ascending');
+  });
+
+  it('hides creators already in a list from the Creators view too', async () => {
+    gymtokCreators();
+    const { user } = renderApp('/hashtags/gymtok?view=creators');
+    await screen.findByRole('table', { name: /^Creators of #gymtok/ });
+    expect(screen.getByText(/Creators in none of your lists are highlighted \(2 of them here\)/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Only creators not in a list' }));
+
+    expect(handlesInOrder()).toEqual(['@tempo.tanvir', '@quietquads']);
+  });
+
+  it('filters the creators by fit, as rising creators are filtered', async () => {
+    const { tracked } = gymtokCreators();
+    analyticsDb.fit[tracked.id] = 40;
+    const { user } = renderApp('/hashtags/gymtok?view=creators');
+    await screen.findByRole('table', { name: /^Creators of #gymtok/ });
+
+    await user.click(screen.getByRole('checkbox', { name: 'Fit known or estimated' }));
+    expect(handlesInOrder()).toEqual(['@tempo.tanvir', '@liftwithlee']);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Minimum fit' }), 'Fit 50 or more');
+    expect(handlesInOrder()).toEqual(['@tempo.tanvir']);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Minimum fit' }), 'Fit 75 or more');
+    expect(screen.queryByRole('table', { name: /^Creators of #gymtok/ })).not.toBeInTheDocument();
+    expect(screen.getByText('No creator here has a fit that matches')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: 'Videos' }));
+    expect(screen.queryByRole('combobox', { name: 'Minimum fit' })).not.toBeInTheDocument();
+  });
+
+  it('adds a creator to a list from their row, after which the row shows them in a list', async () => {
+    const { list } = gymtokCreators();
+    const { user } = renderApp('/hashtags/gymtok?view=creators');
+    await screen.findByRole('table', { name: /^Creators of #gymtok/ });
+    const row = rowOf('tempo.tanvir');
+
+    await user.click(await enabled(within(row).getByRole('button', { name: 'Add to list for @tempo.tanvir' })));
+    await user.click(await within(row).findByRole('button', { name: 'Spring drop' }));
+
+    expect(await within(row).findByText('In a list')).toBeInTheDocument();
+    expect(db.items[list.id]?.map((item) => item.creator.handle)).toEqual(['liftwithlee', 'tempo.tanvir']);
+  });
+
+  it('keeps the Creators view when another hashtag is searched, and goes back to the videos', async () => {
+    gymtokCreators();
+    const { user, router } = renderApp('/hashtags/fitness?view=creators');
+    await screen.findByRole('table', { name: /^Creators of #fitness/ });
+
+    await user.clear(screen.getByLabelText('Hashtag'));
+    await user.type(screen.getByLabelText('Hashtag'), '#gymtok');
+    await user.click(screen.getByRole('button', { name: 'Show videos' }));
+
+    expect(await screen.findByRole('table', { name: /^Creators of #gymtok/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Videos' }));
+    expect(router.state.location.search).toBe('');
+    expect(videoCards()).toHaveLength(4);
   });
 
   it('explains that no data source is configured', async () => {

@@ -1,5 +1,5 @@
-// How well the creator's audience matches the workspace's target, per dimension with its margin of
-// error; "unknown" rather than a guess without audience data. The content signal (from the creator's
+// How well the creator's audience matches the workspace's target, with the score's interval where
+// the audience data is a sample and each dimension's margin of error; "unknown" rather than a guess without audience data. The content signal (from the creator's
 // own videos) is shown apart and labelled, so nobody mistakes it for audience data.
 import Table from 'react-bootstrap/Table';
 import { Link } from 'react-router';
@@ -42,6 +42,14 @@ function FitScore({ fit }: { fit: CreatorAnalytics['fit'] }) {
         <WithFormula measure={measure}>{estimated ? `≈${fit.score}` : fit.score}</WithFormula>
       </span>
       <span className="text-body-secondary"> / 100{estimated && ', an estimate'}</span>
+      {fit.interval && (
+        <span
+          className="d-block small"
+          title="The fit the sample allows 19 times in 20; it narrows as the sample grows"
+        >
+          95% interval {fit.interval.low}–{fit.interval.high}
+        </span>
+      )}
       {fit.source && (
         <span className="d-block small text-body-secondary">
           From {fit.kind ? audienceKindLabel(fit.kind) : describeSource(fit.source)} audience data

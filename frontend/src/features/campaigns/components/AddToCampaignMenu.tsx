@@ -5,6 +5,7 @@ import { useState } from 'react';
 import Dropdown from 'react-bootstrap/Dropdown';
 import Spinner from 'react-bootstrap/Spinner';
 import { Link } from 'react-router';
+import { FIXED_MENU_PROPS } from '@/components/ui/fixed-menu';
 import { paths } from '@/config/paths';
 import { describeError } from '@/lib/api/problem';
 import { useAddCampaignCreators, type AddCampaignCreators } from '../api/add-campaign-creators';
@@ -43,7 +44,7 @@ export function AddToCampaignMenu({ add, subject, small = true }: AddToCampaignM
           )}
           Add to campaign <span className="visually-hidden">for {subject}</span>
         </Dropdown.Toggle>
-        <Dropdown.Menu>
+        <Dropdown.Menu {...FIXED_MENU_PROPS}>
           <Dropdown.Header>Add {subject} to…</Dropdown.Header>
           {campaignsQuery.isPending && <Dropdown.ItemText className="small">Loading campaigns…</Dropdown.ItemText>}
           {campaignsQuery.isError && (

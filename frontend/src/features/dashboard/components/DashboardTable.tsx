@@ -9,6 +9,7 @@ import { Avatar } from '@/components/ui/Avatar';
 import { ExternalLink } from '@/components/ui/ExternalLink';
 import { FitValue } from '@/components/ui/FitValue';
 import { RisingBadge } from '@/components/ui/RisingBadge';
+import { SortHeader, type SortColumn } from '@/components/ui/SortHeader';
 import { Sparkline } from '@/components/ui/Sparkline';
 import { WideTable } from '@/components/ui/WideTable';
 import { paths } from '@/config/paths';
@@ -17,7 +18,7 @@ import { formatChange, formatCompact, formatWhole } from '@/lib/format';
 import type { DashboardSort, DashboardSorting, DashboardTableRow } from '../api/get-dashboard';
 import './dashboard.css';
 
-type Column = { label: string; sort?: DashboardSort; numeric?: boolean; hint?: string };
+type Column = SortColumn<DashboardSort>;
 
 const COLUMNS: readonly Column[] = [
   { label: '#', sort: 'position', hint: 'Place in the list' },
@@ -54,45 +55,6 @@ const COLUMNS: readonly Column[] = [
   { label: 'Top video', hint: 'The video of the last 90 days with the highest outlier multiple' },
   { label: 'Tier' },
 ];
-
-const ORDER_WORDS = { asc: 'ascending', desc: 'descending' } as const;
-
-function SortHeader({
-  column,
-  sorting,
-  onSort,
-}: {
-  column: Column;
-  sorting: DashboardSorting;
-  onSort: (sort: DashboardSort) => void;
-}) {
-  const className = column.numeric ? 'text-end text-nowrap' : 'text-nowrap';
-  if (!column.sort) {
-    return (
-      <th scope="col" role="columnheader" className={className} title={column.hint}>
-        {column.label}
-      </th>
-    );
-  }
-  const active = sorting.sort === column.sort;
-  const sort = column.sort;
-  return (
-    <th
-      scope="col"
-      role="columnheader"
-      className={className}
-      title={column.hint}
-      aria-sort={active ? ORDER_WORDS[sorting.order] : undefined}
-    >
-      <button type="button" className={`sort-button${active ? ' is-active' : ''}`} onClick={() => onSort(sort)}>
-        {column.label}
-        <span aria-hidden="true" className="sort-indicator">
-          {active ? (sorting.order === 'asc' ? '▲' : '▼') : '↕'}
-        </span>
-      </button>
-    </th>
-  );
-}
 
 function Growth({ growth, days }: { growth: DashboardTableRow['summary']['growth_7d']; days: number }) {
   if (growth.absolute == null) {

@@ -1,6 +1,6 @@
 // GET /hashtags/{tag}/videos: recent videos under a hashtag, pulled through the data source (the
-// server reuses a pull for a while), each with its creator; `tracked` marks creators already in
-// one of the workspace's lists.
+// server reuses a pull for a while), each with its creator, and the same creators one each with their
+// followers and dashboard figures; `tracked` marks creators already in one of the workspace's lists.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/problem';
@@ -9,6 +9,8 @@ import type { components } from '@/lib/api/schema';
 export type HashtagResults = components['schemas']['HashtagResponse'];
 export type HashtagVideo = components['schemas']['HashtagVideoResponse'];
 export type HashtagCreator = HashtagVideo['creator'];
+/** One creator of the hashtag's videos, with their numbers and how many of the videos are theirs. */
+export type HashtagCreatorRow = components['schemas']['HashtagCreatorResponse'];
 
 const VIDEO_LIMIT = 60;
 

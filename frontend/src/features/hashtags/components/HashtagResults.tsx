@@ -1,6 +1,7 @@
-// The videos under one hashtag, most viewed or newest first, with where and when they were pulled.
-// What to do with a creator (add them to a list) is handed in by the page, since lists are another
-// feature's business.
+// The videos under one hashtag, most viewed or newest first, or the same videos' creators as a
+// table, with where and when they were pulled. What to do with a creator (add them to a list) is
+// handed in by the page, since lists are another feature's business; so is the view, which the page
+// keeps in the address.
 import { useState, type ReactNode } from 'react';
 import Alert from 'react-bootstrap/Alert';
 import Badge from 'react-bootstrap/Badge';
@@ -20,7 +21,18 @@ import {
   type HashtagResults as Results,
   type HashtagVideo,
 } from '../api/get-hashtag-videos';
+import { HashtagCreatorsTable } from './HashtagCreatorsTable';
 import { HashtagVideoCard } from './HashtagVideoCard';
+
+export const HASHTAG_VIEWS = [
+  { id: 'videos', label: 'Videos' },
+  { id: 'creators', label: 'Creators' },
+] as const;
+export type HashtagView = (typeof HASHTAG_VIEWS)[number]['id'];
+
+export function parseHashtagView(value: string | null): HashtagView {
+  return HASHTAG_VIEWS.find((view) => view.id === value)?.id ?? 'videos';
+}
 
 const SORTS = [
   { id: 'views', label: 'Most viewed' },
@@ -90,16 +102,57 @@ function HashtagError({ tag, error, onRetry }: { tag: string; error: unknown; on
   return <ErrorState title={`Could not load the videos for #${tag}.`} error={error} onRetry={onRetry} />;
 }
 
+/** A labelled row of toggle buttons, one of which is chosen: the view, the videos' order. */
+function Choice<Id extends string>({
+  name,
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  options: readonly { id: Id; label: string }[];
+  value: Id;
+  onChange: (id: Id) => void;
+}) {
+  return (
+    <div role="group" aria-labelledby={`${name}-label`} className="d-flex flex-wrap align-items-center gap-2">
+      <span id={`${name}-label`} className="text-body-secondary">
+        {label}
+      </span>
+      <ToggleButtonGroup type="radio" name={name} value={value} onChange={onChange}>
+        {options.map((option) => (
+          <ToggleButton
+            key={option.id}
+            id={`${name}-${option.id}`}
+            value={option.id}
+            variant="outline-primary"
+            size="sm"
+          >
+            {option.label}
+          </ToggleButton>
+        ))}
+      </ToggleButtonGroup>
+    </div>
+  );
+}
+
 type HashtagResultsProps = {
   tag: string;
-  /** The controls for a video's creator: adding them to a list or a campaign. */
+  view: HashtagView;
+  onViewChange: (view: HashtagView) => void;
+  /** The controls for a creator: adding them to a list or a campaign. */
   renderActions: (creator: HashtagCreator) => ReactNode;
 };
 
-export function HashtagResults({ tag, renderActions }: HashtagResultsProps) {
+export function HashtagResults({ tag, view, onViewChange, renderActions }: HashtagResultsProps) {
   const hashtagQuery = useHashtagVideos(tag);
   const [sort, setSort] = useState<Sort>('views');
   const [onlyUntracked, setOnlyUntracked] = useState(false);
+  // The creators view also filters by fit, as rising creators do.
+  const [fitKnown, setFitKnown] = useState(false);
+  const [minFit, setMinFit] = useState<number | null>(null);
 
   if (hashtagQuery.isPending) return <LoadingState label={`Pulling videos for #${tag}…`} />;
   if (hashtagQuery.isError) {
@@ -118,9 +171,14 @@ export function HashtagResults({ tag, renderActions }: HashtagResultsProps) {
       </>
     );
   }
-  const shown = sorted(results.videos, sort).filter((entry) => !onlyUntracked || !entry.tracked);
-  const untrackedCreators = new Set(results.videos.filter((entry) => !entry.tracked).map((entry) => entry.creator.id))
-    .size;
+  const shownVideos = sorted(results.videos, sort).filter((entry) => !onlyUntracked || !entry.tracked);
+  const fitFilters = fitKnown || minFit != null;
+  const shownCreators = results.creators.filter(
+    ({ tracked, summary: { fit_score: fit } }) =>
+      (!onlyUntracked || !tracked) && (!fitKnown || fit != null) && (minFit == null || (fit != null && fit >= minFit)),
+  );
+  const untrackedCreators = results.creators.filter((entry) => !entry.tracked).length;
+  const shown = view === 'creators' ? shownCreators : shownVideos;
 
   return (
     <section aria-labelledby="hashtag-results-title">
@@ -134,43 +192,71 @@ export function HashtagResults({ tag, renderActions }: HashtagResultsProps) {
           </h2>
           <PullInfo results={results} />
         </div>
-        <div role="group" aria-labelledby="hashtag-sort-label" className="d-flex flex-wrap align-items-center gap-2">
-          <span id="hashtag-sort-label" className="text-body-secondary">
-            Sort
-          </span>
-          <ToggleButtonGroup type="radio" name="hashtag-sort" value={sort} onChange={setSort}>
-            {SORTS.map((option) => (
-              <ToggleButton
-                key={option.id}
-                id={`hashtag-sort-${option.id}`}
-                value={option.id}
-                variant="outline-primary"
-                size="sm"
-              >
-                {option.label}
-              </ToggleButton>
-            ))}
-          </ToggleButtonGroup>
+        <div className="d-flex flex-wrap align-items-center gap-3">
+          <Choice name="hashtag-view" label="Show" options={HASHTAG_VIEWS} value={view} onChange={onViewChange} />
+          {/* The creators table sorts by its column headers. */}
+          {view === 'videos' && (
+            <Choice name="hashtag-sort" label="Sort" options={SORTS} value={sort} onChange={setSort} />
+          )}
         </div>
       </div>
       <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
         <p className="small mb-0">Creators in none of your lists are highlighted ({untrackedCreators} of them here).</p>
-        <Form.Check
-          type="switch"
-          id="hashtag-only-untracked"
-          label="Only creators not in a list"
-          checked={onlyUntracked}
-          onChange={(event) => setOnlyUntracked(event.target.checked)}
-        />
+        <div className="d-flex flex-wrap align-items-center gap-3">
+          {view === 'creators' && (
+            <>
+              <Form.Select
+                size="sm"
+                className="w-auto"
+                aria-label="Minimum fit"
+                value={minFit ?? ''}
+                onChange={(event) => setMinFit(event.target.value === '' ? null : Number(event.target.value))}
+              >
+                <option value="">Any fit</option>
+                {[25, 50, 75].map((fit) => (
+                  <option key={fit} value={fit}>
+                    Fit {fit} or more
+                  </option>
+                ))}
+              </Form.Select>
+              <Form.Check
+                type="switch"
+                id="hashtag-fit-known"
+                label="Fit known or estimated"
+                checked={fitKnown}
+                onChange={(event) => setFitKnown(event.target.checked)}
+              />
+            </>
+          )}
+          <Form.Check
+            type="switch"
+            id="hashtag-only-untracked"
+            label="Only creators not in a list"
+            checked={onlyUntracked}
+            onChange={(event) => setOnlyUntracked(event.target.checked)}
+          />
+        </div>
       </div>
       {shown.length === 0 ? (
-        <EmptyState title="Every creator here is already in one of your lists" />
+        <EmptyState
+          title={
+            view === 'creators' && fitFilters
+              ? 'No creator here has a fit that matches'
+              : 'Every creator here is already in one of your lists'
+          }
+        >
+          {view === 'creators' &&
+            fitFilters &&
+            'Fit needs audience data and a target audience; estimates come with the weekly refresh of listed creators.'}
+        </EmptyState>
+      ) : view === 'creators' ? (
+        <HashtagCreatorsTable tag={results.tag} creators={shownCreators} renderActions={renderActions} />
       ) : (
         <ul
           className="row row-cols-1 row-cols-md-2 row-cols-xl-3 g-3 list-unstyled"
           aria-label={`Videos tagged #${results.tag}`}
         >
-          {shown.map((entry) => (
+          {shownVideos.map((entry) => (
             <li key={entry.video.id} className="col">
               <HashtagVideoCard entry={entry} action={renderActions(entry.creator)} />
             </li>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import Dropdown from 'react-bootstrap/Dropdown';
 import Spinner from 'react-bootstrap/Spinner';
 import { Link } from 'react-router';
+import { FIXED_MENU_PROPS } from '@/components/ui/fixed-menu';
 import { paths } from '@/config/paths';
 import { describeError, hasCode } from '@/lib/api/problem';
 import { useAddListItem } from '../api/add-list-item';
@@ -53,7 +54,7 @@ export function AddToListMenu({ handle, lists, onAdded }: AddToListMenuProps) {
           )}
           Add to list <span className="visually-hidden">for @{handle}</span>
         </Dropdown.Toggle>
-        <Dropdown.Menu>
+        <Dropdown.Menu {...FIXED_MENU_PROPS}>
           <Dropdown.Header>Add @{handle} to…</Dropdown.Header>
           {lists?.length === 0 && (
             <Dropdown.ItemText className="small">
