@@ -170,9 +170,10 @@ fn configure_alerts(state: &mut AppState, args: &AlertArgs) -> anyhow::Result<()
 /// Creator connections: on with a TikTok app and an encryption key, otherwise off, saying why.
 fn configure_connections(state: &mut AppState, args: &ConnectArgs, alerts: &AlertArgs) -> anyhow::Result<()> {
     state.connect = args.setup(&alerts.public_url)?;
-    match state.connect.off_reason() {
-        Some(reason) => tracing::info!(reason, "creator connections are off"),
-        None => tracing::info!("creator connections are on"),
+    match (state.connect.off_reason(), state.connect.business_off_reason()) {
+        (Some(reason), _) => tracing::info!(reason, "creator connections are off"),
+        (None, Some(reason)) => tracing::info!(reason, "creator connections are on, sharing business audiences is off"),
+        (None, None) => tracing::info!("creator connections are on, with business audiences"),
     }
     Ok(())
 }

@@ -84,7 +84,8 @@ pub struct WorkerArgs {
     pub connect: ConnectArgs,
 }
 
-/// Creators connecting their own TikTok accounts (Login Kit and the Display API).
+/// Creators connecting their own TikTok accounts (Login Kit and the Display API), and sharing a
+/// business account's audience (the API for Business).
 #[derive(Debug, Clone, Args)]
 pub struct ConnectArgs {
     /// The client key of a TikTok app with Login Kit (developers.tiktok.com).
@@ -100,7 +101,22 @@ pub struct ConnectArgs {
     pub tiktok_authorize_url: String,
     #[arg(long, env = "ZZYZX_TIKTOK_API_BASE_URL", default_value = zzyzx_sources::LoginConfig::API_BASE_URL)]
     pub tiktok_api_base_url: String,
-    #[arg(long, env = "ZZYZX_TIKTOK_BUSINESS_BASE_URL", default_value = zzyzx_sources::LoginConfig::BUSINESS_BASE_URL)]
+    /// The app id of an app on TikTok API for Business (business-api.tiktok.com/portal) with the
+    /// TikTok account holder authorization: lets connected creators share their audience. Without
+    /// it and its secret, that step is off.
+    #[arg(long, env = "ZZYZX_TIKTOK_BUSINESS_APP_ID")]
+    pub tiktok_business_app_id: Option<String>,
+    #[arg(long, env = "ZZYZX_TIKTOK_BUSINESS_SECRET", hide_env_values = true)]
+    pub tiktok_business_secret: Option<SecretString>,
+    /// Where TikTok sends account owners back, registered with the app exactly so; by default
+    /// `ZZYZX_PUBLIC_URL` + `/api/v1/connect/business/callback`.
+    #[arg(long, env = "ZZYZX_TIKTOK_BUSINESS_REDIRECT_URL")]
+    pub tiktok_business_redirect_url: Option<String>,
+    /// The page account owners authorize on. Which one TikTok means for this authorization is
+    /// unconfirmed: this default, or the Business portal's (`https://business-api.tiktok.com/portal/auth`).
+    #[arg(long, env = "ZZYZX_TIKTOK_BUSINESS_AUTH_URL", default_value = zzyzx_sources::BusinessConfig::AUTHORIZE_URL)]
+    pub tiktok_business_auth_url: String,
+    #[arg(long, env = "ZZYZX_TIKTOK_BUSINESS_BASE_URL", default_value = zzyzx_sources::BusinessConfig::BASE_URL)]
     pub tiktok_business_base_url: String,
     /// 32 random bytes in base64 (`openssl rand -base64 32`): seals creators' tokens at rest.
     /// Without it, creator connections are off. Keep it safe: tokens sealed with a lost key are lost.
@@ -123,23 +139,37 @@ impl ConnectArgs {
         else {
             return Ok(ConnectSetup::Off(OFF_WITHOUT_KEY));
         };
-        let redirect_url = match &self.tiktok_redirect_url {
+        let redirect_url = |configured: &Option<String>, path: &str| match configured {
             Some(url) if !url.trim().is_empty() => url.trim().to_owned(),
-            _ => format!("{}/api/v1/connect/callback", public_url.trim_end_matches('/')),
+            _ => format!("{}/api/v1{path}", public_url.trim_end_matches('/')),
         };
         let login = zzyzx_sources::TikTokLogin::new(
             zzyzx_sources::LoginConfig {
                 client_key: client_key.to_owned(),
                 client_secret: client_secret.expose_secret().trim().to_owned(),
-                redirect_url,
+                redirect_url: redirect_url(&self.tiktok_redirect_url, "/connect/callback"),
                 authorize_url: self.tiktok_authorize_url.clone(),
                 api_base_url: self.tiktok_api_base_url.clone(),
-                business_base_url: self.tiktok_business_base_url.clone(),
             },
             zzyzx_sources::ClientOptions::default(),
         )?;
+        let app_id = self.tiktok_business_app_id.as_deref().map(str::trim).filter(|id| !id.is_empty());
+        let secret = self.tiktok_business_secret.as_ref().filter(|secret| !secret.expose_secret().trim().is_empty());
+        let business = match (app_id, secret) {
+            (Some(app_id), Some(secret)) => Some(zzyzx_sources::TikTokBusiness::new(
+                zzyzx_sources::BusinessConfig {
+                    app_id: app_id.to_owned(),
+                    secret: secret.expose_secret().trim().to_owned(),
+                    redirect_url: redirect_url(&self.tiktok_business_redirect_url, "/connect/business/callback"),
+                    authorize_url: self.tiktok_business_auth_url.clone(),
+                    base_url: self.tiktok_business_base_url.clone(),
+                },
+                zzyzx_sources::ClientOptions::default(),
+            )?),
+            _ => None,
+        };
         let sealer = crate::auth::sealing::Sealer::from_config(encryption_key)?;
-        Ok(ConnectSetup::On(std::sync::Arc::new(Connector { login, sealer })))
+        Ok(ConnectSetup::On(std::sync::Arc::new(Connector { login, sealer, business })))
     }
 }
 

@@ -1,8 +1,10 @@
 // The connected-account journey, run after the campaign flows with the owner logged in: on the first
 // creator's page the brand makes a connect link; the creator opens it, goes to TikTok (the local
-// stand-in), cancels once (the brand's page says so), then authorizes; the brand's page then shows the connection and, once the
-// worker has read the account, the exact counts labelled as the creator's own. Screenshots of both
-// sides at desktop and phone width.
+// stand-in), cancels once (the brand's page says so), then authorizes; the brand's page then shows the
+// connection and, once the worker has read the account, the exact counts labelled as the creator's
+// own. The creator then also shares their business account's audience (the API for Business's own
+// authorization), and the brand sees its countries. Screenshots of both sides at desktop and phone
+// width.
 
 /** The first creator of the main journeys (the demo source knows it). */
 const HANDLE = 'basecamp.bo';
@@ -98,6 +100,47 @@ export const connectFlows = [
     },
   },
   {
+    name: "the creator also shares their business audience, and the brand sees the account's countries",
+    async run({ page, state, tiktok, screenshot }) {
+      await page.goto(state.connectLink);
+      const business = page.getByRole('region', { name: 'Audience demographics (business account)' });
+      await business.getByText(/top countries, genders and age groups/).waitFor();
+      await business.scrollIntoViewIfNeeded();
+      await screenshot('connect-business-offer');
+      await atPhoneWidth(page, screenshot, 'connect-business-offer');
+
+      await business.getByRole('button', { name: 'Share audience demographics (business account)' }).click();
+      await page.getByRole('heading', { name: 'TikTok stand-in: share your business account with zzyzx?' }).waitFor();
+      await page.getByRole('link', { name: 'Authorize' }).click();
+      await page.getByRole('heading', { name: `@${HANDLE} shares its audience demographics`, level: 1 }).waitFor();
+      await screenshot('connect-business-done');
+      const exchanged = tiktok.log.filter((line) => line === 'POST /open_api/v1.3/tt_user/oauth2/token/').length;
+      if (exchanged !== 1) throw new Error(`expected one business code exchange, saw ${exchanged}`);
+      if (!tiktok.log.includes('GET /open_api/v1.3/business/get/'))
+        throw new Error('the business audience was not read');
+      if (tiktok.log.includes('business/get refused a Login Kit token')) {
+        throw new Error('a Login Kit token was sent to the API for Business');
+      }
+
+      // The audience was read with the authorization: the brand sees it at once.
+      await page.goto(state.creatorUrl);
+      const card = page.getByRole('region', { name: /Connected account/ });
+      await card
+        .getByRole('region', { name: /Audience demographics/ })
+        .getByText('Shared', { exact: true })
+        .waitFor();
+      const audience = page.getByRole('region', { name: 'Audience', exact: true });
+      await audience.getByText('US 64%, CA 11%').first().waitFor();
+      await audience
+        .getByText(/connected-account \(TikTok API for Business\)/)
+        .first()
+        .waitFor();
+      await audience.scrollIntoViewIfNeeded();
+      await screenshot('connected-business-audience');
+      await atPhoneWidth(page, screenshot, 'connected-business-audience');
+    },
+  },
+  {
     name: 'the creator disconnects from the same link, and the brand sees it',
     async run({ page, state, tiktok }) {
       await page.goto(state.connectLink);
@@ -106,6 +149,9 @@ export const connectFlows = [
       await page.getByRole('dialog').getByRole('button', { name: 'Disconnect' }).click();
       await page.getByText('You disconnected this account. You can connect it again.').waitFor();
       if (!tiktok.log.includes('POST /v2/oauth/revoke/')) throw new Error('the token was not revoked at TikTok');
+      if (!tiktok.log.includes('POST /open_api/v1.3/tt_user/oauth2/revoke/')) {
+        throw new Error('the business token was not revoked at TikTok');
+      }
       await page.goto(state.creatorUrl);
       const card = page.getByRole('region', { name: /Connected account/ });
       await card.getByText('Disconnected by the creator.', { exact: false }).waitFor();

@@ -296,7 +296,8 @@ export const flows = [
       await page.locator('label[for="hashtag-view-creators"]').click();
       const table = page.getByRole('table', { name: /^Creators of #gymtok/ });
       await table.waitFor();
-      if (!page.url().endsWith('/hashtags/gymtok?view=creators')) throw new Error(`the view is not kept: ${page.url()}`);
+      if (!page.url().endsWith('/hashtags/gymtok?view=creators'))
+        throw new Error(`the view is not kept: ${page.url()}`);
       const rows = table.locator('tbody > tr');
       const handles = await rows.locator('a[href*="@"], a[href^="/creators/"]').allTextContents();
       if (new Set(handles).size !== handles.length) throw new Error(`a creator appears twice: ${handles}`);
@@ -306,7 +307,10 @@ export const flows = [
       const tracked = rows.filter({ hasText: 'In a list' });
       if ((await tracked.count()) < 1) throw new Error('the creator added a step before is not marked as in a list');
       await page.getByRole('button', { name: /^Followers/ }).click();
-      await page.getByRole('columnheader', { name: /^Followers/, exact: false }).and(page.locator('[aria-sort="descending"]')).waitFor();
+      await page
+        .getByRole('columnheader', { name: /^Followers/, exact: false })
+        .and(page.locator('[aria-sort="descending"]'))
+        .waitFor();
       await screenshot('hashtag-creators');
     },
   },

@@ -1,12 +1,12 @@
 // Starts the real zzyzx binary on a fresh SQLite database and a free port, serving the built app,
 // with the demo data source (synthetic creators, videos, hashtags and user search, labelled "demo")
-// and the demo workspace loaded beside the accounts the journeys create. Creator connections go to
-// the TikTok stand-in at `tiktokUrl`.
+// and the demo workspace loaded beside the accounts the journeys create. Creator connections, and
+// their business audiences, go to the TikTok stand-in at `tiktokUrl`.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { STAND_IN_CLIENT } from './tiktok-stand-in.mjs';
+import { STAND_IN_BUSINESS_APP, STAND_IN_CLIENT } from './tiktok-stand-in.mjs';
 
 /** A port nothing listens on right now. */
 export function freePort() {
@@ -82,6 +82,9 @@ export async function startServer({ binary, webDir, workDir, tiktokUrl }) {
       ZZYZX_TIKTOK_CLIENT_SECRET: STAND_IN_CLIENT.secret,
       ZZYZX_TIKTOK_AUTHORIZE_URL: `${tiktokUrl}/v2/auth/authorize/`,
       ZZYZX_TIKTOK_API_BASE_URL: tiktokUrl,
+      ZZYZX_TIKTOK_BUSINESS_APP_ID: STAND_IN_BUSINESS_APP.id,
+      ZZYZX_TIKTOK_BUSINESS_SECRET: STAND_IN_BUSINESS_APP.secret,
+      ZZYZX_TIKTOK_BUSINESS_AUTH_URL: `${tiktokUrl}/v2/auth/authorize/`,
       ZZYZX_TIKTOK_BUSINESS_BASE_URL: tiktokUrl,
       // A fixed key for a throwaway database.
       ZZYZX_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),

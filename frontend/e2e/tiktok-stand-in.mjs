@@ -2,11 +2,16 @@
 // shapes, so the browser test can walk a creator through "authorizing" zzyzx. Its consent page has
 // an Authorize and a Cancel button; the code exchange checks the client credentials, the redirect
 // URI and the PKCE verifier against the challenge the authorize request carried (SHA-256 in hex, as
-// TikTok's Login Kit computes it).
+// TikTok's Login Kit computes it). The same page, asked with the API for Business app's id, grants
+// business access: its JSON token exchange (`/tt_user/oauth2/…`, `{code, message, request_id, data}`
+// envelope) issues tokens that only `/business/get/` accepts, in `Access-Token`; a Login Kit token
+// there is refused and logged.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 
 export const STAND_IN_CLIENT = { key: 'e2e-client-key', secret: 'e2e-client-secret' };
+export const STAND_IN_BUSINESS_APP = { id: 'e2e-business-app', secret: 'e2e-business-secret' };
+const BUSINESS_ID = '-000stand-in-business';
 
 function readBody(request) {
   return new Promise((resolve, reject) => {
@@ -30,6 +35,9 @@ export async function startTikTokStandIn() {
   /** code → what the authorize request said. */
   const codes = new Map();
   const tokens = new Set();
+  /** The same, for the API for Business authorization. */
+  const businessCodes = new Map();
+  const businessTokens = new Set();
   const log = [];
 
   const server = createServer(async (request, response) => {
@@ -38,6 +46,96 @@ export async function startTikTokStandIn() {
     const bearer = (request.headers.authorization ?? '').replace(/^Bearer /, '');
     const ok = (data) => json(response, 200, { data, error: { code: 'ok', message: '', log_id: 'stand-in' } });
 
+    const envelope = (code, message, data) =>
+      json(response, 200, { code, message, request_id: 'stand-in', ...(data ? { data } : {}) });
+
+    if (request.method === 'GET' && url.pathname === '/v2/auth/authorize/' && url.searchParams.has('app_id')) {
+      const params = url.searchParams;
+      const redirect = params.get('redirect_uri') ?? '';
+      if (params.get('app_id') !== STAND_IN_BUSINESS_APP.id || !params.get('state')) {
+        response.writeHead(400, { 'Content-Type': 'text/plain' });
+        response.end('bad business authorize request');
+        return;
+      }
+      const code = randomBytes(12).toString('hex');
+      businessCodes.set(code, { redirect, scope: params.get('scope') });
+      const back = (extra) => `${redirect}?${new URLSearchParams({ ...extra, state: params.get('state') })}`;
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html lang="en"><head><title>TikTok (stand-in)</title><link rel="icon" href="data:,"></head><body>
+        <main><h1>TikTok stand-in: share your business account with zzyzx?</h1>
+        <p>Logged in as @${escapeHtml(account.username)}. zzyzx asks for: ${escapeHtml(params.get('scope') ?? '')}</p>
+        <a href="${escapeHtml(back({ code }))}">Authorize</a>
+        <a href="${escapeHtml(back({ error: 'access_denied', error_description: 'The user denied the request' }))}">Cancel</a>
+        </main></body></html>`);
+      return;
+    }
+    if (request.method === 'POST' && url.pathname.startsWith('/open_api/v1.3/tt_user/oauth2/')) {
+      let body;
+      try {
+        body = JSON.parse(await readBody(request));
+      } catch {
+        envelope(40002, 'The request body is not JSON.');
+        return;
+      }
+      if (body.client_id !== STAND_IN_BUSINESS_APP.id || body.client_secret !== STAND_IN_BUSINESS_APP.secret) {
+        envelope(40001, 'The app id or secret is incorrect.');
+        return;
+      }
+      if (url.pathname.endsWith('/revoke/')) {
+        businessTokens.delete(body.access_token);
+        envelope(0, 'OK');
+        return;
+      }
+      if (url.pathname.endsWith('/token/')) {
+        const granted = businessCodes.get(body.auth_code);
+        businessCodes.delete(body.auth_code);
+        if (body.grant_type !== 'authorization_code' || !granted || granted.redirect !== body.redirect_uri) {
+          envelope(40131, 'Authorization code is expired or invalid.');
+          return;
+        }
+      } else if (body.grant_type !== 'refresh_token' || !businessTokens.has(body.refresh_token)) {
+        envelope(40105, 'Refresh token is incorrect or has been revoked.');
+        return;
+      }
+      const access = `act.business.${randomBytes(8).toString('hex')}`;
+      const refresh = `rft.business.${randomBytes(8).toString('hex')}`;
+      businessTokens.add(access);
+      businessTokens.add(refresh);
+      envelope(0, 'OK', {
+        open_id: BUSINESS_ID,
+        access_token: access,
+        refresh_token: refresh,
+        expires_in: 86400,
+        refresh_token_expires_in: 31536000,
+        scope: 'user.info.basic,user.insights,user.account.type',
+        token_type: 'Bearer',
+      });
+      return;
+    }
+    if (request.method === 'GET' && url.pathname === '/open_api/v1.3/business/get/') {
+      const token = request.headers['access-token'] ?? '';
+      if (tokens.has(token) || tokens.has(bearer)) log.push('business/get refused a Login Kit token');
+      if (!businessTokens.has(token) || url.searchParams.get('business_id') !== BUSINESS_ID) {
+        envelope(40105, 'Access token is incorrect or has been revoked.');
+        return;
+      }
+      envelope(0, 'OK', {
+        username: account.username,
+        audience_countries: [
+          { country: 'US', percentage: 0.64 },
+          { country: 'CA', percentage: 0.11 },
+        ],
+        audience_genders: [
+          { gender: 'Female', percentage: 0.72 },
+          { gender: 'Male', percentage: 0.28 },
+        ],
+        audience_ages: [
+          { age: '18-24', percentage: 0.46 },
+          { age: '25-34', percentage: 0.38 },
+        ],
+      });
+      return;
+    }
     if (request.method === 'GET' && url.pathname === '/v2/auth/authorize/') {
       const q = url.searchParams;
       const redirect = q.get('redirect_uri') ?? '';
@@ -108,7 +206,7 @@ export async function startTikTokStandIn() {
       json(response, 200, {});
       return;
     }
-    if (!tokens.has(bearer) && !tokens.has(request.headers['access-token'])) {
+    if (!tokens.has(bearer)) {
       json(response, 401, {
         error: { code: 'access_token_invalid', message: 'The access token is invalid.', log_id: 'x' },
       });
@@ -145,28 +243,6 @@ export async function startTikTokStandIn() {
         ],
         cursor: 0,
         has_more: false,
-      });
-      return;
-    }
-    if (request.method === 'GET' && url.pathname === '/open_api/v1.3/business/get/') {
-      json(response, 200, {
-        code: 0,
-        message: 'OK',
-        request_id: 'stand-in',
-        data: {
-          audience_countries: [
-            { country: 'US', percentage: 0.64 },
-            { country: 'CA', percentage: 0.11 },
-          ],
-          audience_genders: [
-            { gender: 'Female', percentage: 0.72 },
-            { gender: 'Male', percentage: 0.28 },
-          ],
-          audience_ages: [
-            { age: '18-24', percentage: 0.46 },
-            { age: '25-34', percentage: 0.38 },
-          ],
-        },
       });
       return;
     }

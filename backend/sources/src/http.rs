@@ -199,6 +199,27 @@ pub(crate) fn base_url(client: &'static str, raw: &str) -> Result<String, BuildE
     Ok(url.as_str().trim_end_matches('/').to_string())
 }
 
+/// Checks a configured page to send a browser to (an OAuth consent page): http(s) with a host,
+/// and no query of its own, since the client appends one.
+pub(crate) fn page_url(client: &'static str, raw: &str) -> Result<reqwest::Url, BuildError> {
+    reqwest::Url::parse(raw.trim())
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && u.query().is_none())
+        .ok_or_else(|| BuildError { client, reason: format!("invalid authorize URL {raw:?}") })
+}
+
+/// Checks an OAuth redirect URL: http(s), without query or fragment (TikTok registers it exactly so).
+pub(crate) fn redirect_url(client: &'static str, raw: &str) -> Result<String, BuildError> {
+    reqwest::Url::parse(raw.trim())
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.query().is_none() && u.fragment().is_none())
+        .map(String::from)
+        .ok_or_else(|| BuildError {
+            client,
+            reason: format!("redirect URL {raw:?} must be an http(s) URL without query or fragment"),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,7 @@ mod http;
 pub mod research;
 pub mod scrapecreators;
 pub mod tikapi;
+pub mod tiktok_business;
 pub mod tiktok_login;
 mod web;
 mod wire;
@@ -24,7 +25,8 @@ pub use demo::{
 pub use research::ResearchApi;
 pub use scrapecreators::ScrapeCreators;
 pub use tikapi::TikApi;
-pub use tiktok_login::{AccountError, BusinessAudience, ConnectedProfile, LoginConfig, TikTokLogin, TokenGrant};
+pub use tiktok_business::{BusinessAccount, BusinessAudience, BusinessConfig, BusinessGrant, TikTokBusiness};
+pub use tiktok_login::{AccountError, ConnectedProfile, LoginConfig, TikTokLogin, TokenGrant};
 
 /// How a provider client talks HTTP. The defaults are zzyzx's provider-client policy; tests shorten
 /// the timeouts.

@@ -1,22 +1,18 @@
 //! TikTok for a creator who connected their account: Login Kit's OAuth 2.0 (authorize, code
 //! exchange, refresh, revoke) and what the creator's token reads: the Display API's
-//! `/v2/user/info/` and `/v2/video/list/` (exact counts), and, for a business account, the API for
-//! Business's `/business/get/` (audience countries, genders and ages).
+//! `/v2/user/info/` and `/v2/video/list/` (exact counts). A business account's audience needs the
+//! API for Business's own authorization: see [`crate::tiktok_business`].
 //!
 //! Decisions on the points the documentation leaves open (reference §4 and §5):
 //! - **PKCE.** `code_challenge` is the SHA-256 of the verifier written as lowercase hex, as TikTok's
 //!   Login Kit guide computes it (not RFC 7636's base64url), with `code_challenge_method=S256`.
 //! - **Errors.** The token endpoint answers OAuth-style `{error, error_description, log_id}`; the
 //!   Display API answers `{data, error: {code, message, log_id}}` with `error.code == "ok"` on
-//!   success; the API for Business answers `{code, message, request_id, data}` with `code == 0`.
-//!   `invalid_grant` (a used, expired or revoked code or refresh token) means the authorization
+//!   success. `invalid_grant` (a used, expired or revoked code or refresh token) means the authorization
 //!   is gone; `access_token_invalid` means the access token is, which a refresh may cure.
 //! - **Lifetimes.** `expires_in` and `refresh_expires_in` are read from every answer (the
 //!   documentation gives 24 h / 365 d in one version and 2 h / 180 d in another); a refresh may
 //!   rotate the refresh token, so the caller stores whatever comes back.
-//! - **Business audience.** Read with the creator's token and `open_id` as `business_id`; an
-//!   account that is not a business account, or a token TikTok does not accept there, gives
-//!   `Ok(None)` rather than an error: the demographics are a bonus, never a reason to fail.
 
 use crate::http::{self, Http, Reply, Secret};
 use crate::wire::{self, Count, Flag, Id, decode, is_set};
@@ -25,14 +21,12 @@ use reqwest::StatusCode;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
 use std::fmt;
 
 const TOKEN_PATH: &str = "/v2/oauth/token/";
 const REVOKE_PATH: &str = "/v2/oauth/revoke/";
 const USER_INFO_PATH: &str = "/v2/user/info/";
 const VIDEO_LIST_PATH: &str = "/v2/video/list/";
-const BUSINESS_PATH: &str = "/open_api/v1.3/business/get/";
 
 /// What zzyzx asks a creator for: who they are (basic, profile), their counts (stats) and their
 /// public videos (video.list).
@@ -43,7 +37,6 @@ pub const REQUIRED_SCOPES: [&str; 2] = ["user.info.basic", "user.info.profile"];
 const USER_FIELDS: &str = "open_id,union_id,avatar_url,display_name,username,bio_description,is_verified,\
      follower_count,following_count,likes_count,video_count";
 const VIDEO_FIELDS: &str = "id,create_time,title,video_description,duration,cover_image_url,share_url,view_count,like_count,comment_count,share_count";
-const BUSINESS_FIELDS: &str = r#"["audience_countries","audience_genders","audience_ages"]"#;
 /// The documented page maximum of `/v2/video/list/`.
 const VIDEOS_PER_PAGE: usize = 20;
 
@@ -59,14 +52,11 @@ pub struct LoginConfig {
     pub authorize_url: String,
     /// `https://open.tiktokapis.com`
     pub api_base_url: String,
-    /// `https://business-api.tiktok.com`
-    pub business_base_url: String,
 }
 
 impl LoginConfig {
     pub const AUTHORIZE_URL: &str = "https://www.tiktok.com/v2/auth/authorize/";
     pub const API_BASE_URL: &str = "https://open.tiktokapis.com";
-    pub const BUSINESS_BASE_URL: &str = "https://business-api.tiktok.com";
 }
 
 /// Tokens from a code exchange or a refresh.
@@ -112,24 +102,7 @@ pub struct ConnectedProfile {
     pub videos: Option<i64>,
 }
 
-/// A business account's audience as the API for Business reports it: shares between 0 and 1.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct BusinessAudience {
-    /// ISO 3166-1 alpha-2 (upper case) → share.
-    pub countries: BTreeMap<String, f64>,
-    /// `female`, `male`, `other` → share.
-    pub genders: BTreeMap<String, f64>,
-    /// `18-24`, `25-34`, `35-44`, `45-54`, `55+` → share.
-    pub ages: BTreeMap<String, f64>,
-}
-
-impl BusinessAudience {
-    pub fn is_empty(&self) -> bool {
-        self.countries.is_empty() && self.genders.is_empty() && self.ages.is_empty()
-    }
-}
-
-/// What went wrong with a connected account.
+/// What went wrong with a connected account (Login Kit's or the API for Business's).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AccountError {
     /// The authorization is gone: a used or expired code, an expired or revoked refresh token, or
@@ -155,7 +128,6 @@ pub struct TikTokLogin {
     redirect_url: String,
     authorize_url: reqwest::Url,
     api_base_url: String,
-    business_base_url: String,
     videos_depth: usize,
 }
 
@@ -173,31 +145,13 @@ impl fmt::Debug for TikTokLogin {
 impl TikTokLogin {
     pub fn new(config: LoginConfig, options: ClientOptions) -> Result<Self, BuildError> {
         const NAME: &str = "tiktok login";
-        let authorize_url = reqwest::Url::parse(config.authorize_url.trim())
-            .ok()
-            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && u.query().is_none())
-            .ok_or_else(|| BuildError {
-                client: NAME,
-                reason: format!("invalid authorize URL {:?}", config.authorize_url),
-            })?;
-        let redirect = reqwest::Url::parse(config.redirect_url.trim())
-            .ok()
-            .filter(|u| matches!(u.scheme(), "http" | "https") && u.query().is_none() && u.fragment().is_none())
-            .ok_or_else(|| BuildError {
-                client: NAME,
-                reason: format!(
-                    "redirect URL {:?} must be an http(s) URL without query or fragment",
-                    config.redirect_url
-                ),
-            })?;
         Ok(TikTokLogin {
             http: Http::new(NAME, &options)?,
             client_key: config.client_key,
             client_secret: Secret::new(config.client_secret),
-            redirect_url: redirect.to_string(),
-            authorize_url,
+            redirect_url: http::redirect_url(NAME, &config.redirect_url)?,
+            authorize_url: http::page_url(NAME, &config.authorize_url)?,
             api_base_url: http::base_url(NAME, &config.api_base_url)?,
-            business_base_url: http::base_url(NAME, &config.business_base_url)?,
             videos_depth: options.videos_depth.max(1),
         })
     }
@@ -355,49 +309,6 @@ impl TikTokLogin {
         }
         Ok(wire::newest_first(videos, max))
     }
-
-    /// A business account's audience demographics, or `None` when TikTok has none to give
-    /// (not a business account, under 100 followers, a token the API for Business refuses).
-    pub async fn business_audience(
-        &self,
-        access_token: &str,
-        open_id: &str,
-    ) -> Result<Option<BusinessAudience>, AccountError> {
-        let request = self
-            .http
-            .client()
-            .get(format!("{}{BUSINESS_PATH}", self.business_base_url))
-            .query(&[("business_id", open_id), ("fields", BUSINESS_FIELDS)])
-            .header("Access-Token", access_token);
-        let reply = self.http.send(request).await?;
-        if reply.status.is_server_error() || reply.status == StatusCode::TOO_MANY_REQUESTS {
-            return Err(reply.status_error(None).into());
-        }
-        let Ok(body) = reply.json() else { return Ok(None) };
-        let code = body.get("code").and_then(Value::as_i64);
-        if !reply.status.is_success() || code != Some(0) {
-            return Ok(None);
-        }
-        let data: BusinessData = decode(body.get("data").cloned().unwrap_or(Value::Null), "business account")?;
-        let shares = |entries: Option<Vec<RawShare>>, key: fn(&str) -> Option<String>| {
-            let mut out = BTreeMap::new();
-            for entry in entries.unwrap_or_default() {
-                if let (Some(name), Some(share)) = (entry.name.as_deref().and_then(key), entry.percentage)
-                    && share.is_finite()
-                    && (0.0..=1.0).contains(&share)
-                {
-                    *out.entry(name).or_insert(0.0) += share;
-                }
-            }
-            out
-        };
-        let audience = BusinessAudience {
-            countries: shares(data.audience_countries, country_code),
-            genders: shares(data.audience_genders, gender),
-            ages: shares(data.audience_ages, age_band),
-        };
-        Ok((!audience.is_empty()).then_some(audience))
-    }
 }
 
 /// PKCE's `code_challenge` for `verifier`, as TikTok's Login Kit computes it: SHA-256, lowercase hex.
@@ -504,25 +415,6 @@ fn to_video(raw: RawVideo, handle: &str) -> Result<Video, SourceError> {
     })
 }
 
-fn country_code(name: &str) -> Option<String> {
-    let code = name.trim();
-    (code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic())).then(|| code.to_ascii_uppercase())
-}
-
-fn gender(name: &str) -> Option<String> {
-    match name.trim().to_ascii_lowercase().as_str() {
-        "female" => Some("female".into()),
-        "male" => Some("male".into()),
-        "other" | "none" | "unknown" => Some("other".into()),
-        _ => None,
-    }
-}
-
-fn age_band(name: &str) -> Option<String> {
-    let band = name.trim();
-    ["18-24", "25-34", "35-44", "45-54", "55+"].contains(&band).then(|| band.to_string())
-}
-
 #[derive(Deserialize)]
 struct TokenBody {
     open_id: Option<String>,
@@ -569,21 +461,6 @@ struct RawVideo {
     share_count: Option<Count>,
 }
 
-#[derive(Deserialize)]
-struct BusinessData {
-    audience_countries: Option<Vec<RawShare>>,
-    audience_genders: Option<Vec<RawShare>>,
-    audience_ages: Option<Vec<RawShare>>,
-}
-
-/// One `{country|gender|age, percentage}` entry.
-#[derive(Deserialize)]
-struct RawShare {
-    #[serde(alias = "country", alias = "gender", alias = "age")]
-    name: Option<String>,
-    percentage: Option<f64>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -595,16 +472,5 @@ mod tests {
             code_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
             "13d31e961a1ad8ec2f16b10c4c982e0876a878ad6df144566ee1894acb70f9c3"
         );
-    }
-
-    #[test]
-    fn demographic_names_are_normalised_and_unknown_ones_dropped() {
-        assert_eq!(country_code(" us ").as_deref(), Some("US"));
-        assert_eq!(country_code("USA"), None);
-        assert_eq!(gender("Female").as_deref(), Some("female"));
-        assert_eq!(gender("NONE").as_deref(), Some("other"));
-        assert_eq!(gender("robot"), None);
-        assert_eq!(age_band("55+").as_deref(), Some("55+"));
-        assert_eq!(age_band("35+"), None);
     }
 }

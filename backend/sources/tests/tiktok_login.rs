@@ -1,13 +1,11 @@
-//! Login Kit client against a wiremock server playing TikTok's documented shapes (reference §4,
-//! §5): the authorize URL, code exchange and refresh (form bodies, lifetimes read from the
-//! answer, rotation), OAuth error bodies, the Display API's `error.code` envelope, video paging,
-//! and the API for Business's audience.
+//! Login Kit client against a wiremock server playing TikTok's documented shapes (reference §4):
+//! the authorize URL, code exchange and refresh (form bodies, lifetimes read from the
+//! answer, rotation), OAuth error bodies, the Display API's `error.code` envelope and video paging.
 
 mod common;
 
 use common::*;
 use serde_json::{Value, json};
-use std::time::Duration;
 use wiremock::matchers::{body_partial_json, body_string_contains, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 use zzyzx_sources::tiktok_login::{LOGIN_SCOPES, code_challenge};
@@ -25,7 +23,6 @@ fn login(server: &MockServer) -> TikTokLogin {
             redirect_url: REDIRECT.into(),
             authorize_url: format!("{}/v2/auth/authorize/", server.uri()),
             api_base_url: server.uri(),
-            business_base_url: server.uri(),
         },
         options(),
     )
@@ -83,7 +80,6 @@ fn the_authorize_url_asks_for_the_scopes_with_state_and_a_pkce_challenge() {
             redirect_url: REDIRECT.into(),
             authorize_url: LoginConfig::AUTHORIZE_URL.into(),
             api_base_url: LoginConfig::API_BASE_URL.into(),
-            business_base_url: LoginConfig::BUSINESS_BASE_URL.into(),
         },
         options(),
     )
@@ -109,7 +105,6 @@ fn a_redirect_url_with_a_query_is_refused() {
         redirect_url: "https://zzyzx.example/callback?x=1".into(),
         authorize_url: LoginConfig::AUTHORIZE_URL.into(),
         api_base_url: LoginConfig::API_BASE_URL.into(),
-        business_base_url: LoginConfig::BUSINESS_BASE_URL.into(),
     };
     assert!(TikTokLogin::new(config, options()).is_err());
 }
@@ -315,50 +310,6 @@ async fn a_video_with_an_id_as_a_rounded_number_fails_the_call() {
         .await;
     let error = login(&server).videos(ACCESS, "mayabakes", 10).await.unwrap_err();
     assert!(matches!(error, AccountError::Source(SourceError::BadPayload(_))), "{error:?}");
-}
-
-#[tokio::test]
-async fn a_business_account_reports_its_audience() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/open_api/v1.3/business/get/"))
-        .and(header("access-token", ACCESS))
-        .and(query_param("business_id", "-000Example1a2b3c4d5e6f"))
-        .and(query_param("fields", r#"["audience_countries","audience_genders","audience_ages"]"#))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "code": 0, "message": "OK", "request_id": "2025030112000001",
-            "data": {
-                "audience_genders": [{"gender": "Female", "percentage": 0.71}, {"gender": "Male", "percentage": 0.27}, {"gender": "Other", "percentage": 0.02}],
-                "audience_ages": [{"age": "18-24", "percentage": 0.38}, {"age": "25-34", "percentage": 0.34}, {"age": "55+", "percentage": 0.04}],
-                "audience_countries": [{"country": "US", "percentage": 0.62}, {"country": "GB", "percentage": 0.09}, {"country": "???", "percentage": 0.2}]
-            }
-        })))
-        .mount(&server)
-        .await;
-    let audience = login(&server).business_audience(ACCESS, "-000Example1a2b3c4d5e6f").await.unwrap().unwrap();
-    assert_eq!(audience.genders["female"], 0.71);
-    assert_eq!(audience.ages["55+"], 0.04);
-    assert_eq!(audience.countries.keys().collect::<Vec<_>>(), ["GB", "US"]);
-}
-
-#[tokio::test]
-async fn no_business_audience_is_none_and_a_business_outage_is_an_error() {
-    let server = MockServer::start().await;
-    Mock::given(path("/open_api/v1.3/business/get/"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"code": 40001, "message": "No permission", "request_id": "x", "data": {}})),
-        )
-        .mount(&server)
-        .await;
-    assert_eq!(login(&server).business_audience(ACCESS, "id").await.unwrap(), None);
-
-    let server = MockServer::start().await;
-    Mock::given(path("/open_api/v1.3/business/get/"))
-        .respond_with(ResponseTemplate::new(503).set_delay(Duration::from_millis(1)))
-        .mount(&server)
-        .await;
-    assert!(login(&server).business_audience(ACCESS, "id").await.is_err());
 }
 
 #[tokio::test]

@@ -46,6 +46,7 @@ pub enum ErrorCode {
     DuplicateDiscountCode,
     PostAlreadyInCampaign,
     DuplicateOrder,
+    NotConnected,
     InvitationUsed,
     InvitationExpired,
     InvitationForAnotherEmail,
@@ -369,6 +370,10 @@ fn conflict(conflict: Conflict) -> ApiError {
             (ErrorCode::PostAlreadyInCampaign, "This video is a post of the campaign already.")
         }
         Conflict::DuplicateOrder => (ErrorCode::DuplicateOrder, "An order with this id is in the campaign already."),
+        Conflict::NotConnected => (
+            ErrorCode::NotConnected,
+            "The TikTok account is not connected; connect it first, then share the business audience.",
+        ),
     };
     ApiError::Conflict { code, detail: detail.into() }
 }

@@ -1,7 +1,8 @@
 //! Creator-connected accounts: a brand sends a creator a connect link; the creator authorizes
 //! zzyzx on TikTok (Login Kit, with `state` and PKCE); zzyzx keeps the tokens sealed and reads the
-//! account on a schedule — exact counts, videos, and a business account's audience — labelled
-//! `connected` and private to the workspace the creator consented to.
+//! account on a schedule — exact counts and videos, and with the optional business access
+//! ([`super::business_access`]) the account's audience — labelled `connected` and private to the
+//! workspace the creator consented to.
 //!
 //! Rules:
 //! - The account authorized must be the creator the link is for (by username); another account is
@@ -12,28 +13,28 @@
 //! - The access token is refreshed when it has under [`REFRESH_MARGIN`] left, or when TikTok
 //!   refuses it; the refresh answer (which may rotate the refresh token) is stored before it is
 //!   used. A refused refresh (`invalid_grant`) marks the connection revoked; history stays.
+//! - Business access lives inside the connection: it is read with it, and ends with it.
 
 use chrono::{DateTime, TimeDelta, Utc};
 use std::sync::Arc;
 use uuid::Uuid;
-use zzyzx_analytics::AudienceKind;
 use zzyzx_sources::tiktok_login::REQUIRED_SCOPES;
-use zzyzx_sources::{AccountError, BusinessAudience, ConnectedProfile, TikTokLogin, TokenGrant};
+use zzyzx_sources::{AccountError, ConnectedProfile, TikTokBusiness, TikTokLogin, TokenGrant};
 
 use crate::auth::sealing::Sealer;
 use crate::auth::tokens::{hash_secret, new_secret};
 use crate::domain::MetricPoint;
 use crate::services::analytics::Analytics;
+use crate::services::business_access;
 use crate::services::{Result, ServiceError};
 use crate::store::{
-    AudienceRow, ConnectedData, Connection, ConnectionStatus, ConnectionTokens, NewConnectionLink, SealedGrant, Store,
-    StoreError,
+    ConnectedData, Connection, ConnectionStatus, ConnectionTokens, NewConnectionLink, SealedGrant, Store, StoreError,
 };
 
 /// Connect links start with this, so they are recognisable (and refused early when mistyped).
 pub const LINK_PREFIX: &str = "zzc_";
 /// How long a creator has between pressing "Connect" and coming back from TikTok.
-const AUTHORIZATION_TTL: TimeDelta = TimeDelta::minutes(15);
+pub(crate) const AUTHORIZATION_TTL: TimeDelta = TimeDelta::minutes(15);
 /// How often a connected account is read.
 pub const SYNC_INTERVAL: TimeDelta = TimeDelta::hours(6);
 /// How long a read holds its lease.
@@ -41,9 +42,7 @@ const SYNC_LEASE: TimeDelta = TimeDelta::minutes(10);
 /// A failed read is tried again after this.
 const RETRY_AFTER_FAILURE: TimeDelta = TimeDelta::hours(1);
 /// Access tokens with less than this left are refreshed before use.
-const REFRESH_MARGIN: TimeDelta = TimeDelta::minutes(30);
-/// A business account's audience is read at most this often.
-const AUDIENCE_INTERVAL: TimeDelta = TimeDelta::days(7);
+pub(crate) const REFRESH_MARGIN: TimeDelta = TimeDelta::minutes(30);
 /// Videos read per sync: the documented page size.
 const VIDEOS_PER_SYNC: usize = 20;
 /// Connections read per pass.
@@ -54,12 +53,24 @@ pub const OFF_WITHOUT_APP: &str = "Creator connections are off: set ZZYZX_TIKTOK
      ZZYZX_TIKTOK_CLIENT_SECRET (a TikTok app with Login Kit) to turn them on.";
 pub const OFF_WITHOUT_KEY: &str = "Creator connections are off: set ZZYZX_ENCRYPTION_KEY (32 random bytes in base64, \
      e.g. from `openssl rand -base64 32`) so creators' tokens can be stored encrypted.";
+pub const OFF_WITHOUT_BUSINESS_APP: &str = "Sharing a business account's audience is off: set \
+     ZZYZX_TIKTOK_BUSINESS_APP_ID and ZZYZX_TIKTOK_BUSINESS_SECRET (an app on TikTok API for Business with \
+     the TikTok account holder authorization) to turn it on.";
 
-/// What creator connections need: the Login Kit client and the key that seals tokens.
+/// What creator connections need: the Login Kit client and the key that seals tokens, and for
+/// business access an API for Business client.
 #[derive(Debug)]
 pub struct Connector {
     pub login: TikTokLogin,
     pub sealer: Sealer,
+    /// `None` without an API for Business app: connected creators cannot share their audience.
+    pub business: Option<TikTokBusiness>,
+}
+
+impl Connector {
+    pub fn business(&self) -> Result<&TikTokBusiness> {
+        self.business.as_ref().ok_or(ServiceError::SourceUnavailable(OFF_WITHOUT_BUSINESS_APP))
+    }
 }
 
 /// Whether this zzyzx can connect creators, and if not, why.
@@ -80,6 +91,14 @@ impl ConnectSetup {
     pub fn off_reason(&self) -> Option<&'static str> {
         match self {
             ConnectSetup::On(_) => None,
+            ConnectSetup::Off(reason) => Some(reason),
+        }
+    }
+
+    /// Why connected creators cannot share their business audience here, if they cannot.
+    pub fn business_off_reason(&self) -> Option<&'static str> {
+        match self {
+            ConnectSetup::On(connector) => connector.business.is_none().then_some(OFF_WITHOUT_BUSINESS_APP),
             ConnectSetup::Off(reason) => Some(reason),
         }
     }
@@ -170,6 +189,10 @@ pub enum Outcome {
     Failed {
         handle: String,
     },
+    /// Business access was authorized, but the connection itself had ended meanwhile.
+    NotConnected {
+        handle: String,
+    },
 }
 
 impl Outcome {
@@ -184,6 +207,8 @@ impl Outcome {
             },
             Outcome::MissingScopes { .. } => "The creator left out permissions zzyzx needs.".into(),
             Outcome::Failed { .. } => "TikTok failed while connecting; the creator can try again.".into(),
+            // Only business access ends so; a connection always can be made.
+            Outcome::NotConnected { .. } => return None,
         })
     }
 
@@ -196,6 +221,7 @@ impl Outcome {
             Outcome::WrongAccount { .. } => "wrong_account",
             Outcome::MissingScopes { .. } => "missing_scopes",
             Outcome::Failed { .. } => "failed",
+            Outcome::NotConnected { .. } => "not_connected",
         }
     }
 }
@@ -272,11 +298,13 @@ async fn authorize_account(
 pub async fn disconnect(store: &dyn Store, setup: &ConnectSetup, connection: &Connection, by: &str) -> Result<()> {
     let held = store.end_connection(connection.id, ConnectionStatus::Disconnected, Some(by), Utc::now()).await?;
     Analytics { store }.keep_rows_logged(&[connection.creator_id]).await;
-    if let (Some(held), ConnectSetup::On(connector)) = (held, setup)
-        && let Some(sealed) = &held.access_token
-        && let Ok(token) = connector.sealer.open_text(sealed, held.id, "access_token")
-    {
-        revoke_quietly(connector, &token).await;
+    if let (Some(held), ConnectSetup::On(connector)) = (held, setup) {
+        if let Some(sealed) = &held.access_token
+            && let Ok(token) = connector.sealer.open_text(sealed, held.id, "access_token")
+        {
+            revoke_quietly(connector, &token).await;
+        }
+        business_access::revoke_held(connector, held.id, held.business_access_token.as_deref()).await;
     }
     Ok(())
 }
@@ -288,15 +316,19 @@ async fn revoke_quietly(connector: &Connector, access_token: &str) {
 }
 
 fn seal(sealer: &Sealer, connection_id: Uuid, grant: &TokenGrant, now: DateTime<Utc>) -> SealedGrant {
-    let lifetime = |seconds: i64| now + TimeDelta::seconds(seconds.clamp(0, 10 * 366 * 86_400));
     SealedGrant {
         open_id: grant.open_id.clone(),
         scopes: grant.scopes.join(","),
         access_token: sealer.seal(grant.access_token.as_bytes(), connection_id, "access_token"),
         refresh_token: sealer.seal(grant.refresh_token.as_bytes(), connection_id, "refresh_token"),
-        access_expires_at: lifetime(grant.expires_in),
-        refresh_expires_at: lifetime(grant.refresh_expires_in),
+        access_expires_at: expiry(now, grant.expires_in),
+        refresh_expires_at: expiry(now, grant.refresh_expires_in),
     }
+}
+
+/// When a token that lives `seconds` from `now` expires (a lifetime beyond ten years is not believed).
+pub(crate) fn expiry(now: DateTime<Utc>, seconds: i64) -> DateTime<Utc> {
+    now + TimeDelta::seconds(seconds.clamp(0, 10 * 366 * 86_400))
 }
 
 /// How one read of a connected account ended.
@@ -319,8 +351,8 @@ pub async fn sync_due(store: &dyn Store, connector: &Connector, now: DateTime<Ut
     Ok(read)
 }
 
-/// Reads one connected account: refreshes its token when needed, then the counts, the videos and
-/// (weekly) a business account's audience.
+/// Reads one connected account: refreshes its token when needed, then the counts, the videos and,
+/// with business access, (weekly) the account's audience.
 pub async fn sync_one(
     store: &dyn Store,
     connector: &Connector,
@@ -338,7 +370,10 @@ pub async fn sync_one(
     loop {
         let access = match open(connector, &connection, "access_token") {
             Some(token) => token,
-            None => return revoked(store, &connection, "The stored token cannot be read; connect again.", now).await,
+            None => {
+                let reason = "The stored token cannot be read; connect again.";
+                return revoked(store, connector, &connection, reason, now).await;
+            }
         };
         match read(connector, &connection, &access).await {
             Ok((profile, videos)) => {
@@ -351,7 +386,10 @@ pub async fn sync_one(
                         now,
                     )
                     .await?;
-                record_audience(store, connector, &connection, &access, now).await;
+                // The counts were read: a failure with the audience only logs.
+                if let Err(error) = business_access::read_due(store, connector, &connection, now).await {
+                    tracing::warn!(connection = %connection.id, error = ?error, "recording a business audience read failed");
+                }
                 Analytics { store }.keep_rows_logged(&[connection.creator_id]).await;
                 return Ok(SyncResult::Read);
             }
@@ -362,7 +400,8 @@ pub async fn sync_one(
                 }
             }
             Err(AccountError::TokenInvalid(message) | AccountError::AuthorizationGone(message)) => {
-                return revoked(store, &connection, &format!("TikTok refused the token ({message})."), now).await;
+                return revoked(store, connector, &connection, &format!("TikTok refused the token ({message})."), now)
+                    .await;
             }
             Err(error) => return failed(store, &connection, &error, now).await,
         }
@@ -377,7 +416,8 @@ async fn refresh(
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<SyncResult>> {
     let Some(refresh_token) = open(connector, connection, "refresh_token") else {
-        return revoked(store, connection, "The stored token cannot be read; connect again.", now).await.map(Some);
+        let reason = "The stored token cannot be read; connect again.";
+        return revoked(store, connector, connection, reason, now).await.map(Some);
     };
     match connector.login.refresh(&refresh_token).await {
         Ok(grant) => {
@@ -393,6 +433,7 @@ async fn refresh(
         }
         Err(AccountError::AuthorizationGone(message)) => revoked(
             store,
+            connector,
             connection,
             &format!("The creator's authorization ended ({message}); they can connect again from their link."),
             now,
@@ -417,57 +458,6 @@ async fn read(
     Ok((profile, videos))
 }
 
-/// Stores a business account's audience as a `connected` profile, at most weekly. Its failures
-/// only log: the counts were read.
-async fn record_audience(
-    store: &dyn Store,
-    connector: &Connector,
-    connection: &ConnectionTokens,
-    access: &str,
-    now: DateTime<Utc>,
-) {
-    let Some(open_id) = connection.open_id.as_deref() else { return };
-    let recent = match store.audience_profiles(connection.workspace_id, connection.creator_id).await {
-        Ok(profiles) => profiles
-            .iter()
-            .any(|p| p.kind == AudienceKind::Connected.as_str() && now - p.created_at < AUDIENCE_INTERVAL),
-        Err(error) => {
-            tracing::warn!(error = ?error, "reading audience profiles failed");
-            return;
-        }
-    };
-    if recent {
-        return;
-    }
-    match connector.login.business_audience(access, open_id).await {
-        Ok(Some(audience)) => {
-            let row = audience_row(connection.creator_id, audience, now);
-            if let Err(error) = store.add_audience_profiles(connection.workspace_id, &[row]).await {
-                tracing::warn!(error = ?error, "storing a connected audience failed");
-            }
-        }
-        Ok(None) => {}
-        Err(error) => tracing::info!(%error, connection = %connection.id, "no business audience this time"),
-    }
-}
-
-fn audience_row(creator_id: Uuid, audience: BusinessAudience, now: DateTime<Utc>) -> AudienceRow {
-    AudienceRow {
-        id: Uuid::now_v7(),
-        creator_id,
-        kind: AudienceKind::Connected.as_str().to_owned(),
-        source: "tiktok_business".to_owned(),
-        captured_at: now,
-        sample_size: None,
-        ages: sqlx::types::Json(audience.ages),
-        genders: sqlx::types::Json(audience.genders),
-        countries: sqlx::types::Json(audience.countries),
-        languages: sqlx::types::Json(Default::default()),
-        created_at: now,
-        estimate: None,
-    }
-}
-
 fn profile_point(profile: &ConnectedProfile, now: DateTime<Utc>) -> Option<MetricPoint> {
     Some(MetricPoint {
         captured_at: now,
@@ -489,15 +479,19 @@ fn open(connector: &Connector, connection: &ConnectionTokens, column: &'static s
     connector.sealer.open_text(sealed.as_deref()?, connection.id, column).ok()
 }
 
+/// TikTok no longer accepts the connection: it ends as revoked, and business access with it (whose
+/// token, still good, is revoked at TikTok rather than left behind).
 async fn revoked(
     store: &dyn Store,
+    connector: &Connector,
     connection: &ConnectionTokens,
     reason: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<SyncResult> {
     tracing::info!(connection = %connection.id, reason, "connection revoked");
-    store.end_connection(connection.id, ConnectionStatus::Revoked, Some(reason), now).await?;
+    let held = store.end_connection(connection.id, ConnectionStatus::Revoked, Some(reason), now).await?;
     Analytics { store }.keep_rows_logged(&[connection.creator_id]).await;
+    business_access::revoke_held(connector, connection.id, held.and_then(|h| h.business_access_token).as_deref()).await;
     Ok(SyncResult::Revoked)
 }
 

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod alerts;
 pub mod analytics;
 pub mod audience;
+pub mod business_access;
 pub mod campaigns;
 pub mod connections;
 pub mod demo;

@@ -76,6 +76,8 @@ pub enum Conflict {
     PostAlreadyInCampaign,
     /// The campaign has an order with this id already.
     DuplicateOrder,
+    /// A step that needs a connected creator account (business access) asked of one that is not.
+    NotConnected,
 }
 
 /// Sizes the store refuses to grow past.

@@ -154,8 +154,29 @@ pub async fn spawn_app_with_source(db: Db, source: Option<Arc<dyn zzyzx_sources:
     spawn_app_with(db, |state| state.source = source).await
 }
 
-/// A Login Kit connector whose TikTok is `base` (a wiremock server, or nowhere), with a fixed key.
+/// A Login Kit and API for Business connector whose TikTok is `base` (a wiremock server, or
+/// nowhere), with a fixed key.
 pub fn test_connector(base: &str) -> Arc<zzyzx::services::connections::Connector> {
+    let business = zzyzx_sources::TikTokBusiness::new(
+        zzyzx_sources::BusinessConfig {
+            app_id: "test-business-app".into(),
+            secret: "test-business-secret".into(),
+            redirect_url: "http://127.0.0.1:8080/api/v1/connect/business/callback".into(),
+            authorize_url: format!("{base}/business/authorize/"),
+            base_url: base.into(),
+        },
+        zzyzx_sources::ClientOptions::default(),
+    )
+    .expect("an API for Business client");
+    Arc::new(test_connector_with(base, Some(business)))
+}
+
+/// A Login Kit connector whose TikTok is `base`, with a fixed key, and `business` as its API for
+/// Business client (or none: sharing business audiences is off).
+pub fn test_connector_with(
+    base: &str,
+    business: Option<zzyzx_sources::TikTokBusiness>,
+) -> zzyzx::services::connections::Connector {
     use base64::Engine;
     let login = zzyzx_sources::TikTokLogin::new(
         zzyzx_sources::LoginConfig {
@@ -164,14 +185,13 @@ pub fn test_connector(base: &str) -> Arc<zzyzx::services::connections::Connector
             redirect_url: "http://127.0.0.1:8080/api/v1/connect/callback".into(),
             authorize_url: format!("{base}/v2/auth/authorize/"),
             api_base_url: base.into(),
-            business_base_url: base.into(),
         },
         zzyzx_sources::ClientOptions::default(),
     )
     .expect("a Login Kit client");
     let key = secrecy::SecretString::from(base64::engine::general_purpose::STANDARD.encode([42u8; 32]));
     let sealer = zzyzx::auth::sealing::Sealer::from_config(&key).expect("a sealing key");
-    Arc::new(zzyzx::services::connections::Connector { login, sealer })
+    zzyzx::services::connections::Connector { login, sealer, business }
 }
 
 /// The application with its state adjusted first (limits, sources).

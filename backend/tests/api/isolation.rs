@@ -55,6 +55,7 @@ fn id_routes(ids: &Ids) -> Vec<(Method, String, Option<Value>)> {
         (Method::GET, format!("/creators/{creator}/connection"), None),
         (Method::POST, format!("/creators/{creator}/connection"), None),
         (Method::DELETE, format!("/creators/{creator}/connection"), None),
+        (Method::DELETE, format!("/creators/{creator}/connection/business"), None),
         (Method::GET, format!("/lists/{list}/dashboard"), None),
         (Method::GET, format!("/lists/{list}/dashboard.csv"), None),
         (Method::GET, format!("/lists/{list}/share-links"), None),

@@ -205,10 +205,14 @@ fn cases() -> Vec<Case> {
         case(Method::GET, "/creators/{creator_id}/connection", Read("creators:read"), none),
         case(Method::POST, "/creators/{creator_id}/connection", Write("creators:write"), none),
         case(Method::DELETE, "/creators/{creator_id}/connection", Write("creators:write"), none),
+        case(Method::DELETE, "/creators/{creator_id}/connection/business", Write("creators:write"), none),
         case(Method::POST, "/connect/preview", Public, none),
         case(Method::POST, "/connect/authorize", Public, none),
         case(Method::POST, "/connect/disconnect", Public, none),
         case(Method::GET, "/connect/callback", Public, none),
+        case(Method::POST, "/connect/business/authorize", Public, none),
+        case(Method::POST, "/connect/business/disconnect", Public, none),
+        case(Method::GET, "/connect/business/callback", Public, none),
         case(Method::POST, "/imports/metrics", Write("creators:write"), |_| {
             Body::Csv("handle,captured_at,followers,following,likes,videos\nmatrix.import,2026-01-01,1,1,1,1\n".into())
         }),

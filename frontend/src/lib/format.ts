@@ -63,6 +63,7 @@ const SOURCE_LABELS: Record<string, string> = {
   research: 'TikTok Research API',
   demo: 'demo data',
   connected: 'the creator’s connected account',
+  tiktok_business: 'TikTok API for Business',
 };
 
 /** Where a number came from, in words: `import` → "CSV import". Unknown sources read as they are. */

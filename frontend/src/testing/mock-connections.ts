@@ -1,24 +1,44 @@
 // MSW handlers for creator-connected accounts: the brand's connect link and the connection's state,
-// and the creator's public page (preview, authorize, disconnect), with the server's rules: a new
-// link retires the old one and keeps the state; ending a connection keeps its history.
+// and the creator's public page (preview, authorize, disconnect, and sharing the business audience),
+// with the server's rules: a new link retires the old one and keeps the state; ending a connection
+// keeps its history and ends its business access; business access needs a connected account.
 import { HttpResponse } from 'msw';
 import type { components } from '@/lib/api/schema';
 import { caller, http, membershipOf, problem } from './mock-api';
 import { db, nextId } from './mock-db';
 
 type Connection = components['schemas']['ConnectionResponse'];
+type BusinessAccess = components['schemas']['BusinessAccessResponse'];
 type MockConnection = Connection & { token: string; workspace_id: string };
 
 const NOW = '2026-11-20T12:00:00Z';
 const SCOPES = ['user.info.basic', 'user.info.profile', 'user.info.stats', 'video.list'];
+const BUSINESS_SCOPES = ['user.info.basic', 'user.insights', 'user.account.type'];
 
 let connections: MockConnection[] = [];
-/** Set to a reason to play a server without ZZYZX_ENCRYPTION_KEY. */
-export const connectSetup = { disabledReason: null as string | null };
+/**
+ * Set `disabledReason` to play a server without ZZYZX_ENCRYPTION_KEY, `businessDisabledReason` one
+ * without an API for Business app.
+ */
+export const connectSetup = { disabledReason: null as string | null, businessDisabledReason: null as string | null };
 
 export function resetConnectionsDb(): void {
   connections = [];
   connectSetup.disabledReason = null;
+  connectSetup.businessDisabledReason = null;
+}
+
+/** Business access that was never asked for. */
+export function noBusinessAccess(overrides: Partial<BusinessAccess> = {}): BusinessAccess {
+  return {
+    status: 'not_connected',
+    scopes: [],
+    connected_at: null,
+    last_read_at: null,
+    last_error: null,
+    disabled_reason: null,
+    ...overrides,
+  };
 }
 
 /** A connection of the creator in the workspace, as if the creator had gone that far. */
@@ -43,6 +63,7 @@ export function addConnection(
     last_synced_at: null,
     next_sync_at: null,
     last_error: null,
+    business: noBusinessAccess(),
     token: `zzc_${nextId()}`,
     ...overrides,
   };
@@ -63,8 +84,18 @@ function refuse(status: number, code: components['schemas']['ErrorCode'], detail
 
 const notFound = () => refuse(404, 'not_found', 'No such resource.');
 
+/** Business access as the server shows it: with why it is off here, if it is. */
+function businessShown(business: BusinessAccess): BusinessAccess {
+  return { ...business, disabled_reason: connectSetup.disabledReason ?? connectSetup.businessDisabledReason };
+}
+
 function shown({ token: _token, workspace_id: _workspace, ...connection }: MockConnection): Connection {
-  return connection;
+  return { ...connection, business: businessShown(connection.business) };
+}
+
+function endBusiness(connection: MockConnection, reason: string): void {
+  if (connection.business.status === 'not_connected') return;
+  connection.business = { ...connection.business, status: 'disconnected', last_error: reason };
 }
 
 function workspaceOf(request: Request): string | Response {
@@ -105,6 +136,16 @@ export const connectionHandlers = [
     const connection = connections.find((c) => c.creator_id === params.creator_id && c.workspace_id === workspace);
     if (!connection) return response.untyped(notFound());
     Object.assign(connection, { status: 'disconnected', last_error: 'Disconnected by the brand.', next_sync_at: null });
+    endBusiness(connection, 'Ended with the TikTok connection.');
+    return response(204).empty();
+  }),
+
+  http.delete('/api/v1/creators/{creator_id}/connection/business', ({ request, params, response }) => {
+    const workspace = workspaceOf(request);
+    if (workspace instanceof Response) return response.untyped(workspace);
+    const connection = connections.find((c) => c.creator_id === params.creator_id && c.workspace_id === workspace);
+    if (!connection) return response.untyped(notFound());
+    endBusiness(connection, 'Ended by the brand.');
     return response(204).empty();
   }),
 
@@ -120,6 +161,8 @@ export const connectionHandlers = [
       scopes: SCOPES,
       connected_at: connection.connected_at,
       disabled_reason: connectSetup.disabledReason,
+      business_scopes: BUSINESS_SCOPES,
+      business: businessShown(connection.business),
     });
   }),
 
@@ -140,6 +183,32 @@ export const connectionHandlers = [
       last_error: 'Disconnected by the creator.',
       next_sync_at: null,
     });
+    endBusiness(connection, 'Ended with the TikTok connection.');
+    return response(204).empty();
+  }),
+
+  http.post('/api/v1/connect/business/authorize', async ({ request, response }) => {
+    const { token } = await request.json();
+    const connection = connections.find((candidate) => candidate.token === token);
+    if (!connection) return response.untyped(notFound());
+    const off = connectSetup.disabledReason ?? connectSetup.businessDisabledReason;
+    if (off) return response.untyped(refuse(409, 'source_unavailable', off));
+    if (connection.status !== 'connected') {
+      return response.untyped(refuse(409, 'not_connected', 'The TikTok account is not connected; connect it first.'));
+    }
+    if (connection.business.status === 'not_connected') {
+      connection.business = { ...connection.business, status: 'pending' };
+    }
+    return response(200).json({
+      authorize_url: 'https://www.tiktok.com/v2/auth/authorize/?client_key=b&app_id=b&scope=user.insights&state=s',
+    });
+  }),
+
+  http.post('/api/v1/connect/business/disconnect', async ({ request, response }) => {
+    const { token } = await request.json();
+    const connection = connections.find((candidate) => candidate.token === token);
+    if (!connection) return response.untyped(notFound());
+    endBusiness(connection, 'Stopped by the creator.');
     return response(204).empty();
   }),
 ];

@@ -4,12 +4,23 @@ use super::*;
 
 const CONNECTION_SELECT: &str = "select c.id, c.workspace_id, w.name as workspace_name, c.creator_id, cr.handle, c.status, \
      c.link_prefix, c.scopes, u.display_name as created_by, c.created_at, c.updated_at, c.connected_at, \
-     c.last_synced_at, c.next_sync_at, c.last_error \
+     c.last_synced_at, c.next_sync_at, c.last_error, coalesce(b.status, 'not_connected') as business_status, \
+     coalesce(b.scopes, '') as business_scopes, b.connected_at as business_connected_at, \
+     b.last_read_at as business_last_read_at, b.last_error as business_last_error \
      from creator_connections c join workspaces w on w.id = c.workspace_id join creators cr on cr.id = c.creator_id \
-     left join users u on u.id = c.created_by";
+     left join users u on u.id = c.created_by left join connection_business_access b on b.connection_id = c.id";
 const TOKENS_SELECT: &str = "select c.id, c.workspace_id, c.creator_id, cr.handle, c.open_id, c.scopes, \
-     c.access_token, c.refresh_token, c.access_expires_at, c.refresh_expires_at \
-     from creator_connections c join creators cr on cr.id = c.creator_id where c.id = $1";
+     c.access_token, c.refresh_token, c.access_expires_at, c.refresh_expires_at, b.business_id, \
+     b.scopes as business_scopes, b.access_token as business_access_token, \
+     b.refresh_token as business_refresh_token, b.access_expires_at as business_access_expires_at, \
+     b.refresh_expires_at as business_refresh_expires_at, b.last_read_at as business_last_read_at \
+     from creator_connections c join creators cr on cr.id = c.creator_id \
+     left join connection_business_access b on b.connection_id = c.id where c.id = $1";
+/// Ends business access: tokens and state deleted; `ended_at` and the reason only when it was on.
+const END_BUSINESS: &str = "update connection_business_access set \
+     ended_at = case when status = 'connected' then $4 else ended_at end, status = $2, last_error = $3, \
+     access_token = null, refresh_token = null, access_expires_at = null, refresh_expires_at = null, \
+     state_hash = null, state_expires_at = null, updated_at = $4 where connection_id = $1";
 
 async fn tokens_of(tx: &mut WriteTx<Db>, connection_id: Uuid) -> Result<Option<ConnectionTokens>> {
     Ok(sqlx::query_as::<_, ConnectionTokens>(TOKENS_SELECT).bind(connection_id).fetch_optional(&mut **tx).await?)
@@ -199,10 +210,25 @@ impl ConnectionStore for SqlStore {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        // Business access reads through the connection: it ends too (keeping the state and reason
+        // of one that had ended already), and an authorization under way dies.
+        sqlx::query(
+            "update connection_business_access set \
+             ended_at = case when status = 'connected' then $2 else ended_at end, \
+             last_error = case when status in ('pending', 'connected') then $3 else last_error end, \
+             status = case when status in ('pending', 'connected') then 'disconnected' else status end, \
+             access_token = null, refresh_token = null, access_expires_at = null, refresh_expires_at = null, \
+             state_hash = null, state_expires_at = null, updated_at = $2 where connection_id = $1",
+        )
+        .bind(connection_id)
+        .bind(now)
+        .bind("Ended with the TikTok connection.")
+        .execute(&mut *tx)
+        .await?;
         // Which fetched snapshots the workspace sees changes with the connection.
         bump_connection_creator(&mut tx, connection_id).await?;
         tx.commit().await?;
-        Ok(held.filter(|t| t.access_token.is_some()))
+        Ok(held.filter(|t| t.access_token.is_some() || t.business_access_token.is_some()))
     }
 
     async fn claim_due_connections(
@@ -294,6 +320,180 @@ impl ConnectionStore for SqlStore {
         .bind(connection_id)
         .bind(error)
         .bind(next_sync_at)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn begin_business_authorization(
+        &self,
+        connection_id: Uuid,
+        state_hash: &[u8],
+        expires_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "insert into connection_business_access (connection_id, status, created_at, updated_at, state_hash, \
+             state_expires_at) values ($1, 'pending', $4, $4, $2, $3) \
+             on conflict (connection_id) do update set state_hash = excluded.state_hash, \
+             state_expires_at = excluded.state_expires_at, updated_at = excluded.updated_at",
+        )
+        .bind(connection_id)
+        .bind(state_hash)
+        .bind(expires_at)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn take_business_authorization(&self, state_hash: &[u8], now: DateTime<Utc>) -> Result<Option<Connection>> {
+        let mut tx = self.begin_write().await?;
+        let taken: Option<(Uuid, Option<DateTime<Utc>>)> = sqlx::query_as(
+            "select connection_id, state_expires_at from connection_business_access where state_hash = $1",
+        )
+        .bind(state_hash)
+        .fetch_optional(&mut *tx)
+        .await?;
+        // Used up whether or not it is still good.
+        sqlx::query(
+            "update connection_business_access set state_hash = null, state_expires_at = null where state_hash = $1",
+        )
+        .bind(state_hash)
+        .execute(&mut *tx)
+        .await?;
+        let Some((id, Some(expires_at))) = taken else {
+            tx.commit().await?;
+            return Ok(None);
+        };
+        let connection = sqlx::query_as::<_, Connection>(&format!("{CONNECTION_SELECT} where c.id = $1"))
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok((expires_at > now).then_some(connection))
+    }
+
+    async fn store_business_grant(
+        &self,
+        connection_id: Uuid,
+        grant: &SealedBusinessGrant,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        let stored = sqlx::query(
+            "update connection_business_access set status = 'connected', business_id = $2, scopes = $3, \
+             access_token = $4, refresh_token = $5, access_expires_at = $6, refresh_expires_at = $7, \
+             connected_at = $8, ended_at = null, last_error = null, updated_at = $8 \
+             where connection_id = $1 and exists (select 1 from creator_connections c \
+                 where c.id = $1 and c.status = 'connected')",
+        )
+        .bind(connection_id)
+        .bind(&grant.business_id)
+        .bind(&grant.scopes)
+        .bind(&grant.access_token)
+        .bind(&grant.refresh_token)
+        .bind(grant.access_expires_at)
+        .bind(grant.refresh_expires_at)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(stored > 0)
+    }
+
+    async fn record_business_attempt(&self, connection_id: Uuid, why: &str) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "update connection_business_access set last_error = $2 where connection_id = $1 and status <> 'connected'",
+        )
+        .bind(connection_id)
+        .bind(why)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn replace_business_tokens(
+        &self,
+        connection_id: Uuid,
+        grant: &SealedBusinessGrant,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "update connection_business_access set business_id = $2, scopes = $3, access_token = $4, \
+             refresh_token = $5, access_expires_at = $6, refresh_expires_at = $7, updated_at = $8 \
+             where connection_id = $1 and status = 'connected'",
+        )
+        .bind(connection_id)
+        .bind(&grant.business_id)
+        .bind(&grant.scopes)
+        .bind(&grant.access_token)
+        .bind(&grant.refresh_token)
+        .bind(grant.access_expires_at)
+        .bind(grant.refresh_expires_at)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn end_business_access(
+        &self,
+        connection_id: Uuid,
+        status: ConnectionStatus,
+        reason: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Vec<u8>>> {
+        let mut tx = self.begin_write().await?;
+        let held: Option<Option<Vec<u8>>> = sqlx::query_scalar(
+            "select access_token from connection_business_access where connection_id = $1 and status = 'connected'",
+        )
+        .bind(connection_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        sqlx::query(END_BUSINESS)
+            .bind(connection_id)
+            .bind(status.as_str())
+            .bind(reason)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(held.flatten())
+    }
+
+    async fn record_business_read(&self, connection_id: Uuid, note: Option<&str>, now: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "update connection_business_access set last_read_at = $2, last_error = $3, updated_at = $2 \
+             where connection_id = $1 and status = 'connected'",
+        )
+        .bind(connection_id)
+        .bind(now)
+        .bind(note)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn record_business_failure(&self, connection_id: Uuid, error: &str, now: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "update connection_business_access set last_error = $2, updated_at = $3 \
+             where connection_id = $1 and status = 'connected'",
+        )
+        .bind(connection_id)
+        .bind(error)
         .bind(now)
         .execute(&mut *tx)
         .await?;

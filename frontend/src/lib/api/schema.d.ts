@@ -490,6 +490,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/connect/business/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts sharing the business account's audience, once connected: where to send the creator to
+         *     authorize zzyzx on the API for Business (with a fresh `state`).
+         */
+        post: operations["start_business_authorization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connect/business/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * TikTok's redirect back after the creator's decision on sharing their business audience. Always
+         *     answers with a redirect to `/connect/done?step=business&outcome=…`: `connected`, `denied`,
+         *     `invalid_state`, `wrong_account` (another account authorized), `missing_scopes` (TikTok did not
+         *     say which account), `failed`, `not_connected` (the connection ended meanwhile) or `disabled`.
+         */
+        get: operations["connect_business_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connect/business/disconnect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stops sharing the business account's audience, from the creator's side: the business token is
+         *     revoked and deleted; the audience read stays, and the account stays connected.
+         */
+        post: operations["disconnect_business_by_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/connect/callback": {
         parameters: {
             query?: never;
@@ -661,6 +723,26 @@ export interface paths {
          *     stays. The link keeps working, so the creator can connect again.
          */
         delete: operations["disconnect_creator"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/creators/{creator_id}/connection/business": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Ends the creator's business access only: its token is revoked at TikTok and deleted; the
+         *     audience read stays, and the connection goes on. The creator can authorize it again.
+         */
+        delete: operations["disconnect_creator_business"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1990,6 +2072,35 @@ export interface components {
              */
             used_today: number;
         };
+        /**
+         * @description The connection's business access: the creator's API for Business authorization, which reads
+         *     their account's audience.
+         */
+        BusinessAccessResponse: {
+            /** Format: date-time */
+            connected_at?: string | null;
+            /** @description Why this step is not possible on this server (null when it is). */
+            disabled_reason?: string | null;
+            /**
+             * @description Why the last read gave no audience or failed, why the last attempt connected nothing, or
+             *     why it ended.
+             */
+            last_error?: string | null;
+            /**
+             * Format: date-time
+             * @description When the audience was last read (weekly while connected).
+             */
+            last_read_at?: string | null;
+            /** @description The scopes granted, as TikTok named them (empty when its answer did not say). */
+            scopes: string[];
+            /** @description `not_connected` until the creator takes this step. */
+            status: components["schemas"]["BusinessStatus"];
+        };
+        /**
+         * @description Where a connection's business access (its API for Business authorization) stands.
+         * @enum {string}
+         */
+        BusinessStatus: "not_connected" | "pending" | "connected" | "revoked" | "disconnected";
         /** @description How many tracked creators are fetched at one interval, and why. */
         CadenceLine: {
             /** Format: int64 */
@@ -2268,6 +2379,10 @@ export interface components {
         };
         /** @description What the creator sees before connecting. */
         ConnectPreviewResponse: {
+            /** @description Whether the business audience is shared, and whether it can be here. */
+            business: components["schemas"]["BusinessAccessResponse"];
+            /** @description What sharing the business account's audience asks TikTok for (the API for Business). */
+            business_scopes: string[];
             /** Format: date-time */
             connected_at?: string | null;
             /** @description Why connecting is not possible on this server now (null when it is). */
@@ -2285,6 +2400,8 @@ export interface components {
             token: string;
         };
         ConnectionResponse: {
+            /** @description Whether the creator also shares their business account's audience. */
+            business: components["schemas"]["BusinessAccessResponse"];
             /** Format: date-time */
             connected_at?: string | null;
             /** Format: date-time */
@@ -2835,7 +2952,7 @@ export interface components {
          * @description Stable, machine-readable error codes: clients switch on these, never on `title` or `detail`.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "invalid_query" | "invalid_cursor" | "invalid_workspace_header" | "credentials_in_query" | "unsupported_media_type" | "payload_too_large" | "headers_too_large" | "authentication_required" | "invalid_token" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "api_key_not_allowed" | "not_found" | "method_not_allowed" | "email_taken" | "duplicate_list_name" | "creator_already_in_list" | "stale_version" | "stale_cursor" | "item_set_mismatch" | "last_owner" | "already_member" | "duplicate_campaign_name" | "duplicate_discount_code" | "post_already_in_campaign" | "duplicate_order" | "invitation_used" | "invitation_expired" | "invitation_for_another_email" | "limit_reached" | "import_rejected" | "too_many_requests" | "source_unavailable" | "upstream_failed" | "unavailable" | "internal";
+        ErrorCode: "validation_failed" | "malformed_json" | "invalid_query" | "invalid_cursor" | "invalid_workspace_header" | "credentials_in_query" | "unsupported_media_type" | "payload_too_large" | "headers_too_large" | "authentication_required" | "invalid_token" | "invalid_credentials" | "forbidden" | "insufficient_scope" | "api_key_not_allowed" | "not_found" | "method_not_allowed" | "email_taken" | "duplicate_list_name" | "creator_already_in_list" | "stale_version" | "stale_cursor" | "item_set_mismatch" | "last_owner" | "already_member" | "duplicate_campaign_name" | "duplicate_discount_code" | "post_already_in_campaign" | "duplicate_order" | "not_connected" | "invitation_used" | "invitation_expired" | "invitation_for_another_email" | "limit_reached" | "import_rejected" | "too_many_requests" | "source_unavailable" | "upstream_failed" | "unavailable" | "internal";
         /** @description The pre-campaign estimate for a creator, frozen when they joined and again when shipped. */
         Estimate: {
             /** Format: date-time */
@@ -7728,6 +7845,223 @@ export interface operations {
             };
         };
     };
+    start_business_authorization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description TikTok's consent page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizeResponse"];
+                };
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such link, or it was replaced */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is not connected (`not_connected`), or this step is off on this server (`source_unavailable`; the detail says which setting is missing) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    connect_business_callback: {
+        parameters: {
+            query?: {
+                code?: string;
+                /** @description The code, as the Business portal's authorization page names it. */
+                auth_code?: string;
+                state?: string;
+                error?: string;
+                error_description?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the result page */
+            303: {
+                headers: {
+                    /** @description `/connect/done?step=business&outcome=…` */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disconnect_business_by_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Business access ended (or there was none) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such link, or it was replaced */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at each problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     connect_callback: {
         parameters: {
             query?: {
@@ -8613,6 +8947,81 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Disconnected */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: invalid JSON, query string or workspace header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token or key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or the API key's scopes, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such creator, or no connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This API key made too many requests; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disconnect_creator_business: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Creator id */
+                creator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Business access ended (or there was none) */
             204: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,6 @@
 // What a creator does with the connect link a brand sent them, without an account: see what it is
-// for, start TikTok's authorization, or disconnect. The link's secret is the credential, sent in
-// request bodies only.
+// for, start TikTok's authorization, or disconnect; once connected, also share (or stop sharing) a
+// business account's audience. The link's secret is the credential, sent in request bodies only.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '@/lib/api/problem';
 import { leaveFor } from '@/lib/leave-app';
@@ -42,6 +42,35 @@ export function useDisconnectByLink(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => disconnectByLink(token),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: previewQueryKey(token) }),
+  });
+}
+
+/**
+ * The API for Business's consent page for this link's account, with a fresh `state`: the second,
+ * optional step that shares a business account's audience. Only once connected.
+ */
+export async function startBusinessAuthorization(token: string): Promise<string> {
+  return (await unwrap(publicClient.POST('/api/v1/connect/business/authorize', { body: { token } }))).authorize_url;
+}
+
+export function useStartBusinessAuthorization() {
+  return useMutation({
+    mutationFn: startBusinessAuthorization,
+    // Leaves zzyzx for TikTok, which sends the creator back to /connect/done?step=business.
+    onSuccess: (url) => leaveFor(url),
+  });
+}
+
+/** Stops sharing the business audience; the account stays connected. */
+export async function disconnectBusinessByLink(token: string): Promise<void> {
+  await unwrap(publicClient.POST('/api/v1/connect/business/disconnect', { body: { token } }));
+}
+
+export function useDisconnectBusinessByLink(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => disconnectBusinessByLink(token),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: previewQueryKey(token) }),
   });
 }

@@ -1,7 +1,8 @@
 // The creator's own TikTok account, as the brand sees it on the creator's page: not connected, a link
-// waiting for the creator, connected (when zzyzx last and next reads it), or ended and why. Editors
-// make the connect link to send (shown once) and can end the connection.
-import { useState } from 'react';
+// waiting for the creator, connected (when zzyzx last and next reads it), or ended and why; and whether
+// they also share their business account's audience. Editors make the connect link to send (shown
+// once) and can end the connection, or only the audience sharing.
+import { useState, type ReactNode } from 'react';
 import Badge from 'react-bootstrap/Badge';
 import Button from 'react-bootstrap/Button';
 import Card from 'react-bootstrap/Card';
@@ -13,6 +14,7 @@ import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { formatDateTime, formatDay, formatRelativeTime } from '@/lib/format';
 import { useCreateConnectLink, type CreatedConnectLink } from '../api/create-connect-link';
 import { useDisconnectCreator } from '../api/disconnect-creator';
+import { useDisconnectCreatorBusiness } from '../api/disconnect-creator-business';
 import { useConnection, type Connection } from '../api/get-connection';
 import { describeScope } from './ScopeList';
 
@@ -85,6 +87,85 @@ function ConnectionState({ connection, handle }: { connection: Connection; handl
   }
 }
 
+const BUSINESS_STATUS = {
+  not_connected: { label: 'Not shared', bg: 'secondary' },
+  pending: { label: 'Not shared yet', bg: 'info' },
+  connected: { label: 'Shared', bg: 'success' },
+  revoked: { label: 'Revoked on TikTok', bg: 'warning' },
+  disconnected: { label: 'Stopped', bg: 'secondary' },
+} as const;
+
+/** The business audience part: whether the creator shares it, when it was read, and why not. */
+function BusinessAccess({
+  connection,
+  handle,
+  canEdit,
+  onStop,
+}: {
+  connection: Connection;
+  handle: string;
+  canEdit: boolean;
+  onStop: () => void;
+}) {
+  const business = connection.business;
+  let text: ReactNode;
+  switch (business.status) {
+    case 'not_connected':
+      if (connection.status !== 'connected') return null;
+      text = business.disabled_reason
+        ? `Not available on this server: ${business.disabled_reason}`
+        : `Not shared. If @${handle} has a business account, they can share its audience (countries, genders, ages) from their connect link.`;
+      break;
+    case 'pending':
+      text = (
+        <>
+          @{handle} started to share their audience on TikTok but did not finish.
+          {business.last_error && <span className="d-block text-warning-emphasis">{business.last_error}</span>}
+        </>
+      );
+      break;
+    case 'connected':
+      text = (
+        <>
+          Shared by their business account
+          {business.connected_at && ` since ${formatDay(business.connected_at)}`}, read weekly through the TikTok API
+          for Business
+          {business.last_read_at && (
+            <>
+              ; last read <When iso={business.last_read_at} />
+            </>
+          )}
+          . The audience appears under Audience, labelled as the connected account’s.
+          {business.last_error && (
+            <span className="d-block text-warning-emphasis">The last read: {business.last_error}</span>
+          )}
+        </>
+      );
+      break;
+    case 'revoked':
+      text = `${business.last_error ?? 'TikTok no longer accepts the business authorization.'} The audience read so far stays; @${handle} can share again from the same link.`;
+      break;
+    case 'disconnected':
+      text = `${business.last_error ?? 'No longer shared.'} The audience read so far stays.`;
+      break;
+  }
+  const status = BUSINESS_STATUS[business.status];
+  return (
+    <section aria-labelledby="business-access-title" className="border-top pt-2 mb-2">
+      <h3 id="business-access-title" className="h6 d-flex align-items-center gap-2 mb-1">
+        Audience demographics
+        <Badge bg={status.bg}>{status.label}</Badge>
+      </h3>
+      <p className="small mb-2">{text}</p>
+      {canEdit && business.status === 'connected' && (
+        <Button variant="outline-secondary" size="sm" className="mb-2" onClick={onStop}>
+          Stop reading the audience
+        </Button>
+      )}
+    </section>
+  );
+}
+
 export function ConnectionCard({
   creatorId,
   handle,
@@ -97,8 +178,10 @@ export function ConnectionCard({
   const connectionQuery = useConnection(creatorId);
   const createMutation = useCreateConnectLink(creatorId);
   const disconnectMutation = useDisconnectCreator(creatorId);
+  const stopBusinessMutation = useDisconnectCreatorBusiness(creatorId);
   const [created, setCreated] = useState<CreatedConnectLink | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [stoppingBusiness, setStoppingBusiness] = useState(false);
 
   let body;
   if (connectionQuery.isPending) {
@@ -116,11 +199,20 @@ export function ConnectionCard({
     body = (
       <>
         {connection ? (
-          <ConnectionState connection={connection} handle={handle} />
+          <>
+            <ConnectionState connection={connection} handle={handle} />
+            <BusinessAccess
+              connection={connection}
+              handle={handle}
+              canEdit={canEdit}
+              onStop={() => setStoppingBusiness(true)}
+            />
+          </>
         ) : (
           <p className="mb-2">
             Not connected. Send @{handle} a connect link: once they authorize zzyzx on TikTok, you see their exact
-            counts and videos (and, for a business account, their audience), without any data source.
+            counts and videos (and, if they also share it from a business account, their audience), without any data
+            source.
           </p>
         )}
         <ProblemAlert error={createMutation.error} />
@@ -181,6 +273,21 @@ export function ConnectionCard({
       >
         zzyzx stops reading their account and asks TikTok to revoke its access. The numbers read so far stay. They can
         connect again from their link.
+      </ConfirmDialog>
+      <ConfirmDialog
+        show={stoppingBusiness}
+        title={`Stop reading @${handle}’s audience?`}
+        confirmLabel="Stop reading"
+        pending={stopBusinessMutation.isPending}
+        error={stopBusinessMutation.error}
+        onConfirm={() => stopBusinessMutation.mutate(undefined, { onSuccess: () => setStoppingBusiness(false) })}
+        onCancel={() => {
+          stopBusinessMutation.reset();
+          setStoppingBusiness(false);
+        }}
+      >
+        zzyzx asks TikTok to revoke the business authorization and stops reading their audience. Their account stays
+        connected, and the audience read so far stays. They can share it again from their link.
       </ConfirmDialog>
     </Card>
   );
