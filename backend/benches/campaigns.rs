@@ -246,10 +246,12 @@ async fn run(database: &'static str) -> Report {
         let response =
             client.get(format!("{base}/campaigns/{report_id}/report")).bearer_auth(&token).send().await.unwrap();
         assert!(response.status().is_success());
-        let body: Value = response.json().await.unwrap();
+        let bytes = response.bytes().await.unwrap();
+        // The server's answer is timed, not the client's parse of it.
         if n >= 20 {
             samples.push(timer.elapsed());
         }
+        let body: Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(body["creators"].as_array().unwrap().len(), REPORT_CREATORS);
     }
     let report = (percentile(&mut samples, 0.5), percentile(&mut samples, 0.99));

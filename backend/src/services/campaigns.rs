@@ -410,15 +410,15 @@ fn longer_than(raw: Option<&str>, max: usize) -> bool {
 impl Campaigns<'_> {
     async fn view(&self, campaign: Campaign) -> Result<CampaignView> {
         let today = Utc::now().date_naive();
-        let statuses = self.store.campaign_stage_counts(campaign.workspace_id).await?;
-        let own: Vec<&EntryStatus> = statuses.iter().filter(|e| e.campaign_id == campaign.id).collect();
+        let statuses = self.store.campaign_stage_counts(campaign.workspace_id, Some(campaign.id)).await?;
+        let own: Vec<&EntryStatus> = statuses.iter().collect();
         Ok(CampaignView { status: status(&campaign, today), counts: counts(&campaign, &own, today), campaign })
     }
 
     pub async fn list(&self, workspace_id: Uuid) -> Result<Vec<CampaignView>> {
         let today = Utc::now().date_naive();
         let campaigns = self.store.campaigns(workspace_id).await?;
-        let statuses = self.store.campaign_stage_counts(workspace_id).await?;
+        let statuses = self.store.campaign_stage_counts(workspace_id, None).await?;
         Ok(campaigns
             .into_iter()
             .map(|campaign| {

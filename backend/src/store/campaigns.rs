@@ -353,8 +353,8 @@ pub trait CampaignStore: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<Campaign>;
     async fn delete_campaign(&self, workspace_id: Uuid, campaign_id: Uuid) -> Result<()>;
-    /// Every entry of the workspace's campaigns, for their counts.
-    async fn campaign_stage_counts(&self, workspace_id: Uuid) -> Result<Vec<EntryStatus>>;
+    /// Every entry of the workspace's campaigns, or of one of them, for their counts.
+    async fn campaign_stage_counts(&self, workspace_id: Uuid, campaign_id: Option<Uuid>) -> Result<Vec<EntryStatus>>;
 
     /// Every entry of the campaign, with its stage history, in the order they joined.
     async fn campaign_entries(&self, workspace_id: Uuid, campaign_id: Uuid) -> Result<Vec<CampaignEntry>>;

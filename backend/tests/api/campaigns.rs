@@ -221,6 +221,14 @@ crate::both_databases! {
         let counts = &listed["items"][0]["counts"];
         assert_eq!((counts["creators"].as_u64(), counts["posts"].as_i64(), counts["stages"]["posted"].as_u64()), (Some(3), Some(2), Some(2)));
         assert_eq!(listed["items"][0]["status"], "running");
+        // Another campaign of the workspace counts its own creators only, listed or opened, and
+        // this one's counts do not move.
+        let other = create_campaign(&app, &owner, "Another").await;
+        expect_json(app.post(&owner.token, &format!("/campaigns/{other}/creators"), json!({"creator_ids": [mia["creator"]["id"]]})).await, StatusCode::OK).await;
+        let opened = expect_json(app.get(&owner.token, &format!("/campaigns/{other}")).await, StatusCode::OK).await;
+        assert_eq!((opened["counts"]["creators"].as_u64(), opened["counts"]["posts"].as_i64()), (Some(1), Some(0)));
+        let opened = expect_json(app.get(&owner.token, &format!("/campaigns/{campaign}")).await, StatusCode::OK).await;
+        assert_eq!(&opened["counts"], counts);
     }
 
     async fn detection_never_doubles_a_post_or_a_move(app, source) {

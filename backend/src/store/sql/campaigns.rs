@@ -351,13 +351,15 @@ impl CampaignStore for SqlStore {
         if deleted.rows_affected() == 0 { Err(StoreError::NotFound) } else { Ok(()) }
     }
 
-    async fn campaign_stage_counts(&self, workspace_id: Uuid) -> Result<Vec<EntryStatus>> {
+    async fn campaign_stage_counts(&self, workspace_id: Uuid, campaign_id: Option<Uuid>) -> Result<Vec<EntryStatus>> {
         Ok(sqlx::query_as::<_, EntryStatus>(
             "select e.campaign_id, e.stage, e.shipped_on, e.delivered_on, \
                 (select count(*) from campaign_posts p where p.entry_id = e.id and p.status <> 'dismissed') as posts \
-             from campaign_creators e join campaigns k on k.id = e.campaign_id where k.workspace_id = $1",
+             from campaign_creators e join campaigns k on k.id = e.campaign_id \
+             where k.workspace_id = $1 and ($2 is null or e.campaign_id = $2)",
         )
         .bind(workspace_id)
+        .bind(campaign_id)
         .fetch_all(&self.pool)
         .await?)
     }
