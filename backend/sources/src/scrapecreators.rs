@@ -144,12 +144,10 @@ impl ScrapeCreators {
                 self.get(COMMENTS_PATH, &params).await?
             };
             let page: AppCommentPage = decode(body, COMMENTS_PATH)?;
+            let next = page.next_cursor(cursor.as_deref());
             web::collect_comments(page.comments, &mut seen, &mut comments)?;
-            if comments.len() >= max || !is_set(page.has_more) {
-                break;
-            }
-            match page.cursor.map(|c| c.as_query()) {
-                Some(next) if cursor.as_deref() != Some(next.as_str()) => cursor = Some(next),
+            match next {
+                Some(next) if comments.len() < max => cursor = Some(next),
                 _ => break,
             }
         }

@@ -255,14 +255,11 @@ impl Source for TikApi {
                 params.push(("cursor", c));
             }
             let page: AppCommentPage = decode(self.get(COMMENTS_PATH, &params).await?, COMMENTS_PATH)?;
+            let next = page.next_cursor(cursor.as_deref());
             web::collect_comments(page.comments, &mut seen, &mut comments)?;
-            if !is_set(page.has_more) {
-                break;
-            }
-            match page.cursor.map(|c| c.as_query()) {
-                Some(next) if cursor.as_deref() != Some(next.as_str()) => cursor = Some(next),
-                // No cursor, or the same one again: paging would buy the same page forever.
-                _ => break,
+            match next {
+                Some(next) => cursor = Some(next),
+                None => break,
             }
         }
         comments.truncate(max);

@@ -469,6 +469,17 @@ pub(crate) struct AppCommentPage {
     pub has_more: Option<Flag>,
 }
 
+impl AppCommentPage {
+    /// The cursor of the next page: `None` when there is none, or when it would ask for the
+    /// `current` page again (paging would then buy the same page forever).
+    pub(crate) fn next_cursor(&self, current: Option<&str>) -> Option<String> {
+        if !is_set(self.has_more) {
+            return None;
+        }
+        self.cursor.as_ref().map(Cursor::as_query).filter(|next| current != Some(next.as_str()))
+    }
+}
+
 #[derive(Deserialize)]
 pub(crate) struct AppComment {
     cid: Option<Id>,
