@@ -15,8 +15,8 @@ use crate::domain::text::{self, whitespace_class};
 use crate::domain::{Handle, Rules, Stage};
 use crate::import::orders::{self as order_csv, is_amount, is_currency};
 use crate::store::{
-    Actor, Added, Campaign, CampaignEntry, CampaignFields, CampaignPost, DetectedPost, EntryChange, EntryStatus,
-    NewOrder, Order, Shipment, StageMove, Store, VideoPoint, find_posts,
+    Actor, Added, Campaign, CampaignEntry, CampaignFields, CampaignPost, CandidateVideo, DetectedPost, EntryChange,
+    EntryStatus, NewOrder, Order, Shipment, StageMove, Store, VideoPoint, VideoText, find_posts,
 };
 
 const MAX_NAME_CHARS: usize = 100;
@@ -292,7 +292,8 @@ pub async fn detect(store: &dyn Store, creator_id: Uuid, now: DateTime<Utc>) -> 
     if watch.is_idle() {
         return Ok(Vec::new());
     }
-    Ok(store.record_detection(creator_id, &find_posts(&watch.targets, &watch.videos), now).await?)
+    let videos: Vec<VideoText> = watch.videos.iter().map(CandidateVideo::text).collect();
+    Ok(store.record_detection(creator_id, &find_posts(&watch.targets, &videos), now).await?)
 }
 
 /// An http(s) URL as entered (before trimming), or nothing but whitespace, as a JSON Schema

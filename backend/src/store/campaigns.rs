@@ -5,11 +5,14 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::types::Json;
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::sync::Arc;
 use uuid::Uuid;
 
 use super::*;
 use crate::domain::campaign::{Caption, Matcher};
-use crate::domain::{Evidence, Rules, Stage};
+use crate::domain::{Evidence, Rules, Stage, next_post_check};
 
 /// Creators one campaign may hold.
 pub const MAX_CAMPAIGN_CREATORS: i64 = 1000;
@@ -177,12 +180,46 @@ pub struct CandidateVideo {
     pub hashtags: Json<Vec<String>>,
 }
 
+/// A video's text as matching reads it, borrowed from wherever the video is.
+#[derive(Debug, Clone, Copy)]
+pub struct VideoText<'a> {
+    pub platform_id: &'a str,
+    pub posted_at: DateTime<Utc>,
+    pub description: &'a str,
+    pub hashtags: &'a [String],
+}
+
+impl CandidateVideo {
+    pub fn text(&self) -> VideoText<'_> {
+        VideoText {
+            platform_id: &self.platform_id,
+            posted_at: self.posted_at,
+            description: &self.description,
+            hashtags: &self.hashtags.0,
+        }
+    }
+}
+
+impl VideoText<'_> {
+    /// A checksum of what the rules read (caption and hashtags), to tell an edited caption.
+    fn checksum(&self) -> u32 {
+        let mut hasher = crc32fast::Hasher::new();
+        hasher.update(self.description.as_bytes());
+        for tag in self.hashtags {
+            hasher.update(b"\x1f");
+            hasher.update(tag.as_bytes());
+        }
+        hasher.finalize()
+    }
+}
+
 /// A creator's place in one running campaign, for detection: posts after `since` count.
 #[derive(Debug, Clone)]
 pub struct DetectionTarget {
     pub entry_id: Uuid,
     pub campaign_id: Uuid,
-    pub rules: Rules,
+    /// The campaign's rules, compiled once for every creator of a batch.
+    pub matcher: Arc<Matcher>,
     /// The creator's ship date, else the campaign's start.
     pub since: DateTime<Utc>,
     /// Videos already known to the campaign (found, attached or dismissed).
@@ -205,7 +242,7 @@ impl CampaignWatch {
 }
 
 /// What detection reads about a creator in a campaign: its running campaigns' rules and its
-/// posts. Read for a whole claimed batch at once, before the fetches.
+/// posts.
 #[derive(Debug, Clone, Default)]
 pub struct DetectionInputs {
     pub targets: Vec<DetectionTarget>,
@@ -215,8 +252,72 @@ pub struct DetectionInputs {
 impl DetectionInputs {
     /// The posts among `videos` that the creator's running campaigns have not seen.
     pub fn find(&self, videos: &[CandidateVideo]) -> Vec<FoundPost> {
-        find_posts(&self.targets, videos)
+        let texts: Vec<VideoText> = videos.iter().map(CandidateVideo::text).collect();
+        find_posts(&self.targets, &texts)
     }
+}
+
+/// What a claim reads about a creator in a campaign, in one row: a signature of its entries
+/// that changes whenever what detection checks changes (an entry joins, moves or ships, a
+/// campaign's rules or dates change), and its posts' next check.
+#[derive(Debug, Clone)]
+pub struct DetectionClaim {
+    pub signature: String,
+    pub next_check_at: Option<DateTime<Utc>>,
+    /// What the creator's last refresh checked ([`FetchCheck::seen`] as stored), if anything.
+    pub last_seen: Option<String>,
+}
+
+/// What detection makes of a fetch before reading anything more.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchCheck {
+    /// Indexes of the videos to match: new ones and edited ones, or all of them when the
+    /// creator's entries changed since its last refresh (or it had none).
+    pub fresh: Vec<usize>,
+    /// Whether detection must read the creator's entries and posts: something is fresh, or a
+    /// post check is due.
+    pub needs_inputs: bool,
+    /// What to store as checked for the next refresh: the signature, then each video's id
+    /// with a checksum of its caption and hashtags; `None` when what is stored still holds.
+    pub seen: Option<String>,
+}
+
+impl DetectionClaim {
+    pub fn check(&self, videos: &[VideoText], now: DateTime<Utc>) -> FetchCheck {
+        let checksums: Vec<u32> = videos.iter().map(VideoText::checksum).collect();
+        let last = self.last_seen.as_deref().and_then(|seen| parse_seen(seen, &self.signature));
+        let fresh: Vec<usize> = (0..videos.len())
+            .filter(|&n| last.as_ref().is_none_or(|last| last.get(videos[n].platform_id) != Some(&checksums[n])))
+            .collect();
+        // With nothing fresh, what was stored still holds every video fetched.
+        let seen = (last.is_none() || !fresh.is_empty()).then(|| {
+            let mut seen = format!("{};", self.signature);
+            for (n, (video, checksum)) in videos.iter().zip(&checksums).enumerate() {
+                let comma = if n > 0 { "," } else { "" };
+                let _ = write!(seen, "{comma}{}:{checksum:08x}", video.platform_id);
+            }
+            seen
+        });
+        let due = self.next_check_at.is_some_and(|at| at <= now);
+        FetchCheck { needs_inputs: due || !fresh.is_empty(), fresh, seen }
+    }
+}
+
+/// The videos a stored `detection_seen` lists with their caption checksums, when it was made
+/// under the same signature. Anything unreadable counts as nothing seen (all is matched again).
+fn parse_seen<'a>(seen: &'a str, signature: &str) -> Option<HashMap<&'a str, u32>> {
+    let (made_under, videos) = seen.split_once(';')?;
+    if made_under != signature {
+        return None;
+    }
+    videos
+        .split(',')
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            let (id, checksum) = entry.rsplit_once(':')?;
+            Some((id, u32::from_str_radix(checksum, 16).ok()?))
+        })
+        .collect()
 }
 
 /// One of a creator's campaign posts, as its schedule needs it.
@@ -241,23 +342,27 @@ pub struct FoundPost {
 
 /// Posts among `videos` that the targets' rules match, posted after each target's start and not
 /// known to its campaign yet.
-pub fn find_posts(targets: &[DetectionTarget], videos: &[CandidateVideo]) -> Vec<FoundPost> {
+pub fn find_posts(targets: &[DetectionTarget], videos: &[VideoText]) -> Vec<FoundPost> {
     let mut found = Vec::new();
-    if targets.is_empty() {
+    if targets.is_empty() || videos.is_empty() {
         return found;
     }
-    let captions: Vec<Caption> = videos.iter().map(|v| Caption::new(&v.description, &v.hashtags.0)).collect();
+    let earliest = targets.iter().map(|t| t.since).min().unwrap_or_default();
+    let captions: Vec<(&VideoText, Caption)> = videos
+        .iter()
+        .filter(|v| v.posted_at >= earliest)
+        .map(|v| (v, Caption::new(v.description, v.hashtags)))
+        .collect();
     for target in targets {
-        let matcher = Matcher::new(&target.rules);
-        let fresh = |(v, _): &(&CandidateVideo, &Caption)| {
-            v.posted_at >= target.since && !target.known.contains(&v.platform_id)
+        let fresh = |(v, _): &&(&VideoText, Caption)| {
+            v.posted_at >= target.since && !target.known.iter().any(|known| known == v.platform_id)
         };
-        for (video, caption) in videos.iter().zip(&captions).filter(fresh) {
-            if let Some(evidence) = matcher.first_match(caption) {
+        for (video, caption) in captions.iter().filter(fresh) {
+            if let Some(evidence) = target.matcher.first_match(caption) {
                 found.push(FoundPost {
                     entry_id: target.entry_id,
                     campaign_id: target.campaign_id,
-                    platform_id: video.platform_id.clone(),
+                    platform_id: video.platform_id.to_owned(),
                     evidence,
                 });
             }
@@ -266,8 +371,42 @@ pub fn find_posts(targets: &[DetectionTarget], videos: &[CandidateVideo]) -> Vec
     found
 }
 
+/// What detection writes for one creator after a fetch: the posts it found with their first
+/// check, the due checks of its posts moved on, and the earliest check still to come.
+#[derive(Default)]
+pub struct DetectionWrites {
+    pub found: Vec<(FoundPost, Option<DateTime<Utc>>)>,
+    pub checks: Vec<(Uuid, Option<DateTime<Utc>>)>,
+    pub earliest_check: Option<DateTime<Utc>>,
+}
+
+impl DetectionWrites {
+    /// Plans the writes for `found` among `videos` (for their post dates) and the creator's
+    /// scheduled posts; nothing is written when nothing is new or due.
+    pub fn plan(inputs: &DetectionInputs, found: Vec<FoundPost>, videos: &[VideoText], now: DateTime<Utc>) -> Self {
+        let posted_at = |platform_id: &str| videos.iter().find(|v| v.platform_id == platform_id).map(|v| v.posted_at);
+        let checks: Vec<(Uuid, Option<DateTime<Utc>>)> = inputs
+            .posts
+            .iter()
+            .filter(|p| p.next_check_at.is_some_and(|at| at <= now))
+            .map(|p| (p.id, next_post_check(p.posted_at.unwrap_or(p.detected_at), now)))
+            .collect();
+        let found: Vec<(FoundPost, Option<DateTime<Utc>>)> = found
+            .into_iter()
+            .map(|post| {
+                let next = next_post_check(posted_at(&post.platform_id).unwrap_or(now), now);
+                (post, next)
+            })
+            .collect();
+        let later = inputs.posts.iter().filter_map(|p| p.next_check_at).filter(|at| *at > now);
+        let earliest_check =
+            later.chain(checks.iter().filter_map(|c| c.1)).chain(found.iter().filter_map(|f| f.1)).min();
+        DetectionWrites { found, checks, earliest_check }
+    }
+}
+
 /// A post stored by detection: new, not seen before.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct DetectedPost {
     pub post_id: Uuid,
     pub campaign_id: Uuid,
@@ -440,4 +579,57 @@ pub trait CampaignStore: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<(u64, u64)>;
     async fn delete_campaign_order(&self, workspace_id: Uuid, campaign_id: Uuid, order_id: Uuid) -> Result<()>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    fn video<'a>(id: &'a str, caption: &'a str, tags: &'a [String]) -> VideoText<'a> {
+        VideoText { platform_id: id, posted_at: Utc::now(), description: caption, hashtags: tags }
+    }
+
+    fn claim(signature: &str, last_seen: Option<&str>) -> DetectionClaim {
+        DetectionClaim { signature: signature.into(), next_check_at: None, last_seen: last_seen.map(str::to_owned) }
+    }
+
+    #[test]
+    fn a_refresh_matches_only_videos_new_or_edited_since_the_last_under_the_same_entries() {
+        let (tags, other_tags) = (vec!["ootd".to_string()], vec!["ootd".to_string(), "gifted".to_string()]);
+        let now = Utc::now();
+        let first = [video("1", "linen day", &tags), video("2", "gym", &tags)];
+        let checked = claim("3.0.1.2", None).check(&first, now);
+        assert_eq!((checked.fresh.as_slice(), checked.needs_inputs), (&[0, 1][..], true), "nothing was seen yet");
+        let checked = checked.seen.unwrap();
+        let parts: Vec<&str> = checked.split([';', ',']).collect();
+        assert_eq!((parts.len(), parts[0]), (3, "3.0.1.2"), "{checked}");
+        assert!(parts[1].starts_with("1:") && parts[2].starts_with("2:") && parts[1].len() == 10, "{checked}");
+
+        let again = claim("3.0.1.2", Some(&checked)).check(&first, now);
+        assert_eq!(
+            (again.fresh.as_slice(), again.needs_inputs, again.seen),
+            (&[][..], false, None),
+            "nothing to store"
+        );
+
+        // A new video, an edited caption and new hashtags are fresh; the rest is not.
+        let later = [video("3", "new", &tags), video("1", "linen day @sunnyco", &tags), video("2", "gym", &other_tags)];
+        assert_eq!(claim("3.0.1.2", Some(&checked)).check(&later, now).fresh, [0, 1, 2]);
+        let later = [video("3", "new", &tags), video("1", "linen day", &tags)];
+        assert_eq!(claim("3.0.1.2", Some(&checked)).check(&later, now).fresh, [0]);
+
+        // Entries that changed, or a record that cannot be read, match everything again.
+        assert_eq!(claim("3.1.1.2", Some(&checked)).check(&first, now).fresh, [0, 1]);
+        for garbled in ["", "3.0.1.2", "3.0.1.2;1:zz", "3.0.1.2;1"] {
+            assert_eq!(claim("3.0.1.2", Some(garbled)).check(&first, now).fresh, [0, 1], "{garbled:?}");
+        }
+
+        // A post check that is due needs the inputs even with nothing fresh.
+        let due =
+            DetectionClaim { next_check_at: Some(now - Duration::minutes(1)), ..claim("3.0.1.2", Some(&checked)) };
+        assert!(due.check(&first, now).needs_inputs);
+        let later = DetectionClaim { next_check_at: Some(now + Duration::hours(1)), ..due };
+        assert!(!later.check(&first, now).needs_inputs);
+    }
 }

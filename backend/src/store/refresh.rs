@@ -17,10 +17,12 @@ pub struct ClaimedCreator {
     pub failures: i32,
     /// As it was when claimed (`active`, `not_found`, `private`, `banned`).
     pub status: String,
-    /// The creator is in a campaign, so its fetch runs post detection with these inputs, read
-    /// with the claim.
+    /// What post detection checked at the creator's last refresh (see [`FetchCheck::seen`]);
+    /// moved into `detection` by the claim.
+    pub detection_seen: Option<String>,
+    /// The creator is in a campaign, so its fetch runs post detection: what the claim read.
     #[sqlx(skip)]
-    pub detection: Option<std::sync::Arc<DetectionInputs>>,
+    pub detection: Option<DetectionClaim>,
     /// In a list someone opened in the last 30 days, or in a campaign: read with the claim.
     #[sqlx(skip)]
     pub watched: bool,
@@ -44,8 +46,8 @@ pub struct FetchSuccess {
     pub refresh_reason: &'static str,
     pub refresh_priority: i16,
     pub now: DateTime<Utc>,
-    /// Look for campaign posts among the videos with these inputs (the creator is in a campaign).
-    pub detection: Option<std::sync::Arc<DetectionInputs>>,
+    /// The creator is in a campaign: look for its posts among the videos (what the claim read).
+    pub detection: Option<DetectionClaim>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

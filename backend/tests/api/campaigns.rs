@@ -231,6 +231,46 @@ crate::both_databases! {
         assert_eq!(&opened["counts"], counts);
     }
 
+    async fn detection_checks_again_what_changed_since_the_last_refresh(app, source) {
+        let owner = app.new_user().await;
+        let list = seeded_list(&app, &source, &owner).await;
+        let campaign = create_campaign(&app, &owner, "Rechecks").await;
+        expect_json(app.post(&owner.token, &format!("/campaigns/{campaign}/creators"), json!({"list_id": list})).await, StatusCode::OK).await;
+        let all = entries(&app, &owner, &campaign).await;
+        let ana_id = entry(&all, "ana.style")["id"].as_str().unwrap().to_owned();
+        let ana_shipped = |days: i64| json!({"shipped_on": day(days), "units": 1});
+        expect_json(app.put(&owner.token, &format!("/campaigns/{campaign}/creators/{ana_id}/shipment"), ana_shipped(0)).await, StatusCode::OK).await;
+        source.caption("mia.fits", 0, "linen day #linenlove");
+        source.caption("ana.style", 3, "my @SunnyCo haul");
+        // Joining the campaign after their videos were stored, everything fetched is checked:
+        // nothing matches the rules yet, and Ana's mention is from before her parcel went out.
+        refresh_all(&app, &source, &owner).await;
+        assert!(posts(&app, &owner, &campaign).await.is_empty());
+
+        // A video seen before is checked again when its caption changes, and only then.
+        source.caption("leo.runs", 1, "my run in the new shirt, thanks @sunnyco");
+        refresh_all(&app, &source, &owner).await;
+        let found = posts(&app, &owner, &campaign).await;
+        assert_eq!(found.iter().map(|p| p["handle"].as_str().unwrap()).collect::<Vec<_>>(), ["leo.runs"]);
+
+        // New rules check every video again: Mia's hashtag was seen before they named it.
+        let rules = json!({"rules": {"brand_handle": "SunnyCo", "hashtags": ["sunnyco", "linenlove"]}});
+        expect_json(app.patch(&owner.token, &format!("/campaigns/{campaign}"), rules).await, StatusCode::OK).await;
+        refresh_all(&app, &source, &owner).await;
+        let found = posts(&app, &owner, &campaign).await;
+        let mias = found.iter().find(|p| p["handle"] == "mia.fits").expect("Mia's post is found after the rules changed");
+        assert_eq!(mias["evidence"]["matched"], "#linenlove");
+
+        // So does an earlier ship date: Ana's mention now comes after it.
+        expect_json(app.put(&owner.token, &format!("/campaigns/{campaign}/creators/{ana_id}/shipment"), ana_shipped(-5)).await, StatusCode::OK).await;
+        refresh_all(&app, &source, &owner).await;
+        let found = posts(&app, &owner, &campaign).await;
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found.iter().find(|p| p["handle"] == "ana.style").unwrap()["evidence"]["rule"], "mention");
+        refresh_all(&app, &source, &owner).await;
+        assert_eq!(posts(&app, &owner, &campaign).await.len(), 3);
+    }
+
     async fn detection_never_doubles_a_post_or_a_move(app, source) {
         let owner = app.new_user().await;
         let list = seeded_list(&app, &source, &owner).await;

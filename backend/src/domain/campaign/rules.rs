@@ -212,6 +212,7 @@ impl<'a> Caption<'a> {
 }
 
 /// A pattern folded as captions are, also kept as text for a quick first search.
+#[derive(Debug)]
 struct Needle {
     chars: Vec<char>,
     text: String,
@@ -224,6 +225,7 @@ impl Needle {
 }
 
 /// Rules with their patterns folded once: (pattern as shown, folded needle).
+#[derive(Debug)]
 pub struct Matcher {
     mention: Option<(String, Needle)>,
     hashtags: Vec<(String, Needle, String)>,

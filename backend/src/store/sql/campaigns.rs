@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::domain::campaign::Matcher;
 use crate::domain::{Evidence, RuleKind, Rules, Stage, contact_from_bio, next_post_check};
 
 const CAMPAIGN_COLUMNS: &str = "k.id, k.workspace_id, k.name, k.starts_on, k.ends_on, k.product_name, k.unit_cost, \
@@ -171,7 +172,7 @@ async fn move_entry(
         .push_bind(label.clone())
         .push(", updated_at = ")
         .push_bind(now)
-        .push(" where id = ")
+        .push(", detection_version = detection_version + 1 where id = ")
         .push_bind(entry_id)
         .push(" and stage <> ")
         .push_bind(stage.as_str());
@@ -737,8 +738,20 @@ impl CampaignStore for SqlStore {
                 .bind(creator_id)
                 .fetch_all(&self.pool)
                 .await?;
+        let texts: Vec<VideoText> = videos.iter().map(CandidateVideo::text).collect();
+        let writes = DetectionWrites::plan(&inputs, found.to_vec(), &texts, now);
+        let earliest = writes.earliest_check;
         let mut tx = self.begin_write().await?;
-        let detected = apply_detection(&mut tx, creator_id, &inputs, found, &videos, None, now).await?;
+        let detected = store_detection(&mut tx, vec![writes], now).await?;
+        if let Some(earliest) = earliest {
+            sqlx::query(
+                "update creators set next_fetch_at = $2 where id = $1 and (next_fetch_at is null or next_fetch_at > $2)",
+            )
+            .bind(creator_id)
+            .bind(earliest)
+            .execute(&mut *tx)
+            .await?;
+        }
         tx.commit().await?;
         Ok(detected)
     }
@@ -827,7 +840,7 @@ async fn write_shipment(
     let guard = if only_if_none { "and shipped_on is null" } else { "" };
     sqlx::query(&format!(
         "update campaign_creators set shipped_on = $2, units = $3, shipment_cost = $4, carrier = $5, tracking_url = $6, \
-         delivered_on = $7, updated_at = $8 where id = $1 {guard}"
+         delivered_on = $7, updated_at = $8, detection_version = detection_version + 1 where id = $1 {guard}"
     ))
     .bind(entry_id)
     .bind(shipment.shipped_on)
@@ -842,60 +855,161 @@ async fn write_shipment(
     Ok(())
 }
 
-/// Stores the posts detection found, skipping those the campaign has; each new one moves its
-/// entry to `posted` when it was before it.
-async fn store_found_posts(tx: &mut WriteTx<Db>, found: &[FoundPost], now: DateTime<Utc>) -> Result<Vec<DetectedPost>> {
+/// Stores detection's writes for a batch of creators in a few statements: the new posts (those
+/// a campaign has already are skipped, so a repeat writes nothing), each one's entry moved to
+/// `posted` when it was before it, with the move recorded, and the due checks moved on.
+pub(super) async fn store_detection(
+    tx: &mut WriteTx<Db>,
+    mut writes: Vec<DetectionWrites>,
+    now: DateTime<Utc>,
+) -> Result<Vec<DetectedPost>> {
+    let mut found: Vec<(FoundPost, Option<DateTime<Utc>>)> =
+        writes.iter_mut().flat_map(|w| w.found.drain(..)).collect();
+    // One order for every writer, so concurrent transactions lock rows in the same order.
+    found.sort_by(|a, b| (a.0.campaign_id, &a.0.platform_id).cmp(&(b.0.campaign_id, &b.0.platform_id)));
     let mut detected = Vec::new();
-    for post in found {
-        let post_id: Option<Uuid> = sqlx::query_scalar(
+    for chunk in found.chunks(ROWS_PER_INSERT / 10) {
+        let mut insert = QueryBuilder::<Db>::new(
             "insert into campaign_posts (id, campaign_id, entry_id, platform_id, status, rule, pattern, matched, \
-             detected_at, next_check_at) values ($1, $2, $3, $4, 'detected', $5, $6, $7, $8, $8) \
-             on conflict (campaign_id, platform_id) do nothing returning id",
-        )
-        .bind(Uuid::now_v7())
-        .bind(post.campaign_id)
-        .bind(post.entry_id)
-        .bind(&post.platform_id)
-        .bind(post.evidence.rule.as_str())
-        .bind(&post.evidence.pattern)
-        .bind(&post.evidence.matched)
-        .bind(now)
-        .fetch_optional(&mut **tx)
-        .await?;
-        if let Some(post_id) = post_id {
-            let by = Actor::System(DETECTION_LABEL);
-            move_entry(tx, post.entry_id, Stage::Posted, &Stage::BEFORE_POSTED, by, now).await?;
-            detected.push(DetectedPost {
-                post_id,
-                campaign_id: post.campaign_id,
-                entry_id: post.entry_id,
-                platform_id: post.platform_id.clone(),
-            });
+             detected_at, next_check_at) ",
+        );
+        insert.push_values(chunk, |mut row, (post, next_check_at)| {
+            row.push_bind(Uuid::now_v7())
+                .push_bind(post.campaign_id)
+                .push_bind(post.entry_id)
+                .push_bind(post.platform_id.clone())
+                .push_bind("detected")
+                .push_bind(post.evidence.rule.as_str())
+                .push_bind(post.evidence.pattern.clone())
+                .push_bind(post.evidence.matched.clone())
+                .push_bind(now)
+                .push_bind(*next_check_at);
+        });
+        insert.push(
+            " on conflict (campaign_id, platform_id) do nothing returning id as post_id, campaign_id, entry_id, platform_id",
+        );
+        detected.extend(insert.build_query_as::<DetectedPost>().fetch_all(&mut **tx).await?);
+    }
+    let mut entries: Vec<Uuid> = detected.iter().map(|post| post.entry_id).collect();
+    entries.sort_unstable();
+    entries.dedup();
+    for chunk in entries.chunks(ROWS_PER_INSERT) {
+        let mut update = QueryBuilder::<Db>::new("update campaign_creators set stage = ");
+        update
+            .push_bind(Stage::Posted.as_str())
+            .push(", stage_changed_at = ")
+            .push_bind(now)
+            .push(", stage_changed_by = ")
+            .push_bind(DETECTION_LABEL)
+            .push(", updated_at = ")
+            .push_bind(now)
+            .push(" where stage in (");
+        let mut separated = update.separated(", ");
+        for from in Stage::BEFORE_POSTED {
+            separated.push_bind(from.as_str());
         }
+        update.push(") and id in ");
+        push_ids(&mut update, chunk);
+        update.push(" returning id");
+        let moved: Vec<Uuid> = update.build_query_scalar().fetch_all(&mut **tx).await?;
+        if moved.is_empty() {
+            continue;
+        }
+        let mut events =
+            QueryBuilder::<Db>::new("insert into campaign_stage_events (id, entry_id, stage, at, by_user, by_label) ");
+        events.push_values(moved, |mut row, entry_id| {
+            row.push_bind(Uuid::now_v7())
+                .push_bind(entry_id)
+                .push_bind(Stage::Posted.as_str())
+                .push_bind(now)
+                .push_bind(None::<Uuid>)
+                .push_bind(DETECTION_LABEL);
+        });
+        events.build().execute(&mut **tx).await?;
+    }
+    let mut checks: Vec<(Uuid, Option<DateTime<Utc>>)> = writes.into_iter().flat_map(|w| w.checks).collect();
+    checks.sort_unstable_by_key(|(post_id, _)| *post_id);
+    for (post_id, next) in checks {
+        sqlx::query("update campaign_posts set next_check_at = $2 where id = $1")
+            .bind(post_id)
+            .bind(next)
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(detected)
 }
 
-/// A creator's entry in a campaign, with one of the entry's posts (if any): one row per post.
 #[derive(sqlx::FromRow)]
 struct MembershipRow {
     creator_id: Uuid,
     entry_id: Uuid,
     campaign_id: Uuid,
-    rules: Json<Rules>,
-    starts_on: NaiveDate,
-    ends_on: NaiveDate,
     shipped_on: Option<NaiveDate>,
     #[sqlx(try_from = "String")]
     stage: Stage,
-    post_id: Option<Uuid>,
-    platform_id: Option<String>,
-    detected_at: Option<DateTime<Utc>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct CampaignRulesRow {
+    id: Uuid,
+    rules: Json<Rules>,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+}
+
+#[derive(sqlx::FromRow)]
+struct PostScheduleRow {
+    creator_id: Uuid,
+    id: Uuid,
+    campaign_id: Uuid,
+    platform_id: String,
+    detected_at: DateTime<Utc>,
     posted_at: Option<DateTime<Utc>>,
     next_check_at: Option<DateTime<Utc>>,
 }
 
+#[derive(sqlx::FromRow)]
+struct ClaimRow {
+    creator_id: Uuid,
+    entries: i64,
+    versions: i64,
+    newest: DateTime<Utc>,
+    campaigns_changed: DateTime<Utc>,
+    next_check_at: Option<DateTime<Utc>>,
+}
+
 impl SqlStore {
+    /// For each of `creator_ids` in a campaign, one row: how many entries it has, the sum of
+    /// their detection versions (bumped by a move or a shipment), the newest entry, the last
+    /// change of their campaigns, and its posts' next check. The claim reads this; the rest of
+    /// what detection needs only when a fetch brings something to match or a check is due.
+    pub(super) async fn detection_claims_of(&self, creator_ids: &[Uuid]) -> Result<HashMap<Uuid, DetectionClaim>> {
+        let mut query = QueryBuilder::<Db>::new(
+            "select e.creator_id, count(*) as entries, sum(e.detection_version) as versions, \
+                    max(e.created_at) as newest, max(k.updated_at) as campaigns_changed, \
+                    min((select min(p.next_check_at) from campaign_posts p where p.entry_id = e.id)) as next_check_at \
+             from campaign_creators e join campaigns k on k.id = e.campaign_id where e.creator_id in ",
+        );
+        push_ids(&mut query, creator_ids);
+        query.push(" group by e.creator_id");
+        Ok(query
+            .build_query_as::<ClaimRow>()
+            .fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .map(|row| {
+                let signature = format!(
+                    "{}.{}.{}.{}",
+                    row.entries,
+                    row.versions,
+                    row.newest.timestamp_micros(),
+                    row.campaigns_changed.timestamp_micros()
+                );
+                (row.creator_id, DetectionClaim { signature, next_check_at: row.next_check_at, last_seen: None })
+            })
+            .collect())
+    }
+
     /// Read before a fetch is written, outside its transaction; `None` (after one read) for a
     /// creator in no campaign.
     pub(super) async fn detection_inputs(
@@ -906,117 +1020,76 @@ impl SqlStore {
         Ok(self.detection_inputs_of(&[creator_id], now).await?.remove(&creator_id))
     }
 
-    /// What detection needs about each of `creator_ids` that is in a campaign, in one read.
+    /// What detection needs about each of `creator_ids` that is in a campaign: their entries,
+    /// their campaigns' rules (each compiled once) and their posts, in three reads.
     pub(super) async fn detection_inputs_of(
         &self,
         creator_ids: &[Uuid],
         now: DateTime<Utc>,
     ) -> Result<HashMap<Uuid, DetectionInputs>> {
         let mut query = QueryBuilder::<Db>::new(
-            "select e.creator_id, e.id as entry_id, e.campaign_id, k.rules, k.starts_on, k.ends_on, e.shipped_on, \
-                    e.stage, p.id as post_id, p.platform_id, p.detected_at, v.posted_at, p.next_check_at \
-             from campaign_creators e join campaigns k on k.id = e.campaign_id \
-             left join campaign_posts p on p.entry_id = e.id left join videos v on v.platform_id = p.platform_id \
-             where e.creator_id in (",
+            "select creator_id, id as entry_id, campaign_id, shipped_on, stage from campaign_creators \
+             where creator_id in ",
         );
-        let mut separated = query.separated(", ");
-        for id in creator_ids {
-            separated.push_bind(*id);
+        push_ids(&mut query, creator_ids);
+        query.push(" order by creator_id, id");
+        let memberships: Vec<MembershipRow> = query.build_query_as().fetch_all(&self.pool).await?;
+        if memberships.is_empty() {
+            return Ok(HashMap::new());
         }
-        query.push(") order by e.creator_id, e.id");
-        let rows: Vec<MembershipRow> = query.build_query_as().fetch_all(&self.pool).await?;
-        let mut by_creator: HashMap<Uuid, Vec<MembershipRow>> = HashMap::new();
-        for row in rows {
-            by_creator.entry(row.creator_id).or_default().push(row);
-        }
-        // Rules shared by many creators of a batch are parsed once.
-        let mut rules: HashMap<Uuid, Rules> = HashMap::new();
+        let mut campaign_ids: Vec<Uuid> = memberships.iter().map(|m| m.campaign_id).collect();
+        campaign_ids.sort_unstable();
+        campaign_ids.dedup();
+        let mut query = QueryBuilder::<Db>::new("select id, rules, starts_on, ends_on from campaigns where id in ");
+        push_ids(&mut query, &campaign_ids);
         let today = now.date_naive();
-        Ok(by_creator
+        // A running campaign's rules, compiled.
+        let running: HashMap<Uuid, (Arc<Matcher>, NaiveDate)> = query
+            .build_query_as::<CampaignRulesRow>()
+            .fetch_all(&self.pool)
+            .await?
             .into_iter()
-            .map(|(creator_id, rows)| {
-                let posts: Vec<ScheduledPost> = rows
-                    .iter()
-                    .filter_map(|r| {
-                        Some(ScheduledPost {
-                            id: r.post_id?,
-                            campaign_id: r.campaign_id,
-                            platform_id: r.platform_id.clone()?,
-                            detected_at: r.detected_at?,
-                            posted_at: r.posted_at,
-                            next_check_at: r.next_check_at,
-                        })
-                    })
-                    .collect();
-                let mut targets: Vec<DetectionTarget> = Vec::new();
-                for m in rows {
-                    let running = m.starts_on <= today && today <= m.ends_on && !m.rules.0.is_empty();
-                    if !running
-                        || matches!(m.stage, Stage::Declined | Stage::NoShow)
-                        || targets.iter().any(|t| t.entry_id == m.entry_id)
-                    {
-                        continue;
-                    }
-                    let known = posts
-                        .iter()
-                        .filter(|p| p.campaign_id == m.campaign_id)
-                        .map(|p| p.platform_id.clone())
-                        .collect();
-                    targets.push(DetectionTarget {
-                        entry_id: m.entry_id,
-                        campaign_id: m.campaign_id,
-                        since: day_start(m.shipped_on.unwrap_or(m.starts_on)),
-                        known,
-                        rules: rules.entry(m.campaign_id).or_insert(m.rules.0).clone(),
-                    });
-                }
-                (creator_id, DetectionInputs { targets, posts })
-            })
-            .collect())
+            .filter(|k| k.starts_on <= today && today <= k.ends_on && !k.rules.0.is_empty())
+            .map(|k| (k.id, (Arc::new(Matcher::new(&k.rules.0)), k.starts_on)))
+            .collect();
+        let mut query = QueryBuilder::<Db>::new(
+            "select e.creator_id, p.id, p.campaign_id, p.platform_id, p.detected_at, v.posted_at, p.next_check_at \
+             from campaign_posts p join campaign_creators e on e.id = p.entry_id \
+             left join videos v on v.platform_id = p.platform_id where e.creator_id in ",
+        );
+        push_ids(&mut query, creator_ids);
+        let mut inputs: HashMap<Uuid, DetectionInputs> = HashMap::new();
+        for row in query.build_query_as::<PostScheduleRow>().fetch_all(&self.pool).await? {
+            inputs.entry(row.creator_id).or_default().posts.push(ScheduledPost {
+                id: row.id,
+                campaign_id: row.campaign_id,
+                platform_id: row.platform_id,
+                detected_at: row.detected_at,
+                posted_at: row.posted_at,
+                next_check_at: row.next_check_at,
+            });
+        }
+        for m in memberships {
+            let creator = inputs.entry(m.creator_id).or_default();
+            let Some((matcher, starts_on)) = running.get(&m.campaign_id) else { continue };
+            if matches!(m.stage, Stage::Declined | Stage::NoShow) {
+                continue;
+            }
+            let since = day_start(m.shipped_on.unwrap_or(*starts_on));
+            let known = creator
+                .posts
+                .iter()
+                .filter(|p| p.campaign_id == m.campaign_id)
+                .map(|p| p.platform_id.clone())
+                .collect();
+            creator.targets.push(DetectionTarget {
+                entry_id: m.entry_id,
+                campaign_id: m.campaign_id,
+                since,
+                known,
+                matcher: matcher.clone(),
+            });
+        }
+        Ok(inputs)
     }
-}
-
-/// Stores what detection found among `videos` and moves the creator's due post checks (and the
-/// new posts') to their next point on the schedule, its next fetch no later than the earliest.
-/// Writes nothing when nothing is new or due. `next_fetch_at` is the creator's, when known.
-pub(super) async fn apply_detection(
-    tx: &mut WriteTx<Db>,
-    creator_id: Uuid,
-    inputs: &DetectionInputs,
-    found: &[FoundPost],
-    videos: &[CandidateVideo],
-    next_fetch_at: Option<DateTime<Utc>>,
-    now: DateTime<Utc>,
-) -> Result<Vec<DetectedPost>> {
-    let detected = store_found_posts(tx, found, now).await?;
-    let posted_at = |platform_id: &str| videos.iter().find(|v| v.platform_id == platform_id).map(|v| v.posted_at);
-    let mut due: Vec<(Uuid, DateTime<Utc>)> = inputs
-        .posts
-        .iter()
-        .filter(|p| p.next_check_at.is_some_and(|at| at <= now))
-        .map(|p| (p.id, p.posted_at.unwrap_or(p.detected_at)))
-        .collect();
-    for new in &detected {
-        due.push((new.post_id, posted_at(&new.platform_id).unwrap_or(now)));
-    }
-    let mut earliest = inputs.posts.iter().filter_map(|p| p.next_check_at).filter(|at| *at > now).min();
-    for (post_id, base) in due {
-        let next = next_post_check(base, now);
-        sqlx::query("update campaign_posts set next_check_at = $2 where id = $1")
-            .bind(post_id)
-            .bind(next)
-            .execute(&mut **tx)
-            .await?;
-        earliest = earliest.into_iter().chain(next).min();
-    }
-    if let Some(earliest) = earliest.filter(|at| next_fetch_at.is_none_or(|next| at < &next)) {
-        sqlx::query(
-            "update creators set next_fetch_at = $2 where id = $1 and (next_fetch_at is null or next_fetch_at > $2)",
-        )
-        .bind(creator_id)
-        .bind(earliest)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(detected)
 }

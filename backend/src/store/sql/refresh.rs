@@ -4,7 +4,6 @@ use super::*;
 use crate::refresh::cadence;
 use chrono::NaiveDate;
 use std::collections::HashSet;
-use std::sync::Arc;
 
 #[async_trait]
 impl RefreshStore for SqlStore {
@@ -28,7 +27,7 @@ impl RefreshStore for SqlStore {
                           c.next_fetch_at, c.id \
                  limit $4 {skip_locked}) \
                and {due} \
-             returning id, handle, sec_uid, failures, status",
+             returning id, handle, sec_uid, failures, status, detection_seen",
             skip_locked = Self::SKIP_LOCKED,
         );
         let mut tx = self.begin_write().await?;
@@ -52,15 +51,18 @@ impl RefreshStore for SqlStore {
         }
         tx.commit().await?;
         if !claimed.is_empty() {
-            // One read for the batch, outside the claim's write, so a creator's fetch pays nothing
-            // extra to find campaign posts.
+            // One read each for the batch, outside the claim's write. For detection, one row per
+            // creator in a campaign: the rest is read only when a fetch brings something to match.
             let ids: Vec<Uuid> = claimed.iter().map(|c| c.id).collect();
-            let mut inputs = self.detection_inputs_of(&ids, now).await?;
-            let watched = self.watched_of(&ids, watched_since).await?;
+            let mut claims = self.detection_claims_of(&ids).await?;
+            let viewed = self.viewed_of(&ids, watched_since).await?;
             let mut views = self.recent_views_of(&ids, now - chrono::Duration::days(cadence::CLIMBING_DAYS)).await?;
             for creator in &mut claimed {
-                creator.detection = inputs.remove(&creator.id).map(Arc::new);
-                creator.watched = watched.contains(&creator.id);
+                let detection = claims.remove(&creator.id);
+                // A creator in a campaign is watched, whether or not any list with it was opened.
+                creator.watched = detection.is_some() || viewed.contains(&creator.id);
+                creator.detection =
+                    detection.map(|claim| DetectionClaim { last_seen: creator.detection_seen.take(), ..claim });
                 creator.recent_views = views.remove(&creator.id).unwrap_or_default();
             }
         }
@@ -88,9 +90,34 @@ impl RefreshStore for SqlStore {
     async fn record_fetch_successes(&self, mut successes: Vec<FetchSuccess>) -> Result<()> {
         // One order for every writer, so concurrent transactions lock rows in the same order.
         successes.sort_by_key(|success| success.creator_id);
+        let now = successes.iter().map(|success| success.now).max();
+        // What detection makes of each fetch, and, for the creators with something to match or a
+        // post check due, their entries and posts, read before the write.
+        let checks: Vec<Option<FetchCheck>> = successes
+            .iter()
+            .map(|success| {
+                let claim = success.detection.as_ref()?;
+                Some(claim.check(&own_videos(success).collect::<Vec<_>>(), success.now))
+            })
+            .collect();
+        let wanted: Vec<Uuid> = successes
+            .iter()
+            .zip(&checks)
+            .filter(|(_, check)| check.as_ref().is_some_and(|check| check.needs_inputs))
+            .map(|(success, _)| success.creator_id)
+            .collect();
+        let mut inputs = match now {
+            Some(now) if !wanted.is_empty() => self.detection_inputs_of(&wanted, now).await?,
+            _ => HashMap::new(),
+        };
         let mut tx = self.begin_write().await?;
-        for success in successes {
-            write_fetch_success(&mut tx, success).await?;
+        let mut detections = Vec::new();
+        for (success, check) in successes.into_iter().zip(checks) {
+            let inputs = inputs.remove(&success.creator_id);
+            detections.extend(write_fetch_success(&mut tx, success, check, inputs).await?);
+        }
+        if let Some(now) = now.filter(|_| !detections.is_empty()) {
+            super::campaigns::store_detection(&mut tx, detections, now).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -319,14 +346,12 @@ impl RefreshStore for SqlStore {
 }
 
 impl SqlStore {
-    /// Which of these creators are in a list opened since `since`, or in a campaign.
-    async fn watched_of(&self, creator_ids: &[Uuid], since: DateTime<Utc>) -> Result<HashSet<Uuid>> {
+    /// Which of these creators are in a list opened since `since`.
+    async fn viewed_of(&self, creator_ids: &[Uuid], since: DateTime<Utc>) -> Result<HashSet<Uuid>> {
         let mut query = QueryBuilder::<Db>::new(
-            "select i.creator_id from list_items i join lists l on l.id = i.list_id where l.viewed_at >= ",
+            "select distinct i.creator_id from list_items i join lists l on l.id = i.list_id where l.viewed_at >= ",
         );
         query.push_bind(since).push(" and i.creator_id in ");
-        push_ids(&mut query, creator_ids);
-        query.push(" union select e.creator_id from campaign_creators e where e.creator_id in ");
         push_ids(&mut query, creator_ids);
         Ok(query.build_query_scalar::<Uuid>().fetch_all(&self.pool).await?.into_iter().collect())
     }
@@ -351,42 +376,48 @@ impl SqlStore {
     }
 }
 
-/// One fetched creator's writes (see [`RefreshStore::record_fetch_successes`]).
-async fn write_fetch_success(tx: &mut WriteTx<Db>, success: FetchSuccess) -> Result<()> {
-    let FetchSuccess {
-        creator_id,
-        handle,
-        source,
-        profile,
-        videos,
-        next_fetch_at,
-        refresh_reason,
-        refresh_priority,
-        now,
-        detection,
-    } = success;
-    let own: Vec<zzyzx_sources::Video> = videos.into_iter().filter(|v| v.author_handle == handle).collect();
-    // Campaign posts among these videos, found where the videos are first known, from what the
-    // claim read; stored in the fetch's transaction.
-    let candidates: Vec<CandidateVideo> = match &detection {
-        None => Vec::new(),
-        Some(_) => own
-            .iter()
-            .map(|v| CandidateVideo {
-                platform_id: v.platform_id.clone(),
-                posted_at: v.posted_at,
-                description: v.description.clone(),
-                hashtags: Json(v.hashtags.clone()),
-            })
-            .collect(),
+/// The videos of a fetch that are the creator's own, as detection reads them.
+fn own_videos(success: &FetchSuccess) -> impl Iterator<Item = VideoText<'_>> {
+    success.videos.iter().filter(|v| v.author_handle == success.handle).map(|v| VideoText {
+        platform_id: &v.platform_id,
+        posted_at: v.posted_at,
+        description: &v.description,
+        hashtags: &v.hashtags,
+    })
+}
+
+/// One fetched creator's writes (see [`RefreshStore::record_fetch_successes`]), but for what
+/// detection found, which the batch stores together. `check` is what detection made of the
+/// fetch (for a creator in a campaign), with `inputs` when it needed them.
+async fn write_fetch_success(
+    tx: &mut WriteTx<Db>,
+    success: FetchSuccess,
+    check: Option<FetchCheck>,
+    inputs: Option<DetectionInputs>,
+) -> Result<Option<DetectionWrites>> {
+    // Campaign posts among the fresh videos, and the posts' checks; the creator is fetched again
+    // no later than its posts' next check.
+    let writes = inputs.map(|inputs| {
+        let texts: Vec<VideoText> = own_videos(&success).collect();
+        let fresh: Vec<VideoText> = check.iter().flat_map(|c| &c.fresh).map(|&n| texts[n]).collect();
+        let found = find_posts(&inputs.targets, &fresh);
+        DetectionWrites::plan(&inputs, found, &texts, success.now)
+    });
+    let next_check = match &writes {
+        Some(writes) => writes.earliest_check,
+        None => success.detection.as_ref().and_then(|claim| claim.next_check_at),
     };
-    let found = detection.as_ref().map(|inputs| inputs.find(&candidates)).unwrap_or_default();
+    let next_fetch_at = next_check.map_or(success.next_fetch_at, |at| at.min(success.next_fetch_at));
+    let seen = check.and_then(|check| check.seen);
+    let FetchSuccess { creator_id, handle, source, profile, videos, refresh_reason, refresh_priority, now, .. } =
+        success;
+    let own: Vec<zzyzx_sources::Video> = videos.into_iter().filter(|v| v.author_handle == handle).collect();
     sqlx::query(
         "update creators set platform_user_id = $2, sec_uid = coalesce($3, sec_uid), display_name = $4, \
          display_name_key = $5, avatar_url = $6, bio = $7, verified = $8, region = $9, counts_may_be_rounded = $10, \
          status = 'active', failures = 0, last_error = null, last_fetched_at = $11, next_fetch_at = $12, \
          refresh_reason = $13, refresh_priority = $14, lease_until = null, lease_owner = null, updated_at = $11, \
-         data_version = data_version + 1 where id = $1",
+         detection_seen = coalesce($15, detection_seen), data_version = data_version + 1 where id = $1",
     )
     .bind(creator_id)
     .bind(&profile.platform_user_id)
@@ -402,6 +433,7 @@ async fn write_fetch_success(tx: &mut WriteTx<Db>, success: FetchSuccess) -> Res
     .bind(next_fetch_at)
     .bind(refresh_reason)
     .bind(refresh_priority)
+    .bind(seen)
     .execute(&mut **tx)
     .await?;
     let captured_at =
@@ -426,10 +458,6 @@ async fn write_fetch_success(tx: &mut WriteTx<Db>, success: FetchSuccess) -> Res
     .execute(&mut **tx)
     .await?;
     upsert_videos(tx, &HashMap::from([(handle, creator_id)]), &own, source, now).await?;
-    if let Some(inputs) = &detection {
-        let next = Some(next_fetch_at);
-        super::campaigns::apply_detection(tx, creator_id, inputs, &found, &candidates, next, now).await?;
-    }
     sqlx::query(
         "update jobs set status = 'succeeded', progress = 100, message = null, updated_at = $2, finished_at = $2 \
          where creator_id = $1 and status in ('queued', 'running')",
@@ -438,5 +466,5 @@ async fn write_fetch_success(tx: &mut WriteTx<Db>, success: FetchSuccess) -> Res
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    Ok(writes)
 }
