@@ -11,7 +11,7 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use super::*;
-use crate::domain::campaign::{Caption, Matcher};
+use crate::domain::campaign::{Caption, MatcherSet};
 use crate::domain::{Evidence, Rules, Stage, next_post_check};
 
 /// Creators one campaign may hold.
@@ -218,8 +218,10 @@ impl VideoText<'_> {
 pub struct DetectionTarget {
     pub entry_id: Uuid,
     pub campaign_id: Uuid,
-    /// The campaign's rules, compiled once for every creator of a batch.
-    pub matcher: Arc<Matcher>,
+    /// The rules of the campaigns read together (compiled once for every creator of a batch),
+    /// and which of them are this campaign's.
+    pub matchers: Arc<MatcherSet>,
+    pub matcher: usize,
     /// The creator's ship date, else the campaign's start.
     pub since: DateTime<Utc>,
     /// Videos already known to the campaign (found, attached or dismissed).
@@ -341,24 +343,29 @@ pub struct FoundPost {
 }
 
 /// Posts among `videos` that the targets' rules match, posted after each target's start and not
-/// known to its campaign yet.
+/// known to its campaign yet. Each caption is screened once for all the rule sets it may match.
 pub fn find_posts(targets: &[DetectionTarget], videos: &[VideoText]) -> Vec<FoundPost> {
     let mut found = Vec::new();
-    if targets.is_empty() || videos.is_empty() {
-        return found;
-    }
-    let earliest = targets.iter().map(|t| t.since).min().unwrap_or_default();
-    let captions: Vec<(&VideoText, Caption)> = videos
-        .iter()
-        .filter(|v| v.posted_at >= earliest)
-        .map(|v| (v, Caption::new(v.description, v.hashtags)))
-        .collect();
-    for target in targets {
-        let fresh = |(v, _): &&(&VideoText, Caption)| {
-            v.posted_at >= target.since && !target.known.iter().any(|known| known == v.platform_id)
-        };
-        for (video, caption) in captions.iter().filter(fresh) {
-            if let Some(evidence) = target.matcher.first_match(caption) {
+    let Some(earliest) = targets.iter().map(|t| t.since).min() else { return found };
+    for video in videos.iter().filter(|v| v.posted_at >= earliest) {
+        let caption = Caption::new(video.description, video.hashtags);
+        // Screened per set of rules (the targets of a batch share one).
+        let mut screened: Vec<(&Arc<MatcherSet>, Vec<bool>)> = Vec::new();
+        for target in targets {
+            if video.posted_at < target.since || target.known.iter().any(|known| known == video.platform_id) {
+                continue;
+            }
+            let at = match screened.iter().position(|(set, _)| Arc::ptr_eq(set, &target.matchers)) {
+                Some(at) => at,
+                None => {
+                    screened.push((&target.matchers, target.matchers.screen(&caption)));
+                    screened.len() - 1
+                }
+            };
+            if !screened[at].1[target.matcher] {
+                continue;
+            }
+            if let Some(evidence) = target.matchers.matcher(target.matcher).first_match(&caption) {
                 found.push(FoundPost {
                     entry_id: target.entry_id,
                     campaign_id: target.campaign_id,

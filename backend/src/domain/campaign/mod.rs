@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 pub(crate) use rules::word_character;
 pub use rules::{
     CODE_PATTERN_PATTERN, Caption, DOMAIN_PATTERN, Evidence, HASHTAG_PATTERN, KEYWORD_PATTERN, MAX_RULES_PER_KIND,
-    Matcher, RuleKind, Rules,
+    Matcher, MatcherSet, RuleKind, Rules,
 };
 
 /// Where a creator is in a campaign. The pipeline runs shortlisted → … → posted; `declined` and

@@ -9,8 +9,10 @@
 //!
 //! A rule that would match nearly every caption (empty, one or two characters) is refused.
 
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use utoipa::ToSchema;
@@ -184,7 +186,11 @@ impl Rules {
 
 /// A caption folded once for matching against any number of rule sets.
 pub struct Caption<'a> {
-    folded: Folded<'a>,
+    /// The caption folded, as text: what [`MatcherSet::screen`] reads.
+    screen: String,
+    /// The caption folded with where each character came from: made when a rule set that may
+    /// match first asks.
+    folded: OnceCell<Folded<'a>>,
     /// The video's hashtags, folded.
     hashtags: Vec<String>,
     /// The caption's code-like words, with their uppercase form: made when a rule first asks.
@@ -195,7 +201,14 @@ pub struct Caption<'a> {
 impl<'a> Caption<'a> {
     pub fn new(text: &'a str, hashtags: &[String]) -> Self {
         let hashtags = hashtags.iter().map(|t| fold(t)).collect();
-        Caption { folded: Folded::new(text), hashtags, codes: OnceCell::new(), text }
+        let folded = OnceCell::new();
+        let screen =
+            if text.is_ascii() { fold_ascii(text) } else { folded.get_or_init(|| Folded::new(text)).text.clone() };
+        Caption { screen, folded, hashtags, codes: OnceCell::new(), text }
+    }
+
+    fn folded(&self) -> &Folded<'a> {
+        self.folded.get_or_init(|| Folded::new(self.text))
     }
 
     /// The first whole code-like word that `pattern` matches.
@@ -253,7 +266,7 @@ impl Matcher {
         let evidence = |rule, pattern: &str, matched: &str| {
             Some(Evidence { rule, pattern: pattern.to_owned(), matched: matched.to_owned() })
         };
-        let folded = &caption.folded;
+        let folded = caption.folded();
         if let Some((pattern, needle)) = &self.mention
             && let Some(found) = folded.find(needle, is_handle_char)
         {
@@ -286,6 +299,69 @@ impl Matcher {
     }
 }
 
+/// Many rule sets compiled together, so that one pass over a caption tells which of them may
+/// match it: most captions match none, and only the sets it names are checked in full.
+pub struct MatcherSet {
+    matchers: Vec<Matcher>,
+    /// Every folded pattern of every set (a code pattern by its longest run without `*`), or
+    /// `None` if they could not be compiled, when every set is checked.
+    patterns: Option<AhoCorasick>,
+    /// The set each pattern comes from.
+    owners: Vec<usize>,
+    /// The sets that name each hashtag (folded), for a video's own hashtags.
+    hashtags: HashMap<String, Vec<usize>>,
+}
+
+impl MatcherSet {
+    pub fn new<'r>(rules: impl IntoIterator<Item = &'r Rules>) -> Self {
+        let matchers: Vec<Matcher> = rules.into_iter().map(Matcher::new).collect();
+        let mut texts: Vec<String> = Vec::new();
+        let mut owners = Vec::new();
+        let mut hashtags: HashMap<String, Vec<usize>> = HashMap::new();
+        for (n, m) in matchers.iter().enumerate() {
+            let needles = m.mention.iter().map(|(_, needle)| needle);
+            let needles = needles.chain(m.hashtags.iter().map(|(_, needle, _)| needle));
+            let needles = needles.chain(m.keywords.iter().chain(&m.link_domains).map(|(_, needle)| needle));
+            let codes = m.code_patterns.iter().filter_map(|p| p.split('*').max_by_key(|run| run.len()));
+            for text in needles.map(|needle| needle.text.clone()).chain(codes.map(str::to_ascii_lowercase)) {
+                texts.push(text);
+                owners.push(n);
+            }
+            for (_, _, tag) in &m.hashtags {
+                hashtags.entry(tag.clone()).or_default().push(n);
+            }
+        }
+        let patterns = AhoCorasick::new(&texts).ok();
+        MatcherSet { matchers, patterns, owners, hashtags }
+    }
+
+    pub fn matcher(&self, n: usize) -> &Matcher {
+        &self.matchers[n]
+    }
+
+    /// Which sets may match `caption`: every one that does ([`Matcher::first_match`]), and
+    /// some that do not.
+    pub fn screen(&self, caption: &Caption) -> Vec<bool> {
+        let Some(patterns) = &self.patterns else { return vec![true; self.matchers.len()] };
+        let mut may = vec![false; self.matchers.len()];
+        for found in patterns.find_overlapping_iter(&caption.screen) {
+            may[self.owners[found.pattern().as_usize()]] = true;
+        }
+        for tag in &caption.hashtags {
+            for &n in self.hashtags.get(tag).into_iter().flatten() {
+                may[n] = true;
+            }
+        }
+        may
+    }
+}
+
+impl std::fmt::Debug for MatcherSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MatcherSet").field("matchers", &self.matchers).finish_non_exhaustive()
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -296,6 +372,21 @@ fn is_handle_char(c: char) -> bool {
 
 fn is_code_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '-'
+}
+
+/// [`fold`] for ASCII text, without the bookkeeping of where each character came from.
+fn fold_ascii(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !folded.ends_with(' ') {
+                folded.push(' ');
+            }
+        } else {
+            folded.push(c.to_ascii_lowercase());
+        }
+    }
+    folded
 }
 
 /// Lowercase, without accents, with runs of whitespace as one space.
@@ -566,6 +657,50 @@ mod tests {
         assert_eq!(matched(&Rules::default(), "@anyone #anything"), None);
         let r = rules(r##"{"hashtags": ["Sunny", "sunny", "#SUNNY"]}"##);
         assert_eq!(r.hashtags, vec!["sunny"]);
+    }
+
+    #[test]
+    fn a_screen_names_every_rule_set_that_matches_a_caption_and_passes_over_the_rest() {
+        let sets = [
+            rules(r#"{"brand_handle": "@SunnyCo"}"#),
+            rules(r##"{"hashtags": ["#SunnyCo", "linen_love"]}"##),
+            rules(r#"{"keywords": ["Café  Soleil", "gifted"]}"#),
+            rules(r#"{"link_domains": ["https://www.Sunny.example/shop"]}"#),
+            rules(r#"{"code_patterns": ["sunny*", "Z*Z-10"]}"#),
+            rules(r##"{"brand_handle": "moon", "keywords": ["straße"], "code_patterns": ["*MOON"]}"##),
+        ];
+        let screen = MatcherSet::new(&sets);
+        let captions: [(&str, &[&str]); 12] = [
+            ("Thanks @SunnyCo!", &[]),
+            ("new fit #SUNNYCO #ootd", &[]),
+            ("no tags in text", &["SunnyCo"]),
+            ("#Linen_Love  day", &[]),
+            ("my CAFE\nsoleil haul", &[]),
+            ("my café\t\tSOLEIL haul", &[]),
+            ("this was Gifted 🎁", &[]),
+            ("https://eu.sunny.example", &[]),
+            ("use code sunnyMIA for 10%", &[]),
+            ("code ZaZ-10!", &[]),
+            ("STRASSE straße @MOON and fullmoon", &[]),
+            ("İstanbul ﬁ ǅ \u{0000} 🎉", &["ǅ"]),
+        ];
+        for (caption, tags) in captions {
+            let tags: Vec<String> = tags.iter().map(|t| t.to_lowercase()).collect();
+            let may = screen.screen(&Caption::new(caption, &tags));
+            let matching: Vec<usize> =
+                (0..sets.len()).filter(|&n| sets[n].first_match(caption, &tags).is_some()).collect();
+            assert!(matching.iter().all(|&n| may[n]), "{caption:?}: {matching:?} match, screened {may:?}");
+            assert!(!matching.is_empty() || caption.starts_with('İ'), "{caption:?} matches some set");
+        }
+        assert_eq!(screen.screen(&Caption::new("a quiet day at the beach #ootd", &["ootd".into()])), [false; 6]);
+    }
+
+    #[test]
+    fn ascii_captions_fold_the_same_the_short_way() {
+        for text in ["", " ", "Hello\t\tWORLD \n x\u{b} y  ", "MiXeD  @Case #Tag\r\n", "a\u{c}b"] {
+            assert!(text.is_ascii());
+            assert_eq!(fold_ascii(text), fold(text), "{text:?}");
+        }
     }
 
     #[test]

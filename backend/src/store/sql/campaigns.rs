@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::domain::campaign::Matcher;
+use crate::domain::campaign::MatcherSet;
 use crate::domain::{Evidence, RuleKind, Rules, Stage, contact_from_bio, next_post_check};
 
 const CAMPAIGN_COLUMNS: &str = "k.id, k.workspace_id, k.name, k.starts_on, k.ends_on, k.product_name, k.unit_cost, \
@@ -1043,15 +1043,17 @@ impl SqlStore {
         let mut query = QueryBuilder::<Db>::new("select id, rules, starts_on, ends_on from campaigns where id in ");
         push_ids(&mut query, &campaign_ids);
         let today = now.date_naive();
-        // A running campaign's rules, compiled.
-        let running: HashMap<Uuid, (Arc<Matcher>, NaiveDate)> = query
+        // The running campaigns' rules, compiled together, each with its place and start.
+        let running: Vec<CampaignRulesRow> = query
             .build_query_as::<CampaignRulesRow>()
             .fetch_all(&self.pool)
             .await?
             .into_iter()
             .filter(|k| k.starts_on <= today && today <= k.ends_on && !k.rules.0.is_empty())
-            .map(|k| (k.id, (Arc::new(Matcher::new(&k.rules.0)), k.starts_on)))
             .collect();
+        let matchers = Arc::new(MatcherSet::new(running.iter().map(|k| &k.rules.0)));
+        let running: HashMap<Uuid, (usize, NaiveDate)> =
+            running.iter().enumerate().map(|(n, k)| (k.id, (n, k.starts_on))).collect();
         let mut query = QueryBuilder::<Db>::new(
             "select e.creator_id, p.id, p.campaign_id, p.platform_id, p.detected_at, v.posted_at, p.next_check_at \
              from campaign_posts p join campaign_creators e on e.id = p.entry_id \
@@ -1071,11 +1073,11 @@ impl SqlStore {
         }
         for m in memberships {
             let creator = inputs.entry(m.creator_id).or_default();
-            let Some((matcher, starts_on)) = running.get(&m.campaign_id) else { continue };
+            let Some(&(matcher, starts_on)) = running.get(&m.campaign_id) else { continue };
             if matches!(m.stage, Stage::Declined | Stage::NoShow) {
                 continue;
             }
-            let since = day_start(m.shipped_on.unwrap_or(*starts_on));
+            let since = day_start(m.shipped_on.unwrap_or(starts_on));
             let known = creator
                 .posts
                 .iter()
@@ -1087,7 +1089,8 @@ impl SqlStore {
                 campaign_id: m.campaign_id,
                 since,
                 known,
-                matcher: matcher.clone(),
+                matchers: matchers.clone(),
+                matcher,
             });
         }
         Ok(inputs)
