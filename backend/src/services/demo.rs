@@ -159,6 +159,7 @@ pub async fn load(store: &dyn Store, hashing: &PasswordHashing) -> anyhow::Resul
                 refresh_priority: reason.priority(),
                 now,
                 detection: None,
+                prepared: None,
             }])
             .await?;
     }

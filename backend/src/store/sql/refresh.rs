@@ -91,35 +91,38 @@ impl RefreshStore for SqlStore {
         // One order for every writer, so concurrent transactions lock rows in the same order.
         successes.sort_by_key(|success| success.creator_id);
         let now = successes.iter().map(|success| success.now).max();
-        // What detection makes of each fetch, and, for the creators with something to match or a
-        // post check due, their entries and posts, read before the write.
-        let checks: Vec<Option<FetchCheck>> = successes
-            .iter()
-            .map(|success| {
-                let claim = success.detection.as_ref()?;
-                Some(claim.check(&own_videos(success).collect::<Vec<_>>(), success.now))
-            })
-            .collect();
-        let wanted: Vec<Uuid> = successes
-            .iter()
-            .zip(&checks)
-            .filter(|(_, check)| check.as_ref().is_some_and(|check| check.needs_inputs))
-            .map(|(success, _)| success.creator_id)
-            .collect();
-        let mut inputs = match now {
-            Some(now) if !wanted.is_empty() => self.detection_inputs_of(&wanted, now).await?,
-            _ => HashMap::new(),
-        };
+        self.prepare_detection(&mut successes).await?;
         let mut tx = self.begin_write().await?;
         let mut detections = Vec::new();
-        for (success, check) in successes.into_iter().zip(checks) {
-            let inputs = inputs.remove(&success.creator_id);
-            detections.extend(write_fetch_success(&mut tx, success, check, inputs).await?);
+        for success in successes {
+            detections.extend(write_fetch_success(&mut tx, success).await?);
         }
         if let Some(now) = now.filter(|_| !detections.is_empty()) {
             super::campaigns::store_detection(&mut tx, detections, now).await?;
         }
         tx.commit().await?;
+        Ok(())
+    }
+
+    async fn prepare_detection(&self, successes: &mut [FetchSuccess]) -> Result<()> {
+        let mut wanted = Vec::new();
+        for success in successes.iter_mut().filter(|success| success.prepared.is_none()) {
+            let Some(claim) = &success.detection else { continue };
+            let check = claim.check(&own_videos(success).collect::<Vec<_>>(), success.now);
+            if check.needs_inputs {
+                wanted.push(success.creator_id);
+            }
+            success.prepared = Some(PreparedDetection { check, inputs: None });
+        }
+        let Some(now) = successes.iter().map(|success| success.now).max().filter(|_| !wanted.is_empty()) else {
+            return Ok(());
+        };
+        let mut inputs = self.detection_inputs_of(&wanted, now).await?;
+        for success in successes.iter_mut() {
+            if let Some(prepared) = success.prepared.as_mut().filter(|p| p.check.needs_inputs && p.inputs.is_none()) {
+                prepared.inputs = inputs.remove(&success.creator_id);
+            }
+        }
         Ok(())
     }
 
@@ -387,16 +390,14 @@ fn own_videos(success: &FetchSuccess) -> impl Iterator<Item = VideoText<'_>> {
 }
 
 /// One fetched creator's writes (see [`RefreshStore::record_fetch_successes`]), but for what
-/// detection found, which the batch stores together. `check` is what detection made of the
-/// fetch (for a creator in a campaign), with `inputs` when it needed them.
-async fn write_fetch_success(
-    tx: &mut WriteTx<Db>,
-    success: FetchSuccess,
-    check: Option<FetchCheck>,
-    inputs: Option<DetectionInputs>,
-) -> Result<Option<DetectionWrites>> {
+/// detection found, which the batch stores together. Detection is prepared.
+async fn write_fetch_success(tx: &mut WriteTx<Db>, mut success: FetchSuccess) -> Result<Option<DetectionWrites>> {
     // Campaign posts among the fresh videos, and the posts' checks; the creator is fetched again
     // no later than its posts' next check.
+    let (check, inputs) = match success.prepared.take() {
+        Some(PreparedDetection { check, inputs }) => (Some(check), inputs),
+        None => (None, None),
+    };
     let writes = inputs.map(|inputs| {
         let texts: Vec<VideoText> = own_videos(&success).collect();
         let fresh: Vec<VideoText> = check.iter().flat_map(|c| &c.fresh).map(|&n| texts[n]).collect();
