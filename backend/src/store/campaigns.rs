@@ -251,14 +251,6 @@ pub struct DetectionInputs {
     pub posts: Vec<ScheduledPost>,
 }
 
-impl DetectionInputs {
-    /// The posts among `videos` that the creator's running campaigns have not seen.
-    pub fn find(&self, videos: &[CandidateVideo]) -> Vec<FoundPost> {
-        let texts: Vec<VideoText> = videos.iter().map(CandidateVideo::text).collect();
-        find_posts(&self.targets, &texts)
-    }
-}
-
 /// What a claim reads about a creator in a campaign, in one row: a signature of its entries
 /// that changes whenever what detection checks changes (an entry joins, moves or ships, a
 /// campaign's rules or dates change), and its posts' next check.
