@@ -153,7 +153,7 @@ pub trait RefreshStore: Send + Sync {
     /// match or a post check due. [`RefreshStore::record_fetch_successes`] prepares what is
     /// not prepared yet; preparing a batch first saves a read per creator when its creators are
     /// written one by one.
-    async fn prepare_detection(&self, successes: &mut [FetchSuccess]) -> Result<()>;
+    async fn prepare_detection(&self, successes: &mut [&mut FetchSuccess]) -> Result<()>;
     async fn record_fetch_failure(&self, failure: FetchFailure) -> Result<()>;
     /// Gives a leased creator back, due at `next_fetch_at`, without counting a failure.
     async fn reschedule_creator(&self, creator_id: Uuid, next_fetch_at: DateTime<Utc>) -> Result<()>;

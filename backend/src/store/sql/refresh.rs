@@ -91,7 +91,7 @@ impl RefreshStore for SqlStore {
         // One order for every writer, so concurrent transactions lock rows in the same order.
         successes.sort_by_key(|success| success.creator_id);
         let now = successes.iter().map(|success| success.now).max();
-        self.prepare_detection(&mut successes).await?;
+        self.prepare_detection(&mut successes.iter_mut().collect::<Vec<_>>()).await?;
         let mut tx = self.begin_write().await?;
         let mut detections = Vec::new();
         for success in successes {
@@ -104,7 +104,7 @@ impl RefreshStore for SqlStore {
         Ok(())
     }
 
-    async fn prepare_detection(&self, successes: &mut [FetchSuccess]) -> Result<()> {
+    async fn prepare_detection(&self, successes: &mut [&mut FetchSuccess]) -> Result<()> {
         let mut wanted = Vec::new();
         for success in successes.iter_mut().filter(|success| success.prepared.is_none()) {
             let Some(claim) = &success.detection else { continue };
