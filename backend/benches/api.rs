@@ -3,7 +3,8 @@
 //!
 //! Seeds 1,000 creators × 365 daily snapshots (the first 100,000 through the CSV import endpoint,
 //! which is one of the measurements), then measures one creator's year of history, authenticated
-//! reads per second at 32 concurrent clients, the refresh pipeline against a zero-latency source
+//! reads per second at 32 concurrent clients (from
+//! this process, and from `wrk` against a `zzyzx serve` process of its own), the refresh pipeline against a zero-latency source
 //! (500 creators, demo profiles and 30 videos each), and autocomplete over 100,000 creators.
 //! Prints a table; asserts nothing.
 
@@ -58,19 +59,69 @@ struct Report {
     dashboard_computed: (StdDuration, StdDuration),
 }
 
-fn rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
+/// The RSS of a process, from `/proc/{pid}/status`.
+fn rss_mib_of(pid: &str) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
         .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(str::to_owned))
         .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-/// The same authenticated reads from `wrk` in a process of its own, so the server has the
-/// cores to itself: requests a second, and this process's (the server's) RSS at the end of the
-/// load. `None` without `wrk` on the path (`scripts/bench` installs it).
-async fn external_load(base: &str, token: &str, paths: &[String]) -> Option<(f64, f64)> {
-    let origin = base.trim_end_matches("/api/v1");
+fn rss_mib() -> f64 {
+    rss_mib_of("self")
+}
+
+/// A `zzyzx serve` of its own over the benchmark's database (no worker, no web app), killed on
+/// drop, so that the load and its measurement are apart from this process.
+struct Server {
+    child: std::process::Child,
+    origin: String,
+}
+
+impl Server {
+    async fn start(database_url: &str) -> Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_zzyzx"))
+            .args(["serve", "--no-worker", "--bind", &format!("127.0.0.1:{port}")])
+            .env("ZZYZX_DATABASE_URL", database_url)
+            .env("ZZYZX_JWT_SECRET", SIGNING_SECRET)
+            .env("RUST_LOG", "warn")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("the zzyzx binary");
+        // Killed on drop, so also when it never answers.
+        let server = Server { child, origin: format!("http://127.0.0.1:{port}") };
+        let client = reqwest::Client::new();
+        for _ in 0..300 {
+            let health = client.get(format!("{}/api/v1/health", server.origin)).send().await;
+            if health.is_ok_and(|r| r.status().is_success()) {
+                return server;
+            }
+            tokio::time::sleep(StdDuration::from_millis(100)).await;
+        }
+        panic!("zzyzx serve did not answer within 30 s");
+    }
+
+    fn rss_mib(&self) -> f64 {
+        rss_mib_of(&self.child.id().to_string())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The same authenticated reads from `wrk` against a `zzyzx serve` process of its own, so neither
+/// the load generator nor the benchmark's seeding shares the server's process: requests a second,
+/// and the server's RSS near the end of the load. `None` without `wrk` on the path
+/// (`scripts/bench` installs it).
+async fn external_load(database_url: &str, token: &str, paths: &[String]) -> Option<(f64, f64)> {
+    let server = Server::start(database_url).await;
     let quoted: Vec<String> = paths.iter().map(|p| format!("{p:?}")).collect();
     let script = format!(
         "local paths = {{ {} }}\nlocal n = 0\nrequest = function()\n  n = n + 1\n  \
@@ -79,7 +130,7 @@ async fn external_load(base: &str, token: &str, paths: &[String]) -> Option<(f64
     );
     let file = std::env::temp_dir().join(format!("zzyzx-bench-{}.lua", std::process::id()));
     std::fs::write(&file, script).ok()?;
-    let (script, origin) = (file.clone(), origin.to_owned());
+    let (script, origin) = (file.clone(), server.origin.clone());
     let child = tokio::task::spawn_blocking(move || {
         std::process::Command::new("wrk")
             .args(["-t2", &format!("-c{CLIENTS}"), &format!("-d{LOAD_SECONDS}s"), "-s"])
@@ -88,10 +139,8 @@ async fn external_load(base: &str, token: &str, paths: &[String]) -> Option<(f64
             .output()
     });
     // The server's RSS near the end of the load, while wrk is still sending.
-    let rss = tokio::spawn(async {
-        tokio::time::sleep(StdDuration::from_secs(LOAD_SECONDS - 1)).await;
-        rss_mib()
-    });
+    tokio::time::sleep(StdDuration::from_secs(LOAD_SECONDS - 1)).await;
+    let rss = server.rss_mib();
     let output = child.await.ok()?;
     let _ = std::fs::remove_file(&file);
     let output = output.inspect_err(|_| eprintln!("wrk is not installed: the external load is not measured")).ok()?;
@@ -102,12 +151,14 @@ async fn external_load(base: &str, token: &str, paths: &[String]) -> Option<(f64
         .and_then(|value| value.trim().parse::<f64>().ok())?;
     let errors = text.lines().find(|line| line.contains("Non-2xx"));
     assert!(errors.is_none(), "wrk saw failures: {text}");
-    Some((per_second, rss.await.unwrap_or_default()))
+    Some((per_second, rss))
 }
+
+const SIGNING_SECRET: &str = "benchmark-signing-secret-0123456789abcdef";
 
 async fn run(database: &'static str) -> Report {
     let (url, cleanup) = database_url(database).await;
-    let state = open_state(&url, Some("benchmark-signing-secret-0123456789abcdef".to_string().into())).await.unwrap();
+    let state = open_state(&url, Some(SIGNING_SECRET.to_string().into())).await.unwrap();
     let store = state.store.clone();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let application = Application::with_state(state, listener, zzyzx::http::web_app::WebApp::None).unwrap();
@@ -265,7 +316,7 @@ async fn run(database: &'static str) -> Report {
         format!("/api/v1/creators/{}/metrics?interval=week", creator_ids[0]),
         format!("/api/v1/creators/{}", creator_ids[7]),
     ];
-    let external = external_load(&base, &token, &paths).await;
+    let external = external_load(&url, &token, &paths).await;
 
     // The refresh pipeline: the 500 listed creators are due; the source answers at once.
     let config =
@@ -444,10 +495,10 @@ async fn main() {
         ("read latency p50 / p99", &|r| pair(r.read_latency)),
         ("read errors", &|r| r.errors.to_string()),
         ("process RSS (server + load generator)", &|r| format!("{:.0} MiB", r.rss_mib)),
-        ("reads/s @32 connections, wrk in its own process", &|r| {
+        ("reads/s @32 connections, wrk against a server process", &|r| {
             r.external.map_or("not measured".into(), |(per_second, _)| format!("{per_second:.0}"))
         }),
-        ("server RSS under that load", &|r| {
+        ("that server process's RSS under the load", &|r| {
             r.external.map_or("not measured".into(), |(_, rss)| format!("{rss:.0} MiB"))
         }),
         ("refresh pipeline (zero-latency source)", &|r| format!("{:.0} creators/s", r.pipeline_per_second)),
