@@ -12,6 +12,7 @@ RUN npm --prefix frontend run build
 FROM rust:1.90-bookworm AS server
 WORKDIR /src
 COPY Cargo.toml Cargo.lock rustfmt.toml ./
+COPY .cargo ./.cargo
 COPY backend ./backend
 COPY migrations ./migrations
 COPY openapi.yaml ./

@@ -19,6 +19,19 @@ impl PgStore {
     pub async fn connect_with(options: PgConnectOptions) -> anyhow::Result<Self> {
         let pool = PgPoolOptions::new()
             .max_connections(16)
+            // sqlx checks a connection with a round trip before every query by default, which cost
+            // a tenth of the reads a second. A connection idle for a while is still checked: that
+            // is when a restart or failover most likely went by unseen (and a read that meets a
+            // lost connection anyway is tried again, see `http::retry`).
+            .test_before_acquire(false)
+            .before_acquire(|connection, meta| {
+                Box::pin(async move {
+                    if meta.idle_for > Duration::from_secs(5) {
+                        sqlx::Connection::ping(connection).await?;
+                    }
+                    Ok(true)
+                })
+            })
             .acquire_timeout(Duration::from_secs(5))
             .connect_with(options)
             .await?;
@@ -31,6 +44,9 @@ impl PgStore {
     /// One JSON array per creator: rows cost more to hand over than to aggregate.
     const SNAPSHOTS_AGGREGATE: &str =
         "json_agg(json_build_array(s.captured_at, s.followers, s.following, s.likes, s.videos) order by s.captured_at)";
+    /// A creator's history in order, as one JSON array (`null` when empty).
+    const HISTORY_AGGREGATE: &str = "json_agg(json_build_array(s.captured_at, s.followers, s.following, \
+         s.likes, s.videos, s.source) order by s.captured_at, s.id)";
     const VIDEOS_AGGREGATE: &str = "json_agg(json_build_object('platform_id', v.platform_id, 'posted_at', v.posted_at, \
          'views', v.views, 'likes', v.likes, 'comments', v.comments, 'shares', v.shares, 'saves', v.saves, \
          'hashtags', v.hashtags, 'region', v.region) order by v.posted_at desc)";

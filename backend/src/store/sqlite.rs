@@ -26,9 +26,15 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(10))
-            .foreign_keys(true);
+            .foreign_keys(true)
+            // Each connection's thread hands rows over through a channel; at the default 50 a
+            // 500-row dashboard made it stop and wait for the reader ten times.
+            .row_buffer_size(1024);
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
+            // A local file cannot drop a connection: checking one before each query only cost a
+            // round trip to its thread.
+            .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(options)
             .await?;
@@ -42,6 +48,9 @@ impl SqliteStore {
     /// restored in Rust: SQLite does not promise it inside an aggregate.)
     const SNAPSHOTS_AGGREGATE: &str =
         "json_group_array(json_array(s.captured_at, s.followers, s.following, s.likes, s.videos))";
+    /// A creator's history in order, as one JSON array (`null` when empty).
+    const HISTORY_AGGREGATE: &str = "json_group_array(json_array(s.captured_at, s.followers, s.following, \
+         s.likes, s.videos, s.source) order by s.captured_at, s.id)";
     const VIDEOS_AGGREGATE: &str = "json_group_array(json_object('platform_id', v.platform_id, 'posted_at', v.posted_at, \
          'views', v.views, 'likes', v.likes, 'comments', v.comments, 'shares', v.shares, 'saves', v.saves, \
          'hashtags', json(v.hashtags), 'region', v.region))";
@@ -81,3 +90,20 @@ type SqlStore = SqliteStore;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/mod.rs"]
 mod sql;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_bundled_sqlite_keeps_no_memory_statistics() {
+        let path = std::env::temp_dir().join(format!("zzyzx-compile-options-{}.db", uuid::Uuid::new_v4().simple()));
+        let store = SqliteStore::connect(&format!("sqlite://{}", path.display())).await.unwrap();
+        let options: Vec<String> = sqlx::query_scalar("pragma compile_options").fetch_all(&store.pool).await.unwrap();
+        store.pool.close().await;
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        assert!(options.iter().any(|option| option == "DEFAULT_MEMSTATUS=0"), "{options:?}");
+    }
+}
