@@ -3,9 +3,10 @@
 //!
 //! Seeds 1,000 creators × 365 daily snapshots (the first 100,000 through the CSV import endpoint,
 //! which is one of the measurements), then measures one creator's year of history, authenticated
-//! reads per second at 32 concurrent clients (from
-//! this process, and from `wrk` against a `zzyzx serve` process of its own), the refresh pipeline against a zero-latency source
-//! (500 creators, demo profiles and 30 videos each), and autocomplete over 100,000 creators.
+//! reads per second at 32 concurrent clients (from this process, and from `wrk` against a `zzyzx serve`
+//! process of its own), the refresh pipeline against a zero-latency source (500 creators, demo
+//! profiles and 30 videos each), the dashboard of 500 of them (in this process and against a server
+//! process of its own), and autocomplete over 100,000 creators.
 //! Prints a table; asserts nothing.
 
 use chrono::{Duration, Utc};
@@ -57,6 +58,8 @@ struct Report {
     changed_write: (StdDuration, StdDuration),
     /// The dashboard after a change written past the import, which recomputes every row itself.
     dashboard_computed: (StdDuration, StdDuration),
+    /// Against a server process of its own: viewed again, and right after all creators changed.
+    external_dashboard: (Pair, Pair),
 }
 
 /// The RSS of a process, from `/proc/{pid}/status`.
@@ -155,6 +158,79 @@ async fn external_load(database_url: &str, token: &str, paths: &[String]) -> Opt
 }
 
 const SIGNING_SECRET: &str = "benchmark-signing-secret-0123456789abcdef";
+
+type Pair = (StdDuration, StdDuration);
+
+/// One view of the list's dashboard: how long until its last byte, and the body.
+async fn view_dashboard(client: &reqwest::Client, base: &str, token: &str, list_id: &str) -> (StdDuration, Value) {
+    let timer = Instant::now();
+    let response = client.get(format!("{base}/lists/{list_id}/dashboard")).bearer_auth(token).send().await.unwrap();
+    assert!(response.status().is_success());
+    let body = response.bytes().await.unwrap();
+    let elapsed = timer.elapsed();
+    (elapsed, serde_json::from_slice::<Value>(&body).unwrap())
+}
+
+/// 40 rounds (the first 5 not counted) of a CSV import changing all the list's creators, one
+/// point each (which recomputes their kept rows as it writes), then the view: the imports' p50 /
+/// p99 and the views'. `first` sets the points' values apart from an earlier run's.
+async fn dashboard_after_imports(
+    client: &reqwest::Client,
+    base: &str,
+    token: &str,
+    list_id: &str,
+    first: usize,
+) -> (Pair, Pair) {
+    let (mut writes, mut samples) = (Vec::new(), Vec::new());
+    let mut top_video_ids = Vec::new();
+    for n in first..first + 40 {
+        let at = (Utc::now() - Duration::hours(1)).format("%Y-%m-%dT%H:%M:%SZ");
+        let mut csv = String::from("handle,captured_at,followers,following,likes,videos\n");
+        for creator in 0..LIST_SIZE {
+            csv.push_str(&format!("bench{creator:04},{at},{},100,{},140\n", 5_000 + creator * 10 + n, 60_000 + n));
+        }
+        let timer = Instant::now();
+        let response = client
+            .post(format!("{base}/imports/metrics"))
+            .bearer_auth(token)
+            .header("content-type", "text/csv")
+            .body(csv)
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_success());
+        let write = timer.elapsed();
+        let (elapsed, body) = view_dashboard(client, base, token, list_id).await;
+        if n >= first + 5 {
+            writes.push(write);
+            samples.push(elapsed);
+        }
+        top_video_ids = body["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|row| row["summary"]["top_video_id"].as_str().map(str::to_owned))
+            .collect();
+    }
+    assert!(top_video_ids.len() > LIST_SIZE / 2, "most creators have a top video");
+    (
+        (percentile(&mut writes, 0.5), percentile(&mut writes, 0.99)),
+        (percentile(&mut samples, 0.5), percentile(&mut samples, 0.99)),
+    )
+}
+
+/// 120 views with nothing changed (the first 20 not counted).
+async fn dashboard_warm(client: &reqwest::Client, base: &str, token: &str, list_id: &str) -> Pair {
+    let mut samples = Vec::new();
+    for n in 0..120 {
+        let (elapsed, body) = view_dashboard(client, base, token, list_id).await;
+        if n >= 20 {
+            samples.push(elapsed);
+        }
+        assert_eq!(body["rows"].as_array().unwrap().len(), LIST_SIZE);
+    }
+    (percentile(&mut samples, 0.5), percentile(&mut samples, 0.99))
+}
 
 async fn run(database: &'static str) -> Report {
     let (url, cleanup) = database_url(database).await;
@@ -337,49 +413,7 @@ async fn run(database: &'static str) -> Report {
     // recomputes their kept rows as it writes; timed too), then the view. Then the same change
     // written past the import (straight into the store), so every row is recomputed by the view
     // itself; then warm.
-    let dashboard_url = format!("{base}/lists/{list_id}/dashboard");
-    let view = |client: reqwest::Client, token: String, url: String| async move {
-        let timer = Instant::now();
-        let response = client.get(&url).bearer_auth(&token).send().await.unwrap();
-        assert!(response.status().is_success());
-        let body = response.bytes().await.unwrap();
-        let elapsed = timer.elapsed();
-        (elapsed, serde_json::from_slice::<Value>(&body).unwrap())
-    };
-    let (mut writes, mut samples) = (Vec::new(), Vec::new());
-    let mut top_video_ids = Vec::new();
-    for n in 0..40 {
-        let at = (Utc::now() - Duration::hours(1)).format("%Y-%m-%dT%H:%M:%SZ");
-        let mut csv = String::from("handle,captured_at,followers,following,likes,videos\n");
-        for creator in 0..LIST_SIZE {
-            csv.push_str(&format!("bench{creator:04},{at},{},100,{},140\n", 5_000 + creator * 10 + n, 60_000 + n));
-        }
-        let timer = Instant::now();
-        let response = client
-            .post(format!("{base}/imports/metrics"))
-            .bearer_auth(&token)
-            .header("content-type", "text/csv")
-            .body(csv)
-            .send()
-            .await
-            .unwrap();
-        assert!(response.status().is_success());
-        let write = timer.elapsed();
-        let (elapsed, body) = view(client.clone(), token.clone(), dashboard_url.clone()).await;
-        if n >= 5 {
-            writes.push(write);
-            samples.push(elapsed);
-        }
-        top_video_ids = body["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|row| row["summary"]["top_video_id"].as_str().map(str::to_owned))
-            .collect();
-    }
-    assert!(top_video_ids.len() > LIST_SIZE / 2, "most creators have a top video");
-    let changed_write = (percentile(&mut writes, 0.5), percentile(&mut writes, 0.99));
-    let dashboard_changed = (percentile(&mut samples, 0.5), percentile(&mut samples, 0.99));
+    let (changed_write, dashboard_changed) = dashboard_after_imports(&client, &base, &token, &list_id, 0).await;
     let mut samples = Vec::new();
     for n in 0..30 {
         let point_at = Utc::now() - Duration::hours(2);
@@ -391,21 +425,13 @@ async fn run(database: &'static str) -> Report {
             })
             .collect();
         store.import_snapshots(workspace_id, &rows, SnapshotSource::Import, Utc::now()).await.unwrap();
-        let (elapsed, _) = view(client.clone(), token.clone(), dashboard_url.clone()).await;
+        let (elapsed, _) = view_dashboard(&client, &base, &token, &list_id).await;
         if n >= 5 {
             samples.push(elapsed);
         }
     }
     let dashboard_computed = (percentile(&mut samples, 0.5), percentile(&mut samples, 0.99));
-    let mut samples = Vec::new();
-    for n in 0..120 {
-        let (elapsed, body) = view(client.clone(), token.clone(), dashboard_url.clone()).await;
-        if n >= 20 {
-            samples.push(elapsed);
-        }
-        assert_eq!(body["rows"].as_array().unwrap().len(), LIST_SIZE);
-    }
-    let dashboard = (percentile(&mut samples, 0.5), percentile(&mut samples, 0.99));
+    let dashboard = dashboard_warm(&client, &base, &token, &list_id).await;
     let list_uuid: Uuid = list_id.parse().unwrap();
     let mut bare = Vec::new();
     for n in 0..120 {
@@ -418,6 +444,14 @@ async fn run(database: &'static str) -> Report {
         }
     }
     let bare_dashboard_sql = (percentile(&mut bare, 0.5), percentile(&mut bare, 0.99));
+
+    // The same views against a `zzyzx serve` of its own, which holds nothing else.
+    let external_dashboard = {
+        let server = Server::start(&url).await;
+        let base = format!("{}/api/v1", server.origin);
+        let (_, changed) = dashboard_after_imports(&client, &base, &token, &list_id, 40).await;
+        (dashboard_warm(&client, &base, &token, &list_id).await, changed)
+    };
 
     // Autocomplete over 100,000 known creators.
     let more: Vec<(Handle, MetricPoint)> = (0..SEARCH_CREATORS - CREATORS)
@@ -459,6 +493,7 @@ async fn run(database: &'static str) -> Report {
         dashboard_changed,
         changed_write,
         dashboard_computed,
+        external_dashboard,
     }
 }
 
@@ -487,7 +522,7 @@ async fn main() {
             reports.push(run(database).await);
         }
     }
-    let lines: [(&str, &Measure); 18] = [
+    let lines: [(&str, &Measure); 20] = [
         ("import 100k snapshots (CSV over HTTP)", &|r| format!("{:.2} s", r.import_100k.as_secs_f64())),
         ("seed the other 265k (store)", &|r| format!("{:.2} s", r.seed_rest.as_secs_f64())),
         ("a year of history p50 / p99", &|r| pair(r.history)),
@@ -510,6 +545,8 @@ async fn main() {
         ("  ratio to the bare reads (p50)", &|r| ratio(r.dashboard_changed, r.bare_dashboard_sql)),
         ("  the import that changed them p50 / p99", &|r| pair(r.changed_write)),
         ("dashboard computing all 500 rows p50 / p99", &|r| pair(r.dashboard_computed)),
+        ("dashboard against a server process p50 / p99", &|r| pair(r.external_dashboard.0)),
+        ("  the same after all 500 changed p50 / p99", &|r| pair(r.external_dashboard.1)),
     ];
     let names: Vec<&str> = reports.iter().map(|r| r.database).collect();
     println!("| measure | {} |", names.join(" | "));
