@@ -48,7 +48,8 @@ impl SqliteStore {
     /// restored in Rust: SQLite does not promise it inside an aggregate.)
     const SNAPSHOTS_AGGREGATE: &str =
         "json_group_array(json_array(s.captured_at, s.followers, s.following, s.likes, s.videos))";
-    /// A creator's history in order, as one JSON array (`null` when empty).
+    /// A creator's history in order, as one JSON array (`[]` when empty). SQLite orders inside
+    /// an aggregate since 3.44; sqlx bundles 3.46.
     const HISTORY_AGGREGATE: &str = "json_group_array(json_array(s.captured_at, s.followers, s.following, \
          s.likes, s.videos, s.source) order by s.captured_at, s.id)";
     const VIDEOS_AGGREGATE: &str = "json_group_array(json_object('platform_id', v.platform_id, 'posted_at', v.posted_at, \
