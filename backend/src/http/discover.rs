@@ -67,7 +67,7 @@ async fn get_rising(
             latest: row.latest.map(Into::into),
             summary: row.summary,
             sparkline: row.sparkline,
-            top_video: row.top_video.map(Into::into),
+            top_video: row.top_video,
         })
         .collect();
     Ok(web::Json(RisingResponse { computed_at: Utc::now(), items }))

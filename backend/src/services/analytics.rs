@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Deserialize;
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use utoipa::ToSchema;
@@ -12,12 +13,12 @@ use zzyzx_analytics::{
     Tier, VideoStats,
 };
 
-use super::summaries;
+use super::summaries::{self, KeptRow, SortKeys};
 use super::workspace_settings;
 use super::{Result, ServiceError};
 use crate::store::{
-    AudienceRow, Creator, CreatorInputs, CreatorScope, List, ListItem, Snapshot, Store, StoredSummary, VideoFacts,
-    VideoRow, WorkspaceDocuments,
+    AudienceRow, Creator, CreatorInputs, CreatorScope, List, ListItem, Snapshot, Store, StoredSummary, SummaryStamp,
+    VideoFacts, VideoResponse, VideoRow, WorkspaceDocuments,
 };
 
 /// Days of history a dashboard row needs: 30-day growth, acceleration and a 30-point sparkline.
@@ -135,7 +136,7 @@ pub struct Row {
     pub latest: Option<Snapshot>,
     pub summary: Summary,
     pub sparkline: Vec<Option<i64>>,
-    pub top_video: Option<VideoRow>,
+    pub top_video: Option<VideoResponse>,
 }
 
 /// What every row of one view is computed against.
@@ -154,45 +155,77 @@ impl Analytics<'_> {
         Ok(RowContext { now: Utc::now(), settings, target, documents: summaries::documents_key(&stored) })
     }
 
-    /// The rows of these creators, in the order given: kept ones where their stamp is current;
-    /// the others computed, kept, and returned. `scope` covers them all (a wider read is cheaper
-    /// than naming nearly every creator).
-    async fn rows(
+    /// The rows of these creators, in the order given: kept ones where their stamp is current and
+    /// `use_kept` takes them; the others computed, kept, and made into `T` by `computed`. `scope`
+    /// covers them all (a wider read is cheaper than naming nearly every creator).
+    async fn rows_as<T>(
         &self,
         workspace_id: Uuid,
         scope: CreatorScope,
-        creators: Vec<Creator>,
+        creators: Vec<impl Borrow<Creator>>,
         mut kept: HashMap<Uuid, StoredSummary>,
-    ) -> Result<Vec<Row>> {
+        use_kept: impl Fn(&Creator, StoredSummary, SummaryStamp) -> Option<T>,
+        computed: impl Fn(Row, StoredSummary) -> T,
+    ) -> Result<Vec<T>> {
         let context = self.row_context(workspace_id).await?;
         let today = context.now.date_naive();
-        let mut rows: Vec<Option<Row>> = creators
+        let mut rows: Vec<Option<T>> = creators
             .iter()
             .map(|creator| {
+                let creator = creator.borrow();
                 let current = summaries::current_stamp(creator, today, context.documents);
-                kept.remove(&creator.id).and_then(|row| summaries::read(creator, row, current))
+                kept.remove(&creator.id).and_then(|row| use_kept(creator, row, current))
             })
             .collect();
-        let stale: Vec<Uuid> =
-            creators.iter().zip(&rows).filter(|(_, row)| row.is_none()).map(|(creator, _)| creator.id).collect();
+        let stale: Vec<Uuid> = creators
+            .iter()
+            .zip(&rows)
+            .filter(|(_, row)| row.is_none())
+            .map(|(creator, _)| creator.borrow().id)
+            .collect();
         if !stale.is_empty() {
             let scope = if stale.len() * 2 < creators.len() { CreatorScope::Some(stale) } else { scope };
-            let mut computed: HashMap<Uuid, Row> = self
+            let mut fresh: HashMap<Uuid, (Row, StoredSummary)> = self
                 .compute_rows(workspace_id, scope, &context)
                 .await?
                 .into_iter()
-                .map(|r| (r.creator.id, r))
+                .map(|(row, stored)| (row.creator.id, (row, stored)))
                 .collect();
             for (creator, slot) in creators.into_iter().zip(rows.iter_mut()).filter(|(_, row)| row.is_none()) {
-                // A creator the computation did not see (removed meanwhile) keeps an empty row.
-                *slot = Some(computed.remove(&creator.id).unwrap_or_else(|| Row::empty(creator, &context)));
+                // A creator the computation did not see (removed meanwhile) gets an empty row.
+                let creator = creator.borrow();
+                let (row, stored) = fresh.remove(&creator.id).unwrap_or_else(|| {
+                    let row = Row::empty(creator.clone(), &context);
+                    let stored =
+                        summaries::keep(&row, summaries::current_stamp(&row.creator, today, context.documents));
+                    (row, stored)
+                });
+                *slot = Some(computed(row, stored));
             }
         }
         Ok(rows.into_iter().flatten().collect())
     }
 
-    /// Computes the rows of the workspace's creators in the scope from their data, and keeps them.
-    async fn compute_rows(&self, workspace_id: Uuid, scope: CreatorScope, context: &RowContext) -> Result<Vec<Row>> {
+    /// [`Analytics::rows_as`] read in full.
+    async fn rows(
+        &self,
+        workspace_id: Uuid,
+        scope: CreatorScope,
+        creators: Vec<Creator>,
+        kept: HashMap<Uuid, StoredSummary>,
+    ) -> Result<Vec<Row>> {
+        let use_kept = |creator: &Creator, row, current| summaries::kept(row, current)?.read(creator.clone());
+        self.rows_as(workspace_id, scope, creators, kept, use_kept, |row, _| row).await
+    }
+
+    /// Computes the rows of the workspace's creators in the scope from their data, and keeps them:
+    /// each with what was kept of it.
+    async fn compute_rows(
+        &self,
+        workspace_id: Uuid,
+        scope: CreatorScope,
+        context: &RowContext,
+    ) -> Result<Vec<(Row, StoredSummary)>> {
         let now = context.now;
         let today: NaiveDate = now.date_naive();
         // The creators (and their data versions) first: data written after this read makes the
@@ -235,7 +268,7 @@ impl Analytics<'_> {
             .map(|v| (v.platform_id.clone(), v))
             .collect();
         for row in &mut rows {
-            row.top_video = row.summary.top_video_id.as_ref().and_then(|id| top_videos.remove(id));
+            row.top_video = row.summary.top_video_id.as_ref().and_then(|id| top_videos.remove(id)).map(Into::into);
         }
         let kept: Vec<StoredSummary> = rows
             .iter()
@@ -245,7 +278,7 @@ impl Analytics<'_> {
         if let Err(error) = self.store.put_summaries(workspace_id, &kept, now).await {
             tracing::warn!(error = ?error, "keeping dashboard rows failed");
         }
-        Ok(rows)
+        Ok(rows.into_iter().zip(kept).collect())
     }
 
     /// Recomputes and keeps the rows of these creators in every workspace that knows them: called
@@ -301,8 +334,9 @@ impl Row {
 
 pub struct Dashboard {
     pub list: List,
-    /// In the order asked for.
-    pub rows: Vec<(ListItem, Row)>,
+    /// In the order asked for, each row as kept: a view that shows it as the API does sends it
+    /// on unread; [`Analytics::read_rows`] reads them in full.
+    pub rows: Vec<(ListItem, KeptRow)>,
     pub totals: Totals,
 }
 
@@ -367,27 +401,55 @@ impl Analytics<'_> {
         let list = self.store.list(workspace_id, list_id).await?;
         let (items, kept): (Vec<ListItem>, Vec<Option<StoredSummary>>) =
             self.store.list_items_with_summaries(workspace_id, list_id).await?.into_iter().unzip();
-        let creators = items.iter().map(|item| item.creator.clone()).collect();
+        let creators: Vec<&Creator> = items.iter().map(|item| &item.creator).collect();
         let kept = kept.into_iter().flatten().map(|row| (row.creator_id, row)).collect();
-        let rows = self.rows(workspace_id, CreatorScope::List(list_id), creators, kept).await?;
-        let mut rows: Vec<(ListItem, Row)> = items
-            .into_iter()
-            .zip(rows)
-            .map(|(item, row)| (ListItem { latest: row.latest.clone(), ..item }, row))
-            .collect();
+        let rows = self
+            .rows_as(
+                workspace_id,
+                CreatorScope::List(list_id),
+                creators,
+                kept,
+                |_, row, current| summaries::kept(row, current),
+                |row, stored| KeptRow { keys: SortKeys::of(&row), payload: stored.payload },
+            )
+            .await?;
+        let mut rows: Vec<(ListItem, KeptRow)> = items.into_iter().zip(rows).collect();
         sort_rows(&mut rows, sort, order);
+        let keys = || rows.iter().map(|(_, row)| &row.keys);
         let totals = Totals {
             creators: rows.len(),
-            combined_followers: rows
-                .iter()
-                .filter_map(|(_, row)| row.latest.as_ref().map(|l| l.followers))
-                .fold(0i64, i64::saturating_add),
-            median_engagement_percent: median(
-                rows.iter().filter_map(|(_, row)| row.summary.engagement_by_views.median_percent).collect(),
-            ),
-            rising: rows.iter().filter(|(_, row)| row.summary.rising.rising).count(),
+            combined_followers: keys().filter_map(|keys| keys.latest_followers).fold(0i64, i64::saturating_add),
+            median_engagement_percent: median(keys().filter_map(|keys| keys.engagement).collect()),
+            rising: keys().filter(|keys| keys.rising).count(),
         };
         Ok(Dashboard { list, rows, totals })
+    }
+
+    /// A dashboard's rows in full, for views that show them otherwise than the API does (CSV,
+    /// share links); a kept row that does not read back is computed again.
+    pub async fn read_rows(&self, workspace_id: Uuid, rows: Vec<(ListItem, KeptRow)>) -> Result<Vec<(ListItem, Row)>> {
+        let mut read: Vec<(ListItem, Option<Row>)> = rows
+            .into_iter()
+            .map(|(item, kept)| {
+                let row = kept.read(item.creator.clone());
+                (item, row)
+            })
+            .collect();
+        let unread: Vec<Uuid> = read.iter().filter(|(_, row)| row.is_none()).map(|(item, _)| item.creator.id).collect();
+        if !unread.is_empty() {
+            let context = self.row_context(workspace_id).await?;
+            let mut fresh: HashMap<Uuid, Row> = self
+                .compute_rows(workspace_id, CreatorScope::Some(unread), &context)
+                .await?
+                .into_iter()
+                .map(|(row, _)| (row.creator.id, row))
+                .collect();
+            for (item, slot) in read.iter_mut().filter(|(_, row)| row.is_none()) {
+                *slot =
+                    Some(fresh.remove(&item.creator.id).unwrap_or_else(|| Row::empty(item.creator.clone(), &context)));
+            }
+        }
+        Ok(read.into_iter().filter_map(|(item, row)| Some((item, row?))).collect())
     }
 
     /// The rows of these creators of the workspace (ones it does not know are left out), in the
@@ -447,28 +509,26 @@ fn by_key<T: PartialOrd>(a: Option<T>, b: Option<T>, descending: bool) -> Orderi
 
 /// Ascending for `position` and `handle`, descending otherwise, unless `order` says; ties keep
 /// the list's order.
-fn sort_rows(rows: &mut [(ListItem, Row)], sort: DashboardSort, order: Option<SortOrder>) {
+fn sort_rows(rows: &mut [(ListItem, KeptRow)], sort: DashboardSort, order: Option<SortOrder>) {
     let descending = match order {
         Some(SortOrder::Desc) => true,
         Some(SortOrder::Asc) => false,
         None => !matches!(sort, DashboardSort::Position | DashboardSort::Handle),
     };
     rows.sort_by(|(item_a, a), (item_b, b)| {
-        let (x, y) = (&a.summary, &b.summary);
+        let (x, y) = (&a.keys, &b.keys);
         let ordering = match sort {
             DashboardSort::Position => by_key(Some(item_a.position), Some(item_b.position), descending),
-            DashboardSort::Handle => by_key(Some(&a.creator.handle), Some(&b.creator.handle), descending),
+            DashboardSort::Handle => by_key(Some(&item_a.creator.handle), Some(&item_b.creator.handle), descending),
             DashboardSort::Followers => by_key(x.followers, y.followers, descending),
-            DashboardSort::Growth7d => by_key(x.growth_7d.percent, y.growth_7d.percent, descending),
-            DashboardSort::Growth30d => by_key(x.growth_30d.percent, y.growth_30d.percent, descending),
+            DashboardSort::Growth7d => by_key(x.growth_7d, y.growth_7d, descending),
+            DashboardSort::Growth30d => by_key(x.growth_30d, y.growth_30d, descending),
             DashboardSort::Acceleration => by_key(x.acceleration, y.acceleration, descending),
-            DashboardSort::Engagement => {
-                by_key(x.engagement_by_views.median_percent, y.engagement_by_views.median_percent, descending)
-            }
-            DashboardSort::Outliers => by_key(Some(x.outlier_count), Some(y.outlier_count), descending),
-            DashboardSort::Rising => by_key(Some(x.rising.rising), Some(y.rising.rising), descending),
-            DashboardSort::Fit => by_key(x.fit_score, y.fit_score, descending).then_with(|| {
-                let content = |s: &Summary| s.content_signal.filter(|_| s.fit_score.is_none());
+            DashboardSort::Engagement => by_key(x.engagement, y.engagement, descending),
+            DashboardSort::Outliers => by_key(Some(x.outliers), Some(y.outliers), descending),
+            DashboardSort::Rising => by_key(Some(x.rising), Some(y.rising), descending),
+            DashboardSort::Fit => by_key(x.fit, y.fit, descending).then_with(|| {
+                let content = |keys: &SortKeys| keys.content_signal.filter(|_| keys.fit.is_none());
                 by_key(content(x), content(y), descending)
             }),
         };

@@ -1,5 +1,6 @@
 //! Kept dashboard rows (`creator_summaries`): one per workspace and creator, each with the stamp
-//! it was computed under. The payload is opaque here; the analytics service defines it.
+//! it was computed under. The payload and its sort keys are opaque here; the analytics service
+//! defines them.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -25,6 +26,8 @@ pub struct SummaryStamp {
 pub struct StoredSummary {
     pub creator_id: Uuid,
     pub stamp: SummaryStamp,
+    /// What views sort and total rows by, as JSON: read without reading the row.
+    pub sort_keys: String,
     /// The row, as JSON.
     pub payload: String,
 }

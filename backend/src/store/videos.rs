@@ -28,6 +28,53 @@ pub struct VideoRow {
     pub fetched_at: DateTime<Utc>,
 }
 
+// A video as the API shows it (and as kept dashboard rows hold their top video).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct VideoResponse {
+    /// TikTok's video id (a string: it does not fit a JSON number exactly).
+    #[schema(example = "7468123456789012345")]
+    pub id: String,
+    pub creator_id: Uuid,
+    pub posted_at: DateTime<Utc>,
+    pub description: String,
+    pub hashtags: Vec<String>,
+    pub duration_seconds: Option<i32>,
+    /// A signed CDN link that expires within hours.
+    pub cover_url: Option<String>,
+    #[schema(example = "https://www.tiktok.com/@mayabakes/video/7468123456789012345")]
+    pub share_url: String,
+    pub views: i64,
+    pub likes: i64,
+    pub comments: i64,
+    pub shares: i64,
+    pub saves: Option<i64>,
+    /// The data source that fetched it.
+    pub source: String,
+    pub fetched_at: DateTime<Utc>,
+}
+
+impl From<VideoRow> for VideoResponse {
+    fn from(v: VideoRow) -> Self {
+        Self {
+            id: v.platform_id,
+            creator_id: v.creator_id,
+            posted_at: v.posted_at,
+            description: v.description,
+            hashtags: v.hashtags.0,
+            duration_seconds: v.duration_seconds,
+            cover_url: v.cover_url,
+            share_url: v.share_url,
+            views: v.views,
+            likes: v.likes,
+            comments: v.comments,
+            shares: v.shares,
+            saves: v.saves,
+            source: v.source,
+            fetched_at: v.fetched_at,
+        }
+    }
+}
+
 /// Where a page of videos starts: after this (key, id) in the chosen order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum VideoCursor {

@@ -282,6 +282,20 @@ crate::both_databases! {
         let path = format!("/lists/{list_id}/dashboard");
         let kept_view = expect_json(app.get(&user.token, &path).await, StatusCode::OK).await;
 
+        // The dashboard sends kept rows on unread; a share link's view reads them in full and
+        // encodes them again: the same rows, less the list's notes and tags.
+        let link = expect_json(app.post(&user.token, &format!("/lists/{list_id}/share-links"), json!({})).await, StatusCode::CREATED).await;
+        let shared = app.client.get(app.url("/shared/dashboard")).bearer_auth(link["token"].as_str().unwrap()).send().await.unwrap();
+        let shared = expect_json(shared, StatusCode::OK).await;
+        let mut rows = kept_view["rows"].clone();
+        for row in rows.as_array_mut().unwrap() {
+            let row = row.as_object_mut().unwrap();
+            assert!(row.remove("note").is_some() && row.remove("tags").is_some());
+        }
+        assert_eq!(shared["rows"], rows, "a row sent on as kept reads as one encoded afresh");
+        assert_eq!(shared["totals"], kept_view["totals"]);
+        assert!(rows[0]["top_video"]["share_url"].is_string() && rows[0]["summary"]["rising"].is_object(), "{rows}");
+
         // The same rows computed afresh: saved settings (the defaults) make every kept row stale.
         let defaults = expect_json(app.get(&user.token, "/workspace/analytics-settings").await, StatusCode::OK).await;
         let before = app.store.summaries(user.workspace_id, scope.clone()).await.unwrap();
@@ -323,10 +337,19 @@ crate::both_databases! {
         // A kept row that does not read back, or has another shape, is recomputed, never shown.
         let view = expect_json(app.get(&user.token, &path).await, StatusCode::OK).await;
         let broken = StoredSummary { payload: "{}".into(), ..current(creators[0]).await.unwrap() };
-        let outdated = StoredSummary { payload: "{}".into(), stamp: zzyzx::store::SummaryStamp { shape: SHAPE - 1, ..broken.stamp }, creator_id: creators[1] };
+        let outdated = StoredSummary { stamp: zzyzx::store::SummaryStamp { shape: SHAPE - 1, ..broken.stamp }, creator_id: creators[1], ..broken.clone() };
         app.store.put_summaries(user.workspace_id, &[broken, outdated], Utc::now()).await.unwrap();
         assert_eq!(app.store.summaries_of_other_shapes(SHAPE).await.unwrap(), 1);
         assert_eq!(expect_json(app.get(&user.token, &path).await, StatusCode::OK).await["rows"], view["rows"]);
+        let unsortable = StoredSummary { sort_keys: "[]".into(), ..current(creators[0]).await.unwrap() };
+        app.store.put_summaries(user.workspace_id, &[unsortable], Utc::now()).await.unwrap();
+        assert_eq!(expect_json(app.get(&user.token, &path).await, StatusCode::OK).await["rows"], view["rows"], "keys that do not read back");
+        // Only a build that changed the payload without changing SHAPE writes this; a view that
+        // reads rows in full still recomputes it.
+        let unreadable = StoredSummary { payload: "{\"latest\":1}".into(), ..current(creators[1]).await.unwrap() };
+        app.store.put_summaries(user.workspace_id, &[unreadable], Utc::now()).await.unwrap();
+        let shared = app.client.get(app.url("/shared/dashboard")).bearer_auth(link["token"].as_str().unwrap()).send().await.unwrap();
+        assert_eq!(expect_json(shared, StatusCode::OK).await["rows"][1]["summary"], view["rows"][1]["summary"], "a row read in full that does not read back");
         app.store.put_summaries(user.workspace_id, &[StoredSummary { payload: "{}".into(), ..current(creators[1]).await.unwrap() }], Utc::now()).await.unwrap();
         let rebuilt = Analytics { store: app.store.as_ref() }.rebuild_rows(&|_, _| {}).await.unwrap();
         assert_eq!(rebuilt, 3, "every (workspace, creator) pair");

@@ -414,7 +414,7 @@ crate::both_databases! {
             .await
             .unwrap();
         assert!(!dashboard.rows.is_empty());
-        for (_, row) in &dashboard.rows {
+        for (_, row) in analytics.read_rows(workspace_id, dashboard.rows).await.unwrap() {
             let s = &row.summary;
             let (score, interval) = (s.fit_score.expect("an estimated fit"), s.fit_interval.expect("its interval"));
             assert_eq!(s.fit_kind, Some(zzyzx_analytics::AudienceKind::Estimated));

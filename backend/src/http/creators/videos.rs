@@ -1,7 +1,7 @@
 //! `/creators/{id}/videos` and `/creators/{id}/top-video`.
 
 use actix_web::{get, web};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{Duration, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -10,53 +10,8 @@ use crate::http::caller::{Caller, need};
 use crate::http::pagination::{Page, PageQuery, encode_cursor};
 use crate::http::problem::ApiError;
 use crate::state::AppState;
-use crate::store::{VideoCursor, VideoOrder, VideoRow};
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct VideoResponse {
-    /// TikTok's video id (a string: it does not fit a JSON number exactly).
-    #[schema(example = "7468123456789012345")]
-    pub id: String,
-    pub creator_id: Uuid,
-    pub posted_at: DateTime<Utc>,
-    pub description: String,
-    pub hashtags: Vec<String>,
-    pub duration_seconds: Option<i32>,
-    /// A signed CDN link that expires within hours.
-    pub cover_url: Option<String>,
-    #[schema(example = "https://www.tiktok.com/@mayabakes/video/7468123456789012345")]
-    pub share_url: String,
-    pub views: i64,
-    pub likes: i64,
-    pub comments: i64,
-    pub shares: i64,
-    pub saves: Option<i64>,
-    /// The data source that fetched it.
-    pub source: String,
-    pub fetched_at: DateTime<Utc>,
-}
-
-impl From<VideoRow> for VideoResponse {
-    fn from(v: VideoRow) -> Self {
-        Self {
-            id: v.platform_id,
-            creator_id: v.creator_id,
-            posted_at: v.posted_at,
-            description: v.description,
-            hashtags: v.hashtags.0,
-            duration_seconds: v.duration_seconds,
-            cover_url: v.cover_url,
-            share_url: v.share_url,
-            views: v.views,
-            likes: v.likes,
-            comments: v.comments,
-            shares: v.shares,
-            saves: v.saves,
-            source: v.source,
-            fetched_at: v.fetched_at,
-        }
-    }
-}
+pub use crate::store::VideoResponse;
+use crate::store::{VideoCursor, VideoOrder};
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

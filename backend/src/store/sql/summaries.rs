@@ -6,19 +6,21 @@ use super::analytics::push_scope;
 use super::lists::{ITEM_COLUMNS, ItemColumns};
 use super::*;
 
-const SUMMARY_COLUMNS: &str = "cs.creator_id, cs.shape, cs.data_version, cs.computed_on, cs.documents, cs.payload";
+const SUMMARY_COLUMNS: &str =
+    "cs.creator_id, cs.shape, cs.data_version, cs.computed_on, cs.documents, cs.sort_keys, cs.payload";
 
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
     creator_id: Uuid,
     #[sqlx(flatten)]
     stamp: SummaryStamp,
+    sort_keys: String,
     payload: String,
 }
 
 impl From<SummaryRow> for StoredSummary {
     fn from(row: SummaryRow) -> Self {
-        StoredSummary { creator_id: row.creator_id, stamp: row.stamp, payload: row.payload }
+        StoredSummary { creator_id: row.creator_id, stamp: row.stamp, sort_keys: row.sort_keys, payload: row.payload }
     }
 }
 
@@ -31,6 +33,7 @@ struct ItemSummaryRow {
     summary_data_version: Option<i64>,
     summary_computed_on: Option<NaiveDate>,
     summary_documents: Option<i64>,
+    summary_sort_keys: Option<String>,
     summary_payload: Option<String>,
 }
 
@@ -41,12 +44,14 @@ impl ItemSummaryRow {
             self.summary_data_version,
             self.summary_computed_on,
             self.summary_documents,
+            self.summary_sort_keys,
             self.summary_payload,
         ) {
-            (Some(shape), Some(data_version), Some(computed_on), Some(documents), Some(payload)) => {
+            (Some(shape), Some(data_version), Some(computed_on), Some(documents), Some(sort_keys), Some(payload)) => {
                 Some(StoredSummary {
                     creator_id: self.item.creator.id,
                     stamp: SummaryStamp { shape, data_version, computed_on, documents },
+                    sort_keys,
                     payload,
                 })
             }
@@ -66,7 +71,7 @@ impl SummaryStore for SqlStore {
         let rows = sqlx::query_as::<_, ItemSummaryRow>(&format!(
             "select {ITEM_COLUMNS}, {CREATOR_COLUMNS}, cs.shape as summary_shape, cs.data_version as summary_data_version, \
                     cs.computed_on as summary_computed_on, cs.documents as summary_documents, \
-                    cs.payload as summary_payload \
+                    cs.sort_keys as summary_sort_keys, cs.payload as summary_payload \
              from list_items i \
              join lists l on l.id = i.list_id \
              join creators c on c.id = i.creator_id \
@@ -100,7 +105,8 @@ impl SummaryStore for SqlStore {
         for chunk in rows.chunks(100) {
             let mut insert = QueryBuilder::<Db>::new(
                 "insert into creator_summaries \
-                 (workspace_id, creator_id, shape, data_version, computed_on, documents, computed_at, payload) ",
+                 (workspace_id, creator_id, shape, data_version, computed_on, documents, computed_at, sort_keys, \
+                 payload) ",
             );
             insert.push_values(chunk, |mut row, summary| {
                 row.push_bind(workspace_id)
@@ -110,12 +116,14 @@ impl SummaryStore for SqlStore {
                     .push_bind(summary.stamp.computed_on)
                     .push_bind(summary.stamp.documents)
                     .push_bind(now)
+                    .push_bind(summary.sort_keys.clone())
                     .push_bind(summary.payload.clone());
             });
             insert.push(
                 " on conflict (workspace_id, creator_id) do update set shape = excluded.shape, \
                  data_version = excluded.data_version, computed_on = excluded.computed_on, \
-                 documents = excluded.documents, computed_at = excluded.computed_at, payload = excluded.payload \
+                 documents = excluded.documents, computed_at = excluded.computed_at, sort_keys = excluded.sort_keys, \
+                 payload = excluded.payload \
                  where creator_summaries.data_version <= excluded.data_version",
             );
             insert.build().execute(&mut *tx).await?;
