@@ -294,6 +294,8 @@ crate::both_databases! {
         }
         assert_eq!(shared["rows"], rows, "a row sent on as kept reads as one encoded afresh");
         assert_eq!(shared["totals"], kept_view["totals"]);
+        let fields = |view: &Value| view.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(fields(&shared), fields(&kept_view), "the same fields around the rows");
         assert!(rows[0]["top_video"]["share_url"].is_string() && rows[0]["summary"]["rising"].is_object(), "{rows}");
 
         // The same rows computed afresh: saved settings (the defaults) make every kept row stale.
