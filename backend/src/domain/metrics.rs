@@ -79,15 +79,15 @@ impl Interval {
     }
 
     /// Keeps the last point of each bucket. `points` must be sorted by `captured_at`.
-    pub fn downsample<T: Copy>(self, points: &[T], at: impl Fn(&T) -> DateTime<Utc>) -> Vec<T> {
+    pub fn downsample<T>(self, points: Vec<T>, at: impl Fn(&T) -> DateTime<Utc>) -> Vec<T> {
         if self == Interval::Raw {
-            return points.to_vec();
+            return points;
         }
         let mut kept: Vec<T> = Vec::new();
         for point in points {
             match kept.last_mut() {
-                Some(last) if self.bucket(at(last)) == self.bucket(at(point)) => *last = *point,
-                _ => kept.push(*point),
+                Some(last) if self.bucket(at(last)) == self.bucket(at(&point)) => *last = point,
+                _ => kept.push(point),
             }
         }
         kept
@@ -118,9 +118,9 @@ mod tests {
     fn downsampling_keeps_the_last_point_of_each_bucket() {
         // 2026-03-01 is a Sunday, so the 1st and the 2nd fall into different ISO weeks.
         let points = [at(1, 1), at(1, 23), at(2, 5), at(3, 5), at(9, 5)];
-        assert_eq!(Interval::Day.downsample(&points, |p| *p), vec![at(1, 23), at(2, 5), at(3, 5), at(9, 5)]);
-        assert_eq!(Interval::Week.downsample(&points, |p| *p), vec![at(1, 23), at(3, 5), at(9, 5)]);
-        assert_eq!(Interval::Month.downsample(&points, |p| *p), vec![at(9, 5)]);
-        assert_eq!(Interval::Raw.downsample(&points, |p| *p).len(), 5);
+        assert_eq!(Interval::Day.downsample(points.to_vec(), |p| *p), vec![at(1, 23), at(2, 5), at(3, 5), at(9, 5)]);
+        assert_eq!(Interval::Week.downsample(points.to_vec(), |p| *p), vec![at(1, 23), at(3, 5), at(9, 5)]);
+        assert_eq!(Interval::Month.downsample(points.to_vec(), |p| *p), vec![at(9, 5)]);
+        assert_eq!(Interval::Raw.downsample(points.to_vec(), |p| *p).len(), 5);
     }
 }

@@ -95,12 +95,25 @@ pub trait CreatorStore: Send + Sync {
         source: SnapshotSource,
         now: DateTime<Utc>,
     ) -> Result<u64>;
+    /// Every point of the creator's history the workspace may see in the range, in order.
     async fn snapshots(
         &self,
         workspace_id: Uuid,
         creator_id: Uuid,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
+    ) -> Result<Vec<Snapshot>> {
+        self.history(workspace_id, creator_id, from, to, Interval::Raw).await
+    }
+    /// [`CreatorStore::snapshots`] bucketed: the last point of each bucket (by the database where
+    /// that is cheaper).
+    async fn history(
+        &self,
+        workspace_id: Uuid,
+        creator_id: Uuid,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        interval: Interval,
     ) -> Result<Vec<Snapshot>>;
     /// Writes rows for creators named by handle, creating unknown creators; one transaction.
     async fn import_snapshots(

@@ -22,7 +22,7 @@ mod videos;
 use async_trait::async_trait;
 use std::sync::Arc;
 
-use crate::domain::{Handle, MetricPoint};
+use crate::domain::{Handle, Interval, MetricPoint};
 pub use accounts::*;
 pub use alerts::*;
 pub use analytics::*;

@@ -44,6 +44,11 @@ impl PgStore {
     /// One JSON array per creator: rows cost more to hand over than to aggregate.
     const SNAPSHOTS_AGGREGATE: &str =
         "json_agg(json_build_array(s.captured_at, s.followers, s.following, s.likes, s.videos) order by s.captured_at)";
+    /// The ISO week and month a snapshot `s` falls in (see `Interval::bucket`). Built for each
+    /// bucket's last point only, a weekly year of history went from 794 to 1,284 reads a second;
+    /// by the day, PostgreSQL's window cost more than it spared (629).
+    const WEEK_BUCKET: Option<&str> = Some("date_trunc('week', s.captured_at at time zone 'UTC')");
+    const MONTH_BUCKET: Option<&str> = Some("date_trunc('month', s.captured_at at time zone 'UTC')");
     /// A creator's history in order, as one JSON array (`null` when empty).
     const HISTORY_AGGREGATE: &str = "json_agg(json_build_array(s.captured_at, s.followers, s.following, \
          s.likes, s.videos, s.source) order by s.captured_at, s.id)";

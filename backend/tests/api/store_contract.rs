@@ -3,7 +3,7 @@
 use chrono::{Duration, TimeZone, Utc};
 use std::sync::Arc;
 use uuid::Uuid;
-use zzyzx::domain::{Handle, MetricPoint};
+use zzyzx::domain::{Handle, Interval, MetricPoint};
 use zzyzx::store::*;
 
 async fn user(store: &Arc<dyn Store>, email: &str) -> (User, Membership) {
@@ -181,6 +181,32 @@ crate::both_databases! {
         assert!(store.snapshots(b.workspace_id, creator, range.0, range.1).await.unwrap().is_empty(), "A's points are A's");
         let profile = store.creator(a.workspace_id, creator).await.unwrap();
         assert_eq!((profile.snapshot_count, profile.latest.map(|s| s.followers)), (2, Some(25)));
+    }
+
+    async fn a_history_is_bucketed_as_interval_defines_it(store) {
+        let (_, a) = user(&store, "a@example.com").await;
+        let (_, items) = list_with(&store, a.workspace_id, &["bucketed"]).await;
+        let creator = items[0].creator.id;
+        // Points every 7 hours over ten weeks, across month ends and ISO week starts (Monday
+        // 00:00 UTC), some seconds apart at a day's end, so that buckets hold a few points each.
+        let start = Utc.with_ymd_and_hms(2026, 1, 26, 1, 0, 0).unwrap();
+        let mut points: Vec<MetricPoint> = (0..240)
+            .map(|n| MetricPoint::parse(start + Duration::hours(7 * n), [n, 1, 2, 3], Utc::now()).unwrap())
+            .collect();
+        for (n, at) in [(1_000, "2026-03-01T23:59:59Z"), (1_001, "2026-03-02T00:00:00Z"), (1_002, "2026-03-31T23:59:58Z")] {
+            points.push(MetricPoint::parse(at.parse().unwrap(), [n, 1, 2, 3], Utc::now()).unwrap());
+        }
+        store.write_snapshots(a.workspace_id, creator, &points, SnapshotSource::Manual, Utc::now()).await.unwrap();
+        let (from, to) = (start + Duration::days(3), start + Duration::days(66));
+        let raw = store.snapshots(a.workspace_id, creator, from, to).await.unwrap();
+        assert!(raw.len() > 200);
+        for interval in [Interval::Day, Interval::Week, Interval::Month] {
+            let bucketed = store.history(a.workspace_id, creator, from, to, interval).await.unwrap();
+            assert_eq!(bucketed, interval.downsample(raw.clone(), |s| s.captured_at), "{interval:?}");
+        }
+        let weeks = store.history(a.workspace_id, creator, from, to, Interval::Week).await.unwrap();
+        assert!(weeks.iter().any(|s| s.followers == 1_000), "Sunday's last second ends its week");
+        assert_eq!(store.history(a.workspace_id, creator, from, to, Interval::Raw).await.unwrap(), raw);
     }
 
     async fn imports_create_creators_once_and_replace_rows(store) {

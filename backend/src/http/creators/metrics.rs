@@ -189,11 +189,10 @@ async fn history(
             "a raw history covers at most 366 days; use a day, week or month interval",
         ));
     }
-    let snapshots = state.store.snapshots(workspace_id, creator_id, from, to).await?;
-    let kept = interval.downsample(&snapshots.iter().collect::<Vec<_>>(), |s| s.captured_at);
+    let kept = state.store.history(workspace_id, creator_id, from, to, interval).await?;
     let mut previous: Option<&Snapshot> = None;
     let points = kept
-        .into_iter()
+        .iter()
         .map(|snapshot| {
             let change = previous.map(|p| MetricChange {
                 followers: snapshot.followers - p.followers,

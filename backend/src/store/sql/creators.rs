@@ -51,31 +51,48 @@ impl CreatorStore for SqlStore {
         Ok(written)
     }
 
-    async fn snapshots(
+    async fn history(
         &self,
         workspace_id: Uuid,
         creator_id: Uuid,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
+        interval: Interval,
     ) -> Result<Vec<Snapshot>> {
         self.ensure_creator_visible(workspace_id, creator_id).await?;
-        // One JSON array, not a row a point: a year is 365 rows, and handing rows over one at a
-        // time cost more than the query.
-        let points: Option<Json<Vec<(DateTime<Utc>, i64, i64, i64, i64, String)>>> = sqlx::query_scalar(&format!(
-            "select {} from creator_snapshots s \
-                 where s.creator_id = $2 and (s.workspace_id is null or s.workspace_id = $1) \
-                   and s.captured_at >= $3 and s.captured_at <= $4 and {}",
-            SqlStore::HISTORY_AGGREGATE,
+        let visible = format!(
+            "s.creator_id = $2 and (s.workspace_id is null or s.workspace_id = $1) \
+             and s.captured_at >= $3 and s.captured_at <= $4 and {}",
             connected_span_hides("$1")
-        ))
-        .bind(workspace_id)
-        .bind(creator_id)
-        .bind(from)
-        .bind(to)
-        .fetch_one(&self.pool)
-        .await?;
+        );
+        let bucket = match interval {
+            Interval::Raw | Interval::Day => None,
+            Interval::Week => SqlStore::WEEK_BUCKET,
+            Interval::Month => SqlStore::MONTH_BUCKET,
+        };
+        // One JSON array, not a row a point: a year is 365 rows, and handing rows over one at a
+        // time cost more than the query. Bucketed by the database where that is cheaper (see
+        // `WEEK_BUCKET`), only each bucket's last point is built; the rest is bucketed here.
+        let sql = match bucket {
+            None => format!("select {} from creator_snapshots s where {visible}", SqlStore::HISTORY_AGGREGATE),
+            Some(bucket) => format!(
+                "select {} from ( \
+                     select s.*, row_number() over (partition by {bucket} order by s.captured_at desc, s.id desc) \
+                         as nth \
+                     from creator_snapshots s where {visible}) s \
+                 where s.nth = 1",
+                SqlStore::HISTORY_AGGREGATE
+            ),
+        };
+        let points: Option<Json<Vec<(DateTime<Utc>, i64, i64, i64, i64, String)>>> = sqlx::query_scalar(&sql)
+            .bind(workspace_id)
+            .bind(creator_id)
+            .bind(from)
+            .bind(to)
+            .fetch_one(&self.pool)
+            .await?;
         let points = points.map(|Json(points)| points).unwrap_or_default();
-        Ok(points
+        let points = points
             .into_iter()
             .map(|(captured_at, followers, following, likes, videos, source)| Snapshot {
                 captured_at,
@@ -85,7 +102,8 @@ impl CreatorStore for SqlStore {
                 videos,
                 source,
             })
-            .collect())
+            .collect();
+        Ok(interval.downsample(points, |point| point.captured_at))
     }
 
     async fn import_snapshots(
