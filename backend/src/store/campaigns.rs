@@ -372,7 +372,7 @@ pub fn find_posts(targets: &[DetectionTarget], videos: &[VideoText]) -> Vec<Foun
 
 /// What detection writes for one creator after a fetch: the posts it found with their first
 /// check, the due checks of its posts moved on, and the earliest check still to come.
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 pub struct DetectionWrites {
     pub found: Vec<(FoundPost, Option<DateTime<Utc>>)>,
     pub checks: Vec<(Uuid, Option<DateTime<Utc>>)>,

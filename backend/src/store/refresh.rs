@@ -53,12 +53,12 @@ pub struct FetchSuccess {
     pub prepared: Option<PreparedDetection>,
 }
 
-/// What detection made of a fetch before its write, with the creator's entries and posts when
-/// it needed them.
+/// What detection made of a fetch before its write: the check, and when it had to read the
+/// creator's entries and posts, what to write (matched outside the write's transaction).
 #[derive(Debug, Clone)]
 pub struct PreparedDetection {
     pub check: FetchCheck,
-    pub inputs: Option<DetectionInputs>,
+    pub writes: Option<DetectionWrites>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,11 +148,12 @@ pub trait RefreshStore: Send + Sync {
     /// posts among the videos and schedules the checks of the creator's posts. A batch's worth in
     /// one transaction: a failure writes none of them.
     async fn record_fetch_successes(&self, successes: Vec<FetchSuccess>) -> Result<()>;
-    /// Checks the videos of the creators in a campaign against what their last refresh checked
-    /// and reads, in one go for the batch, the entries and posts of those with something to
-    /// match or a post check due. [`RefreshStore::record_fetch_successes`] prepares what is
-    /// not prepared yet; preparing a batch first saves a read per creator when its creators are
-    /// written one by one.
+    /// Checks the videos of the creators in a campaign against what their last refresh checked,
+    /// reads in one go for the batch the entries and posts of those with something to match or
+    /// a post check due, and matches them and plans their writes, all outside a write's
+    /// transaction. [`RefreshStore::record_fetch_successes`] prepares what is not prepared yet;
+    /// preparing a batch first saves a read per creator when its creators are written one by
+    /// one.
     async fn prepare_detection(&self, successes: &mut [&mut FetchSuccess]) -> Result<()>;
     async fn record_fetch_failure(&self, failure: FetchFailure) -> Result<()>;
     /// Gives a leased creator back, due at `next_fetch_at`, without counting a failure.

@@ -264,6 +264,66 @@ crate::both_databases! {
         assert!(store.add_audience_profiles(a.workspace_id, &[profile("guessed", day(4))]).await.is_err());
     }
 
+    async fn events_are_recorded_once_with_a_delivery_for_each_endpoint_that_takes_them(store) {
+        let (_, a) = user(&store, "alice@example.com").await;
+        let (_, b) = user(&store, "bob@example.com").await;
+        let now = Utc::now();
+        let endpoint = |workspace_id: Uuid, types: &[&str], enabled: bool| WebhookEndpoint {
+            id: Uuid::now_v7(),
+            workspace_id,
+            url: "https://hooks.example.com/zzyzx".into(),
+            description: String::new(),
+            event_types: sqlx::types::Json(types.iter().map(|t| t.to_string()).collect()),
+            enabled,
+            secret_generation: 1,
+            failing_since: None,
+            disabled_reason: None,
+            created_at: now,
+            updated_at: now,
+        };
+        let viral_only = store.create_webhook(&endpoint(a.workspace_id, &["video.viral"], true)).await.unwrap();
+        let both = store.create_webhook(&endpoint(a.workspace_id, &["video.viral", "creator.rising"], true)).await.unwrap();
+        let disabled = store.create_webhook(&endpoint(a.workspace_id, &["video.viral"], false)).await.unwrap();
+        let other = store.create_webhook(&endpoint(b.workspace_id, &["video.viral"], true)).await.unwrap();
+        let event = |workspace_id: Uuid, kind: &'static str, key: &str| NewEvent {
+            workspace_id,
+            kind,
+            key: key.into(),
+            creator_id: None,
+            campaign_id: None,
+            video_id: None,
+            occurred_at: now,
+            sentence: format!("{kind} {key}"),
+            data: serde_json::json!({ "key": key }),
+            source: None,
+        };
+        // The same fact twice in a batch, and the same key in another workspace.
+        let batch = [
+            event(a.workspace_id, "video.viral", "viral:1"),
+            event(a.workspace_id, "video.viral", "viral:1"),
+            event(a.workspace_id, "creator.rising", "rising:1"),
+            event(b.workspace_id, "video.viral", "viral:1"),
+        ];
+        assert_eq!(store.record_events(&batch, now).await.unwrap().len(), 3);
+        assert!(store.record_events(&batch, now).await.unwrap().is_empty(), "a repeat records nothing");
+        let delivered = |workspace_id: Uuid, endpoint_id: Uuid| {
+            let store = store.clone();
+            async move {
+                let deliveries = store.webhook_deliveries(workspace_id, endpoint_id, None, 100).await.unwrap();
+                let mut types: Vec<String> = deliveries.into_iter().map(|d| d.event_type).collect();
+                types.sort();
+                types
+            }
+        };
+        assert_eq!(delivered(a.workspace_id, viral_only.id).await, ["video.viral"]);
+        assert_eq!(delivered(a.workspace_id, both.id).await, ["creator.rising", "video.viral"]);
+        assert!(delivered(a.workspace_id, disabled.id).await.is_empty(), "a disabled endpoint gets nothing");
+        assert_eq!(delivered(b.workspace_id, other.id).await, ["video.viral"]);
+        let filter = EventFilter::default();
+        assert_eq!(store.events(a.workspace_id, None, &filter, None, 100).await.unwrap().len(), 2);
+        assert_eq!(store.events(b.workspace_id, None, &filter, None, 100).await.unwrap().len(), 1);
+    }
+
     async fn settings_keep_their_first_value(store) {
         assert_eq!(store.setting_or_insert("k", "first").await.unwrap(), "first");
         assert_eq!(store.setting_or_insert("k", "second").await.unwrap(), "first");

@@ -115,64 +115,82 @@ impl AlertStore for SqlStore {
                 told.extend(found.into_iter().map(|key| (workspace_id, key)));
             }
         }
-        let events: Vec<&NewEvent> =
-            events.iter().filter(|e| !told.contains(&(e.workspace_id, e.key.clone()))).collect();
+        // Each fact once, however often the batch offers it.
+        let mut offered = std::collections::HashSet::new();
+        let events: Vec<(Uuid, &NewEvent)> = events
+            .iter()
+            .filter(|e| !told.contains(&(e.workspace_id, e.key.clone())))
+            .filter(|e| offered.insert((e.workspace_id, e.key.as_str())))
+            .map(|e| (Uuid::now_v7(), e))
+            .collect();
         if events.is_empty() {
             return Ok(Vec::new());
         }
         let mut tx = self.begin_write().await?;
-        let mut endpoints: HashMap<Uuid, Vec<(Uuid, Vec<String>)>> = HashMap::new();
-        let mut recorded = Vec::new();
-        for event in events {
-            let id = Uuid::now_v7();
-            let inserted: Option<Uuid> = sqlx::query_scalar(
+        // Another writer may have told some of them since the read: those rows are not returned.
+        let mut inserted = std::collections::HashSet::new();
+        for chunk in events.chunks(ROWS_PER_INSERT / 10) {
+            let mut insert = QueryBuilder::<Db>::new(
                 "insert into events (id, workspace_id, type, dedup_key, creator_id, campaign_id, video_id, \
-                 occurred_at, sentence, data, source, created_at) \
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
-                 on conflict (workspace_id, dedup_key) do nothing returning id",
-            )
-            .bind(id)
-            .bind(event.workspace_id)
-            .bind(event.kind)
-            .bind(&event.key)
-            .bind(event.creator_id)
-            .bind(event.campaign_id)
-            .bind(&event.video_id)
-            .bind(event.occurred_at)
-            .bind(&event.sentence)
-            .bind(Json(&event.data))
-            .bind(&event.source)
-            .bind(now)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let Some(id) = inserted else { continue };
-            recorded.push(id);
-            if let std::collections::hash_map::Entry::Vacant(slot) = endpoints.entry(event.workspace_id) {
-                let rows = sqlx::query_as::<_, (Uuid, Json<Vec<String>>)>(
-                    "select id, event_types from webhook_endpoints where workspace_id = $1 and enabled",
-                )
-                .bind(event.workspace_id)
-                .fetch_all(&mut *tx)
-                .await?;
-                slot.insert(rows.into_iter().map(|(id, types)| (id, types.0)).collect());
-            }
-            for (endpoint_id, _) in
-                endpoints[&event.workspace_id].iter().filter(|(_, types)| types.iter().any(|t| t == event.kind))
-            {
-                sqlx::query(
-                    "insert into webhook_deliveries (id, endpoint_id, event_id, status, next_attempt_at, created_at) \
-                     values ($1, $2, $3, 'pending', $4, $4)",
-                )
-                .bind(Uuid::now_v7())
-                .bind(endpoint_id)
-                .bind(id)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-            }
+                 occurred_at, sentence, data, source, created_at) ",
+            );
+            insert.push_values(chunk, |mut row, (id, event)| {
+                row.push_bind(*id)
+                    .push_bind(event.workspace_id)
+                    .push_bind(event.kind)
+                    .push_bind(event.key.clone())
+                    .push_bind(event.creator_id)
+                    .push_bind(event.campaign_id)
+                    .push_bind(event.video_id.clone())
+                    .push_bind(event.occurred_at)
+                    .push_bind(event.sentence.clone())
+                    .push_bind(Json(event.data.clone()))
+                    .push_bind(event.source.clone())
+                    .push_bind(now);
+            });
+            insert.push(" on conflict (workspace_id, dedup_key) do nothing returning id");
+            inserted.extend(insert.build_query_scalar::<Uuid>().fetch_all(&mut *tx).await?);
+        }
+        let recorded: Vec<(Uuid, &NewEvent)> = events.into_iter().filter(|(id, _)| inserted.contains(id)).collect();
+        let mut workspaces: Vec<Uuid> = recorded.iter().map(|(_, e)| e.workspace_id).collect();
+        workspaces.sort_unstable();
+        workspaces.dedup();
+        let mut endpoints: Vec<(Uuid, Uuid, Json<Vec<String>>)> = Vec::new();
+        for chunk in workspaces.chunks(ROWS_PER_INSERT) {
+            let mut query = QueryBuilder::<Db>::new(
+                "select workspace_id, id, event_types from webhook_endpoints where enabled and workspace_id in ",
+            );
+            push_ids(&mut query, chunk);
+            endpoints.extend(query.build_query_as().fetch_all(&mut *tx).await?);
+        }
+        // A delivery for each endpoint of the event's workspace that takes its type.
+        let deliveries: Vec<(Uuid, Uuid)> = recorded
+            .iter()
+            .flat_map(|(event_id, event)| {
+                endpoints
+                    .iter()
+                    .filter(|(workspace_id, _, types)| {
+                        *workspace_id == event.workspace_id && types.iter().any(|t| t == event.kind)
+                    })
+                    .map(|(_, endpoint_id, _)| (*endpoint_id, *event_id))
+            })
+            .collect();
+        for chunk in deliveries.chunks(ROWS_PER_INSERT / 10) {
+            let mut insert = QueryBuilder::<Db>::new(
+                "insert into webhook_deliveries (id, endpoint_id, event_id, status, next_attempt_at, created_at) ",
+            );
+            insert.push_values(chunk, |mut row, (endpoint_id, event_id)| {
+                row.push_bind(Uuid::now_v7())
+                    .push_bind(*endpoint_id)
+                    .push_bind(*event_id)
+                    .push_bind("pending")
+                    .push_bind(now)
+                    .push_bind(now);
+            });
+            insert.build().execute(&mut *tx).await?;
         }
         tx.commit().await?;
-        Ok(recorded)
+        Ok(recorded.into_iter().map(|(id, _)| id).collect())
     }
 
     async fn events(

@@ -1021,7 +1021,8 @@ impl SqlStore {
     }
 
     /// What detection needs about each of `creator_ids` that is in a campaign: their entries,
-    /// their campaigns' rules (each compiled once) and their posts, in three reads.
+    /// their campaigns' rules (each compiled once) and their posts, in three reads (the entries
+    /// and the posts at once).
     pub(super) async fn detection_inputs_of(
         &self,
         creator_ids: &[Uuid],
@@ -1033,7 +1034,16 @@ impl SqlStore {
         );
         push_ids(&mut query, creator_ids);
         query.push(" order by creator_id, id");
-        let memberships: Vec<MembershipRow> = query.build_query_as().fetch_all(&self.pool).await?;
+        let mut post_query = QueryBuilder::<Db>::new(
+            "select e.creator_id, p.id, p.campaign_id, p.platform_id, p.detected_at, v.posted_at, p.next_check_at \
+             from campaign_posts p join campaign_creators e on e.id = p.entry_id \
+             left join videos v on v.platform_id = p.platform_id where e.creator_id in ",
+        );
+        push_ids(&mut post_query, creator_ids);
+        let (memberships, posts): (Vec<MembershipRow>, Vec<PostScheduleRow>) = tokio::try_join!(
+            query.build_query_as().fetch_all(&self.pool),
+            post_query.build_query_as().fetch_all(&self.pool)
+        )?;
         if memberships.is_empty() {
             return Ok(HashMap::new());
         }
@@ -1054,14 +1064,8 @@ impl SqlStore {
         let matchers = Arc::new(MatcherSet::new(running.iter().map(|k| &k.rules.0)));
         let running: HashMap<Uuid, (usize, NaiveDate)> =
             running.iter().enumerate().map(|(n, k)| (k.id, (n, k.starts_on))).collect();
-        let mut query = QueryBuilder::<Db>::new(
-            "select e.creator_id, p.id, p.campaign_id, p.platform_id, p.detected_at, v.posted_at, p.next_check_at \
-             from campaign_posts p join campaign_creators e on e.id = p.entry_id \
-             left join videos v on v.platform_id = p.platform_id where e.creator_id in ",
-        );
-        push_ids(&mut query, creator_ids);
         let mut inputs: HashMap<Uuid, DetectionInputs> = HashMap::new();
-        for row in query.build_query_as::<PostScheduleRow>().fetch_all(&self.pool).await? {
+        for row in posts {
             inputs.entry(row.creator_id).or_default().posts.push(ScheduledPost {
                 id: row.id,
                 campaign_id: row.campaign_id,

@@ -51,12 +51,15 @@ impl RefreshStore for SqlStore {
         }
         tx.commit().await?;
         if !claimed.is_empty() {
-            // One read each for the batch, outside the claim's write. For detection, one row per
-            // creator in a campaign: the rest is read only when a fetch brings something to match.
+            // One read each for the batch, outside the claim's write, at once. For detection, one
+            // row per creator in a campaign: the rest is read only when a fetch brings something
+            // to match.
             let ids: Vec<Uuid> = claimed.iter().map(|c| c.id).collect();
-            let mut claims = self.detection_claims_of(&ids).await?;
-            let viewed = self.viewed_of(&ids, watched_since).await?;
-            let mut views = self.recent_views_of(&ids, now - chrono::Duration::days(cadence::CLIMBING_DAYS)).await?;
+            let (mut claims, viewed, mut views) = tokio::try_join!(
+                self.detection_claims_of(&ids),
+                self.viewed_of(&ids, watched_since),
+                self.recent_views_of(&ids, now - chrono::Duration::days(cadence::CLIMBING_DAYS)),
+            )?;
             for creator in &mut claimed {
                 let detection = claims.remove(&creator.id);
                 // A creator in a campaign is watched, whether or not any list with it was opened.
@@ -112,15 +115,22 @@ impl RefreshStore for SqlStore {
             if check.needs_inputs {
                 wanted.push(success.creator_id);
             }
-            success.prepared = Some(PreparedDetection { check, inputs: None });
+            success.prepared = Some(PreparedDetection { check, writes: None });
         }
         let Some(now) = successes.iter().map(|success| success.now).max().filter(|_| !wanted.is_empty()) else {
             return Ok(());
         };
         let mut inputs = self.detection_inputs_of(&wanted, now).await?;
         for success in successes.iter_mut() {
-            if let Some(prepared) = success.prepared.as_mut().filter(|p| p.check.needs_inputs && p.inputs.is_none()) {
-                prepared.inputs = inputs.remove(&success.creator_id);
+            let Some(inputs) = inputs.remove(&success.creator_id) else { continue };
+            let Some(prepared) = &success.prepared else { continue };
+            // Matched here, before the write's transaction, which holds SQLite's one write lock.
+            let texts: Vec<VideoText> = own_videos(success).collect();
+            let fresh: Vec<VideoText> = prepared.check.fresh.iter().map(|&n| texts[n]).collect();
+            let found = find_posts(&inputs.targets, &fresh);
+            let writes = DetectionWrites::plan(&inputs, found, &texts, success.now);
+            if let Some(prepared) = success.prepared.as_mut() {
+                prepared.writes = Some(writes);
             }
         }
         Ok(())
@@ -392,18 +402,12 @@ fn own_videos(success: &FetchSuccess) -> impl Iterator<Item = VideoText<'_>> {
 /// One fetched creator's writes (see [`RefreshStore::record_fetch_successes`]), but for what
 /// detection found, which the batch stores together. Detection is prepared.
 async fn write_fetch_success(tx: &mut WriteTx<Db>, mut success: FetchSuccess) -> Result<Option<DetectionWrites>> {
-    // Campaign posts among the fresh videos, and the posts' checks; the creator is fetched again
-    // no later than its posts' next check.
-    let (check, inputs) = match success.prepared.take() {
-        Some(PreparedDetection { check, inputs }) => (Some(check), inputs),
+    // Campaign posts among the fresh videos, and the posts' checks (as prepared); the creator is
+    // fetched again no later than its posts' next check.
+    let (check, writes) = match success.prepared.take() {
+        Some(PreparedDetection { check, writes }) => (Some(check), writes),
         None => (None, None),
     };
-    let writes = inputs.map(|inputs| {
-        let texts: Vec<VideoText> = own_videos(&success).collect();
-        let fresh: Vec<VideoText> = check.iter().flat_map(|c| &c.fresh).map(|&n| texts[n]).collect();
-        let found = find_posts(&inputs.targets, &fresh);
-        DetectionWrites::plan(&inputs, found, &texts, success.now)
-    });
     let next_check = match &writes {
         Some(writes) => writes.earliest_check,
         None => success.detection.as_ref().and_then(|claim| claim.next_check_at),
