@@ -1,6 +1,6 @@
 //! The store contract: the same behaviour from the PostgreSQL and the SQLite implementation.
 
-use chrono::{Duration, TimeZone, Utc};
+use chrono::{Datelike, Duration, TimeZone, Utc};
 use std::sync::Arc;
 use uuid::Uuid;
 use zzyzx::domain::{Handle, Interval, MetricPoint};
@@ -159,6 +159,35 @@ crate::both_databases! {
         assert_eq!(version_after, version, "a refused reorder leaves the version alone");
         let missing = Reorder::Set { item_ids: vec![], expected_version: version, now };
         assert!(matches!(store.reorder_list(ws.workspace_id, Uuid::now_v7(), missing).await, Err(StoreError::NotFound)));
+    }
+
+    async fn a_page_profile_or_history_is_read_whole_or_not_found(store) {
+        let (_, a) = user(&store, "a@example.com").await;
+        let (_, b) = user(&store, "b@example.com").await;
+        let (list, items) = list_with(&store, a.workspace_id, &["one", "two"]).await;
+        let current = store.list(a.workspace_id, list.id).await.unwrap().version;
+        let (version, page) = store.list_items(a.workspace_id, list.id, 0, 10).await.unwrap();
+        assert_eq!((version, page.len()), (current, 2), "the page carries the list's version");
+        let (past_the_end, empty) = store.list_items(a.workspace_id, list.id, 5, 10).await.unwrap();
+        assert_eq!((past_the_end, empty.len()), (version, 0), "an empty page still has the version");
+        for (workspace_id, list_id) in [(b.workspace_id, list.id), (a.workspace_id, Uuid::now_v7())] {
+            let page = store.list_items(workspace_id, list_id, 0, 10).await;
+            assert!(matches!(page, Err(StoreError::NotFound)), "another workspace's list, or none");
+        }
+
+        let creator = items[0].creator.id;
+        store.write_snapshots(a.workspace_id, creator, &[point(1, 10), point(2, 20)], SnapshotSource::Manual, Utc::now()).await.unwrap();
+        let profile = store.creator(a.workspace_id, creator).await.unwrap();
+        assert_eq!(profile.latest.map(|s| s.followers), Some(20));
+        assert_eq!((profile.snapshot_count, profile.tracking_since.map(|at| at.day())), (2, Some(1)));
+        let range = (Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(), Utc::now());
+        let history = store.history(a.workspace_id, creator, range.0, range.1, Interval::Raw).await.unwrap();
+        assert_eq!(history.len(), 2);
+        for (workspace_id, creator_id) in [(b.workspace_id, creator), (a.workspace_id, Uuid::now_v7())] {
+            assert!(matches!(store.creator(workspace_id, creator_id).await, Err(StoreError::NotFound)));
+            let history = store.history(workspace_id, creator_id, range.0, range.1, Interval::Week).await;
+            assert!(matches!(history, Err(StoreError::NotFound)), "a history of a creator the workspace does not know");
+        }
     }
 
     async fn written_snapshots_upsert_and_stay_in_their_workspace(store) {

@@ -35,13 +35,15 @@ impl ItemColumns {
     }
 }
 
-/// A list item joined with its creator and the creator's latest snapshot visible to the workspace.
+/// A list item joined with its creator and the creator's latest snapshot visible to the workspace,
+/// and the list's version.
 #[derive(sqlx::FromRow)]
 struct ItemRow {
     #[sqlx(flatten)]
     item: ItemColumns,
     #[sqlx(flatten)]
     latest: LatestColumns,
+    list_version: i64,
 }
 
 impl From<ItemRow> for ListItem {
@@ -54,7 +56,7 @@ impl From<ItemRow> for ListItem {
 fn items_query(tail: &str) -> String {
     let latest = latest_join("i.creator_id", "$1");
     format!(
-        "select {ITEM_COLUMNS}, {CREATOR_COLUMNS}, {LATEST_COLUMNS} \
+        "select {ITEM_COLUMNS}, {CREATOR_COLUMNS}, {LATEST_COLUMNS}, l.version as list_version \
          from list_items i \
          join lists l on l.id = i.list_id \
          join creators c on c.id = i.creator_id \
@@ -224,7 +226,6 @@ impl ListStore for SqlStore {
         from: i64,
         limit: i64,
     ) -> Result<(i64, Vec<ListItem>)> {
-        let list = self.list_in(&self.pool, workspace_id, list_id).await?;
         let rows = sqlx::query_as::<_, ItemRow>(&items_query("and i.position >= $3 order by i.position limit $4"))
             .bind(workspace_id)
             .bind(list_id)
@@ -232,7 +233,12 @@ impl ListStore for SqlStore {
             .bind(limit)
             .fetch_all(&self.pool)
             .await?;
-        Ok((list.version, rows.into_iter().map(ListItem::from).collect()))
+        // The page carries the list's version; only an empty page asks whether the list exists.
+        let version = match rows.first() {
+            Some(row) => row.list_version,
+            None => self.list_in(&self.pool, workspace_id, list_id).await?.version,
+        };
+        Ok((version, rows.into_iter().map(ListItem::from).collect()))
     }
 
     async fn update_list_item(

@@ -51,7 +51,6 @@ const VIDEO_COLUMNS: &str = "v.id, v.platform_id, v.creator_id, v.posted_at, v.d
      v.duration_seconds, v.cover_url, v.share_url, v.region, v.views, v.likes, v.comments, v.shares, v.saves, v.source, v.fetched_at";
 const JOB_COLUMNS: &str =
     "id, workspace_id, kind, creator_id, status, progress, message, created_at, updated_at, finished_at";
-const SNAPSHOT_COLUMNS: &str = "s.captured_at, s.followers, s.following, s.likes, s.videos, s.source";
 
 /// The latest snapshot visible to a workspace, as `latest_*` columns of a joined row.
 #[derive(sqlx::FromRow)]
