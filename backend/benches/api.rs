@@ -237,7 +237,7 @@ async fn run(database: &'static str) -> Report {
     let state = open_state(&url, Some(SIGNING_SECRET.to_string().into())).await.unwrap();
     let store = state.store.clone();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let application = Application::with_state(state, listener, zzyzx::http::web_app::WebApp::None).unwrap();
+    let application = Application::with_state(state.clone(), listener, zzyzx::http::web_app::WebApp::None).unwrap();
     let base = format!("http://127.0.0.1:{}/api/v1", application.port());
     tokio::spawn(application.run_until_stopped());
     let client = reqwest::Client::builder().pool_max_idle_per_host(CLIENTS).build().unwrap();
@@ -298,6 +298,9 @@ async fn run(database: &'static str) -> Report {
         store.import_snapshots(workspace_id, &rows, SnapshotSource::Import, now).await.unwrap();
     }
     let seed_rest = timer.elapsed();
+    // Every write path keeps its creators' dashboard rows; the seeding above wrote straight into
+    // the store, so they are kept here, as a deployment's would be.
+    state.analytics().rebuild_rows(&|_, _| {}).await.unwrap();
 
     let list: Value = client
         .post(format!("{base}/lists"))

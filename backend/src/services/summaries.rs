@@ -17,10 +17,10 @@ use zzyzx_analytics::CreatorSummary as Summary;
 use super::analytics::Row;
 use crate::store::{Creator, Snapshot, StoredSummary, SummaryStamp, VideoResponse, WorkspaceDocuments};
 
-/// The payload's version. Change it with anything that changes what a row holds or how its
-/// figures are computed: older rows are then recomputed as they are read (or all at once by
-/// `zzyzx summaries rebuild`, which `migrate` runs when it finds any).
-pub const SHAPE: i32 = 3;
+/// The payload's version ([`crate::store::SUMMARY_SHAPE`]). Change it there with anything that
+/// changes what a row holds or how its figures are computed: older rows are then recomputed as they
+/// are read (or all at once by `zzyzx summaries rebuild`, which `migrate` runs when it finds any).
+pub const SHAPE: i32 = crate::store::SUMMARY_SHAPE;
 
 /// A kept row as the API shows it: a dashboard sends it on without reading it, after the fields
 /// of the list's own item (see `http::lists::dashboard`).
@@ -127,6 +127,7 @@ pub fn keep(row: &Row, stamp: SummaryStamp) -> StoredSummary {
         stamp,
         sort_keys: serde_json::to_string(&SortKeys::of(row)).unwrap_or_default(),
         payload: serde_json::to_string(&payload).unwrap_or_default(),
+        latest: serde_json::to_string(&row.latest).ok(),
     }
 }
 

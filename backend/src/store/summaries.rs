@@ -9,6 +9,11 @@ use uuid::Uuid;
 
 use super::*;
 
+/// The kept rows' shape: change it with anything that changes what a row holds or how its figures
+/// are computed (see `services::summaries`). A page of list items reads the `latest` kept beside
+/// rows of this shape.
+pub const SUMMARY_SHAPE: i32 = 4;
+
 /// What a kept row was computed from; it is used only while all of it is still true.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
 pub struct SummaryStamp {
@@ -30,6 +35,9 @@ pub struct StoredSummary {
     pub sort_keys: String,
     /// The row, as JSON.
     pub payload: String,
+    /// The row's latest snapshot alone, as JSON (`null` for none), for pages of list items; `None`
+    /// for a row kept before it was kept apart.
+    pub latest: Option<String>,
 }
 
 #[async_trait]

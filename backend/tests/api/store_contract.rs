@@ -37,6 +37,12 @@ fn point(day: u32, followers: i64) -> MetricPoint {
     MetricPoint::parse(at, [followers, 1, followers * 10, 2], Utc::now()).unwrap()
 }
 
+/// The kept row of a creator, as read back.
+async fn kept_row(store: &Arc<dyn Store>, workspace_id: Uuid, creator_id: Uuid) -> StoredSummary {
+    let mut rows = store.summaries(workspace_id, CreatorScope::One(creator_id)).await.unwrap();
+    rows.remove(&creator_id).expect("a kept row")
+}
+
 async fn list_with(store: &Arc<dyn Store>, workspace_id: Uuid, handles: &[&str]) -> (List, Vec<ListItem>) {
     let now = Utc::now();
     let list = store
@@ -188,6 +194,53 @@ crate::both_databases! {
             let history = store.history(workspace_id, creator_id, range.0, range.1, Interval::Week).await;
             assert!(matches!(history, Err(StoreError::NotFound)), "a history of a creator the workspace does not know");
         }
+    }
+
+    async fn a_page_reads_latest_counts_from_current_kept_rows_only(store) {
+        let (_, a) = user(&store, "a@example.com").await;
+        let (_, b) = user(&store, "b@example.com").await;
+        let (list, items) = list_with(&store, a.workspace_id, &["kept", "plain"]).await;
+        list_with(&store, b.workspace_id, &["kept"]).await;
+        let (kept, plain) = (&items[0].creator, &items[1].creator);
+        store.write_snapshots(a.workspace_id, plain.id, &[point(1, 10)], SnapshotSource::Manual, Utc::now()).await.unwrap();
+        let row = |workspace_id: Uuid, followers: i64| {
+            let latest = format!(
+                r#"{{"captured_at":"2026-03-05T12:00:00Z","followers":{followers},"following":1,"likes":1,"videos":1,"source":"kept"}}"#
+            );
+            let stamp = SummaryStamp { shape: SUMMARY_SHAPE, data_version: kept.data_version, computed_on: Utc::now().date_naive(), documents: 0 };
+            (workspace_id, StoredSummary { creator_id: kept.id, stamp, sort_keys: "{}".into(), payload: format!(r#"{{"latest":{latest},"sparkline":[]}}"#), latest: Some(latest) })
+        };
+        for (workspace_id, summary) in [row(a.workspace_id, 999), row(b.workspace_id, 555)] {
+            store.put_summaries(workspace_id, &[summary], Utc::now()).await.unwrap();
+        }
+        let followers = |page: &[ListItem]| page.iter().map(|i| i.latest.as_ref().map(|s| s.followers)).collect::<Vec<_>>();
+        let (_, page) = store.list_items(a.workspace_id, list.id, 0, 10).await.unwrap();
+        assert_eq!(followers(&page), vec![None, Some(10)], "one row not kept: every latest is looked up");
+
+        // With both rows kept and current, the page shows what the workspace's own rows hold
+        // (planted here to differ from the snapshots).
+        let plain_row = StoredSummary {
+            creator_id: plain.id,
+            stamp: SummaryStamp { data_version: store.creator(a.workspace_id, plain.id).await.unwrap().creator.data_version, ..row(a.workspace_id, 0).1.stamp },
+            sort_keys: "{}".into(),
+            payload: r#"{"latest":null,"sparkline":[]}"#.into(),
+            latest: Some("null".into()),
+        };
+        store.put_summaries(a.workspace_id, &[plain_row], Utc::now()).await.unwrap();
+        let (_, page) = store.list_items(a.workspace_id, list.id, 0, 10).await.unwrap();
+        assert_eq!(followers(&page), vec![Some(999), None], "both rows are current and read as kept");
+
+        // A row kept before the latest snapshot was kept beside it: the page looks them all up.
+        let unkept = StoredSummary { latest: None, ..kept_row(&store, a.workspace_id, plain.id).await };
+        store.put_summaries(a.workspace_id, std::slice::from_ref(&unkept), Utc::now()).await.unwrap();
+        let (_, page) = store.list_items(a.workspace_id, list.id, 0, 10).await.unwrap();
+        assert_eq!(followers(&page), vec![None, Some(10)]);
+
+        // So does a write, which makes a kept row out of date.
+        store.put_summaries(a.workspace_id, &[StoredSummary { latest: Some("null".into()), ..unkept }], Utc::now()).await.unwrap();
+        store.write_snapshots(a.workspace_id, kept.id, &[point(2, 20)], SnapshotSource::Manual, Utc::now()).await.unwrap();
+        let (_, page) = store.list_items(a.workspace_id, list.id, 0, 10).await.unwrap();
+        assert_eq!(followers(&page), vec![Some(20), Some(10)]);
     }
 
     async fn written_snapshots_upsert_and_stay_in_their_workspace(store) {

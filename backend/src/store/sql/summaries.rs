@@ -7,7 +7,7 @@ use super::lists::{ITEM_COLUMNS, ItemColumns};
 use super::*;
 
 const SUMMARY_COLUMNS: &str =
-    "cs.creator_id, cs.shape, cs.data_version, cs.computed_on, cs.documents, cs.sort_keys, cs.payload";
+    "cs.creator_id, cs.shape, cs.data_version, cs.computed_on, cs.documents, cs.sort_keys, cs.payload, cs.latest";
 
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
@@ -16,11 +16,13 @@ struct SummaryRow {
     stamp: SummaryStamp,
     sort_keys: String,
     payload: String,
+    latest: Option<String>,
 }
 
 impl From<SummaryRow> for StoredSummary {
     fn from(row: SummaryRow) -> Self {
-        StoredSummary { creator_id: row.creator_id, stamp: row.stamp, sort_keys: row.sort_keys, payload: row.payload }
+        let SummaryRow { creator_id, stamp, sort_keys, payload, latest } = row;
+        StoredSummary { creator_id, stamp, sort_keys, payload, latest }
     }
 }
 
@@ -35,6 +37,7 @@ struct ItemSummaryRow {
     summary_documents: Option<i64>,
     summary_sort_keys: Option<String>,
     summary_payload: Option<String>,
+    summary_latest: Option<String>,
 }
 
 impl ItemSummaryRow {
@@ -53,6 +56,7 @@ impl ItemSummaryRow {
                     stamp: SummaryStamp { shape, data_version, computed_on, documents },
                     sort_keys,
                     payload,
+                    latest: self.summary_latest,
                 })
             }
             _ => None,
@@ -71,7 +75,7 @@ impl SummaryStore for SqlStore {
         let rows = sqlx::query_as::<_, ItemSummaryRow>(&format!(
             "select {ITEM_COLUMNS}, {CREATOR_COLUMNS}, cs.shape as summary_shape, cs.data_version as summary_data_version, \
                     cs.computed_on as summary_computed_on, cs.documents as summary_documents, \
-                    cs.sort_keys as summary_sort_keys, cs.payload as summary_payload \
+                    cs.sort_keys as summary_sort_keys, cs.payload as summary_payload, cs.latest as summary_latest \
              from list_items i \
              join lists l on l.id = i.list_id \
              join creators c on c.id = i.creator_id \
@@ -109,7 +113,7 @@ impl SummaryStore for SqlStore {
             let mut insert = QueryBuilder::<Db>::new(
                 "insert into creator_summaries \
                  (workspace_id, creator_id, shape, data_version, computed_on, documents, computed_at, sort_keys, \
-                 payload) ",
+                 payload, latest) ",
             );
             insert.push_values(chunk, |mut row, summary| {
                 row.push_bind(workspace_id)
@@ -120,13 +124,14 @@ impl SummaryStore for SqlStore {
                     .push_bind(summary.stamp.documents)
                     .push_bind(now)
                     .push_bind(summary.sort_keys.clone())
-                    .push_bind(summary.payload.clone());
+                    .push_bind(summary.payload.clone())
+                    .push_bind(summary.latest.clone());
             });
             insert.push(
                 " on conflict (workspace_id, creator_id) do update set shape = excluded.shape, \
                  data_version = excluded.data_version, computed_on = excluded.computed_on, \
                  documents = excluded.documents, computed_at = excluded.computed_at, sort_keys = excluded.sort_keys, \
-                 payload = excluded.payload \
+                 payload = excluded.payload, latest = excluded.latest \
                  where creator_summaries.data_version <= excluded.data_version",
             );
             insert.build().execute(&mut *tx).await?;
