@@ -1,6 +1,7 @@
 //! Kept dashboard rows (`creator_summaries`): one per workspace and creator, each with the stamp
 //! it was computed under. The payload and its sort keys are opaque here; the analytics service
-//! defines them.
+//! defines them. Beside them is the row's latest snapshot, a [`Snapshot`] as JSON, which a page of
+//! list items reads.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
