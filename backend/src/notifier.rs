@@ -59,6 +59,11 @@ impl Notifier {
             Ok(recorded) => tracing::info!(recorded, "overdue campaign creators recorded"),
             Err(error) => tracing::error!(error = ?error, "looking for overdue campaign creators failed"),
         }
+        match alerts::posts_sweep(store, Utc::now()).await {
+            Ok(0) => {}
+            Ok(recorded) => tracing::info!(recorded, "campaign posts not told yet recorded"),
+            Err(error) => tracing::error!(error = ?error, "looking for campaign posts not told yet failed"),
+        }
         if let Some(mailer) = &self.mailer {
             match digest::send_due(store, mailer, Utc::now()).await {
                 Ok(0) => {}

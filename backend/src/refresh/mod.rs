@@ -17,10 +17,11 @@ use std::time::{Duration, Instant};
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
+use uuid::Uuid;
 use zzyzx_sources::{Source, SourceError};
 
 use crate::services::alerts::Refreshed;
-use crate::store::{Backend, ClaimedCreator, CreatorStatus, FetchFailure, FetchSuccess, SourceEvent, Store};
+use crate::store::{ClaimedCreator, CreatorStatus, FetchFailure, FetchSuccess, SourceEvent, Store};
 use cadence::{Cadence, Reason, Signals};
 use policy::{Backoff, Breaker, BreakerConfig, BreakerState};
 use zzyzx_analytics::{SampledComment, estimate_audience};
@@ -78,7 +79,7 @@ impl Default for EstimateConfig {
 impl Default for WorkerConfig {
     fn default() -> Self {
         Self {
-            owner: format!("worker-{}-{}", std::process::id(), uuid::Uuid::new_v4().simple()),
+            owner: format!("worker-{}-{}", std::process::id(), Uuid::new_v4().simple()),
             batch_size: 50,
             concurrency: 8,
             lease: Duration::from_secs(5 * 60),
@@ -281,7 +282,7 @@ impl RefreshWorker {
                     }
                 }
             };
-            let outcomes = self.write_fetched(outcomes).await;
+            let (outcomes, new_posts) = self.write_fetched(outcomes).await;
             self.settle(budget).await;
             for (_, outcome) in &outcomes {
                 metrics::counter!(crate::metrics::REFRESH_OUTCOMES, "source" => self.source.name(), "outcome" => outcome.label())
@@ -300,7 +301,7 @@ impl RefreshWorker {
                 Utc::now()
                     + chrono::Duration::from_std(self.config.cadence.interval(Reason::Rising)).unwrap_or_default()
             });
-            events.spawn(after_batch(self.store.clone(), self.source.name(), outcomes, rising_by));
+            events.spawn(after_batch(self.store.clone(), self.source.name(), outcomes, new_posts, rising_by));
             if self.breaker_state() == BreakerState::Open {
                 report.degraded = true;
                 break;
@@ -310,11 +311,12 @@ impl RefreshWorker {
         report
     }
 
-    /// Each fetch in its own transaction, up to the worker's concurrency at once; which were written.
+    /// Each fetch in its own transaction, up to the worker's concurrency at once; for each, the
+    /// campaign posts it stored when it was written.
     async fn write_each(
         &self,
         fetched: &[(ClaimedCreator, FetchSuccess, Vec<zzyzx_analytics::VideoStats>)],
-    ) -> Vec<bool> {
+    ) -> Vec<Option<Vec<Uuid>>> {
         let writes: Vec<_> = fetched
             .iter()
             .map(|(creator, success, _)| {
@@ -324,7 +326,7 @@ impl RefreshWorker {
                     if let Err(error) = &result {
                         tracing::error!(error = ?error, %handle, "storing a fetched profile failed");
                     }
-                    result.is_ok()
+                    result.ok()
                 }
             })
             .collect();
@@ -343,10 +345,14 @@ impl RefreshWorker {
         self.refresh_with_retries(creator.clone()).instrument(span).await
     }
 
-    /// Writes the batch's fetched creators: on SQLite in one transaction (each in its own if that
-    /// fails, so that one bad write loses no other), on PostgreSQL each in its own, several at
-    /// once. Each becomes `Succeeded`, or `Failed` when its write failed.
-    async fn write_fetched(&self, outcomes: Vec<(ClaimedCreator, Outcome)>) -> Vec<(ClaimedCreator, Outcome)> {
+    /// Writes the batch's fetched creators in one transaction, a statement or two per table for
+    /// them all; should that fail, each in its own, so that one write the database refuses loses
+    /// no other. Each becomes `Succeeded`, or `Failed` when its write failed; with the campaign
+    /// posts the writes stored.
+    async fn write_fetched(
+        &self,
+        outcomes: Vec<(ClaimedCreator, Outcome)>,
+    ) -> (Vec<(ClaimedCreator, Outcome)>, Vec<Uuid>) {
         let (mut done, mut fetched) = (Vec::with_capacity(outcomes.len()), Vec::new());
         for (creator, outcome) in outcomes {
             match outcome {
@@ -355,30 +361,15 @@ impl RefreshWorker {
             }
         }
         if fetched.is_empty() {
-            return done;
+            return (done, Vec::new());
         }
-        let written = match self.store.backend() {
-            // One writer: a transaction for the batch saves a commit (and a wait for the write
-            // lock) per creator; one write the database refuses sends the rest on one by one.
-            Backend::Sqlite => {
-                let all = fetched.iter().map(|(_, success, _)| success.clone()).collect();
-                match self.store.record_fetch_successes(all).await {
-                    Ok(()) => vec![true; fetched.len()],
-                    Err(error) => {
-                        tracing::warn!(error = ?error, creators = fetched.len(), "writing the batch failed; writing each alone");
-                        self.write_each(&fetched).await
-                    }
-                }
-            }
-            // Writers in parallel: one long transaction would queue the batch's writes on one
-            // connection (measured 3× slower than this at 2,000 creators). Detection reads what
-            // it needs for the whole batch first, not once per creator.
-            Backend::Postgres => {
-                let mut successes: Vec<&mut FetchSuccess> = fetched.iter_mut().map(|(_, success, _)| success).collect();
-                if let Err(error) = self.store.prepare_detection(&mut successes).await {
-                    tracing::warn!(error = ?error, "reading what detection needs for the batch failed");
-                }
-                self.write_each(&fetched).await
+        let all = fetched.iter().map(|(_, success, _)| success.clone()).collect();
+        let (written, new_posts) = match self.store.record_fetch_successes(all).await {
+            Ok(posts) => (vec![true; fetched.len()], posts),
+            Err(error) => {
+                tracing::warn!(error = ?error, creators = fetched.len(), "writing the batch failed; writing each alone");
+                let each = self.write_each(&fetched).await;
+                (each.iter().map(Option::is_some).collect(), each.into_iter().flatten().flatten().collect())
             }
         };
         if written.contains(&true) {
@@ -387,7 +378,7 @@ impl RefreshWorker {
         for ((creator, _, videos), written) in fetched.into_iter().zip(written) {
             done.push((creator, if written { Outcome::Succeeded(videos) } else { Outcome::Failed }));
         }
-        done
+        (done, new_posts)
     }
 
     async fn refresh_with_retries(&self, creator: ClaimedCreator) -> Outcome {
@@ -719,18 +710,19 @@ impl RefreshWorker {
     }
 }
 
-/// Tells the workspaces watching a batch's creators what changed: the events of the fetched ones,
-/// and the accounts that turned unavailable. A failure only costs the events; the data is stored.
 /// What follows a batch's writes, while the next batch is fetched: the refreshed creators'
-/// dashboard rows are recomputed and kept, then (with `rising_by`, when the worker records events)
-/// their events are recorded and rising creators are brought forward to then.
+/// dashboard rows are recomputed and kept; then, with `rising_by` (when the worker records
+/// events), the workspaces watching them are told what changed (the fetched creators' events, the
+/// campaign posts the batch stored, the accounts that turned unavailable) and rising creators are
+/// brought forward to then. A failure only costs the events: the data is stored.
 async fn after_batch(
     store: Arc<dyn Store>,
     source: &'static str,
     outcomes: Vec<(ClaimedCreator, Outcome)>,
+    new_posts: Vec<Uuid>,
     rising_by: Option<DateTime<Utc>>,
 ) {
-    let changed: Vec<uuid::Uuid> = outcomes
+    let changed: Vec<Uuid> = outcomes
         .iter()
         .filter(|(_, outcome)| matches!(outcome, Outcome::Succeeded(_)))
         .map(|(creator, _)| creator.id)
@@ -750,7 +742,7 @@ async fn after_batch(
             Some(Refreshed { creator_id: creator.id, handle: creator.handle, source, turned_unavailable, videos })
         })
         .collect();
-    let found = match crate::services::alerts::after_refresh(store.as_ref(), &refreshed, Utc::now()).await {
+    let found = match crate::services::alerts::after_refresh(store.as_ref(), &refreshed, &new_posts, Utc::now()).await {
         Ok(found) => found,
         Err(error) => {
             tracing::error!(error = ?error, "recording the batch's events failed");

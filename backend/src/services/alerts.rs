@@ -17,7 +17,7 @@ use super::campaigns::is_overdue;
 use super::workspace_settings::{self, WorkspaceDocument};
 use super::{Result, ServiceError, Violation};
 use crate::domain::Stage;
-use crate::store::{CreatorScope, EventRow, NewEvent, Store, StoreError, Watch, WorkspaceDocuments};
+use crate::store::{CreatorScope, EventRow, NewEvent, PostsToTell, Store, StoreError, Watch, WorkspaceDocuments};
 
 /// Days of history and of videos the detection reads per creator.
 const HISTORY_DAYS: i64 = 32;
@@ -344,8 +344,14 @@ pub struct AfterRefresh {
 }
 
 /// Detects and records the events about creators the worker has just refreshed, in every
-/// workspace that watches them, and tells which of them are rising.
-pub async fn after_refresh(store: &dyn Store, refreshed: &[Refreshed], now: DateTime<Utc>) -> Result<AfterRefresh> {
+/// workspace that watches them, with the campaign posts their refresh stored (`new_posts`), and
+/// tells which of them are rising.
+pub async fn after_refresh(
+    store: &dyn Store,
+    refreshed: &[Refreshed],
+    new_posts: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<AfterRefresh> {
     if refreshed.is_empty() {
         return Ok(AfterRefresh::default());
     }
@@ -355,11 +361,9 @@ pub async fn after_refresh(store: &dyn Store, refreshed: &[Refreshed], now: Date
     for watch in &watches {
         by_workspace.entry(watch.workspace_id).or_default().entry(watch.creator_id).or_default().push(watch);
     }
-    let posts = if watches.iter().any(|w| w.campaign_id.is_some()) {
-        store.detected_posts(&ids, now - Duration::days(2)).await?
-    } else {
-        Vec::new()
-    };
+    // Only the posts just stored: one whose event was lost (a crash between the two) is told by
+    // the next sweep (see `posts_sweep`).
+    let posts = store.detected_posts(PostsToTell::Posts(new_posts)).await?;
     let mut events = Vec::new();
     let mut rising = Vec::new();
     for (workspace_id, creators) in by_workspace {
@@ -550,7 +554,7 @@ pub async fn replay(
     }
     let ids: Vec<Uuid> = creators.iter().map(|c| c.creator_id).collect();
     let posts: Vec<NewEvent> = store
-        .detected_posts(&ids, since)
+        .detected_posts(PostsToTell::OfCreatorsSince(&ids, since))
         .await?
         .iter()
         .filter(|p| p.workspace_id == workspace_id)
@@ -593,6 +597,24 @@ pub async fn source_paused(
             data: serde_json::json!({ "source": source, "until": until, "reason": reason }),
             source: Some(source.to_owned()),
         });
+    }
+    Ok(store.record_events(&events, now).await?.len())
+}
+
+/// Tells the campaign posts detected in the last two days that were not told yet: those whose
+/// refresh was cut short between storing them and telling them, and those stored apart from a
+/// refresh. Run with the overdue sweep, every few minutes.
+pub async fn posts_sweep(store: &dyn Store, now: DateTime<Utc>) -> Result<usize> {
+    let mut rules: HashMap<Uuid, AlertRules> = HashMap::new();
+    let mut events = Vec::new();
+    for post in store.detected_posts(PostsToTell::Since(now - Duration::days(2))).await? {
+        if let Entry::Vacant(slot) = rules.entry(post.workspace_id) {
+            slot.insert(workspace_settings::get(store, post.workspace_id).await?);
+        }
+        let rules = &rules[&post.workspace_id];
+        if rules.wants(EventType::CampaignPostDetected) && rules.covers_campaign(post.campaign_id) {
+            events.push(post_event(post.workspace_id, &post));
+        }
     }
     Ok(store.record_events(&events, now).await?.len())
 }

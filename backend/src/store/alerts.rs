@@ -64,6 +64,17 @@ pub struct Watch {
     pub campaign_id: Option<Uuid>,
 }
 
+/// Which detected posts [`AlertStore::detected_posts`] reads.
+#[derive(Debug, Clone, Copy)]
+pub enum PostsToTell<'a> {
+    /// These posts: the ones a batch of refreshes just stored.
+    Posts(&'a [Uuid]),
+    /// These creators' posts detected since then.
+    OfCreatorsSince(&'a [Uuid], DateTime<Utc>),
+    /// Every workspace's posts detected since then.
+    Since(DateTime<Utc>),
+}
+
 /// A campaign post the worker found, as an event tells it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PostNews {
@@ -187,8 +198,8 @@ pub trait AlertStore: Send + Sync {
     async fn watches(&self, creator_ids: &[Uuid]) -> Result<Vec<Watch>>;
     /// Workspaces that watch any creator: the ones a paused source concerns.
     async fn watching_workspaces(&self) -> Result<Vec<Uuid>>;
-    /// Campaign posts of these creators the worker detected since `since`.
-    async fn detected_posts(&self, creator_ids: &[Uuid], since: DateTime<Utc>) -> Result<Vec<PostNews>>;
+    /// Detected campaign posts (not dismissed ones), as their events tell them.
+    async fn detected_posts(&self, which: PostsToTell<'_>) -> Result<Vec<PostNews>>;
     /// Creators of campaigns running on `today` who were shipped or delivered and have no post.
     async fn shipped_without_posts(&self, today: NaiveDate) -> Result<Vec<ShippedEntry>>;
     /// Stores the events not stored yet (by workspace and key) and queues a delivery of each new

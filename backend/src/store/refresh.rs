@@ -48,8 +48,8 @@ pub struct FetchSuccess {
     pub now: DateTime<Utc>,
     /// The creator is in a campaign: look for its posts among the videos (what the claim read).
     pub detection: Option<DetectionClaim>,
-    /// What detection made of the videos, and what it read to match them: see
-    /// [`RefreshStore::prepare_detection`]. `None` until then.
+    /// What detection made of the videos, and what it read to match them, before the write's
+    /// transaction. `None` until then.
     pub prepared: Option<PreparedDetection>,
 }
 
@@ -146,15 +146,8 @@ pub trait RefreshStore: Send + Sync {
     /// Writes each fetched profile, its snapshot (at most one per creator per hour) and videos,
     /// and releases the lease; finishes the creator's pending refresh jobs; finds the campaign
     /// posts among the videos and schedules the checks of the creator's posts. A batch's worth in
-    /// one transaction: a failure writes none of them.
-    async fn record_fetch_successes(&self, successes: Vec<FetchSuccess>) -> Result<()>;
-    /// Checks the videos of the creators in a campaign against what their last refresh checked,
-    /// reads in one go for the batch the entries and posts of those with something to match or
-    /// a post check due, and matches them and plans their writes, all outside a write's
-    /// transaction. [`RefreshStore::record_fetch_successes`] prepares what is not prepared yet;
-    /// preparing a batch first saves a read per creator when its creators are written one by
-    /// one.
-    async fn prepare_detection(&self, successes: &mut [&mut FetchSuccess]) -> Result<()>;
+    /// one transaction: a failure writes none of them. The campaign posts it stored, new.
+    async fn record_fetch_successes(&self, successes: Vec<FetchSuccess>) -> Result<Vec<Uuid>>;
     async fn record_fetch_failure(&self, failure: FetchFailure) -> Result<()>;
     /// Gives a leased creator back, due at `next_fetch_at`, without counting a failure.
     async fn reschedule_creator(&self, creator_id: Uuid, next_fetch_at: DateTime<Utc>) -> Result<()>;

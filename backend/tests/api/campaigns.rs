@@ -299,6 +299,37 @@ crate::both_databases! {
             assert_eq!(posted, 1, "{e}");
         }
     }
+
+    async fn a_detected_post_is_told_once_even_when_its_refresh_is_cut_short(app, source) {
+        let owner = app.new_user().await;
+        let list = seeded_list(&app, &source, &owner).await;
+        let campaign = create_campaign(&app, &owner, "Told").await;
+        expect_json(app.post(&owner.token, &format!("/campaigns/{campaign}/creators"), json!({"list_id": list})).await, StatusCode::OK).await;
+        let told = || async {
+            let page = expect_json(app.get(&owner.token, "/events?type=campaign.post_detected").await, StatusCode::OK).await;
+            page["items"].as_array().unwrap().iter().map(|e| e["sentence"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+        };
+
+        // The refresh that stores the post tells it; the next refreshes and the sweep do not again.
+        source.caption("mia.fits", 0, "Loving my new shirt from @SunnyCo");
+        refresh_all(&app, &source, &owner).await;
+        assert_eq!(told().await, ["@mia.fits posted for Told: the video matched the mention rule on “@SunnyCo”"]);
+        refresh_all(&app, &source, &owner).await;
+        assert_eq!(zzyzx::services::alerts::posts_sweep(app.store.as_ref(), Utc::now()).await.unwrap(), 0);
+        assert_eq!(told().await.len(), 1);
+
+        // A refresh that stores a post and stops before telling it (a worker recording no events
+        // stands for one cut short): the sweep tells it, once.
+        source.caption("leo.runs", 0, "code SUNNY15 at checkout");
+        make_all_due(&app, &owner).await;
+        let config = WorkerConfig { owner: "silent".into(), requests_per_second: 10_000, record_events: false, ..WorkerConfig::default() };
+        RefreshWorker::new(app.store.clone(), source.clone(), config, Arc::new(Notify::new())).run_cycle(&CancellationToken::new()).await;
+        assert_eq!(posts(&app, &owner, &campaign).await.len(), 2);
+        assert_eq!(told().await.len(), 1);
+        assert_eq!(zzyzx::services::alerts::posts_sweep(app.store.as_ref(), Utc::now()).await.unwrap(), 1);
+        assert_eq!(zzyzx::services::alerts::posts_sweep(app.store.as_ref(), Utc::now()).await.unwrap(), 0, "told once");
+        assert_eq!(told().await[0], "@leo.runs posted for Told: the video matched the code rule on “SUNNY15”");
+    }
 }
 
 crate::both_databases! {

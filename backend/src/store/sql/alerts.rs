@@ -64,8 +64,8 @@ impl AlertStore for SqlStore {
         .await?)
     }
 
-    async fn detected_posts(&self, creator_ids: &[Uuid], since: DateTime<Utc>) -> Result<Vec<PostNews>> {
-        if creator_ids.is_empty() {
+    async fn detected_posts(&self, which: PostsToTell<'_>) -> Result<Vec<PostNews>> {
+        if matches!(which, PostsToTell::Posts([]) | PostsToTell::OfCreatorsSince([], _)) {
             return Ok(Vec::new());
         }
         let mut query = QueryBuilder::new(
@@ -73,10 +73,21 @@ impl AlertStore for SqlStore {
              c.handle, p.platform_id, p.rule, p.matched, p.detected_at, k.demo \
              from campaign_posts p join campaigns k on k.id = p.campaign_id \
              join campaign_creators e on e.id = p.entry_id join creators c on c.id = e.creator_id \
-             where p.status = 'detected' and p.detected_at >= ",
+             where p.status = 'detected' and ",
         );
-        query.push_bind(since).push(" and e.creator_id in ");
-        push_ids(&mut query, creator_ids);
+        match which {
+            PostsToTell::Posts(post_ids) => {
+                query.push("p.id in ");
+                push_ids(&mut query, post_ids);
+            }
+            PostsToTell::OfCreatorsSince(creator_ids, since) => {
+                query.push("p.detected_at >= ").push_bind(since).push(" and e.creator_id in ");
+                push_ids(&mut query, creator_ids);
+            }
+            PostsToTell::Since(since) => {
+                query.push("p.detected_at >= ").push_bind(since);
+            }
+        }
         Ok(query.build_query_as::<PostNews>().fetch_all(&self.pool).await?)
     }
 

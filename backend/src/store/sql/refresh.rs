@@ -90,50 +90,19 @@ impl RefreshStore for SqlStore {
         Ok(RefreshQueue { due, leased, oldest_lease_age_seconds })
     }
 
-    async fn record_fetch_successes(&self, mut successes: Vec<FetchSuccess>) -> Result<()> {
+    async fn record_fetch_successes(&self, mut successes: Vec<FetchSuccess>) -> Result<Vec<Uuid>> {
         // One order for every writer, so concurrent transactions lock rows in the same order.
         successes.sort_by_key(|success| success.creator_id);
         let now = successes.iter().map(|success| success.now).max();
         self.prepare_detection(&mut successes.iter_mut().collect::<Vec<_>>()).await?;
         let mut tx = self.begin_write().await?;
-        let mut detections = Vec::new();
-        for success in successes {
-            detections.extend(write_fetch_success(&mut tx, success).await?);
-        }
+        let detections = write_fetch_successes(&mut tx, successes).await?;
+        let mut posts = Vec::new();
         if let Some(now) = now.filter(|_| !detections.is_empty()) {
-            super::campaigns::store_detection(&mut tx, detections, now).await?;
+            posts = super::campaigns::store_detection(&mut tx, detections, now).await?;
         }
         tx.commit().await?;
-        Ok(())
-    }
-
-    async fn prepare_detection(&self, successes: &mut [&mut FetchSuccess]) -> Result<()> {
-        let mut wanted = Vec::new();
-        for success in successes.iter_mut().filter(|success| success.prepared.is_none()) {
-            let Some(claim) = &success.detection else { continue };
-            let check = claim.check(&own_videos(success).collect::<Vec<_>>(), success.now);
-            if check.needs_inputs {
-                wanted.push(success.creator_id);
-            }
-            success.prepared = Some(PreparedDetection { check, writes: None });
-        }
-        let Some(now) = successes.iter().map(|success| success.now).max().filter(|_| !wanted.is_empty()) else {
-            return Ok(());
-        };
-        let mut inputs = self.detection_inputs_of(&wanted, now).await?;
-        for success in successes.iter_mut() {
-            let Some(inputs) = inputs.remove(&success.creator_id) else { continue };
-            let Some(prepared) = &success.prepared else { continue };
-            // Matched here, before the write's transaction, which holds SQLite's one write lock.
-            let texts: Vec<VideoText> = own_videos(success).collect();
-            let fresh: Vec<VideoText> = prepared.check.fresh.iter().map(|&n| texts[n]).collect();
-            let found = find_posts(&inputs.targets, &fresh);
-            let writes = DetectionWrites::plan(&inputs, found, &texts, success.now);
-            if let Some(prepared) = success.prepared.as_mut() {
-                prepared.writes = Some(writes);
-            }
-        }
-        Ok(())
+        Ok(posts.into_iter().map(|post| post.post_id).collect())
     }
 
     async fn record_fetch_failure(&self, failure: FetchFailure) -> Result<()> {
@@ -359,6 +328,39 @@ impl RefreshStore for SqlStore {
 }
 
 impl SqlStore {
+    /// Checks the videos of the creators in a campaign against what their last refresh checked,
+    /// reads in one go the entries and posts of those with something to match or a post check
+    /// due, and matches them and plans their writes, all outside the write's transaction (which
+    /// holds SQLite's one write lock).
+    async fn prepare_detection(&self, successes: &mut [&mut FetchSuccess]) -> Result<()> {
+        let mut wanted = Vec::new();
+        for success in successes.iter_mut().filter(|success| success.prepared.is_none()) {
+            let Some(claim) = &success.detection else { continue };
+            let check = claim.check(&own_videos(success).collect::<Vec<_>>(), success.now);
+            if check.needs_inputs {
+                wanted.push(success.creator_id);
+            }
+            success.prepared = Some(PreparedDetection { check, writes: None });
+        }
+        let Some(now) = successes.iter().map(|success| success.now).max().filter(|_| !wanted.is_empty()) else {
+            return Ok(());
+        };
+        let mut inputs = self.detection_inputs_of(&wanted, now).await?;
+        for success in successes.iter_mut() {
+            let Some(inputs) = inputs.remove(&success.creator_id) else { continue };
+            let Some(prepared) = &success.prepared else { continue };
+            // Matched here, before the write's transaction, which holds SQLite's one write lock.
+            let texts: Vec<VideoText> = own_videos(success).collect();
+            let fresh: Vec<VideoText> = prepared.check.fresh.iter().map(|&n| texts[n]).collect();
+            let found = find_posts(&inputs.targets, &fresh);
+            let writes = DetectionWrites::plan(&inputs, found, &texts, success.now);
+            if let Some(prepared) = success.prepared.as_mut() {
+                prepared.writes = Some(writes);
+            }
+        }
+        Ok(())
+    }
+
     /// Which of these creators are in a list opened since `since`.
     async fn viewed_of(&self, creator_ids: &[Uuid], since: DateTime<Utc>) -> Result<HashSet<Uuid>> {
         let mut query = QueryBuilder::<Db>::new(
@@ -399,77 +401,106 @@ fn own_videos(success: &FetchSuccess) -> impl Iterator<Item = VideoText<'_>> {
     })
 }
 
-/// One fetched creator's writes (see [`RefreshStore::record_fetch_successes`]), but for what
-/// detection found, which the batch stores together. Detection is prepared.
-async fn write_fetch_success(tx: &mut WriteTx<Db>, mut success: FetchSuccess) -> Result<Option<DetectionWrites>> {
-    // Campaign posts among the fresh videos, and the posts' checks (as prepared); the creator is
-    // fetched again no later than its posts' next check.
-    let (check, writes) = match success.prepared.take() {
-        Some(PreparedDetection { check, writes }) => (Some(check), writes),
-        None => (None, None),
-    };
-    let next_check = match &writes {
-        Some(writes) => writes.earliest_check,
-        None => success.detection.as_ref().and_then(|claim| claim.next_check_at),
-    };
-    let next_fetch_at = next_check.map_or(success.next_fetch_at, |at| at.min(success.next_fetch_at));
-    let seen = check.and_then(|check| check.seen);
-    let FetchSuccess { creator_id, handle, source, profile, videos, refresh_reason, refresh_priority, now, .. } =
-        success;
-    let own: Vec<zzyzx_sources::Video> = videos.into_iter().filter(|v| v.author_handle == handle).collect();
-    sqlx::query(
-        "update creators set platform_user_id = $2, sec_uid = coalesce($3, sec_uid), display_name = $4, \
-         display_name_key = $5, avatar_url = $6, bio = $7, verified = $8, region = $9, counts_may_be_rounded = $10, \
-         status = 'active', failures = 0, last_error = null, last_fetched_at = $11, next_fetch_at = $12, \
-         refresh_reason = $13, refresh_priority = $14, lease_until = null, lease_owner = null, updated_at = $11, \
-         detection_seen = coalesce($15, detection_seen), data_version = data_version + 1 where id = $1",
-    )
-    .bind(creator_id)
-    .bind(&profile.platform_user_id)
-    .bind(&profile.sec_uid)
-    .bind(&profile.display_name)
-    .bind(profile.display_name.as_deref().map(str::to_lowercase))
-    .bind(&profile.avatar_url)
-    .bind(&profile.bio)
-    .bind(profile.verified)
-    .bind(&profile.region)
-    .bind(profile.counts_may_be_rounded)
-    .bind(now)
-    .bind(next_fetch_at)
-    .bind(refresh_reason)
-    .bind(refresh_priority)
-    .bind(seen)
-    .execute(&mut **tx)
-    .await?;
-    let captured_at =
-        DateTime::from_timestamp_micros(profile.fetched_at.timestamp_micros()).unwrap_or(profile.fetched_at);
-    sqlx::query(
-        "insert into creator_snapshots \
-         (creator_id, workspace_id, captured_at, captured_hour, followers, following, likes, videos, source, created_at) \
-         values ($1, null, $2, $3, $4, $5, $6, $7, $8, $9) \
-         on conflict (creator_id, captured_hour) where workspace_id is null do update set \
-         captured_at = excluded.captured_at, followers = excluded.followers, following = excluded.following, \
-         likes = excluded.likes, videos = excluded.videos, source = excluded.source",
-    )
-    .bind(creator_id)
-    .bind(captured_at)
-    .bind(hour_of(captured_at))
-    .bind(profile.followers)
-    .bind(profile.following)
-    .bind(profile.likes)
-    .bind(profile.videos)
-    .bind(source)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    upsert_videos(tx, &HashMap::from([(handle, creator_id)]), &own, source, now).await?;
-    sqlx::query(
-        "update jobs set status = 'succeeded', progress = 100, message = null, updated_at = $2, finished_at = $2 \
-         where creator_id = $1 and status in ('queued', 'running')",
-    )
-    .bind(creator_id)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    Ok(writes)
+/// The fetched creators' writes (see [`RefreshStore::record_fetch_successes`]), a statement or
+/// two per table for the whole batch, but for what detection found, which the batch stores
+/// after them. Detection is prepared. The successes come in the order of their creators' ids.
+async fn write_fetch_successes(tx: &mut WriteTx<Db>, successes: Vec<FetchSuccess>) -> Result<Vec<DetectionWrites>> {
+    let Some(now) = successes.iter().map(|success| success.now).max() else { return Ok(Vec::new()) };
+    let mut detections = Vec::new();
+    let mut fetched = Vec::with_capacity(successes.len());
+    for mut success in successes {
+        // Campaign posts among the fresh videos, and the posts' checks (as prepared); the creator
+        // is fetched again no later than its posts' next check.
+        let (check, writes) = match success.prepared.take() {
+            Some(PreparedDetection { check, writes }) => (Some(check), writes),
+            None => (None, None),
+        };
+        let next_check = match &writes {
+            Some(writes) => writes.earliest_check,
+            None => success.detection.as_ref().and_then(|claim| claim.next_check_at),
+        };
+        let next_fetch_at = next_check.map_or(success.next_fetch_at, |at| at.min(success.next_fetch_at));
+        let seen = check.and_then(|check| check.seen);
+        detections.extend(writes);
+        fetched.push((success, next_fetch_at, seen));
+    }
+    for chunk in fetched.chunks(ROWS_PER_INSERT / 20) {
+        let mut update = QueryBuilder::<Db>::new(
+            "with fetched (id, platform_user_id, sec_uid, display_name, display_name_key, avatar_url, bio, verified, \
+             region, counts_may_be_rounded, fetched_at, next_fetch_at, refresh_reason, refresh_priority, seen) as (",
+        );
+        update.push_values(chunk, |mut row, (success, next_fetch_at, seen)| {
+            let profile = &success.profile;
+            row.push_bind(success.creator_id)
+                .push_bind(profile.platform_user_id.clone())
+                .push_bind(profile.sec_uid.clone())
+                .push_bind(profile.display_name.clone())
+                .push_bind(profile.display_name.as_deref().map(str::to_lowercase))
+                .push_bind(profile.avatar_url.clone())
+                .push_bind(profile.bio.clone())
+                .push_bind(profile.verified)
+                .push_bind(profile.region.clone())
+                .push_bind(profile.counts_may_be_rounded)
+                .push_bind(success.now)
+                .push_bind(*next_fetch_at)
+                .push_bind(success.refresh_reason)
+                .push_bind(success.refresh_priority)
+                .push_bind(seen.clone());
+        });
+        update.push(
+            ") update creators set platform_user_id = f.platform_user_id, \
+             sec_uid = coalesce(f.sec_uid, creators.sec_uid), display_name = f.display_name, \
+             display_name_key = f.display_name_key, avatar_url = f.avatar_url, bio = f.bio, verified = f.verified, \
+             region = f.region, counts_may_be_rounded = f.counts_may_be_rounded, status = 'active', failures = 0, \
+             last_error = null, last_fetched_at = f.fetched_at, next_fetch_at = f.next_fetch_at, \
+             refresh_reason = f.refresh_reason, refresh_priority = f.refresh_priority, lease_until = null, \
+             lease_owner = null, updated_at = f.fetched_at, detection_seen = coalesce(f.seen, creators.detection_seen), \
+             data_version = creators.data_version + 1 from fetched f where creators.id = f.id",
+        );
+        update.build().execute(&mut **tx).await?;
+
+        let mut snapshots = QueryBuilder::<Db>::new(
+            "insert into creator_snapshots (creator_id, workspace_id, captured_at, captured_hour, followers, \
+             following, likes, videos, source, created_at) ",
+        );
+        snapshots.push_values(chunk, |mut row, (success, _, _)| {
+            let (profile, fetched_at) = (&success.profile, success.profile.fetched_at);
+            let captured_at = DateTime::from_timestamp_micros(fetched_at.timestamp_micros()).unwrap_or(fetched_at);
+            row.push_bind(success.creator_id)
+                .push_bind(None::<Uuid>)
+                .push_bind(captured_at)
+                .push_bind(hour_of(captured_at))
+                .push_bind(profile.followers)
+                .push_bind(profile.following)
+                .push_bind(profile.likes)
+                .push_bind(profile.videos)
+                .push_bind(success.source)
+                .push_bind(success.now);
+        });
+        snapshots.push(
+            " on conflict (creator_id, captured_hour) where workspace_id is null do update set \
+             captured_at = excluded.captured_at, followers = excluded.followers, following = excluded.following, \
+             likes = excluded.likes, videos = excluded.videos, source = excluded.source",
+        );
+        snapshots.build().execute(&mut **tx).await?;
+
+        let mut jobs =
+            QueryBuilder::<Db>::new("update jobs set status = 'succeeded', progress = 100, message = null, ");
+        jobs.push("updated_at = ").push_bind(now).push(", finished_at = ").push_bind(now);
+        jobs.push(" where status in ('queued', 'running') and creator_id in ");
+        push_ids(&mut jobs, &chunk.iter().map(|(success, _, _)| success.creator_id).collect::<Vec<_>>());
+        jobs.build().execute(&mut **tx).await?;
+    }
+    // Only each creator's own videos are kept: a video in its feed by someone else is not its.
+    let mut by_source: HashMap<&str, (HashMap<String, Uuid>, Vec<zzyzx_sources::Video>)> = HashMap::new();
+    for (success, _, _) in fetched {
+        let (creators, videos) = by_source.entry(success.source).or_default();
+        let handle = success.handle;
+        videos.extend(success.videos.into_iter().filter(|v| v.author_handle == handle));
+        creators.insert(handle, success.creator_id);
+    }
+    for (source, (creators, videos)) in by_source {
+        upsert_videos(tx, &creators, &videos, source, now).await?;
+    }
+    Ok(detections)
 }
