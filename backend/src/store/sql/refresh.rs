@@ -16,13 +16,16 @@ impl RefreshStore for SqlStore {
         watched_since: DateTime<Utc>,
     ) -> Result<Vec<ClaimedCreator>> {
         let due = "next_fetch_at <= $3 and (lease_until is null or lease_until < $3)";
+        // Creators someone asked to refresh go first; the queue is read once for the claim, not
+        // once for each due creator (10,000 of them when a whole set falls due together).
         let sql = format!(
             "update creators set lease_until = $1, lease_owner = $2, updated_at = $3 \
              where id in ( \
                  select c.id from creators c \
                  where {due} and (exists (select 1 from list_items i where i.creator_id = c.id) \
                      or exists (select 1 from campaign_creators e where e.creator_id = c.id)) \
-                 order by exists (select 1 from jobs j where j.creator_id = c.id and j.status = 'queued') desc, \
+                 order by c.id in (select j.creator_id from jobs j \
+                     where j.status = 'queued' and j.creator_id is not null) desc, \
                           case when c.next_fetch_at < $5 then 32767 else c.refresh_priority end desc, \
                           c.next_fetch_at, c.id \
                  limit $4 {skip_locked}) \
