@@ -174,6 +174,7 @@ async fn run(database: &'static str) -> Report {
     let ids = creators(&store, workspace_id).await;
     // The first pass stores the videos and tells what the history already shows.
     pipeline(&store, true).await;
+    common::analyze(&cleanup).await;
     let (mut without, mut with) = (Vec::new(), Vec::new());
     for _ in 0..ROUNDS {
         make_due(&store, &ids).await;

@@ -301,6 +301,7 @@ async fn run(database: &'static str) -> Report {
     // Every write path keeps its creators' dashboard rows; the seeding above wrote straight into
     // the store, so they are kept here, as a deployment's would be.
     state.analytics().rebuild_rows(&|_, _| {}).await.unwrap();
+    common::analyze(&cleanup).await;
 
     let list: Value = client
         .post(format!("{base}/lists"))

@@ -184,6 +184,7 @@ async fn run(database: &'static str) -> Report {
                 .await
                 .unwrap();
         }
+        common::analyze(&cleanup).await;
         let mut sets =
             [(&plain, &mut plain_new, &mut plain_steady), (&creators, &mut campaign_new, &mut campaign_steady)];
         if round % 2 == 1 {

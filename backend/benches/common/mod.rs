@@ -42,6 +42,23 @@ pub async fn drop_database(url: &str, cleanup: Option<(String, String)>) {
     }
 }
 
+/// Fresh planner statistics for the benchmark's schema on PostgreSQL, as autovacuum would have
+/// them by now on a deployment: this machine's PostgreSQL runs with autovacuum off (a CI setting),
+/// and plans made for tables it still thinks empty read whole tables. Nothing on SQLite.
+pub async fn analyze(cleanup: &Option<(String, String)>) {
+    use sqlx::Connection;
+    let Some((base, schema)) = cleanup else { return };
+    let mut connection = sqlx::PgConnection::connect(base).await.expect("PostgreSQL for the benchmark");
+    let tables: Vec<String> = sqlx::query_scalar("select tablename::text from pg_tables where schemaname = $1")
+        .bind(schema)
+        .fetch_all(&mut connection)
+        .await
+        .unwrap();
+    for table in tables {
+        sqlx::query(&format!("analyze {schema}.{table}")).execute(&mut connection).await.unwrap();
+    }
+}
+
 /// Registers the benchmark's user over HTTP and returns the session (token, user, workspaces).
 pub async fn register(client: &reqwest::Client, base: &str) -> Value {
     client
